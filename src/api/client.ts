@@ -1,0 +1,261 @@
+/**
+ * The marketplace client: a typed wrapper around `fetch`.
+ *
+ * - Every call takes an `AbortSignal`; every response is validated against the
+ *   contract, so a malformed body becomes an `ApiError`, never a crash later.
+ * - Identical GETs in flight at once share one request; the shared request is
+ *   only cancelled when every caller has given up.
+ * - Successful GETs are kept for a short time and then revalidated with their
+ *   `ETag`, so all the cards under one storefront cost one request, not forty.
+ */
+import * as v from 'valibot';
+import { ApiError } from './errors.js';
+import {
+  CatalogPageSchema,
+  CreatorSchema,
+  ERROR_CODES,
+  ErrorBodySchema,
+  PersonaSchema,
+  PricingPolicySchema,
+  type CatalogPage,
+  type CatalogQueryInput,
+  type Creator,
+  type Persona,
+  type PricingPolicy,
+  type ServerErrorCode,
+} from './schemas.js';
+
+export interface AipClientOptions {
+  /** Where the marketplace lives, without `/v1`: `https://api.example` or `/` for the page's origin. */
+  baseUrl?: string;
+  /** Give up on a request after this many milliseconds. Default 15 000. */
+  timeoutMs?: number;
+  /** Serve a cached GET without asking for this long. Default 30 000. */
+  cacheTtlMs?: number;
+  /** The `fetch` to use; the global one by default. */
+  fetch?: typeof fetch;
+}
+
+export interface RequestOptions {
+  signal?: AbortSignal;
+}
+
+/** Catalog filters, as the elements hold them (numbers as numbers). */
+export type CatalogParams = Omit<CatalogQueryInput, 'limit'> & { limit?: number };
+
+interface CacheEntry {
+  data: unknown;
+  etag: string | null;
+  storedAt: number;
+}
+
+interface Flight {
+  promise: Promise<unknown>;
+  controller: AbortController;
+  waiters: number;
+}
+
+type Schema<T> = v.GenericSchema<unknown, T>;
+
+function abortReason(signal: AbortSignal): ApiError {
+  return new ApiError('aborted', 'The request was cancelled', { cause: signal.reason });
+}
+
+function parseRetryAfter(header: string | null): number | null {
+  if (!header) return null;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds;
+  const date = Date.parse(header);
+  return Number.isNaN(date) ? null : Math.max(0, Math.round((date - Date.now()) / 1000));
+}
+
+/** Normalises a base URL so that `base + '/v1/…'` is always right. */
+function normaliseBase(baseUrl: string): string {
+  return baseUrl.replace(/\/+$/, '');
+}
+
+export class AipClient {
+  /** The base URL as given, without a trailing slash. */
+  readonly baseUrl: string;
+  private readonly timeoutMs: number;
+  private readonly cacheTtlMs: number;
+  private readonly fetchImpl: typeof fetch;
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly flights = new Map<string, Flight>();
+
+  constructor(options: AipClientOptions = {}) {
+    this.baseUrl = normaliseBase(options.baseUrl ?? '');
+    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
+    this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  }
+
+  /** The platform's pricing policy: currency, minimum price, per-tier rules. */
+  pricingPolicy(options: RequestOptions = {}): Promise<PricingPolicy> {
+    return this.get('/v1/pricing-policy', PricingPolicySchema, options);
+  }
+
+  /** One page of published listings. Pass `cursor` from the previous page to go on. */
+  catalog(params: CatalogParams = {}, options: RequestOptions = {}): Promise<CatalogPage> {
+    const search = new URLSearchParams();
+    for (const [key, value] of Object.entries(params).sort(([a], [b]) => a.localeCompare(b))) {
+      if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+    }
+    const query = search.toString();
+    return this.get(`/v1/catalog${query ? `?${query}` : ''}`, CatalogPageSchema, options);
+  }
+
+  /** One listing in full, with its license offers. */
+  persona(id: string, options: RequestOptions = {}): Promise<Persona> {
+    return this.get(`/v1/personas/${encodeURIComponent(id)}`, PersonaSchema, options);
+  }
+
+  /** A creator's public profile. */
+  creator(handle: string, options: RequestOptions = {}): Promise<Creator> {
+    return this.get(`/v1/creators/${encodeURIComponent(handle)}`, CreatorSchema, options);
+  }
+
+  /** Forgets every cached response (in-flight requests carry on). */
+  clearCache(): void {
+    this.cache.clear();
+  }
+
+  private get<T>(path: string, schema: Schema<T>, { signal }: RequestOptions): Promise<T> {
+    if (signal?.aborted) return Promise.reject(abortReason(signal));
+    const url = `${this.baseUrl}${path}`;
+    const cached = this.cache.get(url);
+    if (cached && Date.now() - cached.storedAt < this.cacheTtlMs) {
+      return Promise.resolve(cached.data as T);
+    }
+    let flight = this.flights.get(url);
+    if (!flight) {
+      const controller = new AbortController();
+      const promise = this.load(url, schema, controller.signal, cached);
+      const created: Flight = { promise, controller, waiters: 0 };
+      flight = created;
+      this.flights.set(url, created);
+      const settle = () => {
+        if (this.flights.get(url) === created) this.flights.delete(url);
+      };
+      promise.then(settle, settle);
+    }
+    return this.join(flight, url, signal) as Promise<T>;
+  }
+
+  /** Attaches one caller to a shared request, with its own way to give up. */
+  private join(flight: Flight, url: string, signal: AbortSignal | undefined): Promise<unknown> {
+    flight.waiters += 1;
+    return new Promise((resolve, reject) => {
+      let done = false;
+      const leave = () => {
+        signal?.removeEventListener('abort', onAbort);
+        flight.waiters -= 1;
+      };
+      const onAbort = () => {
+        if (done) return;
+        done = true;
+        leave();
+        if (flight.waiters === 0) {
+          flight.controller.abort();
+          if (this.flights.get(url) === flight) this.flights.delete(url);
+        }
+        reject(abortReason(signal!));
+      };
+      signal?.addEventListener('abort', onAbort, { once: true });
+      flight.promise.then(
+        (value) => {
+          if (done) return;
+          done = true;
+          leave();
+          resolve(value);
+        },
+        (error: unknown) => {
+          if (done) return;
+          done = true;
+          leave();
+          reject(error);
+        },
+      );
+    });
+  }
+
+  private async load<T>(
+    url: string,
+    schema: Schema<T>,
+    signal: AbortSignal,
+    stale: CacheEntry | undefined,
+  ): Promise<T> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (stale?.etag) headers['If-None-Match'] = stale.etag;
+    let response: Response;
+    try {
+      response = await this.fetchImpl(url, { headers, signal: AbortSignal.any([signal, timeout]) });
+    } catch (error) {
+      if (signal.aborted) throw abortReason(signal);
+      if (timeout.aborted) {
+        throw new ApiError('timeout', `The marketplace did not answer within ${this.timeoutMs / 1000} s`, {
+          cause: error,
+        });
+      }
+      throw new ApiError('network', 'The marketplace could not be reached', { cause: error });
+    }
+    if (response.status === 304 && stale) {
+      stale.storedAt = Date.now();
+      return stale.data as T;
+    }
+    const body = await this.readJson(response, url, signal, timeout);
+    if (!response.ok) throw this.errorFrom(response, body);
+    const parsed = v.safeParse(schema, body);
+    if (!parsed.success) {
+      const issue = parsed.issues[0];
+      throw new ApiError(
+        'malformed_response',
+        `The marketplace sent an unexpected answer (${v.getDotPath(issue) ?? 'body'}: ${issue.message})`,
+        { status: response.status },
+      );
+    }
+    this.cache.set(url, { data: parsed.output, etag: response.headers.get('ETag'), storedAt: Date.now() });
+    return parsed.output;
+  }
+
+  private async readJson(response: Response, url: string, signal: AbortSignal, timeout: AbortSignal): Promise<unknown> {
+    let text: string;
+    try {
+      text = await response.text();
+    } catch (error) {
+      if (signal.aborted) throw abortReason(signal);
+      const code = timeout.aborted ? 'timeout' : 'network';
+      throw new ApiError(code, `The answer from ${url} was cut off`, { status: response.status, cause: error });
+    }
+    if (text === '' && !response.ok) return null;
+    try {
+      return JSON.parse(text) as unknown;
+    } catch (error) {
+      if (!response.ok) return null;
+      throw new ApiError('malformed_response', 'The marketplace sent an answer that is not JSON', {
+        status: response.status,
+        cause: error,
+      });
+    }
+  }
+
+  private errorFrom(response: Response, body: unknown): ApiError {
+    const retryAfter = parseRetryAfter(response.headers.get('Retry-After'));
+    const parsed = v.safeParse(ErrorBodySchema, body);
+    if (parsed.success) {
+      const { code, message, details } = parsed.output.error;
+      const known = (ERROR_CODES as readonly string[]).includes(code);
+      return new ApiError(known ? (code as ServerErrorCode) : ApiError.codeForStatus(response.status), message, {
+        status: response.status,
+        details: details ?? [],
+        retryAfter,
+      });
+    }
+    return new ApiError(
+      ApiError.codeForStatus(response.status),
+      `The marketplace answered ${response.status} ${response.statusText}`.trim(),
+      { status: response.status, retryAfter },
+    );
+  }
+}

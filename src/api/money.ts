@@ -1,0 +1,38 @@
+import type { Money } from './schemas.js';
+
+const formatters = new Map<string, Intl.NumberFormat>();
+
+function formatter(locale: string, currency: string, whole: boolean): Intl.NumberFormat {
+  const key = `${locale}|${currency}|${whole}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      ...(whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+    });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
+/** How many minor units make a major one in `currency` (2 for USD, 0 for JPY). */
+export function minorUnitDigits(currency: string): number {
+  return formatter('en', currency, false).resolvedOptions().maximumFractionDigits ?? 2;
+}
+
+export interface FormatMoneyOptions {
+  /** Drop the fraction when it is zero ("$49" rather than "$49.00"). Default true. */
+  trimWholeAmounts?: boolean;
+}
+
+/**
+ * Formats integer minor units for `locale` with `Intl.NumberFormat`.
+ * The only division of money in the library happens here, for display.
+ */
+export function formatMoney(money: Money, locale: string, options: FormatMoneyOptions = {}): string {
+  const digits = minorUnitDigits(money.currency);
+  const scale = 10 ** digits;
+  const whole = (options.trimWholeAmounts ?? true) && money.amount % scale === 0;
+  return formatter(locale, money.currency, whole).format(money.amount / scale);
+}
