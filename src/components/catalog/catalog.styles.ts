@@ -1,0 +1,64 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_min: var(--aip-catalog-card-min-width, 220px);
+    --_gap: var(--aip-catalog-gap, var(--_aip-space-4));
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(min(var(--_min), 100%), 1fr));
+    gap: var(--_gap);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .state {
+    display: grid;
+    justify-items: center;
+    gap: var(--_aip-space-2);
+    padding: var(--_aip-space-5) var(--_aip-space-3);
+    border: 1px dashed var(--_aip-color-border);
+    border-radius: var(--_aip-radius-m);
+    text-align: center;
+  }
+  .state p {
+    margin: 0;
+  }
+  .state .hint {
+    color: var(--_aip-color-text-muted);
+    font-size: var(--_aip-font-size-s);
+  }
+  .error .title {
+    color: var(--_aip-color-danger);
+    font-weight: var(--_aip-font-weight-strong);
+  }
+  .more {
+    display: flex;
+    flex-direction: column;
+    align-items: center;
+    gap: var(--_aip-space-2);
+    margin-top: var(--_aip-space-4);
+  }
+  button {
+    font: inherit;
+    min-height: 36px;
+    min-width: 24px;
+    padding: var(--_aip-space-2) var(--_aip-space-4);
+    border: 1px solid var(--_aip-color-accent);
+    border-radius: var(--_aip-radius-s);
+    background: var(--_aip-color-accent);
+    color: var(--_aip-color-on-accent);
+    font-weight: var(--_aip-font-weight-strong);
+    cursor: pointer;
+  }
+  button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  .more .error {
+    color: var(--_aip-color-danger);
+    margin: 0;
+  }
+`;

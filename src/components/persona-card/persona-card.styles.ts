@@ -1,0 +1,168 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_radius: var(--aip-persona-card-radius, var(--_aip-radius-m));
+    --_ratio: var(--aip-persona-card-media-ratio, 4 / 5);
+  }
+  article {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    border: 1px solid var(--_aip-color-border);
+    border-radius: var(--_radius);
+    background: var(--_aip-color-surface);
+    overflow: hidden;
+    transition: box-shadow var(--_aip-duration) ease;
+  }
+  article:hover,
+  article:focus-within {
+    box-shadow: var(--_aip-shadow-raised);
+  }
+  .media {
+    position: relative;
+    aspect-ratio: var(--_ratio);
+    background: var(--_aip-color-surface-sunken);
+    overflow: hidden;
+  }
+  .media img {
+    display: block;
+    width: 100%;
+    height: 100%;
+    object-fit: cover;
+  }
+  .cover {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-content: center;
+    gap: var(--_aip-space-1);
+    text-align: center;
+    padding: var(--_aip-space-3);
+    background: linear-gradient(135deg, var(--_aip-color-surface-sunken), var(--_aip-color-badge-surface));
+    color: var(--_aip-color-text-muted);
+    font-size: var(--_aip-font-size-s);
+  }
+  .cover strong {
+    font-size: var(--_aip-font-size-l);
+    color: var(--_aip-color-text);
+  }
+  .badge {
+    position: absolute;
+    inset-block-start: var(--_aip-space-2);
+    inset-inline-start: var(--_aip-space-2);
+    max-width: calc(100% - 2 * var(--_aip-space-2));
+    padding: 2px var(--_aip-space-2);
+    border-radius: 999px;
+    background: var(--_aip-color-badge-surface);
+    color: var(--_aip-color-badge-text);
+    font-size: var(--_aip-font-size-s);
+    font-weight: var(--_aip-font-weight-strong);
+  }
+  .body {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_aip-space-1);
+    padding: var(--_aip-space-3);
+    flex: 1;
+  }
+  h2,
+  h3,
+  h4 {
+    margin: 0;
+    font-size: var(--_aip-font-size-l);
+    line-height: 1.3;
+  }
+  .select {
+    all: unset;
+    cursor: pointer;
+    border-radius: var(--_aip-radius-s);
+  }
+  .select::after {
+    content: '';
+    position: absolute;
+    inset: 0;
+  }
+  .select:focus-visible {
+    outline: none;
+  }
+  article:has(.select:focus-visible) {
+    outline: var(--_aip-focus-ring-width) solid var(--_aip-color-focus);
+    outline-offset: 2px;
+  }
+  p {
+    margin: 0;
+  }
+  .meta,
+  .disclosure {
+    color: var(--_aip-color-text-muted);
+    font-size: var(--_aip-font-size-s);
+  }
+  .tags {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_aip-space-1);
+    margin: var(--_aip-space-1) 0 0;
+    padding: 0;
+    list-style: none;
+  }
+  .tags li {
+    padding: 0 var(--_aip-space-2);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: 999px;
+    font-size: var(--_aip-font-size-s);
+    line-height: 1.6;
+  }
+  .price {
+    margin-top: auto;
+    padding-top: var(--_aip-space-2);
+    font-weight: var(--_aip-font-weight-strong);
+  }
+  .unavailable {
+    color: var(--_aip-color-text-muted);
+    font-weight: normal;
+  }
+  .state {
+    display: grid;
+    gap: var(--_aip-space-2);
+    align-content: center;
+    justify-items: start;
+  }
+  .error {
+    color: var(--_aip-color-danger);
+  }
+  button.retry {
+    font: inherit;
+    min-height: 24px;
+    padding: var(--_aip-space-1) var(--_aip-space-3);
+    border: 1px solid currentColor;
+    border-radius: var(--_aip-radius-s);
+    background: transparent;
+    color: var(--_aip-color-accent);
+    cursor: pointer;
+  }
+  .skeleton .line {
+    height: 0.9em;
+    border-radius: 4px;
+    background: var(--_aip-color-skeleton);
+  }
+  .skeleton .media {
+    background: var(--_aip-color-skeleton);
+  }
+  .skeleton .line.short {
+    width: 60%;
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .line,
+    .skeleton .media {
+      animation: pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+`;

@@ -1,0 +1,95 @@
+import { createContext } from '@lit/context';
+import { AipClient } from '../../api/client.js';
+import { formatMoney } from '../../api/money.js';
+import { CONTENT_RATINGS, ratingRank, type ContentRating, type Money } from '../../api/schemas.js';
+
+/**
+ * What `<aip-storefront>` shares with the elements inside it. Immutable: when
+ * a setting changes the storefront provides a new object, so consumers see one
+ * consistent set of settings per render.
+ */
+export interface StorefrontSettings {
+  /** The marketplace client every element under this storefront shares (one cache). */
+  readonly client: AipClient;
+  /** The creator whose catalog is shown, or null for every creator. */
+  readonly creator: string | null;
+  /** BCP 47 locale for numbers, dates and money. */
+  readonly locale: string;
+  /** Currency for amounts that arrive without one. */
+  readonly currency: string;
+  /** The highest content rating the host allows. */
+  readonly maxRating: ContentRating;
+  /** Formats minor units in the storefront's locale. */
+  formatMoney(money: Money): string;
+  /** Formats an ISO timestamp as a date in the storefront's locale. */
+  formatDate(iso: string): string;
+  /** Whether content of `rating` may be shown at all under this storefront. */
+  allowsRating(rating: ContentRating): boolean;
+}
+
+/** The context key; a string so that two copies of the library still meet. */
+export const storefrontContext = createContext<StorefrontSettings>('aip-storefront');
+
+const clients = new Map<string, AipClient>();
+
+/** One client per API base URL, shared by every element on the page that uses it. */
+export function clientFor(baseUrl: string): AipClient {
+  const key = baseUrl.replace(/\/+$/, '');
+  let client = clients.get(key);
+  if (!client) clients.set(key, (client = new AipClient({ baseUrl: key })));
+  return client;
+}
+
+export interface SettingsInit {
+  api: string;
+  creator: string | null;
+  locale: string;
+  currency: string;
+  maxRating: ContentRating;
+}
+
+/** Builds the shared settings object; inputs are assumed validated. */
+export function createSettings(init: SettingsInit): StorefrontSettings {
+  const dates = new Intl.DateTimeFormat(init.locale, { dateStyle: 'medium' });
+  const limit = ratingRank(init.maxRating);
+  return Object.freeze({
+    client: clientFor(init.api),
+    creator: init.creator,
+    locale: init.locale,
+    currency: init.currency,
+    maxRating: init.maxRating,
+    formatMoney: (money: Money) => formatMoney(money, init.locale),
+    formatDate: (iso: string) => dates.format(new Date(iso)),
+    allowsRating: (rating: ContentRating) => ratingRank(rating) <= limit,
+  });
+}
+
+/** The locale an element inherits from the page: nearest `lang`, then the browser. */
+export function pageLocale(el: Element): string {
+  const lang = el.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
+  return validLocale(lang) ?? 'en';
+}
+
+/** The canonical form of `tag`, or null when it is not a locale. */
+export function validLocale(tag: string): string | null {
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? null;
+  } catch {
+    return null;
+  }
+}
+
+/** Whether `code` is a currency `Intl.NumberFormat` accepts. */
+export function validCurrency(code: string): boolean {
+  if (!/^[A-Z]{3}$/.test(code)) return false;
+  try {
+    new Intl.NumberFormat('en', { style: 'currency', currency: code });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function isContentRating(value: unknown): value is ContentRating {
+  return (CONTENT_RATINGS as readonly unknown[]).includes(value);
+}

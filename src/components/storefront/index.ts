@@ -1,0 +1,13 @@
+import { define } from '../../internal/define.js';
+import { AipStorefront } from './storefront.js';
+
+export { AipStorefront, THEMES, type Theme } from './storefront.js';
+export { storefrontContext, type StorefrontSettings } from './context.js';
+
+define('aip-storefront', AipStorefront);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'aip-storefront': AipStorefront;
+  }
+}

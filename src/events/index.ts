@@ -1,0 +1,1 @@
+export { AipSelectEvent, type AipSelectDetail } from './select.js';

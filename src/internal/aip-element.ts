@@ -1,0 +1,33 @@
+import { LitElement } from 'lit';
+import { hostStyles } from '../styles/host.js';
+import { tokenStyles } from '../styles/tokens.js';
+
+const warned = new WeakMap<object, Set<string>>();
+
+/**
+ * The base of every `aip-*` element: shared host styles, a typed `emit()` and
+ * a console warning that is said once per element and subject.
+ */
+export class AipElement extends LitElement {
+  static override styles = [tokenStyles, hostStyles];
+
+  /**
+   * Dispatches an event from this element and returns `false` when a listener
+   * cancelled it, so callers honour vetoes of cancelable events.
+   */
+  protected emit(event: Event): boolean {
+    return this.dispatchEvent(event);
+  }
+
+  /**
+   * Warns about bad input (an attribute value, a malformed response) once per
+   * element and `subject`, so a host page's console isn't flooded on re-render.
+   */
+  protected warnOnce(subject: string, message: string): void {
+    let said = warned.get(this);
+    if (!said) warned.set(this, (said = new Set()));
+    if (said.has(subject)) return;
+    said.add(subject);
+    console.warn(`<${this.localName}>: ${message}`);
+  }
+}

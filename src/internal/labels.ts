@@ -1,0 +1,24 @@
+import type { Niche, UseCase } from '../api/schemas.js';
+
+/** Display names of the enumerations the API sends as codes. */
+export const NICHE_LABELS: Record<Niche, string> = {
+  lifestyle: 'Lifestyle',
+  business: 'Business',
+  fashion: 'Fashion',
+  fitness: 'Fitness',
+  gaming: 'Gaming',
+  romance: 'Romance',
+  adult: 'Adult (18+)',
+};
+
+export const USE_CASE_LABELS: Record<UseCase, string> = {
+  marketing_campaigns: 'Marketing campaigns',
+  social_media: 'Social media content',
+  customer_guidance: 'Customer guidance',
+  ecommerce_visuals: 'E-commerce visuals',
+  education_training: 'Education & training',
+  creator_content: 'Creator-style content',
+  subscription_platforms: 'Subscription platforms',
+  brand_ambassadors: 'Digital brand ambassadors',
+  ai_media_production: 'AI media production',
+};

@@ -1,0 +1,69 @@
+import { unsafeCSS } from 'lit';
+
+/**
+ * The design tokens: public `--aip-*` custom properties and their light
+ * defaults. A host page sets any of them on any ancestor of an element.
+ * Inside the elements every token is read through a private twin
+ * (`--_aip-color-accent`) that falls back to the default, so the defaults are
+ * written once, here.
+ */
+export const TOKENS = {
+  '--aip-color-text': 'currentColor',
+  '--aip-color-text-muted': '#55555f',
+  '--aip-color-surface': 'transparent',
+  '--aip-color-surface-sunken': '#f3f2f7',
+  '--aip-color-border': 'rgb(0 0 0 / 0.14)',
+  '--aip-color-accent': '#4b36cc',
+  '--aip-color-on-accent': '#ffffff',
+  '--aip-color-danger': '#b3261e',
+  '--aip-color-success': '#1b6e3a',
+  '--aip-color-badge-surface': '#ece8ff',
+  '--aip-color-badge-text': '#33236f',
+  '--aip-color-skeleton': 'rgb(0 0 0 / 0.07)',
+  '--aip-color-focus': '#4b36cc',
+  '--aip-radius-s': '6px',
+  '--aip-radius-m': '12px',
+  '--aip-space-1': '4px',
+  '--aip-space-2': '8px',
+  '--aip-space-3': '12px',
+  '--aip-space-4': '16px',
+  '--aip-space-5': '24px',
+  '--aip-font-size-s': '0.8125rem',
+  '--aip-font-size-m': '1rem',
+  '--aip-font-size-l': '1.125rem',
+  '--aip-font-weight-strong': '600',
+  '--aip-shadow-raised': '0 1px 2px rgb(0 0 0 / 0.08), 0 4px 12px rgb(0 0 0 / 0.06)',
+  '--aip-focus-ring-width': '2px',
+  '--aip-duration': '160ms',
+} as const;
+
+export type TokenName = keyof typeof TOKENS;
+
+/** The dark values, set by `<aip-storefront theme="dark">` (or `auto` in a dark scheme). */
+export const DARK_TOKENS: Partial<Record<TokenName, string>> = {
+  '--aip-color-text': '#ececf1',
+  '--aip-color-text-muted': '#b4b4c2',
+  '--aip-color-surface': '#1d1d24',
+  '--aip-color-surface-sunken': '#2a2a33',
+  '--aip-color-border': 'rgb(255 255 255 / 0.18)',
+  '--aip-color-accent': '#a99bff',
+  '--aip-color-on-accent': '#16112e',
+  '--aip-color-danger': '#ffb4ab',
+  '--aip-color-success': '#8fd8a4',
+  '--aip-color-badge-surface': '#3a3450',
+  '--aip-color-badge-text': '#e7e0ff',
+  '--aip-color-skeleton': 'rgb(255 255 255 / 0.08)',
+  '--aip-color-focus': '#a99bff',
+};
+
+const declarations = (entries: [string, string][]) => entries.map(([k, v]) => `${k}: ${v};`).join('\n');
+
+/** `:host` rules declaring each private token from its public twin. Include in every element's styles. */
+export const tokenStyles = unsafeCSS(
+  `:host {\n${declarations(
+    Object.entries(TOKENS).map(([name, fallback]) => [`--_${name.slice(2)}`, `var(${name}, ${fallback})`]),
+  )}\n}`,
+);
+
+/** The dark token values as declarations, for a `:host([theme=dark])` block. */
+export const darkDeclarations = unsafeCSS(declarations(Object.entries(DARK_TOKENS) as [string, string][]));
