@@ -1,0 +1,206 @@
+/**
+ * The HTTP surface of the marketplace: `/v1` JSON endpoints, generated media
+ * and agreement pages. `index.ts` wraps it with CORS and the fault switches.
+ */
+import { createHash } from 'node:crypto';
+import { Hono, type Context, type Handler } from 'hono';
+import * as v from 'valibot';
+import { CatalogQuerySchema, Slug, issueDetails, type PricingPolicy } from '../src/api/schemas.js';
+import { agreementExists, renderAgreement } from './agreements.js';
+import type { CatalogStore } from './catalog.js';
+import type { Clock } from './clock.js';
+import { ApiError, JSON_HEADERS, apiErrorResponse, errorResponse, invalid } from './errors.js';
+import { avatarSvg, personaSvg } from './media.js';
+
+/** Per-request values the outer app hands the API (never reachable from a client). */
+export interface ApiBindings {
+  /** Set by the `fail=throw` fault switch: the handler throws. */
+  injectFailure?: boolean;
+}
+
+export interface ApiDeps {
+  store: CatalogStore;
+  policy: PricingPolicy;
+  clock: Clock;
+}
+
+type ApiEnv = { Bindings: ApiBindings };
+
+/** The error `fail=throw` raises: expected, so it is logged in one line. */
+class InjectedFailure extends Error {
+  override name = 'InjectedFailure';
+}
+
+const CATALOG_PARAMS = Object.keys(CatalogQuerySchema.entries);
+
+/** Headers for every generated document (SVG, HTML): nothing in it may run or load. */
+const DOCUMENT_HEADERS = {
+  'X-Content-Type-Options': 'nosniff',
+  'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
+  'Cross-Origin-Resource-Policy': 'cross-origin',
+} as const;
+
+function etagOf(body: string): string {
+  return `"${createHash('sha1').update(body).digest('base64url')}"`;
+}
+
+/** Does an `If-None-Match` header match this (strong) ETag? */
+function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+  if (!ifNoneMatch) return false;
+  if (ifNoneMatch.trim() === '*') return true;
+  return ifNoneMatch.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/** A response with an ETag, or a bodiless 304 when the client already has it. */
+function withEtag(c: Context, body: string, headers: Record<string, string>): Response {
+  const etag = etagOf(body);
+  const cacheControl = headers['Cache-Control'] ?? 'no-cache';
+  if (matches(c.req.header('If-None-Match'), etag)) {
+    return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
+  }
+  return new Response(body, { status: 200, headers: { ...headers, ETag: etag, 'Cache-Control': cacheControl } });
+}
+
+/** JSON that clients may cache but must revalidate (it changes with the clock). */
+function json(c: Context, data: unknown): Response {
+  return withEtag(c, JSON.stringify(data), { ...JSON_HEADERS, 'Cache-Control': 'no-cache' });
+}
+
+const originOf = (c: Context) => new URL(c.req.url).origin;
+
+/** Reads the query string strictly: every parameter at most once. */
+function queryObject(c: Context): Record<string, string> {
+  const params = new URL(c.req.url).searchParams;
+  const query: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (Object.hasOwn(query, key)) throw invalid(key, 'must be given once');
+    query[key] = value;
+  }
+  return query;
+}
+
+function parseCatalogQuery(c: Context) {
+  const result = v.safeParse(CatalogQuerySchema, queryObject(c));
+  if (result.success) return result.output;
+  const details = issueDetails(result.issues).map((detail, i) =>
+    result.issues[i].type === 'strict_object'
+      ? { field: detail.field, message: `is not a catalog parameter (expected one of ${CATALOG_PARAMS.join(', ')})` }
+      : detail,
+  );
+  throw new ApiError(
+    400,
+    'invalid_request',
+    `Invalid catalog query: ${details.map((d) => `${d.field} ${d.message}`).join('; ')}`,
+    details,
+  );
+}
+
+function slugParam(c: Context, name: string): string {
+  const value = c.req.param(name) ?? '';
+  if (!v.is(Slug, value)) throw invalid(name, 'must be a lower-case slug (a-z, 0-9, -)');
+  return value;
+}
+
+const methodNotAllowed: Handler = (c) =>
+  errorResponse(405, 'invalid_request', `Method ${c.req.method} is not allowed here`, undefined, {
+    Allow: 'GET, HEAD, OPTIONS',
+  });
+
+const SVG_CACHE_LIMIT = 1000;
+
+export function createApi({ store, policy, clock }: ApiDeps): Hono<ApiEnv> {
+  const app = new Hono<ApiEnv>();
+  const svgCache = new Map<string, string>();
+  const cachedSvg = (key: string, draw: () => string) => {
+    let svg = svgCache.get(key);
+    if (svg === undefined) {
+      svg = draw();
+      if (svgCache.size >= SVG_CACHE_LIMIT) svgCache.delete(svgCache.keys().next().value as string);
+      svgCache.set(key, svg);
+    }
+    return svg;
+  };
+  const svg = (c: Context, body: string) =>
+    withEtag(c, body, {
+      ...DOCUMENT_HEADERS,
+      'Content-Type': 'image/svg+xml',
+      // Pictures are a pure function of their URL's row, so they can be cached for good.
+      'Cache-Control': 'public, max-age=31536000, immutable',
+    });
+  const ctx = (c: Context) => ({ now: clock.now().toISOString(), origin: originOf(c) });
+
+  /** A GET route; any other method on the same path is a 405. */
+  const get = (path: string, handler: Handler<ApiEnv>) => {
+    app.get(path, handler);
+    app.all(path, methodNotAllowed);
+  };
+
+  app.use('*', async (c, next) => {
+    if (c.env?.injectFailure) throw new InjectedFailure('fault switch fail=throw');
+    await next();
+  });
+
+  get('/v1/pricing-policy', (c) => json(c, policy));
+
+  get('/v1/catalog', (c) => json(c, store.catalog(parseCatalogQuery(c), ctx(c))));
+
+  get('/v1/personas/:id', (c) => {
+    const id = slugParam(c, 'id');
+    const persona = store.persona(id, ctx(c));
+    if (!persona) throw new ApiError(404, 'not_found', `No published persona "${id}"`);
+    return json(c, persona);
+  });
+
+  get('/v1/creators/:handle', (c) => {
+    const handle = slugParam(c, 'handle');
+    const creator = store.creator(handle, ctx(c));
+    if (!creator) throw new ApiError(404, 'not_found', `No creator "${handle}"`);
+    return json(c, creator);
+  });
+
+  get('/media/personas/:id/:file', (c) => {
+    const id = c.req.param('id') ?? '';
+    const file = /^(?:title|preview-([1-9]\d{0,2}))\.svg$/.exec(c.req.param('file') ?? '');
+    if (!v.is(Slug, id) || !file) throw new ApiError(404, 'not_found', 'No such image');
+    const position = file[1] ? Number(file[1]) : 0;
+    const media = store.personaMedia(id, position === 0 ? 'title' : 'preview', position);
+    if (!media) throw new ApiError(404, 'not_found', 'No such image');
+    const key = `${id}:${position}:${media.niche}:${media.width}x${media.height}`;
+    return svg(
+      c,
+      cachedSvg(key, () => personaSvg(id, media.niche, position, media.width, media.height)),
+    );
+  });
+
+  get('/media/creators/:handle/avatar.svg', (c) => {
+    const handle = c.req.param('handle') ?? '';
+    if (!v.is(Slug, handle) || !store.creatorExists(handle)) throw new ApiError(404, 'not_found', 'No such image');
+    return svg(
+      c,
+      cachedSvg(`avatar:${handle}`, () => avatarSvg(handle)),
+    );
+  });
+
+  get('/agreements/:license/:version', (c) => {
+    const license = c.req.param('license') ?? '';
+    const version = c.req.param('version') ?? '';
+    if (!agreementExists(license, version)) throw new ApiError(404, 'not_found', 'No such agreement version');
+    return withEtag(c, renderAgreement(license, version), {
+      ...DOCUMENT_HEADERS,
+      'Content-Type': 'text/html; charset=utf-8',
+      'Cache-Control': 'public, max-age=86400',
+    });
+  });
+
+  app.notFound((c) => errorResponse(404, 'not_found', `No such resource: ${c.req.method} ${c.req.path}`));
+
+  app.onError((error) => {
+    if (error instanceof ApiError) return apiErrorResponse(error);
+    // The details stay in the server log; the client gets the shape and nothing else.
+    if (error instanceof InjectedFailure) console.warn(`[marketplace] ${error.message}: answering 500`);
+    else console.error('[marketplace] unhandled error:', error);
+    return errorResponse(500, 'internal', 'The marketplace hit an unexpected error');
+  });
+
+  return app;
+}

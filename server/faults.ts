@@ -1,0 +1,129 @@
+/**
+ * Fault switches: make the marketplace misbehave on request, so the elements'
+ * failure states can be shown in stories and tested against a real server.
+ *
+ * A spec is a comma-separated list of `key=value` switches, given either as a
+ * path prefix (`/_fault/<spec>/v1/...`) or in an `X-Aip-Fault` header:
+ *
+ * - `latency=<ms>`     wait this long (0–30000) before answering
+ * - `status=<code>`    answer with this status (400–599) in the error shape
+ * - `retry-after=<s>`  with `status`: add a `Retry-After` header (0–86400)
+ * - `body=malformed`   200 with text that is not JSON
+ * - `body=schema`      200 with JSON of the wrong shape
+ * - `body=empty`       200 with an empty body
+ * - `fail=throw`       the handler throws, exercising the server's 500 path
+ *
+ * Only a marketplace created with `faults: true` honours them.
+ */
+import { codeForStatus, errorResponse, JSON_HEADERS } from './errors.js';
+
+export const FAULT_BODIES = ['malformed', 'schema', 'empty'] as const;
+
+export interface FaultSpec {
+  latency?: number;
+  status?: number;
+  retryAfter?: number;
+  body?: (typeof FAULT_BODIES)[number];
+  fail?: 'throw';
+}
+
+export const FAULT_SPEC_HELP =
+  'a fault spec is comma-separated key=value switches: latency=<0-30000 ms>, status=<400-599>, ' +
+  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty, fail=throw';
+
+export type FaultParse = { ok: true; spec: FaultSpec } | { ok: false; message: string };
+
+function wholeNumber(text: string, min: number, max: number): number | null {
+  if (!/^\d{1,6}$/.test(text)) return null;
+  const value = Number(text);
+  return value >= min && value <= max ? value : null;
+}
+
+/** Parses a fault spec; on failure, says what is wrong with it. */
+export function parseFaultSpec(text: string): FaultParse {
+  const bad = (problem: string): FaultParse => ({ ok: false, message: `${problem}; ${FAULT_SPEC_HELP}` });
+  if (text.trim() === '') return bad('the fault spec is empty');
+  const spec: FaultSpec = {};
+  const seen = new Set<string>();
+  for (const part of text.split(',')) {
+    const eq = part.indexOf('=');
+    const key = (eq < 0 ? part : part.slice(0, eq)).trim().toLowerCase();
+    const value = eq < 0 ? '' : part.slice(eq + 1).trim();
+    if (eq < 0 || value === '') return bad(`"${part.trim()}" has no value`);
+    if (seen.has(key)) return bad(`"${key}" is given twice`);
+    seen.add(key);
+    switch (key) {
+      case 'latency': {
+        const ms = wholeNumber(value, 0, 30_000);
+        if (ms === null) return bad(`latency must be 0–30000 ms, got "${value}"`);
+        spec.latency = ms;
+        break;
+      }
+      case 'status': {
+        const status = wholeNumber(value, 400, 599);
+        if (status === null) return bad(`status must be 400–599, got "${value}"`);
+        spec.status = status;
+        break;
+      }
+      case 'retry-after': {
+        const seconds = wholeNumber(value, 0, 86_400);
+        if (seconds === null) return bad(`retry-after must be 0–86400 seconds, got "${value}"`);
+        spec.retryAfter = seconds;
+        break;
+      }
+      case 'body':
+        if (!(FAULT_BODIES as readonly string[]).includes(value)) {
+          return bad(`body must be malformed, schema or empty, got "${value}"`);
+        }
+        spec.body = value as FaultSpec['body'];
+        break;
+      case 'fail':
+        if (value !== 'throw') return bad(`fail must be throw, got "${value}"`);
+        spec.fail = 'throw';
+        break;
+      default:
+        return bad(`unknown switch "${key}"`);
+    }
+  }
+  if (spec.retryAfter !== undefined && spec.status === undefined) return bad('retry-after needs a status');
+  const outcomes = [spec.status !== undefined, spec.body !== undefined, spec.fail !== undefined].filter(Boolean);
+  if (outcomes.length > 1) return bad('status, body and fail are alternatives: give at most one');
+  return { ok: true, spec };
+}
+
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/** A body of valid JSON that matches none of the API's response shapes. */
+const WRONG_SHAPE = JSON.stringify({ items: 'not-a-list', nextCursor: 42, id: null, error: 'not-an-object' });
+
+/**
+ * Runs a request under a fault spec. `handle` is the real handler; it runs
+ * only when the spec lets a real answer through (latency alone, or `fail`).
+ */
+export async function withFaults(spec: FaultSpec, handle: () => Response | Promise<Response>): Promise<Response> {
+  if (spec.latency) await sleep(spec.latency);
+  if (spec.status !== undefined) {
+    const headers: Record<string, string> = {};
+    if (spec.retryAfter !== undefined) headers['Retry-After'] = String(spec.retryAfter);
+    return errorResponse(
+      spec.status,
+      codeForStatus(spec.status),
+      `Simulated failure: the fault switch asked for HTTP ${spec.status}`,
+      undefined,
+      headers,
+    );
+  }
+  if (spec.body === 'malformed') {
+    return new Response('{"items": [{"id": "unterminated', {
+      status: 200,
+      headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
+    });
+  }
+  if (spec.body === 'schema') {
+    return new Response(WRONG_SHAPE, { status: 200, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
+  }
+  if (spec.body === 'empty') {
+    return new Response(null, { status: 200, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
+  }
+  return handle();
+}

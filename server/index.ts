@@ -1,0 +1,165 @@
+/**
+ * The reference marketplace: one factory that opens (and migrates, and seeds)
+ * a SQLite database and returns a Hono app serving the marketplace API.
+ *
+ * The same app is mounted by the standalone server (`main.ts`), the Vite
+ * plugin (dev server, preview, Storybook) and web-test-runner.
+ */
+import { Hono, type MiddlewareHandler } from 'hono';
+import type { PricingPolicy } from '../src/api/schemas.js';
+import { createApi } from './app.js';
+import { CatalogStore } from './catalog.js';
+import { createClock, type Clock } from './clock.js';
+import { countRows, openDatabase, type Database } from './db.js';
+import { errorResponse } from './errors.js';
+import { FAULT_SPEC_HELP, parseFaultSpec, withFaults, type FaultSpec } from './faults.js';
+import { resolvePolicy } from './policy.js';
+import { applySeed, isUnseeded, resolveSeedOption, type SeedCatalogInput } from './seed.js';
+
+export type { Clock } from './clock.js';
+export type { SeedCatalogInput as SeedCatalog } from './seed.js';
+export { SeedError } from './seed.js';
+
+export interface MarketplaceOptions {
+  /** SQLite file path, or `:memory:` (the default). */
+  db?: string;
+  /**
+   * Catalog to load into an empty database (one with no creators): a seed file
+   * path, a seed object, or `false` for none. Default: the built-in demo seed.
+   */
+  seed?: string | SeedCatalogInput | false;
+  /** Pricing policy. Default: the `AIP_PRICING_POLICY` file, else `server/pricing-policy.json`. */
+  policy?: PricingPolicy;
+  /** Honour the fault switches (`/_fault/<spec>/…`, `X-Aip-Fault`). Default false. */
+  faults?: boolean;
+  /** Freeze the clock at this ISO instant. Default: real time. */
+  now?: string;
+}
+
+export interface Marketplace {
+  /** The HTTP app; mount it with `node-middleware.ts` or serve it with `@hono/node-server`. */
+  app: Hono;
+  db: Database;
+  clock: Clock;
+  /** Row counts per table, e.g. to prove a rejected request wrote nothing. */
+  counts(): Record<string, number>;
+  /** Closes the database. */
+  close(): void;
+}
+
+const ALLOW_HEADERS = 'If-None-Match, X-Aip-Fault, Idempotency-Key, Content-Type';
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': '*',
+  'Access-Control-Expose-Headers': 'ETag, Retry-After',
+} as const;
+
+/**
+ * Open CORS: partner sites on any origin read the public API. No credentials
+ * are involved, so `*` is safe.
+ */
+const cors: MiddlewareHandler = async (c, next) => {
+  if (c.req.method === 'OPTIONS') {
+    return new Response(null, {
+      status: 204,
+      headers: {
+        ...CORS_HEADERS,
+        'Access-Control-Allow-Methods': 'GET, HEAD, POST, OPTIONS',
+        'Access-Control-Allow-Headers': ALLOW_HEADERS,
+        'Access-Control-Max-Age': '600',
+      },
+    });
+  }
+  await next();
+  for (const [name, value] of Object.entries(CORS_HEADERS)) c.res.headers.set(name, value);
+};
+
+/** The same request under another URL (body streamed through, if any). */
+function rebase(request: Request, url: URL): Request {
+  const init: RequestInit & { duplex?: 'half' } = {
+    method: request.method,
+    headers: request.headers,
+    signal: request.signal,
+  };
+  if (request.body) {
+    init.body = request.body;
+    init.duplex = 'half';
+  }
+  return new Request(url, init);
+}
+
+const FAULT_PREFIX = /^\/_fault(?:\/|$)/;
+
+export function createMarketplace(options: MarketplaceOptions = {}): Marketplace {
+  const clock = createClock(options.now);
+  const policy = resolvePolicy(options.policy);
+  const db = openDatabase(options.db ?? ':memory:');
+  let store: CatalogStore;
+  try {
+    if (isUnseeded(db)) {
+      const seed = resolveSeedOption(options.seed);
+      if (seed) applySeed(db, seed.seed, policy, clock.now(), seed.source);
+    }
+    store = new CatalogStore(db, policy);
+    const hidden = store.belowMinimum();
+    if (hidden.length > 0) {
+      console.warn(
+        `[marketplace] ${hidden.length} published persona(s) are priced below the policy minimum or in another currency and stay hidden: ${hidden.join(', ')}`,
+      );
+    }
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+
+  const api = createApi({ store, policy, clock });
+  const faults = options.faults ?? false;
+
+  const app = new Hono();
+  app.use('*', cors);
+  app.all('*', async (c) => {
+    const request = c.req.raw;
+    const url = new URL(request.url);
+    let spec: FaultSpec | null = null;
+    let target = request;
+
+    if (FAULT_PREFIX.test(url.pathname)) {
+      if (!faults) return errorResponse(404, 'not_found', 'Fault switches are off on this server');
+      const match = /^\/_fault\/([^/]+)(\/.*)$/.exec(url.pathname);
+      let text: string | null;
+      try {
+        text = match ? decodeURIComponent(match[1]) : null;
+      } catch {
+        text = null;
+      }
+      const parsed = text === null ? null : parseFaultSpec(text);
+      if (!match || !parsed || !parsed.ok) {
+        const message = parsed && !parsed.ok ? parsed.message : `expected /_fault/<spec>/<path>; ${FAULT_SPEC_HELP}`;
+        return errorResponse(400, 'invalid_request', `Invalid fault spec: ${message}`, [{ field: 'fault', message }]);
+      }
+      spec = parsed.spec;
+      url.pathname = match[2];
+      target = rebase(request, url);
+    } else if (faults && request.headers.has('X-Aip-Fault')) {
+      const parsed = parseFaultSpec(request.headers.get('X-Aip-Fault') ?? '');
+      if (!parsed.ok) {
+        return errorResponse(400, 'invalid_request', `Invalid X-Aip-Fault header: ${parsed.message}`, [
+          { field: 'X-Aip-Fault', message: parsed.message },
+        ]);
+      }
+      spec = parsed.spec;
+    }
+
+    const run = () => api.fetch(target, { injectFailure: spec?.fail === 'throw' });
+    return spec ? withFaults(spec, run) : run();
+  });
+
+  return {
+    app,
+    db,
+    clock,
+    counts: () => countRows(db),
+    close: () => {
+      if (db.open) db.close();
+    },
+  };
+}

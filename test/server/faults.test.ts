@@ -1,0 +1,162 @@
+import { expect } from '@open-wc/testing';
+import * as v from 'valibot';
+import { CatalogPageSchema, CreatorSchema, PersonaSchema, PricingPolicySchema } from '../../src/api/schemas.js';
+import { counts, expectError, get } from './http.js';
+
+const API_ROUTES: [string, v.GenericSchema][] = [
+  ['/v1/pricing-policy', PricingPolicySchema],
+  ['/v1/catalog?limit=3', CatalogPageSchema],
+  ['/v1/personas/mara-lindqvist', PersonaSchema],
+  ['/v1/creators/nova-studio', CreatorSchema],
+];
+
+async function timed<T>(fn: () => Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await fn();
+  return [result, performance.now() - start];
+}
+
+describe('fault switches', () => {
+  describe('path prefix /_fault/<spec>', () => {
+    for (const [path, schema] of API_ROUTES) {
+      it(`serves ${path.split('?')[0]} unchanged when the spec only adds latency`, async () => {
+        const plain = await get(path);
+        const faulted = await get(`/_fault/latency=0${path}`);
+        expect(faulted.res.status).to.equal(200);
+        v.parse(schema, faulted.body);
+        expect(faulted.text).to.equal(plain.text);
+      });
+    }
+
+    it('delays the answer by latency=<ms>', async () => {
+      const [fetched, elapsed] = await timed(() => get('/_fault/latency=400/v1/catalog?limit=1'));
+      expect(fetched.res.status).to.equal(200);
+      expect(elapsed).to.be.at.least(390);
+      const [, quick] = await timed(() => get('/v1/catalog?limit=1'));
+      expect(quick).to.be.lessThan(elapsed);
+    });
+
+    it('forces a status in the error shape, with Retry-After when asked', async () => {
+      const fetched = await get('/_fault/status=503,retry-after=7/v1/catalog');
+      expectError(fetched, 503, 'unavailable');
+      expect(fetched.res.headers.get('retry-after')).to.equal('7');
+      expect(fetched.res.headers.get('access-control-allow-origin')).to.equal('*');
+    });
+
+    const codes: [number, string][] = [
+      [400, 'invalid_request'],
+      [404, 'not_found'],
+      [409, 'conflict'],
+      [413, 'payload_too_large'],
+      [422, 'business_rule'],
+      [429, 'rate_limited'],
+      [500, 'internal'],
+      [502, 'unavailable'],
+      [504, 'unavailable'],
+    ];
+    for (const [status, code] of codes) {
+      it(`status=${status} answers with code ${code} on every route`, async () => {
+        for (const [path] of API_ROUTES) {
+          const fetched = await get(`/_fault/status=${status}${path}`);
+          expectError(fetched, status, code);
+          expect(fetched.res.headers.get('retry-after')).to.equal(null);
+        }
+      });
+    }
+
+    it('body=malformed answers 200 with text that is not JSON', async () => {
+      const { res, text } = await get('/_fault/body=malformed/v1/personas/mara-lindqvist');
+      expect(res.status).to.equal(200);
+      expect(res.headers.get('content-type')).to.match(/^application\/json/);
+      expect(() => JSON.parse(text)).to.throw();
+    });
+
+    it('body=schema answers 200 with valid JSON of the wrong shape', async () => {
+      for (const [path, schema] of API_ROUTES) {
+        const { res, text } = await get(`/_fault/body=schema${path}`);
+        expect(res.status).to.equal(200);
+        const parsed: unknown = JSON.parse(text);
+        expect(v.safeParse(schema, parsed).success, path).to.equal(false);
+      }
+    });
+
+    it('body=empty answers 200 with no body', async () => {
+      const { res, text } = await get('/_fault/body=empty/v1/catalog');
+      expect(res.status).to.equal(200);
+      expect(text).to.equal('');
+    });
+
+    it('combines latency with a status', async () => {
+      const [fetched, elapsed] = await timed(() => get('/_fault/latency=250,status=429,retry-after=1/v1/catalog'));
+      expectError(fetched, 429, 'rate_limited');
+      expect(fetched.res.headers.get('retry-after')).to.equal('1');
+      expect(elapsed).to.be.at.least(240);
+    });
+
+    it('applies to the 404s of the faulted API too', async () => {
+      expectError(await get('/_fault/latency=0/v1/personas/no-such-persona'), 404, 'not_found');
+    });
+  });
+
+  describe('X-Aip-Fault header', () => {
+    it('applies the same spec to the plain /v1 routes', async () => {
+      const fetched = await get('/v1/catalog', { headers: { 'X-Aip-Fault': 'status=502,retry-after=3' } });
+      expectError(fetched, 502, 'unavailable');
+      expect(fetched.res.headers.get('retry-after')).to.equal('3');
+      const malformed = await get('/v1/creators/nova-studio', { headers: { 'X-Aip-Fault': 'body=malformed' } });
+      expect(malformed.res.status).to.equal(200);
+      expect(() => JSON.parse(malformed.text)).to.throw();
+    });
+
+    it('delays with latency', async () => {
+      const [fetched, elapsed] = await timed(() =>
+        get('/v1/pricing-policy', { headers: { 'X-Aip-Fault': 'latency=300' } }),
+      );
+      expect(fetched.res.status).to.equal(200);
+      v.parse(PricingPolicySchema, fetched.body);
+      expect(elapsed).to.be.at.least(290);
+    });
+
+    it('rejects a bad header spec with a 400 naming the header', async () => {
+      expectError(
+        await get('/v1/catalog', { headers: { 'X-Aip-Fault': 'status=200' } }),
+        400,
+        'invalid_request',
+        'X-Aip-Fault',
+      );
+    });
+  });
+
+  describe('invalid specs', () => {
+    const bad = [
+      'latency=30001',
+      'latency=-1',
+      'latency=fast',
+      'status=200',
+      'status=600',
+      'retry-after=5',
+      'status=503,retry-after=soon',
+      'body=weird',
+      'body=',
+      'nope=1',
+      'latency',
+      'latency=1,latency=2',
+      'status=500,body=empty',
+      'fail=maybe',
+      '%E0%A4%A',
+    ];
+    for (const spec of bad) {
+      it(`/_fault/${spec} → 400 explaining the spec, nothing written`, async () => {
+        const before = await counts();
+        const fetched = await get(`/_fault/${spec}/v1/catalog`);
+        expectError(fetched, 400, 'invalid_request', 'fault');
+        expect(fetched.text).to.contain('latency=');
+        expect(await counts()).to.deep.equal(before);
+      });
+    }
+
+    it('needs a path after the spec', async () => {
+      expectError(await get('/_fault/latency=5'), 400, 'invalid_request', 'fault');
+    });
+  });
+});

@@ -1,0 +1,115 @@
+/**
+ * Helpers for the reference-marketplace tests: plain HTTP against the real
+ * server on the test page's origin, plus isolated marketplaces for tests that
+ * move the clock.
+ */
+import { expect } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import * as v from 'valibot';
+import { CatalogPageSchema, ERROR_CODES, ErrorBodySchema, type PersonaSummary } from '../../src/api/schemas.js';
+import seedJson from '../../server/seed/demo-catalog.json';
+
+/** The demo seed, as loaded into the shared marketplace: the oracle for what the API should say. */
+export const seed = seedJson as {
+  creators: { handle: string; name: string; email: string; payoutWallet: string | null; website: string | null }[];
+  personas: {
+    id: string;
+    creator: string;
+    name: string;
+    niche: string;
+    status: string;
+    contentRating: string;
+    commercialPrice: number;
+    tags: string[];
+    useCases: string[];
+    deliverables: string[];
+    description: string;
+    previews: { width: number; height: number; alt: string }[];
+    licenses?: { license: string; buyer: { name: string; email: string } }[];
+  }[];
+};
+
+export const published = seed.personas.filter((p) => p.status === 'published');
+export const unpublished = seed.personas.filter((p) => p.status !== 'published');
+
+export interface Fetched<T = unknown> {
+  res: Response;
+  text: string;
+  body: T;
+}
+
+/** Fetches and reads the body as text and (when it parses) JSON, bypassing the HTTP cache. */
+export async function get<T = unknown>(path: string, init: RequestInit = {}): Promise<Fetched<T>> {
+  const res = await fetch(path, { cache: 'no-store', ...init });
+  const text = await res.text();
+  let body: unknown;
+  try {
+    body = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    body = undefined;
+  }
+  return { res, text, body: body as T };
+}
+
+/** Asserts the one error shape, the status, the code and (optionally) the field named in `details`. */
+export function expectError(fetched: Fetched, status: number, code: string, field?: string): void {
+  expect(fetched.res.status, fetched.text).to.equal(status);
+  expect(fetched.res.headers.get('content-type')).to.match(/^application\/json/);
+  const body = v.parse(ErrorBodySchema, fetched.body);
+  expect(ERROR_CODES as readonly string[]).to.include(body.error.code);
+  expect(body.error.code).to.equal(code);
+  expect(body.error.message).to.be.a('string').and.not.equal('');
+  if (field !== undefined) {
+    expect(
+      body.error.details?.map((d) => d.field),
+      fetched.text,
+    ).to.include(field);
+  }
+}
+
+/** Walks every page of a catalog query; returns the items in order and the number of pages. */
+export async function walkCatalog(query: string, base = ''): Promise<{ items: PersonaSummary[]; pages: number }> {
+  const items: PersonaSummary[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const sep = query ? '&' : '';
+    const url: string = `${base}/v1/catalog?${query}${cursor ? `${sep}cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const { res, body } = await get(url);
+    expect(res.status, url).to.equal(200);
+    const page = v.parse(CatalogPageSchema, body);
+    items.push(...page.items);
+    cursor = page.nextCursor;
+    pages += 1;
+    if (pages > 200) throw new Error('cursor walk does not end');
+  } while (cursor);
+  return { items, pages };
+}
+
+/** Row counts of the shared marketplace, or of an isolated one. */
+export async function counts(id?: string): Promise<Record<string, number>> {
+  return executeServerCommand('marketplace:count', id ? { id } : {}) as Promise<Record<string, number>>;
+}
+
+export interface Isolated {
+  id: string;
+  base: string;
+  /** Freezes the clock at `now`; `null` returns it to real time. */
+  setClock(now: string | null): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+/** A fresh marketplace (in-memory, demo seed) with its clock frozen at `now`. */
+export async function isolatedMarketplace(now: string): Promise<Isolated> {
+  const { id, base } = (await executeServerCommand('marketplace:create', { now })) as { id: string; base: string };
+  return {
+    id,
+    base,
+    setClock: async (at) => {
+      await executeServerCommand('marketplace:set-clock', { id, now: at });
+    },
+    dispose: async () => {
+      await executeServerCommand('marketplace:dispose', { id });
+    },
+  };
+}
