@@ -14,6 +14,13 @@ export const styles = css`
     padding: 0;
     list-style: none;
   }
+  /* Cards in a row share the tallest one's height. */
+  .grid > li {
+    display: flex;
+  }
+  .grid aip-persona-card {
+    flex: 1;
+  }
   .state {
     display: grid;
     justify-items: center;

@@ -1,0 +1,49 @@
+import { waitUntil } from '@open-wc/testing';
+import type { PersonaSummary } from '../src/api/schemas.js';
+
+/** Waits until `el`'s shadow root has `selector`, and returns it. */
+export async function shadowQuery<T extends Element = Element>(
+  el: Element,
+  selector: string,
+  timeout = 5000,
+): Promise<T> {
+  await waitUntil(() => el.shadowRoot?.querySelector(selector), `no ${selector} in <${el.localName}>`, { timeout });
+  return el.shadowRoot!.querySelector<T>(selector)!;
+}
+
+/** Listings straight from the reference marketplace, to compare what elements show with what the API says. */
+export async function catalogFromApi(query: string): Promise<PersonaSummary[]> {
+  const response = await fetch(`/v1/catalog?${query}`);
+  if (!response.ok) throw new Error(`catalog ${query}: ${response.status}`);
+  return ((await response.json()) as { items: PersonaSummary[] }).items;
+}
+
+// Resource Timing keeps 250 entries by default; a test page's own modules fill
+// that, and requests past it would go unseen.
+performance.setResourceTimingBufferSize(100_000);
+
+/** Network requests the page made to exactly this path and query. */
+export function requestsTo(pathAndQuery: string): PerformanceResourceTiming[] {
+  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => {
+    const url = new URL(e.name);
+    return url.pathname + url.search === pathAndQuery;
+  });
+}
+
+/** Network requests the page made whose URL contains `part`. */
+export function requestsMatching(part: string): PerformanceResourceTiming[] {
+  return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes(part));
+}
+
+/** Records console.warn calls while `fn` runs. */
+export async function captureWarnings(fn: () => Promise<unknown> | unknown): Promise<string[]> {
+  const original = console.warn;
+  const said: string[] = [];
+  console.warn = (...args: unknown[]) => said.push(args.map(String).join(' '));
+  try {
+    await fn();
+  } finally {
+    console.warn = original;
+  }
+  return said;
+}

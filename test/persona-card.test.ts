@@ -1,0 +1,185 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
+import type { PersonaSummary } from '../src/api/schemas.js';
+import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
+
+const part = (el: AipPersonaCard, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+
+async function firstWith(query: string): Promise<PersonaSummary> {
+  const [persona] = await catalogFromApi(query);
+  if (!persona) throw new Error(`the seed has no persona for ${query}`);
+  return persona;
+}
+
+describe('<aip-persona-card>', () => {
+  describe('defaults', () => {
+    it('shows a placeholder of its final size while it has nothing to show', async () => {
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card style="width: 240px"></aip-persona-card>`);
+      const base = part(el, 'base')!;
+      expect(base.classList.contains('skeleton')).to.equal(true);
+      expect(base.getAttribute('aria-hidden')).to.equal('true');
+      // The image box keeps its 4:5 ratio before any data arrives.
+      const media = part(el, 'media')!.getBoundingClientRect();
+      expect(Math.round(media.height)).to.equal(Math.round((media.width * 5) / 4));
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('attributes', () => {
+    it('loads a listing by id from the marketplace and shows what a buyer needs', async () => {
+      const summary = await firstWith('availability=open&creator=nova-studio&limit=1');
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card persona=${summary.id}></aip-persona-card>`);
+      const title = await shadowQuery(el, '[part="title"]');
+      expect(title.textContent!.trim()).to.equal(summary.name);
+      expect(part(el, 'meta')!.textContent).to.contain(summary.creator.name);
+      const img = part(el, 'image') as HTMLImageElement;
+      expect(img.getAttribute('width')).to.equal(String(summary.titleImage.width));
+      expect(img.getAttribute('height')).to.equal(String(summary.titleImage.height));
+      expect(img.loading).to.equal('lazy');
+      expect(img.alt).to.not.equal('');
+      expect(part(el, 'price')!.textContent).to.match(/From/);
+      expect(part(el, 'disclosure')!.textContent).to.match(/AI-generated/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('renders from data without any request', async () => {
+      const summary = await firstWith('availability=open&sort=price_desc&limit=1');
+      const before = requestsMatching(`/v1/personas/${summary.id}`).length;
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      expect(part(el, 'title')!.textContent!.trim()).to.equal(summary.name);
+      const amount = part(el, 'price')!.querySelector('aip-price')!;
+      await amount.updateComplete;
+      expect(amount.shadowRoot!.textContent).to.match(/^\$[\d,]+(\.\d\d)?$/);
+      expect(requestsMatching(`/v1/personas/${summary.id}`)).to.have.length(before);
+    });
+
+    it('shows at most max-tags tags and says how many more there are', async () => {
+      const summary = { ...(await firstWith('limit=1')), tags: ['one', 'two', 'three', 'four', 'five'] };
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card max-tags="2" .data=${summary}></aip-persona-card>`,
+      );
+      const tags = [...part(el, 'tags')!.querySelectorAll('li')].map((li) => li.textContent!.trim());
+      expect(tags).to.deep.equal(['one', 'two', '+3 more']);
+    });
+
+    it('uses the heading level it is given', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card heading-level="2" .data=${summary}></aip-persona-card>`,
+      );
+      expect(part(el, 'title')!.localName).to.equal('h2');
+    });
+  });
+
+  describe('events', () => {
+    it('fires a cancelable, composed aip-select with the persona on click', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      setTimeout(() => (el.shadowRoot!.querySelector('button.select') as HTMLButtonElement).click());
+      const event = await oneEvent(el, 'aip-select');
+      expect(event.detail.persona.id).to.equal(summary.id);
+      expect(event.cancelable).to.equal(true);
+      expect(event.composed).to.equal(true);
+      expect(event.bubbles).to.equal(true);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('is one tab stop, and Enter chooses the persona', async () => {
+      const summary = await firstWith('limit=1');
+      const wrapper = await fixture(
+        html`<div><button id="before">before</button><aip-persona-card .data=${summary}></aip-persona-card></div>`,
+      );
+      const el = wrapper.querySelector('aip-persona-card')!;
+      (wrapper.querySelector('#before') as HTMLButtonElement).focus();
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.classList.contains('select')).to.equal(true);
+      setTimeout(() => void sendKeys({ press: 'Enter' }));
+      const event = await oneEvent(el, 'aip-select');
+      expect(event.detail.persona.id).to.equal(summary.id);
+    });
+  });
+
+  describe('states', () => {
+    it('shows "Exclusively licensed until <date>" and no price while an Exclusive runs', async () => {
+      const summary = await firstWith('availability=exclusive_active&limit=1');
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card persona=${summary.id}></aip-persona-card>`);
+      const badge = await shadowQuery(el, '[part="badge"]');
+      const date = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(summary.exclusiveUntil!));
+      expect(badge.textContent).to.equal(`Exclusively licensed until ${date}`);
+      expect(part(el, 'price')!.textContent).to.match(/Not available now/);
+      expect(part(el, 'price')!.querySelector('aip-price')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an assigned listing as no longer for sale', async () => {
+      const summary = await firstWith('availability=assigned&limit=1');
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      expect(part(el, 'badge')!.textContent).to.equal('Assigned');
+      expect(part(el, 'price')!.textContent).to.match(/No longer for sale/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('covers rated content and never requests its image', async () => {
+      const summary = (await catalogFromApi('rating=explicit&limit=100')).find((p) => p.contentRating !== 'general')!;
+      const el = await fixture(
+        html`<aip-storefront max-rating="explicit"
+          ><aip-persona-card .data=${summary}></aip-persona-card
+        ></aip-storefront>`,
+      );
+      const card = el.querySelector('aip-persona-card')!;
+      await card.updateComplete;
+      expect(part(card, 'rating-cover')!.textContent).to.match(/18\+/);
+      expect(part(card, 'image')).to.equal(null);
+      expect(card.shadowRoot!.innerHTML).not.to.contain(summary.titleImage.url);
+      expect(requestsMatching(new URL(summary.titleImage.url).pathname)).to.have.length(0);
+      await expect(card).to.be.accessible();
+    });
+
+    it('does not show a listing above the storefront rating limit at all', async () => {
+      const summary = (await catalogFromApi('rating=explicit&limit=100')).find((p) => p.contentRating === 'explicit')!;
+      const el = await fixture(
+        html`<aip-storefront><aip-persona-card .data=${summary}></aip-persona-card></aip-storefront>`,
+      );
+      const card = el.querySelector('aip-persona-card')!;
+      await card.updateComplete;
+      expect(card.shadowRoot!.textContent).to.contain('not shown on this site');
+      expect(card.shadowRoot!.textContent).not.to.contain(summary.name);
+    });
+
+    it('says a listing that does not exist is no longer listed', async () => {
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card persona="no-such-persona"></aip-persona-card>`);
+      const alert = await shadowQuery(el, '[role="alert"]');
+      expect(alert.textContent).to.contain('no longer listed');
+      await expect(el).to.be.accessible();
+    });
+
+    it('offers a retry when the marketplace fails, and recovers', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card api="/_fault/status=503" persona=${summary.id}></aip-persona-card>`,
+      );
+      const alert = await shadowQuery(el, '[role="alert"]');
+      expect(alert.textContent).to.contain('could not be loaded');
+      await expect(el).to.be.accessible();
+      el.api = null; // the marketplace is back
+      await waitUntil(() => part(el, 'title'), 'card rendered after recovery');
+      expect(part(el, 'title')!.textContent!.trim()).to.equal(summary.name);
+    });
+  });
+
+  describe('warnings', () => {
+    it('warns once about an id that is not a listing id, and shows it as not listed', async () => {
+      let el!: AipPersonaCard;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipPersonaCard>(html`<aip-persona-card persona="<script>"></aip-persona-card>`);
+        await shadowQuery(el, '[role="alert"]');
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(warnings.filter((w) => w.includes('persona="<script>"'))).to.have.length(1);
+    });
+  });
+});

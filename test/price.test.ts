@@ -1,0 +1,74 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import type { AipPrice } from '../src/components/price/price.js';
+import { captureWarnings } from './helpers.js';
+
+const text = (el: AipPrice) => el.shadowRoot!.querySelector('[part="base"]')?.textContent ?? '';
+
+describe('<aip-price>', () => {
+  it('formats minor units as dollars in the page locale', async () => {
+    const el = await fixture<AipPrice>(html`<aip-price amount="4900" currency="USD"></aip-price>`);
+    expect(text(el)).to.equal('$49');
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows cents when there are any', async () => {
+    const el = await fixture<AipPrice>(html`<aip-price amount="19999" currency="USD"></aip-price>`);
+    expect(text(el)).to.equal('$199.99');
+  });
+
+  it('follows the storefront locale', async () => {
+    const wrapper = await fixture(
+      html`<aip-storefront locale="de-DE"><aip-price amount="123456" currency="USD"></aip-price></aip-storefront>`,
+    );
+    const el = wrapper.querySelector('aip-price')!;
+    await el.updateComplete;
+    expect(text(el).replace(/\s/g, ' ')).to.equal('1.234,56 $');
+  });
+
+  it('follows the nearest lang attribute when standing alone', async () => {
+    const wrapper = await fixture(
+      html`<div lang="es-ES"><aip-price amount="5000000" currency="EUR"></aip-price></div>`,
+    );
+    const el = wrapper.querySelector('aip-price')!;
+    await el.updateComplete;
+    expect(text(el).replace(/\s/g, ' ')).to.equal('50.000 €');
+  });
+
+  it('knows currencies without minor units', async () => {
+    const el = await fixture<AipPrice>(html`<aip-price amount="4900" currency="JPY"></aip-price>`);
+    expect(text(el)).to.equal('¥4,900');
+  });
+
+  it('uses the storefront currency when none is given', async () => {
+    const wrapper = await fixture(
+      html`<aip-storefront currency="GBP" locale="en-GB"><aip-price amount="1050"></aip-price></aip-storefront>`,
+    );
+    const el = wrapper.querySelector('aip-price')!;
+    await el.updateComplete;
+    expect(text(el)).to.equal('£10.50');
+  });
+
+  describe('warnings', () => {
+    it('renders nothing and warns once for an amount that is not whole minor units', async () => {
+      let el!: AipPrice;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipPrice>(html`<aip-price amount="49.5" currency="USD"></aip-price>`);
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(text(el)).to.equal('');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/amount="49\.5"/);
+    });
+
+    it('falls back to the storefront currency for a bad code', async () => {
+      let el!: AipPrice;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipPrice>(html`<aip-price amount="100" currency="dollars"></aip-price>`);
+      });
+      expect(text(el)).to.equal('$1');
+      expect(warnings.join()).to.match(/currency="dollars"/);
+    });
+  });
+});

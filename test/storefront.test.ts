@@ -1,0 +1,120 @@
+import { expect, fixture, html } from '@open-wc/testing';
+import '../src/index.js';
+import type { AipStorefront } from '../src/components/storefront/storefront.js';
+import { storefrontContext, type StorefrontSettings } from '../src/components/storefront/context.js';
+import { captureWarnings } from './helpers.js';
+
+/** Asks the storefront for its settings the way a consumer element does. */
+function settingsOf(el: Element): StorefrontSettings {
+  let value: StorefrontSettings | undefined;
+  const child = document.createElement('div');
+  el.append(child);
+  child.dispatchEvent(
+    new (class extends Event {
+      context = storefrontContext;
+      callback = (v: StorefrontSettings) => (value = v);
+      subscribe = false;
+      constructor() {
+        super('context-request', { bubbles: true, composed: true });
+      }
+    })(),
+  );
+  child.remove();
+  if (!value) throw new Error('no storefront answered');
+  return value;
+}
+
+describe('<aip-storefront>', () => {
+  describe('defaults', () => {
+    it('renders its children and shares default settings', async () => {
+      const el = await fixture<AipStorefront>(html`<aip-storefront><p>hello</p></aip-storefront>`);
+      expect(el.textContent).to.contain('hello');
+      const s = settingsOf(el);
+      expect(s.creator).to.equal(null);
+      expect(s.maxRating).to.equal('general');
+      expect(s.currency).to.equal('USD');
+      expect(s.allowsRating('general')).to.equal(true);
+      expect(s.allowsRating('suggestive')).to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('takes its locale from the page when it has none', async () => {
+      const wrapper = await fixture(html`<section lang="de"><aip-storefront></aip-storefront></section>`);
+      expect(settingsOf(wrapper.querySelector('aip-storefront')!).locale).to.equal('de');
+    });
+  });
+
+  describe('attributes', () => {
+    it('shares creator, locale, currency and rating limit', async () => {
+      const el = await fixture<AipStorefront>(
+        html`<aip-storefront creator="nova-studio" locale="es-ES" currency="EUR" max-rating="erotic"></aip-storefront>`,
+      );
+      const s = settingsOf(el);
+      expect([s.creator, s.locale, s.currency, s.maxRating]).to.deep.equal(['nova-studio', 'es-ES', 'EUR', 'erotic']);
+      expect(s.allowsRating('erotic')).to.equal(true);
+      expect(s.allowsRating('explicit')).to.equal(false);
+      expect(s.formatMoney({ amount: 4900, currency: 'EUR' }).replace(/\s/g, ' ')).to.equal('49 €');
+    });
+
+    it('gives the elements under one storefront one client, and so one cache', async () => {
+      const el = await fixture<AipStorefront>(html`<aip-storefront api="/"></aip-storefront>`);
+      const other = await fixture<AipStorefront>(html`<aip-storefront api="/"></aip-storefront>`);
+      expect(settingsOf(el).client).to.equal(settingsOf(other).client);
+    });
+
+    it('provides new settings when an attribute changes', async () => {
+      const el = await fixture<AipStorefront>(html`<aip-storefront creator="nova-studio"></aip-storefront>`);
+      const before = settingsOf(el);
+      el.creator = 'kite-and-key';
+      await el.updateComplete;
+      expect(settingsOf(el).creator).to.equal('kite-and-key');
+      expect(before.creator).to.equal('nova-studio');
+    });
+
+    it('reflects the theme, which switches the tokens to dark values', async () => {
+      const el = await fixture<AipStorefront>(html`<aip-storefront theme="dark"></aip-storefront>`);
+      expect(getComputedStyle(el).getPropertyValue('--aip-color-surface').trim()).to.equal('#1d1d24');
+      el.theme = 'light';
+      await el.updateComplete;
+      expect(el.getAttribute('theme')).to.equal('light');
+      expect(getComputedStyle(el).getPropertyValue('--aip-color-surface').trim()).to.equal('');
+    });
+  });
+
+  describe('warnings', () => {
+    it('warns once per bad attribute and falls back to safe values', async () => {
+      let el!: AipStorefront;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipStorefront>(
+          html`<aip-storefront
+            creator="Nova Studio!"
+            locale="xx_invalid_"
+            currency="dollars"
+            max-rating="anything"
+            theme="neon"
+          ></aip-storefront>`,
+        );
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      const s = settingsOf(el);
+      expect([s.creator, s.currency, s.maxRating]).to.deep.equal([null, 'USD', 'general']);
+      expect(el.theme).to.equal('light');
+      for (const attr of ['creator=', 'locale=', 'currency=', 'max-rating=', 'theme=']) {
+        expect(
+          warnings.filter((w) => w.includes(attr)),
+          attr,
+        ).to.have.length(1);
+      }
+    });
+
+    it('does not throw when its tag is defined twice', async () => {
+      const { define } = await import('../src/internal/define.js');
+      const { AipStorefront } = await import('../src/components/storefront/storefront.js');
+      expect(() => define('aip-storefront', AipStorefront)).not.to.throw();
+      customElements.define('aip-clash-test', class extends HTMLElement {});
+      const warnings = await captureWarnings(() => define('aip-clash-test', class extends HTMLElement {}));
+      expect(warnings.join()).to.match(/already defined by another script/);
+    });
+  });
+});
