@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startDemo, type Demo } from './harness.js';
+
+let demo: Demo;
+before(async () => {
+  demo = await startDemo();
+});
+after(async () => {
+  await demo?.close();
+});
+
+test("the creator's site shows the studio's published personas as cards", async () => {
+  const page = await demo.open('/demo/creator/');
+  const api = await page.evaluate(async () => (await fetch('/v1/catalog?creator=nova-studio&limit=8')).json());
+  const expected: string[] = api.items.map((p: { name: string }) => p.name);
+  assert.ok(expected.length >= 8, 'the seed gives Nova Studio at least 8 personas');
+
+  // Playwright locators pierce shadow roots: find the cards as a buyer sees them.
+  const titles = page.locator('aip-catalog aip-persona-card [part="title"]');
+  await titles.nth(expected.length - 1).waitFor();
+  assert.deepEqual(
+    (await titles.allInnerTexts()).map((t) => t.trim()),
+    expected,
+  );
+
+  const firstCard = page.locator('aip-persona-card').first();
+  assert.match(await firstCard.locator('[part="meta"]').innerText(), /Nova Studio/);
+  assert.match(await firstCard.locator('[part="disclosure"]').innerText(), /AI-generated/);
+  assert.deepEqual(demo.pageErrors, []);
+  await page.close();
+});
+
+test('a buyer can reach a card by keyboard and choose it', async () => {
+  const page = await demo.open('/demo/creator/');
+  await page.locator('aip-persona-card [part="title"]').first().waitFor();
+  const chosen = page.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        document.addEventListener('aip-select', (e) => resolve(e.detail.persona.name), { once: true }),
+      ),
+  );
+  // Tab past the site's own links until focus lands in the first card.
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    const inCard = await page.evaluate(
+      () =>
+        document.activeElement?.localName === 'aip-storefront' || !!document.activeElement?.closest('aip-storefront'),
+    );
+    if (inCard) break;
+  }
+  await page.keyboard.press('Enter');
+  const firstName = (await page.locator('aip-persona-card [part="title"]').first().innerText()).trim();
+  assert.equal(await chosen, firstName);
+  await page.close();
+});

@@ -1,0 +1,37 @@
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { startDemo, type Demo } from './harness.js';
+
+let demo: Demo;
+before(async () => {
+  demo = await startDemo();
+});
+after(async () => {
+  await demo?.close();
+});
+
+test('the partner site shows listings from several creators, cheapest first, in its own colours', async () => {
+  const page = await demo.open('/demo/partner/');
+  const titles = page.locator('aip-catalog aip-persona-card [part="title"]');
+  await titles.nth(11).waitFor();
+  const creators = new Set(
+    (await page.locator('aip-persona-card [part="meta"]').allInnerTexts()).map((t) =>
+      t.replace(/^by (.*) · .*$/, '$1'),
+    ),
+  );
+  assert.ok(creators.size >= 3, `cards from ${creators.size} creators`);
+
+  const api = await page.evaluate(async () => (await fetch('/v1/catalog?sort=price_asc&limit=12')).json());
+  assert.deepEqual(
+    (await titles.allInnerTexts()).map((t) => t.trim()),
+    api.items.map((p: { name: string }) => p.name),
+  );
+
+  // The partner's brand colour reaches the "Show more" button through the tokens.
+  const background = await page
+    .locator('aip-catalog [part="more"]')
+    .evaluate((b) => getComputedStyle(b).backgroundColor);
+  assert.equal(background, 'rgb(184, 64, 31)');
+  assert.deepEqual(demo.pageErrors, []);
+  await page.close();
+});

@@ -1,0 +1,72 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import { SORTS } from '../src/api/schemas.js';
+import '../src/index.js';
+
+interface Args {
+  creator: string;
+  'page-size': number;
+  sort: string;
+  api: string;
+  'max-rating': string;
+  theme: string;
+}
+
+/**
+ * Every story talks to the reference marketplace mounted on Storybook's own
+ * origin. Failure states point `api` at its fault switches (`/_fault/…`).
+ */
+const meta: Meta<Args> = {
+  title: 'Elements/Catalog',
+  component: 'aip-catalog',
+  args: { creator: 'nova-studio', 'page-size': 8, sort: 'newest', api: '', 'max-rating': 'general', theme: 'light' },
+  argTypes: {
+    sort: { control: 'select', options: [...SORTS] },
+    'max-rating': { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+  render: (args) => html`
+    <aip-storefront
+      api=${args.api}
+      creator=${args.creator || nothing}
+      max-rating=${args['max-rating']}
+      theme=${args.theme}
+    >
+      <aip-catalog page-size=${args['page-size']} sort=${args.sort}></aip-catalog>
+    </aip-storefront>
+  `,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A creator's own catalog, as on their personal site. */
+export const CreatorCatalog: Story = {};
+
+/** Every creator's listings, cheapest first, as a partner site shows them. */
+export const PartnerCatalog: Story = { args: { creator: '', sort: 'price_asc', 'page-size': 12 } };
+
+/** Placeholders of the final size while the marketplace is slow (3 s). */
+export const Loading: Story = { args: { api: '/_fault/latency=3000' } };
+
+/** A creator with nothing published yet. */
+export const Empty: Story = { args: { creator: 'nobody-sells-here' } };
+
+/** The marketplace answers 500: a message and a retry. */
+export const ServerError: Story = { args: { api: '/_fault/status=500' } };
+
+/** The marketplace sends a body that is not JSON. */
+export const MalformedResponse: Story = { args: { api: '/_fault/body=malformed' } };
+
+/** Paging: "Show more" appears while there is a next page. */
+export const Paged: Story = { args: { creator: '', 'page-size': 4 } };
+
+/** The host allows rated content: it appears covered, its images never requested. */
+export const RatedContentCovered: Story = {
+  args: { creator: '', 'max-rating': 'explicit', sort: 'name', 'page-size': 24 },
+};
+
+/** The dark token set. */
+export const DarkTheme: Story = {
+  args: { theme: 'dark' },
+  decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+};

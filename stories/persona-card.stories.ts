@@ -1,0 +1,69 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/index.js';
+
+interface Args {
+  persona: string;
+  api: string;
+  'max-rating': string;
+  'max-tags': number;
+  theme: string;
+}
+
+/** Cards load their listing from the reference marketplace by id. */
+const meta: Meta<Args> = {
+  title: 'Elements/Persona card',
+  component: 'aip-persona-card',
+  args: { persona: 'noor-haddad', api: '', 'max-rating': 'general', 'max-tags': 3, theme: 'light' },
+  argTypes: {
+    'max-rating': { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
+    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+  },
+  render: (args) => html`
+    <aip-storefront api=${args.api} max-rating=${args['max-rating']} theme=${args.theme}>
+      <aip-persona-card
+        style="max-width: 280px"
+        persona=${args.persona || nothing}
+        max-tags=${args['max-tags']}
+      ></aip-persona-card>
+    </aip-storefront>
+  `,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Open for Commercial and Exclusive licenses: the "from" price is the Commercial one. */
+export const Open: Story = {};
+
+/** Under an active Exclusive: a dated badge and no price. */
+export const ExclusivelyLicensed: Story = { args: { persona: 'elio-marchetti' } };
+
+/** Ownership was transferred: no longer for sale. */
+export const Assigned: Story = { args: { persona: 'kai-nakamura' } };
+
+/** Rated content on a storefront that allows it: covered, and its image never requested. */
+export const RatedCovered: Story = { args: { persona: 'lena-voss', 'max-rating': 'suggestive' } };
+
+/** Rated content above the storefront's limit is not shown at all. */
+export const AboveRatingLimit: Story = { args: { persona: 'scarlett-vane' } };
+
+/** Placeholder of the final size, before any data. */
+export const Loading: Story = { args: { persona: '' } };
+
+/** The marketplace is slow (3 s): the placeholder holds the space. */
+export const SlowMarketplace: Story = { args: { api: '/_fault/latency=3000' } };
+
+/** The listing no longer exists. */
+export const NotFound: Story = { args: { persona: 'no-such-persona' } };
+
+/** The marketplace fails: a message and a retry. */
+export const ServerError: Story = { args: { api: '/_fault/status=503' } };
+
+/** Many tags, capped with "+N more". */
+export const FewTags: Story = { args: { persona: 'mara-lindqvist', 'max-tags': 2 } };
+
+/** The dark token set. */
+export const DarkTheme: Story = {
+  args: { theme: 'dark' },
+  decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+};

@@ -1,0 +1,39 @@
+import { defineConfig } from 'vite';
+import { marketplace } from './server/vite-plugin.js';
+
+/** The package's entry points: one for everything, one per element, one for the API client. */
+const entries = {
+  index: 'src/index.ts',
+  storefront: 'src/components/storefront/index.ts',
+  catalog: 'src/components/catalog/index.ts',
+  'persona-card': 'src/components/persona-card/index.ts',
+  price: 'src/components/price/index.ts',
+  api: 'src/api/index.ts',
+};
+
+export default defineConfig(({ mode }) => ({
+  // The reference marketplace on the dev server's own origin: /v1, /media, /_fault.
+  plugins: [marketplace()],
+  server: { port: 5173, strictPort: false, host: '127.0.0.1' },
+  preview: { port: 4173, host: '127.0.0.1' },
+  build:
+    mode === 'cdn'
+      ? {
+          // One self-contained file for a <script type="module"> tag: lit included, minified.
+          outDir: 'dist/cdn',
+          emptyOutDir: true,
+          minify: true,
+          target: 'es2022',
+          lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'aip-storefront.js' },
+          rolldownOptions: { output: { minify: true } },
+        }
+      : {
+          // The npm package: ESM per entry, lit left to the consumer's bundler.
+          outDir: 'dist/lib',
+          emptyOutDir: true,
+          minify: false,
+          target: 'es2022',
+          lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
+          rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^valibot$/] },
+        },
+}));
