@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startDemo, type Demo } from './harness.js';
+import { test } from 'node:test';
+import { useDemo } from './harness.js';
 
-let demo: Demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(async () => {
-  await demo?.close();
-});
+const demo = useDemo();
 
 test("the creator's site shows the studio's published personas as cards", async () => {
-  const page = await demo.open('/demo/creator/');
+  const page = await demo().open('/demo/creator/');
   const api = await page.evaluate(async () => (await fetch('/v1/catalog?creator=nova-studio&limit=8')).json());
   const expected: string[] = api.items.map((p: { name: string }) => p.name);
   assert.ok(expected.length >= 8, 'the seed gives Nova Studio at least 8 personas');
@@ -27,12 +21,12 @@ test("the creator's site shows the studio's published personas as cards", async 
   const firstCard = page.locator('aip-persona-card').first();
   assert.match(await firstCard.locator('[part="meta"]').innerText(), /Nova Studio/);
   assert.match(await firstCard.locator('[part="disclosure"]').innerText(), /AI-generated/);
-  assert.deepEqual(demo.pageErrors, []);
+  assert.deepEqual(demo().pageErrors, []);
   await page.close();
 });
 
 test('a buyer can reach a card by keyboard and choose it', async () => {
-  const page = await demo.open('/demo/creator/');
+  const page = await demo().open('/demo/creator/');
   await page.locator('aip-persona-card [part="title"]').first().waitFor();
   const chosen = page.evaluate(
     () =>

@@ -1,5 +1,6 @@
 // Starts the demo exactly as `npm start` serves it (Vite + the reference
 // marketplace on the same origin) and a headless Chromium to drive it.
+import { after, before } from 'node:test';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
@@ -40,5 +41,20 @@ export async function startDemo(): Promise<Demo> {
       await browser.close();
       await server.close();
     },
+  };
+}
+
+/** Starts the demo before the file's tests and stops it after them. */
+export function useDemo(): () => Demo {
+  let demo: Demo | undefined;
+  before(async () => {
+    demo = await startDemo();
+  });
+  after(async () => {
+    await demo?.close();
+  });
+  return () => {
+    if (!demo) throw new Error('the demo has not started');
+    return demo;
   };
 }

@@ -1,17 +1,11 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { startDemo, type Demo } from './harness.js';
+import { test } from 'node:test';
+import { useDemo } from './harness.js';
 
-let demo: Demo;
-before(async () => {
-  demo = await startDemo();
-});
-after(async () => {
-  await demo?.close();
-});
+const demo = useDemo();
 
 test('the partner site shows listings from several creators, cheapest first, in its own colours', async () => {
-  const page = await demo.open('/demo/partner/');
+  const page = await demo().open('/demo/partner/');
   const titles = page.locator('aip-catalog aip-persona-card [part="title"]');
   await titles.nth(11).waitFor();
   const creators = new Set(
@@ -32,6 +26,6 @@ test('the partner site shows listings from several creators, cheapest first, in 
     .locator('aip-catalog [part="more"]')
     .evaluate((b) => getComputedStyle(b).backgroundColor);
   assert.equal(background, 'rgb(184, 64, 31)');
-  assert.deepEqual(demo.pageErrors, []);
+  assert.deepEqual(demo().pageErrors, []);
   await page.close();
 });

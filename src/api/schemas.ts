@@ -92,11 +92,11 @@ export type ServerErrorCode = (typeof ERROR_CODES)[number];
 // ---------------------------------------------------------------------------
 // Building blocks.
 
-/** Ids and handles: lower-case slugs, safe in URLs and attributes. */
-export const Slug = v.pipe(
-  v.string(),
-  v.regex(/^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/, 'must be a lower-case slug (a-z, 0-9, -)'),
-);
+/** The form of ids and handles: lower-case slugs, safe in URLs and attributes. */
+export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
+
+/** Ids and handles. */
+export const Slug = v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be a lower-case slug (a-z, 0-9, -)'));
 
 /** An absolute http(s) URL; anything else (javascript:, data:) is rejected. */
 export const HttpUrl = v.pipe(

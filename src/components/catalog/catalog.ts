@@ -3,12 +3,11 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { toApiError } from '../../api/errors.js';
-import { SORTS, type PersonaSummary, type Sort } from '../../api/schemas.js';
+import { SLUG_PATTERN, SORTS, type PersonaSummary, type Sort } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './catalog.styles.js';
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const DEFAULT_PAGE_SIZE = 12;
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
 const MAX_SKELETONS = 8;
@@ -95,7 +94,7 @@ export class AipCatalog extends AipElement {
   @property() label = 'Personas';
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('creator') && this.creator && !SLUG.test(this.creator)) {
+    if (changed.has('creator') && this.creator && !SLUG_PATTERN.test(this.creator)) {
       this.warnOnce('creator', `creator="${this.creator}" is not a creator handle; showing the storefront's.`);
       this.creator = null;
     }

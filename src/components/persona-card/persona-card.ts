@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
-import type { PersonaSummary } from '../../api/schemas.js';
+import { SLUG_PATTERN, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { NICHE_LABELS } from '../../internal/labels.js';
@@ -14,7 +14,6 @@ import { styles } from './persona-card.styles.js';
 export const CARD_LAYOUTS = ['vertical'] as const;
 export type CardLayout = (typeof CARD_LAYOUTS)[number];
 
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
 
 /**
@@ -89,7 +88,7 @@ export class AipPersonaCard extends AipElement {
 
   private validPersonaId(): string | null {
     if (!this.persona) return null;
-    if (SLUG.test(this.persona)) return this.persona;
+    if (SLUG_PATTERN.test(this.persona)) return this.persona;
     this.warnOnce('persona', `persona="${this.persona}" is not a listing id.`);
     return null;
   }

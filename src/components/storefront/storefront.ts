@@ -1,7 +1,7 @@
 import { provide } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import type { ContentRating } from '../../api/schemas.js';
+import { SLUG_PATTERN, type ContentRating } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
 import {
   createSettings,
@@ -17,8 +17,6 @@ import { styles } from './storefront.styles.js';
 /** Colour themes `<aip-storefront>` accepts. */
 export const THEMES = ['light', 'dark', 'auto'] as const;
 export type Theme = (typeof THEMES)[number];
-
-const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 
 /**
  * The root of an embed. It shares one marketplace client (and so one request
@@ -94,7 +92,7 @@ export class AipStorefront extends AipElement {
 
   private buildSettings(): StorefrontSettings {
     let creator = this.creator?.trim() || null;
-    if (creator && !SLUG.test(creator)) {
+    if (creator && !SLUG_PATTERN.test(creator)) {
       this.warnOnce('creator', `creator="${creator}" is not a creator handle; showing every creator.`);
       creator = null;
     }
