@@ -8,6 +8,7 @@ const entries = {
   catalog: 'src/components/catalog/index.ts',
   'persona-card': 'src/components/persona-card/index.ts',
   price: 'src/components/price/index.ts',
+  'license-picker': 'src/components/license-picker/index.ts',
   api: 'src/api/index.ts',
 };
 

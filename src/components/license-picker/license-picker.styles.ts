@@ -1,0 +1,189 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    --_min: var(--aip-license-picker-card-min-width, 200px);
+    --_selected: var(--aip-license-picker-selected-color, var(--_aip-color-accent));
+  }
+  fieldset {
+    margin: 0;
+    padding: 0;
+    border: 0;
+    min-width: 0;
+  }
+  legend {
+    padding: 0;
+    margin-bottom: var(--_aip-space-3);
+    font-weight: var(--_aip-font-weight-strong);
+    font-size: var(--_aip-font-size-l);
+  }
+  .tiers {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(var(--_min), 100%), 1fr));
+    gap: var(--_aip-space-3);
+  }
+  .tier {
+    position: relative;
+    display: flex;
+    flex-direction: column;
+    gap: var(--_aip-space-2);
+    padding: var(--_aip-space-4);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: var(--_aip-radius-m);
+    background: var(--_aip-color-surface);
+    cursor: pointer;
+    transition:
+      border-color var(--_aip-duration) ease,
+      box-shadow var(--_aip-duration) ease;
+  }
+  .tier:hover:not(.disabled) {
+    border-color: var(--_selected);
+  }
+  .tier.selected {
+    border-color: var(--_selected);
+    box-shadow: inset 0 0 0 1px var(--_selected);
+  }
+  .tier.disabled {
+    cursor: not-allowed;
+    background: var(--_aip-color-surface-sunken);
+  }
+  .tier:has(input:focus-visible) {
+    outline: var(--_aip-focus-ring-width) solid var(--_aip-color-focus);
+    outline-offset: 2px;
+  }
+  .head {
+    display: flex;
+    align-items: center;
+    gap: var(--_aip-space-2);
+  }
+  input {
+    width: 20px;
+    height: 20px;
+    margin: 0;
+    accent-color: var(--_selected);
+    flex: none;
+  }
+  input:focus-visible {
+    outline: none;
+  }
+  .title {
+    font-weight: var(--_aip-font-weight-strong);
+    cursor: inherit;
+  }
+  .details {
+    display: grid;
+    gap: var(--_aip-space-1);
+  }
+  .price {
+    font-size: 1.5rem;
+    font-weight: var(--_aip-font-weight-strong);
+    font-variant-numeric: tabular-nums;
+  }
+  .disabled .price {
+    color: var(--_aip-color-text-muted);
+  }
+  .term,
+  .exclusivity,
+  .tail {
+    margin: 0;
+    font-size: var(--_aip-font-size-s);
+    color: var(--_aip-color-text-muted);
+  }
+  ul {
+    margin: 0;
+    padding-inline-start: 1.1em;
+    font-size: var(--_aip-font-size-s);
+  }
+  li + li {
+    margin-top: 2px;
+  }
+  .reason {
+    margin: 0;
+    font-size: var(--_aip-font-size-s);
+    font-weight: var(--_aip-font-weight-strong);
+    color: var(--_aip-color-danger);
+  }
+  .agreement {
+    margin-top: auto;
+    font-size: var(--_aip-font-size-s);
+    color: var(--_aip-color-accent);
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_aip-space-3);
+    margin-top: var(--_aip-space-3);
+  }
+  button {
+    font: inherit;
+    min-height: 32px;
+    padding: var(--_aip-space-1) var(--_aip-space-3);
+    border: 1px solid var(--_aip-color-accent);
+    border-radius: var(--_aip-radius-s);
+    background: transparent;
+    color: var(--_aip-color-accent);
+    cursor: pointer;
+  }
+  .invalid {
+    margin: 0;
+    color: var(--_aip-color-danger);
+    font-size: var(--_aip-font-size-s);
+  }
+  .state {
+    display: grid;
+    justify-items: start;
+    gap: var(--_aip-space-2);
+  }
+  .state p {
+    margin: 0;
+  }
+  .error {
+    color: var(--_aip-color-danger);
+  }
+  .skeleton {
+    min-height: 220px;
+    cursor: default;
+    background: var(--_aip-color-skeleton);
+    border-color: transparent;
+  }
+  dialog {
+    max-width: min(56rem, calc(100vw - 2rem));
+    padding: var(--_aip-space-5);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: var(--_aip-radius-m);
+    background: var(--aip-color-surface-raised, Canvas);
+    color: var(--aip-color-text, CanvasText);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog h2 {
+    margin: 0 0 var(--_aip-space-3);
+    font-size: var(--_aip-font-size-l);
+  }
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    border-collapse: collapse;
+    width: 100%;
+    font-size: var(--_aip-font-size-s);
+  }
+  th,
+  td {
+    text-align: start;
+    vertical-align: top;
+    padding: var(--_aip-space-2);
+    border-bottom: 1px solid var(--_aip-color-border);
+  }
+  thead th {
+    font-size: var(--_aip-font-size-m);
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    margin-top: var(--_aip-space-4);
+  }
+`;

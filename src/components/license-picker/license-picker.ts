@@ -1,0 +1,376 @@
+import { Task } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import type { ApiError } from '../../api/errors.js';
+import { computeTierPrices } from '../../api/pricing.js';
+import {
+  LICENSES,
+  SLUG_PATTERN,
+  type License,
+  type Offer,
+  type Persona,
+  type PricingPolicy,
+} from '../../api/schemas.js';
+import { AipLicenseChangeEvent } from '../../events/license-change.js';
+import { AipElement } from '../../internal/aip-element.js';
+import { LICENSE_COMPARISON, LICENSE_INFO, reasonText, termText } from '../../internal/licenses.js';
+import { StorefrontController } from '../storefront/storefront-controller.js';
+import { styles } from './license-picker.styles.js';
+
+interface Loaded {
+  persona: Persona;
+  policy: PricingPolicy;
+}
+
+const isLicense = (value: unknown): value is License => (LICENSES as readonly unknown[]).includes(value);
+
+/**
+ * The license tiers of one persona as radio cards: Commercial, Exclusive and
+ * Ownership / Assignment, each with its price computed from the persona's
+ * Commercial price and the platform's published pricing policy, its term,
+ * exclusivity, the rights that matter most and a link to its agreement.
+ * Tiers that can't be bought stay visible, disabled, with the reason.
+ *
+ * It is a form control: inside a `<form>` it submits `name=value`, supports
+ * `required`, and takes part in reset and restore.
+ *
+ * @summary Choose a license tier, with computed prices.
+ * @tag aip-license-picker
+ *
+ * @fires {Event} input - The buyer chose a tier (user action only).
+ * @fires {Event} change - The buyer chose a tier (user action only).
+ * @fires {AipLicenseChangeEvent} aip-license-change - The buyer chose a tier; `detail` has `license` and `price`.
+ *
+ * @csspart base - The fieldset around everything.
+ * @csspart legend - The group's label.
+ * @csspart tiers - The row of tier cards.
+ * @csspart tier - Each tier card (also `tier-selected`, `tier-disabled`).
+ * @csspart price - A tier's price.
+ * @csspart reason - Why a tier is not available.
+ * @csspart tail - The Exclusive card's disclosure of Commercial licenses still running.
+ * @csspart agreement - A tier's agreement link.
+ * @csspart compare-button - The "Compare licenses" button.
+ * @csspart dialog - The comparison dialog.
+ *
+ * @cssprop --aip-license-picker-card-min-width - Narrowest a tier card gets before they stack; 200px.
+ * @cssprop --aip-license-picker-selected-color - Border and radio colour of the chosen tier; the accent by default.
+ */
+export class AipLicensePicker extends AipElement {
+  static override styles = [...AipElement.styles, styles];
+  static formAssociated = true;
+
+  private readonly internals = this.attachInternals();
+  private readonly store = new StorefrontController(this);
+
+  private readonly loader = new Task(this, {
+    task: async ([client, id, data], { signal }): Promise<Loaded | null> => {
+      const policy = client.pricingPolicy({ signal });
+      if (data) return { persona: data, policy: await policy };
+      if (!id) return null;
+      const [persona, p] = await Promise.all([client.persona(id, { signal }), policy]);
+      return { persona, policy: p };
+    },
+    args: () => [this.store.value.client, this.validPersonaId(), this.data] as const,
+  });
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  /** Offers with the prices to show, derived when the persona or policy changes. */
+  @state() private offers: Offer[] = [];
+  @state() private announcement = '';
+  @state() private touched = false;
+
+  /** Id of the persona whose tiers to show. */
+  @property() persona: string | null = null;
+
+  /** The persona itself, when the host already has it (the policy is still loaded). */
+  @property({ attribute: false }) data: Persona | null = null;
+
+  /** The chosen tier: `commercial`, `exclusive`, `ownership`, or empty for none. */
+  @property() value: License | '' = '';
+
+  /** Name under which the value is submitted with a form. */
+  @property() name = 'license';
+
+  /** A tier must be chosen before the form submits. */
+  @property({ type: Boolean, reflect: true }) required = false;
+
+  /** No tier can be chosen. */
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  /** Accessible label of the group. */
+  @property() label = 'Choose a license';
+
+  /** Marketplace base URL when used outside `<aip-storefront>`. */
+  @property() api: string | null = null;
+
+  private defaultValue: License | '' = '';
+  private loadedFor: Loaded | null = null;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.defaultValue = this.value;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const loaded = this.loader.value ?? null;
+    if (loaded !== this.loadedFor) {
+      this.loadedFor = loaded;
+      this.offers = loaded ? this.priceOffers(loaded) : [];
+    }
+    if (changed.has('value') && this.value && !isLicense(this.value)) {
+      this.warnOnce('value', `value="${this.value}" is not a license tier; nothing is selected.`);
+      this.value = '';
+    }
+    const offer = this.offers.find((o) => o.license === this.value);
+    if (this.value && offer && !offer.available) {
+      this.warnOnce(`unavailable-${this.value}`, `the ${this.value} tier is not available; nothing is selected.`);
+      this.value = '';
+    }
+    this.syncForm();
+  }
+
+  /**
+   * The tier prices the buyer sees. Computed with the platform's pricing
+   * function from the policy; the server's offers are the authority, so a
+   * difference (a stale policy somewhere) shows the server's price and warns.
+   */
+  private priceOffers({ persona, policy }: Loaded): Offer[] {
+    let computed: Record<License, number> | null = null;
+    try {
+      computed = computeTierPrices(policy, persona.commercialPrice.amount);
+    } catch (error) {
+      this.warnOnce('policy', `tier prices could not be computed (${(error as Error).message}); showing the server's.`);
+    }
+    return LICENSES.flatMap((license) => {
+      const offer = persona.offers.find((o) => o.license === license);
+      if (!offer) return [];
+      if (computed && computed[license] !== offer.price.amount) {
+        this.warnOnce(
+          `price-${license}`,
+          `the computed ${license} price (${computed[license]}) differs from the server's offer ` +
+            `(${offer.price.amount}) for ${persona.id}; showing the server's. Is a pricing policy stale?`,
+        );
+      }
+      return [offer];
+    });
+  }
+
+  private syncForm(): void {
+    this.internals.setFormValue(this.value || null, this.value);
+    const first = this.renderRoot?.querySelector?.('input');
+    if (this.required && !this.value) {
+      this.internals.setValidity({ valueMissing: true }, 'Choose a license tier.', first ?? undefined);
+    } else {
+      this.internals.setValidity({});
+    }
+  }
+
+  private validPersonaId(): string | null {
+    if (!this.persona) return null;
+    if (SLUG_PATTERN.test(this.persona)) return this.persona;
+    this.warnOnce('persona', `persona="${this.persona}" is not a listing id.`);
+    return null;
+  }
+
+  /** The form was reset: back to the initial value. */
+  formResetCallback(): void {
+    this.value = this.defaultValue;
+    this.touched = false;
+  }
+
+  /** The browser restores the value after navigation. */
+  formStateRestoreCallback(state: string | File | FormData | null): void {
+    this.value = typeof state === 'string' && isLicense(state) ? state : '';
+  }
+
+  /** A disabled fieldset around us disables us too. */
+  formDisabledCallback(disabled: boolean): void {
+    this.disabled = disabled;
+  }
+
+  private onPick(offer: Offer): void {
+    if (!offer.available || this.disabled || offer.license === this.value) return;
+    this.value = offer.license;
+    this.touched = true;
+    const { formatMoney } = this.store.value;
+    this.announcement = `${LICENSE_INFO[offer.license].title} selected: ${formatMoney(offer.price)}.`;
+    this.emit(new Event('input', { bubbles: true, composed: true }));
+    this.emit(new Event('change', { bubbles: true, composed: true }));
+    this.emit(new AipLicenseChangeEvent({ license: offer.license, price: offer.price }));
+  }
+
+  private openCompare(): void {
+    this.dialog?.showModal();
+  }
+
+  private closeCompare(): void {
+    this.dialog?.close();
+    this.renderRoot.querySelector<HTMLButtonElement>('[part="compare-button"]')?.focus();
+  }
+
+  /** Checks validity and shows the browser's message when invalid, like a native control. */
+  reportValidity(): boolean {
+    this.touched = true;
+    return this.internals.reportValidity();
+  }
+
+  /** Whether the control satisfies its constraints (a tier is chosen when required). */
+  checkValidity(): boolean {
+    return this.internals.checkValidity();
+  }
+
+  /** The form this control belongs to. */
+  get form(): HTMLFormElement | null {
+    return this.internals.form;
+  }
+
+  /** The offer of the chosen tier, with its price, or null. */
+  get selectedOffer(): Offer | null {
+    return this.offers.find((o) => o.license === this.value) ?? null;
+  }
+
+  private renderTier(offer: Offer, persona: Persona) {
+    const settings = this.store.value;
+    const info = LICENSE_INFO[offer.license];
+    const selected = offer.license === this.value;
+    const disabled = !offer.available || this.disabled;
+    const until = persona.exclusiveUntil ? settings.formatDate(persona.exclusiveUntil) : null;
+    const id = `tier-${offer.license}`;
+    const tail = persona.commercialTail;
+    // The card is a div (a label may only hold phrasing content); a click
+    // anywhere on it that isn't on a link acts on its radio. Keyboard users
+    // have the radio itself, so the card needs no key handler of its own.
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
+    return html`<div
+      part="tier${selected ? ' tier-selected' : ''}${disabled ? ' tier-disabled' : ''}"
+      class="tier${selected ? ' selected' : ''}${disabled ? ' disabled' : ''}"
+      @click=${(e: Event) => this.onCardClick(e)}
+    >
+      <div class="head">
+        <input
+          id=${id}
+          type="radio"
+          name="tier"
+          .value=${offer.license}
+          .checked=${selected}
+          ?disabled=${disabled}
+          aria-describedby="${id}-price ${id}-details"
+          @change=${() => this.onPick(offer)}
+          @input=${(e: Event) => e.stopPropagation() /* the host fires its own */}
+        />
+        <label class="title" for=${id}>${info.title}</label>
+      </div>
+      <span part="price" class="price" id="${id}-price">${settings.formatMoney(offer.price)}</span>
+      <div id="${id}-details" class="details">
+        <p class="term">${termText(offer.termMonths)} · ${info.exclusivity}</p>
+        ${offer.reason ? html`<p part="reason" class="reason">${reasonText(offer.reason, until)}</p>` : nothing}
+        ${
+          offer.license === 'exclusive' && offer.available
+            ? html`<p part="tail" class="tail">
+                ${
+                  tail.count === 0
+                    ? 'No Commercial licenses are running: the persona is yours alone from day one.'
+                    : `${tail.count} Commercial license${tail.count === 1 ? '' : 's'} sold earlier ` +
+                      `${tail.count === 1 ? 'stays' : 'stay'} active until ${tail.until ? settings.formatDate(tail.until) : 'its expiry'}, ` +
+                      `and can't be renewed.`
+                }
+              </p>`
+            : nothing
+        }
+      </div>
+      <ul>
+        ${info.keyPoints.map((point) => html`<li>${point}</li>`)}
+      </ul>
+      <a part="agreement" class="agreement" href=${offer.agreement.url} target="_blank" rel="noopener">
+        ${info.title} agreement (version ${offer.agreement.version})
+      </a>
+    </div>`;
+  }
+
+  private onCardClick(event: Event): void {
+    const target = event.target as Element;
+    if (target.closest('a, input, label')) return;
+    (event.currentTarget as HTMLElement).querySelector('input')?.click();
+  }
+
+  private renderCompare() {
+    return html`<dialog part="dialog" aria-labelledby="compare-title" @close=${() => this.closeCompare()}>
+      <h2 id="compare-title">Compare licenses</h2>
+      <div class="table-wrap">
+        <table>
+          <thead>
+            <tr>
+              <td></td>
+              ${this.offers.map((o) => html`<th scope="col">${LICENSE_INFO[o.license].title}</th>`)}
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">Price</th>
+              ${this.offers.map((o) => html`<td>${this.store.value.formatMoney(o.price)}</td>`)}
+            </tr>
+            <tr>
+              <th scope="row">Term</th>
+              ${this.offers.map((o) => html`<td>${termText(o.termMonths)}</td>`)}
+            </tr>
+            ${LICENSE_COMPARISON.map(
+              (row) =>
+                html`<tr>
+                  <th scope="row">${row.label}</th>
+                  ${this.offers.map((o) => html`<td>${row.values[o.license]}</td>`)}
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      <div class="dialog-actions">
+        <button type="button" @click=${() => this.closeCompare()}>Close</button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderPicker({ persona }: Loaded) {
+    const invalid = this.touched && this.required && !this.value;
+    return html`<fieldset part="base" ?disabled=${this.disabled}>
+        <legend part="legend">${this.label}</legend>
+        <div part="tiers" class="tiers">${this.offers.map((o) => this.renderTier(o, persona))}</div>
+        <div class="actions">
+          <button part="compare-button" type="button" aria-haspopup="dialog" @click=${() => this.openCompare()}>
+            Compare licenses
+          </button>
+          ${invalid ? html`<p class="invalid" role="alert">Choose a license tier to continue.</p>` : nothing}
+        </div>
+      </fieldset>
+      ${this.renderCompare()}`;
+  }
+
+  private renderSkeleton() {
+    return html`<div part="base" aria-busy="true">
+      <p class="visually-hidden">Loading license options…</p>
+      <div part="tiers" class="tiers" aria-hidden="true">
+        ${LICENSES.map(() => html`<div class="tier skeleton"></div>`)}
+      </div>
+    </div>`;
+  }
+
+  private renderError(error: unknown) {
+    const notFound = (error as ApiError | undefined)?.code === 'not_found';
+    return html`<div part="base" class="state" role="alert">
+      <p class="error">
+        ${notFound ? 'This persona is no longer listed.' : 'The license options could not be loaded.'}
+      </p>
+      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+    </div>`;
+  }
+
+  override render() {
+    return html`${this.loader.render({
+        initial: () => this.renderSkeleton(),
+        pending: () => this.renderSkeleton(),
+        complete: (loaded) => (loaded ? this.renderPicker(loaded) : this.renderError({ code: 'not_found' })),
+        error: (e) => this.renderError(e),
+      })}
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>`;
+  }
+}

@@ -1,0 +1,99 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import '../src/index.js';
+
+interface Args {
+  persona: string;
+  value: string;
+  locale: string;
+  api: string;
+  required: boolean;
+  disabled: boolean;
+}
+
+/**
+ * The tiers of one persona from the reference marketplace. Its seed holds a
+ * persona in every licensing state, so each availability case is a story.
+ */
+const meta: Meta<Args> = {
+  title: 'Elements/License picker',
+  component: 'aip-license-picker',
+  args: { persona: 'noor-haddad', value: '', locale: 'en-US', api: '', required: false, disabled: false },
+  argTypes: {
+    value: { control: 'select', options: ['', 'commercial', 'exclusive', 'ownership'] },
+    locale: { control: 'select', options: ['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'ja-JP', 'ar-EG'] },
+  },
+  render: (args) => html`
+    <aip-storefront api=${args.api} locale=${args.locale}>
+      <aip-license-picker
+        persona=${args.persona}
+        value=${args.value}
+        ?required=${args.required}
+        ?disabled=${args.disabled}
+      ></aip-license-picker>
+    </aip-storefront>
+  `,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Open: Commercial and Exclusive for sale; Ownership needs an active Exclusive. */
+export const Open: Story = {};
+
+/** A tier chosen. */
+export const CommercialSelected: Story = { args: { value: 'commercial' } };
+
+/** An Exclusive is running: nothing for sale, with the date it ends. */
+export const ExclusiveActive: Story = { args: { persona: 'elio-marchetti' } };
+
+/** Ownership was bought: the persona is off the market. */
+export const Assigned: Story = { args: { persona: 'kai-nakamura' } };
+
+/** The Exclusive expired without an Ownership sale: sales reopened. */
+export const ExclusiveExpired: Story = { args: { persona: 'theo-brandt' } };
+
+/** Commercial licenses are running: the Exclusive card discloses them. */
+export const WithCommercialTail: Story = { args: { persona: 'mara-lindqvist' } };
+
+/** Required in a form, not yet chosen. */
+export const Required: Story = {
+  args: { required: true },
+  render: (args) => html`
+    <form @submit=${(e: Event) => e.preventDefault()}>
+      <aip-license-picker persona=${args.persona} required></aip-license-picker>
+      <p><button>Continue</button></p>
+    </form>
+  `,
+};
+
+/** Disabled as a whole (e.g. while a checkout is in progress). */
+export const Disabled: Story = { args: { disabled: true, value: 'exclusive' } };
+
+/** German prices and dates. */
+export const German: Story = { args: { locale: 'de-DE', persona: 'elio-marchetti' } };
+
+/** Spanish prices. */
+export const Spanish: Story = { args: { locale: 'es-ES' } };
+
+/** Japanese formatting of US dollars. */
+export const Japanese: Story = { args: { locale: 'ja-JP' } };
+
+/** While the marketplace is slow (3 s). */
+export const Loading: Story = { args: { api: '/_fault/latency=3000' } };
+
+/** The marketplace fails. */
+export const ServerError: Story = { args: { api: '/_fault/status=500' } };
+
+/** The persona is gone. */
+export const NotFound: Story = { args: { persona: 'no-such-persona' } };
+
+/** The "Compare licenses" dialog, opened. */
+export const CompareDialog: Story = {
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('aip-license-picker')!;
+    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('[part="compare-button"]'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    el.shadowRoot?.querySelector<HTMLButtonElement>('[part="compare-button"]')?.click();
+  },
+};

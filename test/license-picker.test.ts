@@ -1,0 +1,299 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../src/index.js';
+import type { AipLicensePicker } from '../src/components/license-picker/license-picker.js';
+import { computeTierPrices } from '../src/api/pricing.js';
+import type { Persona, PricingPolicy } from '../src/api/schemas.js';
+import { captureWarnings, shadowQuery } from './helpers.js';
+
+async function api<T>(path: string): Promise<T> {
+  return (await (await fetch(path)).json()) as T;
+}
+
+async function picker(id: string, attrs = ''): Promise<AipLicensePicker> {
+  const wrapper = await fixture(html`<div></div>`);
+  wrapper.innerHTML = `<aip-license-picker persona="${id}" ${attrs}></aip-license-picker>`;
+  const el = wrapper.querySelector('aip-license-picker')!;
+  await shadowQuery(el, '[part="tiers"] input, [role="alert"]');
+  return el;
+}
+
+const tiers = (el: AipLicensePicker) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.tier')];
+const radios = (el: AipLicensePicker) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+const tierText = (el: AipLicensePicker, i: number) => tiers(el)[i].textContent!.replace(/\s+/g, ' ');
+const focused = (el: AipLicensePicker) => (el.shadowRoot!.activeElement as HTMLInputElement | null)?.value;
+
+describe('<aip-license-picker>', () => {
+  describe('defaults', () => {
+    it('shows three tiers with prices computed from the policy, equal to the server offers', async () => {
+      const [persona, policy] = await Promise.all([
+        api<Persona>('/v1/personas/noor-haddad'),
+        api<PricingPolicy>('/v1/pricing-policy'),
+      ]);
+      const el = await picker('noor-haddad');
+      const computed = computeTierPrices(policy, persona.commercialPrice.amount);
+      const fmt = (cents: number) =>
+        new Intl.NumberFormat('en', {
+          style: 'currency',
+          currency: 'USD',
+          ...(cents % 100 === 0 ? { maximumFractionDigits: 0 } : {}),
+        }).format(cents / 100);
+      const shown = [...el.shadowRoot!.querySelectorAll('[part="price"]')].map((p) => p.textContent);
+      expect(shown).to.deep.equal([fmt(computed.commercial), fmt(computed.exclusive), fmt(computed.ownership)]);
+      expect(persona.offers.map((o) => o.price.amount)).to.deep.equal([
+        computed.commercial,
+        computed.exclusive,
+        computed.ownership,
+      ]);
+      expect(tierText(el, 0)).to.contain('Commercial License').and.contain('6 months');
+      expect(tierText(el, 1)).to.contain('Exclusive License').and.contain('12 months');
+      expect(tierText(el, 2)).to.contain('Ownership / Assignment').and.contain('No fixed term');
+      expect(el.value).to.equal('');
+      await expect(el).to.be.accessible();
+    });
+
+    it('links each tier to its agreement', async () => {
+      const persona = await api<Persona>('/v1/personas/noor-haddad');
+      const el = await picker('noor-haddad');
+      const links = [...el.shadowRoot!.querySelectorAll<HTMLAnchorElement>('[part="agreement"]')];
+      expect(links.map((a) => a.href)).to.deep.equal(persona.offers.map((o) => o.agreement.url));
+      const page = await fetch(links[0].href);
+      expect(page.status).to.equal(200);
+    });
+  });
+
+  describe('availability', () => {
+    it('open: Commercial and Exclusive can be chosen; Ownership needs an active Exclusive', async () => {
+      const el = await picker('noor-haddad');
+      expect(radios(el).map((r) => r.disabled)).to.deep.equal([false, false, true]);
+      expect(tierText(el, 2)).to.contain('Requires an active Exclusive License');
+    });
+
+    it('exclusive active: all disabled with the end date, and who may buy Ownership', async () => {
+      const persona = await api<Persona>('/v1/personas/elio-marchetti');
+      const el = await picker('elio-marchetti');
+      const until = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(persona.exclusiveUntil!));
+      expect(radios(el).map((r) => r.disabled)).to.deep.equal([true, true, true]);
+      expect(tierText(el, 0)).to.contain(`Exclusively licensed until ${until}`);
+      expect(tierText(el, 1)).to.contain(`Exclusively licensed until ${until}`);
+      expect(tierText(el, 2)).to.contain('Only the current exclusive holder can buy this');
+      await expect(el).to.be.accessible();
+    });
+
+    it('assigned: every tier says ownership has been transferred', async () => {
+      const el = await picker('kai-nakamura');
+      expect(radios(el).every((r) => r.disabled)).to.equal(true);
+      for (const i of [0, 1, 2]) expect(tierText(el, i)).to.contain('Ownership has been transferred');
+    });
+
+    it('expired Exclusive: sales have reopened', async () => {
+      const el = await picker('theo-brandt');
+      expect(radios(el).map((r) => r.disabled)).to.deep.equal([false, false, true]);
+    });
+
+    it('discloses the Commercial licenses an Exclusive buyer would live with', async () => {
+      const open = (await api<{ items: { id: string }[] }>('/v1/catalog?availability=open&limit=100')).items;
+      const personas = await Promise.all(open.map((p) => api<Persona>(`/v1/personas/${p.id}`)));
+      const withTail = personas.find((p) => p.commercialTail.count > 0)!;
+      const el = await picker(withTail.id);
+      const until = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(
+        new Date(withTail.commercialTail.until!),
+      );
+      const tail = el.shadowRoot!.querySelector('[part="tail"]')!.textContent!.replace(/\s+/g, ' ');
+      expect(tail).to.contain(`${withTail.commercialTail.count} Commercial license`).and.contain(until);
+
+      const clean = personas.find((p) => p.commercialTail.count === 0)!;
+      const other = await picker(clean.id);
+      expect(other.shadowRoot!.querySelector('[part="tail"]')!.textContent).to.contain(
+        'No Commercial licenses are running',
+      );
+    });
+  });
+
+  describe('events', () => {
+    it('fires input, change and aip-license-change with the price on a click, not on a property set', async () => {
+      const persona = await api<Persona>('/v1/personas/noor-haddad');
+      const el = await picker('noor-haddad');
+      const seen: string[] = [];
+      for (const type of ['input', 'change', 'aip-license-change']) el.addEventListener(type, () => seen.push(type));
+      el.value = 'commercial';
+      await el.updateComplete;
+      expect(seen).to.deep.equal([]);
+      setTimeout(() => tiers(el)[1].click());
+      const event = await oneEvent(el, 'aip-license-change');
+      expect(event.detail).to.deep.equal({ license: 'exclusive', price: persona.offers[1].price });
+      expect(seen).to.deep.equal(['input', 'change', 'aip-license-change']);
+      expect(el.value).to.equal('exclusive');
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[aria-live]')!.textContent).to.match(/Exclusive License selected: \$/);
+    });
+
+    it('ignores clicks on a disabled tier', async () => {
+      const el = await picker('noor-haddad');
+      let fired = 0;
+      el.addEventListener('change', () => fired++);
+      tiers(el)[2].click();
+      await el.updateComplete;
+      expect(fired).to.equal(0);
+      expect(el.value).to.equal('');
+    });
+  });
+
+  describe('keyboard', () => {
+    it('is one tab stop; arrows move, wrap and skip disabled tiers', async () => {
+      const wrapper = await fixture(
+        html`<div>
+          <button>before</button><aip-license-picker persona="noor-haddad"></aip-license-picker><button>after</button>
+        </div>`,
+      );
+      const el = wrapper.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      wrapper.querySelector('button')!.focus();
+      await sendKeys({ press: 'Tab' });
+      expect(focused(el)).to.equal('commercial');
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focused(el)).to.equal('exclusive');
+      expect(el.value).to.equal('exclusive');
+      await sendKeys({ press: 'ArrowRight' }); // Ownership is disabled: wraps to Commercial
+      expect(focused(el)).to.equal('commercial');
+      expect(el.value).to.equal('commercial');
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(focused(el)).to.equal('exclusive');
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('agreement');
+    });
+  });
+
+  describe('form', () => {
+    it('submits name=value, validates required, resets to the initial value', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><aip-license-picker persona="noor-haddad" name="tier" required></aip-license-picker></form>`,
+      );
+      const el = form.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      expect(form.checkValidity()).to.equal(false);
+      expect(new FormData(form).get('tier')).to.equal(null);
+      tiers(el)[0].click();
+      await el.updateComplete;
+      expect(form.checkValidity()).to.equal(true);
+      expect(new FormData(form).get('tier')).to.equal('commercial');
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).to.equal('');
+      expect(new FormData(form).get('tier')).to.equal(null);
+    });
+
+    it('shows a message when a required choice is missing', async () => {
+      const el = await picker('noor-haddad', 'required');
+      expect(el.reportValidity()).to.equal(false);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('.invalid')!.textContent).to.contain('Choose a license tier');
+      await expect(el).to.be.accessible();
+    });
+
+    it('starts from a value attribute and is disabled by a disabled fieldset', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form>
+          <fieldset disabled>
+            <aip-license-picker persona="noor-haddad" value="exclusive"></aip-license-picker>
+          </fieldset>
+        </form>`,
+      );
+      const el = form.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      expect(radios(el).find((r) => r.checked)!.value).to.equal('exclusive');
+      expect(el.disabled).to.equal(true);
+      expect(radios(el).every((r) => r.disabled)).to.equal(true);
+    });
+  });
+
+  describe('compare dialog', () => {
+    it('opens a table of every tier and returns focus when closed', async () => {
+      const el = await picker('noor-haddad');
+      const button = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="compare-button"]')!;
+      button.focus();
+      button.click();
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      expect(dialog.open).to.equal(true);
+      const headers = [...dialog.querySelectorAll('thead th')].map((th) => th.textContent);
+      expect(headers).to.deep.equal(['Commercial License', 'Exclusive License', 'Ownership / Assignment']);
+      const rows = [...dialog.querySelectorAll('tbody th')].map((th) => th.textContent);
+      expect(rows).to.include.members([
+        'Term',
+        'Exclusivity',
+        'Resale and sublicensing',
+        'AI training and fine-tuning',
+        'Transfer of rights',
+        'License Certificate',
+      ]);
+      await expect(el).to.be.accessible();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'dialog closed');
+      expect(el.shadowRoot!.activeElement).to.equal(button);
+    });
+  });
+
+  describe('states', () => {
+    it('shows placeholders while loading', async () => {
+      const wrapper = await fixture(
+        html`<aip-storefront api="/_fault/latency=500"
+          ><aip-license-picker persona="noor-haddad"></aip-license-picker
+        ></aip-storefront>`,
+      );
+      const el = wrapper.querySelector('aip-license-picker')!;
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('says so when the persona does not exist', async () => {
+      const el = await picker('no-such-persona');
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('no longer listed');
+    });
+
+    it('offers a retry when the marketplace fails', async () => {
+      const el = await picker('noor-haddad', 'api="/_fault/status=500"');
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.textContent).to.contain('could not be loaded');
+      expect(alert.querySelector('button')!.textContent).to.contain('Try again');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('warnings', () => {
+    it('shows the server price and warns once when the computed price differs', async () => {
+      const persona = await api<Persona>('/v1/personas/noor-haddad');
+      const stale = {
+        ...persona,
+        offers: persona.offers.map((o) =>
+          o.license === 'exclusive' ? { ...o, price: { ...o.price, amount: o.price.amount + 1000 } } : o,
+        ),
+      };
+      let el!: AipLicensePicker;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipLicensePicker>(html`<aip-license-picker .data=${stale}></aip-license-picker>`);
+        await shadowQuery(el, 'input');
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      const shown = el.shadowRoot!.querySelectorAll('[part="price"]')[1].textContent;
+      const expected = new Intl.NumberFormat('en', {
+        style: 'currency',
+        currency: 'USD',
+        maximumFractionDigits: 0,
+      }).format(stale.offers[1].price.amount / 100);
+      expect(shown).to.equal(expected);
+      expect(warnings.filter((w) => w.includes('differs from the server'))).to.have.length(1);
+    });
+
+    it('refuses a value that is not a tier, or a tier that is not available', async () => {
+      const warnings = await captureWarnings(async () => {
+        const a = await picker('noor-haddad', 'value="platinum"');
+        expect(a.value).to.equal('');
+        const b = await picker('noor-haddad', 'value="ownership"');
+        expect(b.value).to.equal('');
+      });
+      expect(warnings.join()).to.contain('value="platinum"').and.contain('ownership tier is not available');
+    });
+  });
+});
