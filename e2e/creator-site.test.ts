@@ -48,3 +48,31 @@ test('a buyer can reach a card by keyboard and choose it', async () => {
   assert.equal(await chosen, firstName);
   await page.close();
 });
+
+test('choosing a card opens the studio persona page, where the buyer picks a tier', async () => {
+  const page = await demo().open('/demo/creator/');
+  const card = page.locator('aip-persona-card').filter({ hasText: 'Mara Lindqvist' });
+  await card.locator('button.select').click();
+  await page.waitForURL(/persona\.html\?id=mara-lindqvist/);
+
+  const picker = page.locator('aip-license-picker');
+  await picker.locator('input[value="commercial"]').waitFor();
+  const offers = await page.evaluate(async () => (await (await fetch('/v1/personas/mara-lindqvist')).json()).offers);
+  const prices = await picker.locator('[part="price"]').allInnerTexts();
+  const format = (cents: number) =>
+    new Intl.NumberFormat('en', {
+      style: 'currency',
+      currency: 'USD',
+      maximumFractionDigits: cents % 100 ? 2 : 0,
+    }).format(cents / 100);
+  assert.deepEqual(
+    prices,
+    offers.map((o: { price: { amount: number } }) => format(o.price.amount)),
+  );
+
+  await picker.locator('input[value="commercial"]').focus();
+  await page.keyboard.press('ArrowRight');
+  assert.equal(await picker.evaluate((el: HTMLElement & { value: string }) => el.value), 'exclusive');
+  assert.deepEqual(demo().pageErrors, []);
+  await page.close();
+});
