@@ -37,6 +37,7 @@ const marketplaceCommands = {
           faults: payload?.faults ?? true,
           now: payload?.now,
           seed: payload?.seed,
+          quoteTtlMs: payload?.quoteTtlMs,
         });
         isolated.set(id, { marketplace, listener: createListener(marketplace.app) });
         return { id, base: `/_iso/${id}` };

@@ -5,12 +5,14 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context, type Handler } from 'hono';
 import * as v from 'valibot';
-import { CatalogQuerySchema, Slug, issueDetails, type PricingPolicy } from '../src/api/schemas.js';
+import { CatalogQuerySchema, QuoteRequestSchema, Slug, issueDetails, type PricingPolicy } from '../src/api/schemas.js';
 import { agreementExists, renderAgreement } from './agreements.js';
+import { parseBody, readJsonObject } from './body.js';
 import type { CatalogStore } from './catalog.js';
 import type { Clock } from './clock.js';
 import { ApiError, JSON_HEADERS, apiErrorResponse, errorResponse, invalid } from './errors.js';
 import { avatarSvg, personaSvg } from './media.js';
+import type { QuoteStore } from './quotes.js';
 
 /** Per-request values the outer app hands the API (never reachable from a client). */
 export interface ApiBindings {
@@ -20,6 +22,7 @@ export interface ApiBindings {
 
 export interface ApiDeps {
   store: CatalogStore;
+  quotes: QuoteStore;
   policy: PricingPolicy;
   clock: Clock;
 }
@@ -101,14 +104,15 @@ function slugParam(c: Context, name: string): string {
   return value;
 }
 
-const methodNotAllowed: Handler = (c) =>
-  errorResponse(405, 'invalid_request', `Method ${c.req.method} is not allowed here`, undefined, {
-    Allow: 'GET, HEAD, OPTIONS',
-  });
+/** A 405 in the error shape, with the `Allow` header the route deserves. */
+const methodNotAllowed =
+  (allow: string): Handler =>
+  (c) =>
+    errorResponse(405, 'invalid_request', `Method ${c.req.method} is not allowed here`, undefined, { Allow: allow });
 
 const SVG_CACHE_LIMIT = 1000;
 
-export function createApi({ store, policy, clock }: ApiDeps): Hono<ApiEnv> {
+export function createApi({ store, quotes, policy, clock }: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
   const svgCache = new Map<string, string>();
   const cachedSvg = (key: string, draw: () => string) => {
@@ -132,7 +136,13 @@ export function createApi({ store, policy, clock }: ApiDeps): Hono<ApiEnv> {
   /** A GET route; any other method on the same path is a 405. */
   const get = (path: string, handler: Handler<ApiEnv>) => {
     app.get(path, handler);
-    app.all(path, methodNotAllowed);
+    app.all(path, methodNotAllowed('GET, HEAD, OPTIONS'));
+  };
+
+  /** A POST route; any other method on the same path is a 405. */
+  const post = (path: string, handler: Handler<ApiEnv>) => {
+    app.post(path, handler);
+    app.all(path, methodNotAllowed('POST, OPTIONS'));
   };
 
   app.use('*', async (c, next) => {
@@ -156,6 +166,15 @@ export function createApi({ store, policy, clock }: ApiDeps): Hono<ApiEnv> {
     const creator = store.creator(handle, ctx(c));
     if (!creator) throw new ApiError(404, 'not_found', `No creator "${handle}"`);
     return json(c, creator);
+  });
+
+  post('/v1/quotes', async (c) => {
+    const request = parseBody(QuoteRequestSchema, await readJsonObject(c.req.raw), 'quote');
+    const quote = quotes.create(request, clock.now());
+    return new Response(JSON.stringify(quote), {
+      status: 201,
+      headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
+    });
   });
 
   get('/media/personas/:id/:file', (c) => {

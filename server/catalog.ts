@@ -142,6 +142,22 @@ export interface CatalogContext {
   origin: string;
 }
 
+/** A persona's licensing state from its `owned` flag and active Exclusive's expiry. */
+function availabilityOf(owned: 0 | 1, exclusiveUntil: string | null): Availability {
+  return owned ? 'assigned' : exclusiveUntil ? 'exclusive_active' : 'open';
+}
+
+/** What selling a persona depends on, read at one instant. Server-side only: it holds buyer emails. */
+export interface LicensingSubject {
+  id: string;
+  commercialPriceCents: number;
+  availability: Availability;
+  /** The active Exclusive's expiry, when `exclusive_active`. */
+  exclusiveUntil: string | null;
+  /** The emails of the Exclusive holder(s) in force, as stored. Never served. */
+  exclusiveHolderEmails: string[];
+}
+
 export class CatalogStore {
   readonly #db: Database;
   readonly #policy: PricingPolicy;
@@ -252,6 +268,33 @@ export class CatalogStore {
     };
   }
 
+  /** A public persona's price and licensing state at `now`, or `null` if there is no such public persona. */
+  licensingSubject(id: string, now: string): LicensingSubject | null {
+    const row = this.#prepare(
+      `SELECT p.id, p.commercial_price_cents, ${OWNED} AS owned, ${EXCLUSIVE_UNTIL} AS exclusive_until
+       FROM personas p WHERE p.id = @id AND ${PUBLIC}`,
+    ).get({ ...this.#baseParams(now), id }) as
+      { id: string; commercial_price_cents: number; owned: 0 | 1; exclusive_until: string | null } | undefined;
+    if (!row) return null;
+    const availability = availabilityOf(row.owned, row.exclusive_until);
+    const holders =
+      availability === 'exclusive_active'
+        ? (this.#prepare(
+            `SELECT buyer_email FROM licenses
+             WHERE persona_id = @id AND license = 'exclusive' AND effective_at <= @now AND expires_at > @now`,
+          )
+            .pluck()
+            .all({ id, now }) as string[])
+        : [];
+    return {
+      id: row.id,
+      commercialPriceCents: row.commercial_price_cents,
+      availability,
+      exclusiveUntil: availability === 'exclusive_active' ? row.exclusive_until : null,
+      exclusiveHolderEmails: holders,
+    };
+  }
+
   /** A creator's public profile (never contact or payout data), or `null`. */
   creator(handle: string, ctx: CatalogContext): Creator | null {
     // Select the public columns by name: email and payout_wallet are never read here.
@@ -332,7 +375,7 @@ export class CatalogStore {
     }
 
     return rows.map((row) => {
-      const availability: Availability = row.owned ? 'assigned' : row.exclusive_until ? 'exclusive_active' : 'open';
+      const availability = availabilityOf(row.owned, row.exclusive_until);
       return {
         id: row.id,
         name: row.name,

@@ -14,6 +14,7 @@ import { countRows, openDatabase, type Database } from './db.js';
 import { errorResponse } from './errors.js';
 import { FAULT_SPEC_HELP, parseFaultSpec, withFaults, type FaultSpec } from './faults.js';
 import { resolvePolicy } from './policy.js';
+import { QuoteStore, resolveQuoteTtl } from './quotes.js';
 import { applySeed, isUnseeded, resolveSeedOption, type SeedCatalogInput } from './seed.js';
 
 export type { Clock } from './clock.js';
@@ -34,6 +35,8 @@ export interface MarketplaceOptions {
   faults?: boolean;
   /** Freeze the clock at this ISO instant. Default: real time. */
   now?: string;
+  /** How long a quote stays valid, in milliseconds (1 ms to 1 day). Default 15 minutes. */
+  quoteTtlMs?: number;
 }
 
 export interface Marketplace {
@@ -91,6 +94,7 @@ const FAULT_PREFIX = /^\/_fault(?:\/|$)/;
 
 export function createMarketplace(options: MarketplaceOptions = {}): Marketplace {
   const clock = createClock(options.now);
+  const quoteTtlMs = resolveQuoteTtl(options.quoteTtlMs);
   const policy = resolvePolicy(options.policy);
   const db = openDatabase(options.db ?? ':memory:');
   let store: CatalogStore;
@@ -111,7 +115,8 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
     throw error;
   }
 
-  const api = createApi({ store, policy, clock });
+  const quotes = new QuoteStore(db, store, policy, quoteTtlMs);
+  const api = createApi({ store, quotes, policy, clock });
   const faults = options.faults ?? false;
 
   const app = new Hono();

@@ -34,22 +34,62 @@ export interface LicensingState {
   exclusiveUntil: string | null;
 }
 
+/** Who is asking: the public API knows nobody, a quote may name its buyer. */
+export interface Viewer {
+  /** The viewer holds the Exclusive in force on this persona. */
+  holdsExclusive: boolean;
+}
+
+const ANONYMOUS: Viewer = { holdsExclusive: false };
+
 /**
- * Whether a tier can be bought by the public (no viewer identity) in a given
- * state, and why not.
+ * Whether a tier can be bought in a given state by a given viewer (by default
+ * the anonymous public, who never holds an Exclusive), and why not.
  */
 export function tierAvailability(
   state: Availability,
   license: License,
+  viewer: Viewer = ANONYMOUS,
 ): { available: boolean; reason: UnavailableReason | null } {
   if (state === 'assigned') return { available: false, reason: 'assigned' };
   if (state === 'exclusive_active') {
-    // Only the Exclusive holder may buy Ownership; an anonymous viewer is not them.
-    return { available: false, reason: license === 'ownership' ? 'exclusive_holder_only' : 'exclusive_active' };
+    if (license !== 'ownership') return { available: false, reason: 'exclusive_active' };
+    // Only the Exclusive holder may buy Ownership.
+    return viewer.holdsExclusive
+      ? { available: true, reason: null }
+      : { available: false, reason: 'exclusive_holder_only' };
   }
   return license === 'ownership'
     ? { available: false, reason: 'requires_active_exclusive' }
     : { available: true, reason: null };
+}
+
+const TIER_NAMES: Record<License, string> = {
+  commercial: 'Commercial',
+  exclusive: 'Exclusive',
+  ownership: 'Ownership',
+};
+
+/** Why a tier can't be bought, in words, for the message of a 409. */
+export function unavailableMessage(
+  reason: UnavailableReason,
+  license: License,
+  personaId: string,
+  exclusiveUntil: string | null,
+): string {
+  const tier = TIER_NAMES[license];
+  switch (reason) {
+    case 'assigned':
+      return `${tier} is not on sale: "${personaId}" has been assigned to its owner and no license of it can be sold any more`;
+    case 'exclusive_active':
+      return `${tier} is not on sale: an Exclusive license on "${personaId}" is in force${
+        exclusiveUntil ? ` until ${exclusiveUntil}` : ''
+      }; Commercial and Exclusive sales reopen when it ends`;
+    case 'exclusive_holder_only':
+      return `Ownership of "${personaId}" can only be bought by the holder of the Exclusive license in force`;
+    case 'requires_active_exclusive':
+      return `Ownership of "${personaId}" can only be bought by the holder of an Exclusive license in force, and there is none`;
+  }
 }
 
 /** The public URL of a tier's agreement page. */

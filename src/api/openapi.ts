@@ -62,7 +62,7 @@ const errorResponses = (...statuses: number[]) =>
 const ERROR_DESCRIPTIONS: Record<number, string> = {
   400: 'Invalid input; `details` names each field at fault',
   404: 'No such published resource',
-  409: 'Conflict, e.g. the tier was just sold exclusively',
+  409: 'Conflict, e.g. the tier was just sold exclusively; `details` names the reason',
   413: 'Request body too large',
   422: 'A business rule was broken',
   429: 'Too many requests; see `Retry-After`',
@@ -179,7 +179,7 @@ export function buildOpenApi(): Record<string, unknown> {
           requestBody: { required: true, content: json('QuoteRequest') },
           responses: {
             201: { description: 'The quote', content: json('Quote') },
-            ...errorResponses(400, 404, 409, 500),
+            ...errorResponses(400, 404, 409, 413, 500),
           },
         },
       },

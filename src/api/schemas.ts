@@ -287,6 +287,12 @@ export type CatalogQuery = v.InferOutput<typeof CatalogQuerySchema>;
 export const QuoteRequestSchema = v.strictObject({
   personaId: Slug,
   license: v.picklist(LICENSES),
+  /**
+   * Ownership only: who is asking, so the server can tell whether they hold
+   * the active Exclusive (compared trimmed and case-insensitively). Ignored
+   * for Commercial and Exclusive.
+   */
+  buyerEmail: v.optional(v.pipe(v.string(), v.trim(), v.maxLength(254), v.email('must be an email address'))),
 });
 export type QuoteRequest = v.InferOutput<typeof QuoteRequestSchema>;
 

@@ -1,9 +1,22 @@
 import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
-import { PersonaSchema, type Availability, type Persona } from '../../src/api/schemas.js';
-import { counts, get, isolatedMarketplace, walkCatalog, type Isolated } from './http.js';
+import {
+  ErrorBodySchema,
+  LICENSES,
+  PersonaSchema,
+  QuoteSchema,
+  type Availability,
+  type License,
+  type Persona,
+} from '../../src/api/schemas.js';
+import { counts, get, isolatedMarketplace, post, seed, walkCatalog, type Isolated } from './http.js';
 
 const SEEDED_AT = '2026-06-01T00:00:00.000Z';
+const QUOTE_TTL_MS = 15 * 60_000;
+
+/** The seeded holder of a persona's Exclusive. */
+const exclusiveHolder = (id: string) =>
+  seed.personas.find((p) => p.id === id)!.licenses!.find((l) => l.license === 'exclusive')!.buyer.email;
 
 describe('licensing state over time (isolated marketplace)', () => {
   let market: Isolated;
@@ -21,6 +34,31 @@ describe('licensing state over time (isolated marketplace)', () => {
     expect(fetched.res.status, fetched.text).to.equal(200);
     return v.parse(PersonaSchema, fetched.body);
   }
+
+  /**
+   * What `POST /v1/quotes` does for a tier right now: the quote's price and
+   * expiry on 201, the reason on 409. Checks that a refusal writes nothing.
+   */
+  async function quoteOutcome(personaId: string, license: License, buyerEmail?: string): Promise<string> {
+    const before = await counts(market.id);
+    const fetched = await post(`${market.base}/v1/quotes`, { personaId, license, buyerEmail });
+    if (fetched.res.status === 201) {
+      const q = v.parse(QuoteSchema, fetched.body);
+      return `201 ${q.price.amount} ${q.expiresAt}`;
+    }
+    expect(fetched.res.status, fetched.text).to.equal(409);
+    expect(await counts(market.id)).to.deep.equal(before);
+    return v.parse(ErrorBodySchema, fetched.body).error.details![0].message;
+  }
+
+  /** The three tiers' outcomes for an anonymous buyer, then Ownership for the given email. */
+  async function outcomes(personaId: string, ownershipEmail: string): Promise<string[]> {
+    const anonymous = [];
+    for (const license of LICENSES) anonymous.push(await quoteOutcome(personaId, license));
+    return [...anonymous, await quoteOutcome(personaId, 'ownership', ownershipEmail)];
+  }
+
+  const expiry = (now: string | number) => new Date(Date.parse(String(now)) + QUOTE_TTL_MS).toISOString();
 
   async function inState(availability: Availability): Promise<string[]> {
     const { items } = await walkCatalog(`availability=${availability}&rating=explicit&limit=5`, market.base);
@@ -42,8 +80,18 @@ describe('licensing state over time (isolated marketplace)', () => {
     expect(await inState('open')).to.not.include('marcus-bell');
     const until = Date.parse(before.exclusiveUntil!);
 
-    await market.setClock(new Date(until - 1).toISOString());
+    const holder = exclusiveHolder('marcus-bell');
+    const prices = before.offers.map((o) => o.price.amount);
+    const justBefore = new Date(until - 1).toISOString();
+    await market.setClock(justBefore);
     expect((await persona('marcus-bell')).availability).to.equal('exclusive_active');
+    // Up to the last millisecond, only the holder can buy, and only Ownership.
+    expect(await outcomes('marcus-bell', holder)).to.deep.equal([
+      'exclusive_active',
+      'exclusive_active',
+      'exclusive_holder_only',
+      `201 ${prices[2]} ${expiry(justBefore)}`,
+    ]);
 
     // The expiry instant itself is outside the term (effective <= now < expires).
     await market.setClock(new Date(until).toISOString());
@@ -57,6 +105,14 @@ describe('licensing state over time (isolated marketplace)', () => {
     ]);
     expect(await inState('open')).to.include('marcus-bell');
     expect(await inState('exclusive_active')).to.not.include('marcus-bell');
+    // Sales reopen; the former holder has no claim on Ownership any more.
+    const at = new Date(until).toISOString();
+    expect(await outcomes('marcus-bell', holder)).to.deep.equal([
+      `201 ${prices[0]} ${expiry(at)}`,
+      `201 ${prices[1]} ${expiry(at)}`,
+      'requires_active_exclusive',
+      'requires_active_exclusive',
+    ]);
   });
 
   it('shrinks the Commercial tail as each pre-Exclusive license runs out', async () => {
@@ -80,6 +136,22 @@ describe('licensing state over time (isolated marketplace)', () => {
     expect(kai.availability).to.equal('assigned');
     expect(kai.offers.every((o) => o.reason === 'assigned')).to.equal(true);
     expect(await inState('assigned')).to.deep.equal(['kai-nakamura']);
+    expect(await outcomes('kai-nakamura', exclusiveHolder('kai-nakamura'))).to.deep.equal([
+      'assigned',
+      'assigned',
+      'assigned',
+      'assigned',
+    ]);
+  });
+
+  it('dates a quote’s expiry from the marketplace clock, wherever it stands', async () => {
+    for (const at of ['2026-06-01T00:00:00.000Z', '2027-02-28T23:50:00.000Z', '2030-12-31T23:59:59.999Z']) {
+      await market.setClock(at);
+      const fetched = await post(`${market.base}/v1/quotes`, { personaId: 'juno-okafor', license: 'commercial' });
+      expect(fetched.res.status, fetched.text).to.equal(201);
+      expect(v.parse(QuoteSchema, fetched.body).expiresAt).to.equal(expiry(at));
+    }
+    expect((await counts(market.id)).quotes).to.equal(3);
   });
 
   it('changes the ETag when the clock changes the answer', async () => {

@@ -51,6 +51,17 @@ export async function get<T = unknown>(path: string, init: RequestInit = {}): Pr
   return { res, text, body: body as T };
 }
 
+/**
+ * POSTs a body with `Content-Type: application/json` (unless `init` gives
+ * another): an object is sent as JSON, a string or bytes as they are.
+ */
+export async function post<T = unknown>(path: string, body: unknown, init: RequestInit = {}): Promise<Fetched<T>> {
+  const raw = typeof body === 'string' || body instanceof Uint8Array;
+  const headers = new Headers(init.headers);
+  if (!headers.has('Content-Type')) headers.set('Content-Type', 'application/json');
+  return get<T>(path, { ...init, method: 'POST', headers, body: raw ? (body as BodyInit) : JSON.stringify(body) });
+}
+
 /** Asserts the one error shape, the status, the code and (optionally) the field named in `details`. */
 export function expectError(fetched: Fetched, status: number, code: string, field?: string): void {
   expect(fetched.res.status, fetched.text).to.equal(status);
