@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { buttonStyles } from '../styles/button.js';
 import { hostStyles } from '../styles/host.js';
 import { tokenStyles } from '../styles/tokens.js';
 
@@ -9,7 +10,7 @@ const warned = new WeakMap<object, Set<string>>();
  * a console warning that is said once per element and subject.
  */
 export class AipElement extends LitElement {
-  static override styles = [tokenStyles, hostStyles];
+  static override styles = [tokenStyles, hostStyles, buttonStyles];
 
   /**
    * Dispatches an event from this element and returns `false` when a listener

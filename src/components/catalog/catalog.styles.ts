@@ -48,22 +48,6 @@ export const styles = css`
     gap: var(--_aip-space-2);
     margin-top: var(--_aip-space-4);
   }
-  button {
-    font: inherit;
-    min-height: 36px;
-    min-width: 24px;
-    padding: var(--_aip-space-2) var(--_aip-space-4);
-    border: 1px solid var(--_aip-color-accent);
-    border-radius: var(--_aip-radius-s);
-    background: var(--_aip-color-accent);
-    color: var(--_aip-color-on-accent);
-    font-weight: var(--_aip-font-weight-strong);
-    cursor: pointer;
-  }
-  button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: progress;
-  }
   .more .error {
     color: var(--_aip-color-danger);
     margin: 0;

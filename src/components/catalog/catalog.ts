@@ -167,7 +167,7 @@ export class AipCatalog extends AipElement {
     return html`<div part="status" class="state error" role="alert">
       <p class="title">The catalog could not be loaded.</p>
       <p class="hint">${hint}</p>
-      <button type="button" @click=${() => this.refresh()}>Try again</button>
+      <button class="primary" type="button" @click=${() => this.refresh()}>Try again</button>
     </div>`;
   }
 
@@ -179,6 +179,7 @@ export class AipCatalog extends AipElement {
       ${failed ? html`<p class="error" role="alert">More personas could not be loaded.</p>` : nothing}
       <button
         part="more"
+        class="primary"
         type="button"
         aria-disabled=${loading ? 'true' : 'false'}
         @click=${() => !loading && this.nextPage.run()}

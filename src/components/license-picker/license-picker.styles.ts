@@ -116,16 +116,6 @@ export const styles = css`
     gap: var(--_aip-space-3);
     margin-top: var(--_aip-space-3);
   }
-  button {
-    font: inherit;
-    min-height: 32px;
-    padding: var(--_aip-space-1) var(--_aip-space-3);
-    border: 1px solid var(--_aip-color-accent);
-    border-radius: var(--_aip-radius-s);
-    background: transparent;
-    color: var(--_aip-color-accent);
-    cursor: pointer;
-  }
   .invalid {
     margin: 0;
     color: var(--_aip-color-danger);

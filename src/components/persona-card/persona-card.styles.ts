@@ -133,16 +133,6 @@ export const styles = css`
   .error {
     color: var(--_aip-color-danger);
   }
-  button.retry {
-    font: inherit;
-    min-height: 24px;
-    padding: var(--_aip-space-1) var(--_aip-space-3);
-    border: 1px solid currentColor;
-    border-radius: var(--_aip-radius-s);
-    background: transparent;
-    color: var(--_aip-color-accent);
-    cursor: pointer;
-  }
   .skeleton .line {
     height: 0.9em;
     border-radius: 4px;
