@@ -4,6 +4,8 @@ import '../src/index.js';
 
 interface Args {
   persona: string;
+  layout: string;
+  fallback: boolean;
   api: string;
   'max-rating': string;
   'max-tags': number;
@@ -14,18 +16,35 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/Persona card',
   component: 'aip-persona-card',
-  args: { persona: 'noor-haddad', api: '', 'max-rating': 'general', 'max-tags': 3, theme: 'light' },
+  args: {
+    persona: 'noor-haddad',
+    layout: 'vertical',
+    fallback: false,
+    api: '',
+    'max-rating': 'general',
+    'max-tags': 3,
+    theme: 'light',
+  },
   argTypes: {
+    layout: { control: 'inline-radio', options: ['vertical', 'horizontal', 'compact'] },
     'max-rating': { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
   },
   render: (args) => html`
     <aip-storefront api=${args.api} max-rating=${args['max-rating']} theme=${args.theme}>
       <aip-persona-card
-        style="max-width: 280px"
+        style="max-width: ${args.layout === 'vertical' ? '280px' : '480px'}"
         persona=${args.persona || nothing}
+        layout=${args.layout}
         max-tags=${args['max-tags']}
-      ></aip-persona-card>
+        >${
+          args.fallback
+            ? html`<a href="https://marketplace.example/p/${args.persona}"
+                >${args.persona}: AI persona on the marketplace</a
+              >`
+            : nothing
+        }</aip-persona-card
+      >
     </aip-storefront>
   `,
 };
@@ -46,6 +65,27 @@ export const RatedCovered: Story = { args: { persona: 'lena-voss', 'max-rating':
 
 /** Rated content above the storefront's limit is not shown at all. */
 export const AboveRatingLimit: Story = { args: { persona: 'scarlett-vane' } };
+
+/** Image beside the text. */
+export const Horizontal: Story = { args: { layout: 'horizontal' } };
+
+/** A thumbnail row for lists and sidebars. */
+export const Compact: Story = { args: { layout: 'compact', persona: 'elio-marchetti' } };
+
+/** The marketplace is down: the host's fallback link shows and works. */
+export const FallbackLink: Story = { args: { api: '/_fault/status=503', fallback: true } };
+
+/** The 18+ confirmation, opened from a covered card. */
+export const AgeConfirmation: Story = {
+  args: { persona: 'lena-voss', 'max-rating': 'suggestive' },
+  play: async ({ canvasElement }) => {
+    const card = canvasElement.querySelector('aip-persona-card')!;
+    for (let i = 0; i < 50 && !card.shadowRoot?.querySelector('[part="reveal-button"]'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    card.shadowRoot?.querySelector<HTMLButtonElement>('[part="reveal-button"]')?.click();
+  },
+};
 
 /** Placeholder of the final size, before any data. */
 export const Loading: Story = { args: { persona: '' } };

@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import type { PersonaSummary } from '../src/api/schemas.js';
+import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
 
 const part = (el: AipPersonaCard, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -14,6 +15,7 @@ async function firstWith(query: string): Promise<PersonaSummary> {
 }
 
 describe('<aip-persona-card>', () => {
+  beforeEach(() => forgetAgeConfirmation());
   describe('defaults', () => {
     it('shows a placeholder of its final size while it has nothing to show', async () => {
       const el = await fixture<AipPersonaCard>(html`<aip-persona-card style="width: 240px"></aip-persona-card>`);
@@ -122,22 +124,6 @@ describe('<aip-persona-card>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('covers rated content and never requests its image', async () => {
-      const summary = (await catalogFromApi('rating=explicit&limit=100')).find((p) => p.contentRating !== 'general')!;
-      const el = await fixture(
-        html`<aip-storefront max-rating="explicit"
-          ><aip-persona-card .data=${summary}></aip-persona-card
-        ></aip-storefront>`,
-      );
-      const card = el.querySelector('aip-persona-card')!;
-      await card.updateComplete;
-      expect(part(card, 'rating-cover')!.textContent).to.match(/18\+/);
-      expect(part(card, 'image')).to.equal(null);
-      expect(card.shadowRoot!.innerHTML).not.to.contain(summary.titleImage.url);
-      expect(requestsMatching(new URL(summary.titleImage.url).pathname)).to.have.length(0);
-      await expect(card).to.be.accessible();
-    });
-
     it('does not show a listing above the storefront rating limit at all', async () => {
       const summary = (await catalogFromApi('rating=explicit&limit=100')).find((p) => p.contentRating === 'explicit')!;
       const el = await fixture(
@@ -167,6 +153,181 @@ describe('<aip-persona-card>', () => {
       el.api = null; // the marketplace is back
       await waitUntil(() => part(el, 'title'), 'card rendered after recovery');
       expect(part(el, 'title')!.textContent!.trim()).to.equal(summary.name);
+    });
+  });
+
+  describe('layouts', () => {
+    it('puts the image beside the text in the horizontal layout', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card layout="horizontal" style="width: 480px" .data=${summary}></aip-persona-card>`,
+      );
+      const media = part(el, 'media')!.getBoundingClientRect();
+      const body = part(el, 'body')!.getBoundingClientRect();
+      expect(media.right).to.be.at.most(body.left + 1);
+      expect(Math.round(media.width)).to.equal(Math.round(part(el, 'base')!.clientWidth * 0.4));
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows a thumbnail row without tags or badge in the compact layout', async () => {
+      const summary = await firstWith('availability=exclusive_active&limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card layout="compact" .data=${summary}></aip-persona-card>`,
+      );
+      expect(Math.round(part(el, 'media')!.getBoundingClientRect().width)).to.equal(64);
+      expect(part(el, 'tags')).to.equal(null);
+      expect(part(el, 'badge')).to.equal(null);
+      expect(part(el, 'price')!.textContent).to.contain('Not available now');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('link-first fallback', () => {
+    it('hides the fallback link once the listing is shown', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card persona=${summary.id}
+          ><a href="/p/${summary.id}">${summary.name}: AI persona</a></aip-persona-card
+        >`,
+      );
+      await shadowQuery(el, '[part="title"]');
+      expect((part(el, 'fallback') as HTMLElement).hidden).to.equal(true);
+      expect(el.querySelector('a')!.getBoundingClientRect().height).to.equal(0);
+    });
+
+    it('shows the fallback link when the marketplace is down', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card api="/_fault/status=503" persona=${summary.id}
+          ><a href="/p/${summary.id}">${summary.name}: AI persona</a></aip-persona-card
+        >`,
+      );
+      await shadowQuery(el, '[role="alert"]');
+      expect((part(el, 'fallback') as HTMLElement).hidden).to.equal(false);
+      const link = el.querySelector('a')!;
+      expect(link.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(el.shadowRoot!.textContent).to.contain('You can still open it on the marketplace');
+      await expect(el).to.be.accessible();
+    });
+
+    it('follows the fallback link when aip-select is not cancelled, and not when it is', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card .data=${summary}><a href="#aip-${summary.id}">${summary.name}</a></aip-persona-card>`,
+      );
+      const select = el.shadowRoot!.querySelector<HTMLButtonElement>('button.select')!;
+      const veto = (e: Event) => e.preventDefault();
+      el.addEventListener('aip-select', veto, { once: true });
+      select.click();
+      expect(location.hash).to.not.equal(`#aip-${summary.id}`);
+      select.click();
+      expect(location.hash).to.equal(`#aip-${summary.id}`);
+      history.replaceState(null, '', location.pathname + location.search);
+    });
+  });
+
+  describe('content rating gate', () => {
+    const rated = async () =>
+      (await catalogFromApi('rating=explicit&limit=100')).filter((p) => p.contentRating !== 'general');
+
+    it('covers rated content and never requests its image before the viewer confirms', async () => {
+      const [summary] = await rated();
+      const el = await fixture(
+        html`<aip-storefront max-rating="explicit"
+          ><aip-persona-card .data=${summary}></aip-persona-card
+        ></aip-storefront>`,
+      );
+      const card = el.querySelector('aip-persona-card')!;
+      await card.updateComplete;
+      expect(part(card, 'rating-cover')!.textContent).to.match(/18\+/);
+      expect(part(card, 'image')).to.equal(null);
+      expect(card.shadowRoot!.innerHTML).not.to.contain(new URL(summary.titleImage.url).pathname);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(requestsMatching(new URL(summary.titleImage.url).pathname)).to.have.length(0);
+      await expect(card).to.be.accessible();
+    });
+
+    it('asks for 18+ confirmation in a dialog; Cancel keeps the cover and returns focus', async () => {
+      const [, summary] = await rated();
+      const el = await fixture(
+        html`<aip-storefront max-rating="explicit"
+          ><aip-persona-card .data=${summary}></aip-persona-card
+        ></aip-storefront>`,
+      );
+      const card = el.querySelector('aip-persona-card')!;
+      await card.updateComplete;
+      const show = part(card, 'reveal-button') as HTMLButtonElement;
+      show.click();
+      const dialog = part(card, 'age-dialog') as HTMLDialogElement;
+      expect(dialog.open).to.equal(true);
+      expect(dialog.textContent).to.contain('18 or older');
+      await expect(card).to.be.accessible();
+      [...dialog.querySelectorAll('button')].find((b) => b.textContent!.includes('Cancel'))!.click();
+      expect(dialog.open).to.equal(false);
+      expect(card.shadowRoot!.activeElement).to.equal(show);
+      expect(part(card, 'image')).to.equal(null);
+    });
+
+    it('reveals every rated card once confirmed, for the browsing session', async () => {
+      const [a, b] = await rated();
+      const el = await fixture(
+        html`<aip-storefront max-rating="explicit">
+          <aip-persona-card .data=${a}></aip-persona-card><aip-persona-card .data=${b}></aip-persona-card>
+        </aip-storefront>`,
+      );
+      const [first, second] = [...el.querySelectorAll('aip-persona-card')];
+      await first.updateComplete;
+      (part(first, 'reveal-button') as HTMLButtonElement).click();
+      const dialog = part(first, 'age-dialog') as HTMLDialogElement;
+      [...dialog.querySelectorAll('button')].find((btn) => btn.textContent!.includes('18 or older'))!.click();
+      await first.updateComplete;
+      await second.updateComplete;
+      expect((part(first, 'image') as HTMLImageElement).src).to.equal(a.titleImage.url);
+      expect((part(second, 'image') as HTMLImageElement).src).to.equal(b.titleImage.url);
+      expect(sessionStorage.getItem('aip-storefront:age-confirmed')).to.equal('yes');
+      expect(first.shadowRoot!.activeElement?.classList.contains('select')).to.equal(true);
+    });
+  });
+
+  describe('structured data', () => {
+    it('writes a schema.org Product with the Commercial offer into the light DOM', async () => {
+      const summary = await firstWith('availability=open&limit=1');
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      const script = el.querySelector('script[type="application/ld+json"]')!;
+      const data = JSON.parse(script.textContent!);
+      expect(data['@type']).to.equal('Product');
+      expect(data.name).to.equal(summary.name);
+      expect(data.brand.name).to.equal(summary.creator.name);
+      expect(data.image).to.equal(summary.titleImage.url);
+      expect(data.offers.price).to.equal((summary.commercialPrice.amount / 100).toFixed(2));
+      expect(data.offers.priceCurrency).to.equal('USD');
+    });
+
+    it('lists no offer for a listing that is not for sale', async () => {
+      const summary = await firstWith('availability=assigned&limit=1');
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      const data = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent!);
+      expect(data).not.to.have.property('offers');
+    });
+
+    it('never describes rated content, even after confirmation', async () => {
+      const summary = (await catalogFromApi('rating=explicit&limit=100')).find((p) => p.contentRating !== 'general')!;
+      const el = await fixture(
+        html`<aip-storefront max-rating="explicit"
+          ><aip-persona-card .data=${summary}></aip-persona-card
+        ></aip-storefront>`,
+      );
+      const card = el.querySelector('aip-persona-card')!;
+      await card.updateComplete;
+      expect(card.querySelector('script[type="application/ld+json"]')).to.equal(null);
+    });
+
+    it('can be turned off', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card no-structured-data .data=${summary}></aip-persona-card>`,
+      );
+      expect(el.querySelector('script')).to.equal(null);
     });
   });
 

@@ -131,6 +131,8 @@ export const ImageSchema = v.object({
   width: Dimension,
   height: Dimension,
   alt: v.pipe(v.string(), v.maxLength(500)),
+  /** The same picture at other widths, for `<img srcset>`; absent when there is only one. */
+  srcset: v.optional(v.array(v.object({ url: HttpUrl, width: Dimension }))),
 });
 export type Image = v.InferOutput<typeof ImageSchema>;
 

@@ -211,6 +211,8 @@ const CARD_PARTS = [
   'media',
   'image',
   'rating-cover',
+  'reveal-button',
+  'age-dialog',
   'badge',
   'body',
   'title',

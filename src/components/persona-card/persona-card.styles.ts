@@ -45,6 +45,11 @@ export const styles = css`
     color: var(--_aip-color-text-muted);
     font-size: var(--_aip-font-size-s);
   }
+  .cover button {
+    justify-self: center;
+    margin-top: var(--_aip-space-1);
+    background: var(--_aip-color-surface, transparent);
+  }
   .cover strong {
     font-size: var(--_aip-font-size-l);
     color: var(--_aip-color-text);
@@ -143,6 +148,74 @@ export const styles = css`
   }
   .skeleton .line.short {
     width: 60%;
+  }
+  /* Horizontal: the image beside the text. */
+  :host([layout='horizontal']) article {
+    flex-direction: row;
+  }
+  :host([layout='horizontal']) .media {
+    flex: 0 0 var(--aip-persona-card-media-width, 40%);
+    align-self: flex-start;
+  }
+  /* Compact: a thumbnail row for lists and sidebars. */
+  :host([layout='compact']) article {
+    flex-direction: row;
+    align-items: center;
+  }
+  :host([layout='compact']) .media {
+    flex: 0 0 64px;
+    margin: var(--_aip-space-2);
+    border-radius: var(--_aip-radius-s);
+  }
+  :host([layout='compact']) .cover {
+    padding: 0;
+  }
+  :host([layout='compact']) .cover span,
+  :host([layout='compact']) .cover strong {
+    display: none;
+  }
+  :host([layout='compact']) .cover button {
+    margin: 0;
+    padding: 0 var(--_aip-space-1);
+    font-size: var(--_aip-font-size-s);
+  }
+  :host([layout='compact']) .body {
+    padding: var(--_aip-space-2) var(--_aip-space-3) var(--_aip-space-2) 0;
+    gap: 0;
+  }
+  :host([layout='compact']) h2,
+  :host([layout='compact']) h3,
+  :host([layout='compact']) h4 {
+    font-size: var(--_aip-font-size-m);
+  }
+  :host([layout='compact']) .price {
+    padding-top: 0;
+  }
+  :host([layout='compact']) .disclosure {
+    font-size: 0.75rem;
+  }
+  .fallback {
+    padding: var(--_aip-space-2) var(--_aip-space-3);
+  }
+  dialog {
+    max-width: min(28rem, calc(100vw - 2rem));
+    padding: var(--_aip-space-5);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: var(--_aip-radius-m);
+    background: var(--aip-color-surface-raised, Canvas);
+    color: var(--aip-color-text, CanvasText);
+  }
+  dialog::backdrop {
+    background: rgb(0 0 0 / 0.45);
+  }
+  dialog h2 {
+    margin: 0 0 var(--_aip-space-2);
+  }
+  .dialog-actions {
+    display: flex;
+    justify-content: flex-end;
+    gap: var(--_aip-space-2);
+    margin-top: var(--_aip-space-4);
   }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton .line,

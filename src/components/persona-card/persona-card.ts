@@ -1,17 +1,19 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
+import { property, query } from 'lit/decorators.js';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
 import { SLUG_PATTERN, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
+import { AgeGateController, confirmAge } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { NICHE_LABELS } from '../../internal/labels.js';
+import { productJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './persona-card.styles.js';
 
-/** Card layouts. */
-export const CARD_LAYOUTS = ['vertical'] as const;
+/** Card layouts: image above (`vertical`), beside (`horizontal`), or a small thumbnail row (`compact`). */
+export const CARD_LAYOUTS = ['vertical', 'horizontal', 'compact'] as const;
 export type CardLayout = (typeof CARD_LAYOUTS)[number];
 
 const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
@@ -23,41 +25,64 @@ const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
  * the storefront's client, or set `data` to a summary you already have (no
  * request). With neither, it shows a loading placeholder of its final size.
  *
- * Listings rated above `general` never show their image here; the card shows
- * a cover instead, and a listing above the storefront's `max-rating` is not
+ * **Link-first:** put a plain link to the listing inside the element. It is
+ * what visitors see without JavaScript, and what the card shows (and follows
+ * when chosen) if the marketplace can't be reached.
+ *
+ * ```html
+ * <aip-persona-card persona="noor-haddad">
+ *   <a href="https://marketplace.example/p/noor-haddad">Noor Haddad: AI persona</a>
+ * </aip-persona-card>
+ * ```
+ *
+ * **Content rating:** listings above `general` are covered and their image is
+ * not requested until the viewer confirms being 18 or older (remembered for
+ * the browsing session); listings above the storefront's `max-rating` are not
  * shown at all.
+ *
+ * **Structured data:** for general-audience listings the card writes a
+ * schema.org `Product` as JSON-LD into its light DOM, from the data it shows.
  *
  * @summary A persona listing as a card.
  * @tag aip-persona-card
  *
- * @fires {AipSelectEvent} aip-select - The buyer chose this persona. Cancelable.
+ * @slot - Fallback content (a link to the listing), shown until the card has data and when loading fails.
+ *
+ * @fires {AipSelectEvent} aip-select - The buyer chose this persona. Cancelable; when not cancelled the card follows its fallback link, if it has one.
  *
  * @csspart base - The card.
  * @csspart media - The image box (fixed aspect ratio).
  * @csspart image - The title image.
  * @csspart rating-cover - What covers the image of rated content.
+ * @csspart reveal-button - The cover's "Show" button.
+ * @csspart age-dialog - The 18+ confirmation dialog.
  * @csspart badge - The availability badge ("Exclusively licensed until …", "Assigned").
- * @csspart body - Everything under the image.
+ * @csspart body - Everything beside or under the image.
  * @csspart title - The persona's name.
  * @csspart meta - Creator and niche.
  * @csspart tags - The tag list.
  * @csspart price - The "from" price line.
  * @csspart disclosure - The AI-generated, fictional disclosure.
+ * @csspart fallback - The wrapper of the fallback slot.
  *
  * @cssprop --aip-persona-card-radius - Corner radius; `--aip-radius-m` by default.
  * @cssprop --aip-persona-card-media-ratio - Aspect ratio of the image box; `4 / 5` by default.
+ * @cssprop --aip-persona-card-media-width - Width of the image in the horizontal layout; 40% by default.
  */
 export class AipPersonaCard extends AipElement {
   static override styles = [...AipElement.styles, styles];
 
   private readonly store = new StorefrontController(this);
+  private readonly age = new AgeGateController(this);
 
   private readonly loader = new Task(this, {
     task: async ([client, id], { signal }) => (id ? client.persona(id, { signal }) : null),
     args: () => [this.store.value.client, this.data ? null : this.validPersonaId()] as const,
   });
 
-  /** Id of the listing to load, e.g. `nova-aurora`. Ignored when `data` is set. */
+  @query('dialog') private ageDialog!: HTMLDialogElement | null;
+
+  /** Id of the listing to load, e.g. `noor-haddad`. Ignored when `data` is set. */
   @property() persona: string | null = null;
 
   /** The listing itself, when the host already has it; no request is made. */
@@ -66,7 +91,7 @@ export class AipPersonaCard extends AipElement {
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
 
-  /** Card layout. */
+  /** Card layout: `vertical` (default), `horizontal` or `compact`. */
   @property({ reflect: true }) layout: CardLayout = 'vertical';
 
   /** How many tags to show before "+N more". */
@@ -74,6 +99,9 @@ export class AipPersonaCard extends AipElement {
 
   /** Heading level of the persona's name (2–4), to fit the host page's outline. */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
+  /** Don't write schema.org JSON-LD into the light DOM. */
+  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('layout') && !(CARD_LAYOUTS as readonly string[]).includes(this.layout)) {
@@ -86,6 +114,17 @@ export class AipPersonaCard extends AipElement {
     }
   }
 
+  protected override updated(): void {
+    const shown = this.shownPersona();
+    const allowed = shown && this.store.value.allowsRating(shown.contentRating);
+    writeJsonLd(this, !this.noStructuredData && allowed ? productJsonLd(shown) : null);
+  }
+
+  /** The listing on screen now, if any. */
+  private shownPersona(): PersonaSummary | null {
+    return this.data ?? (this.persona ? (this.loader.value ?? null) : null);
+  }
+
   private validPersonaId(): string | null {
     if (!this.persona) return null;
     if (SLUG_PATTERN.test(this.persona)) return this.persona;
@@ -93,8 +132,31 @@ export class AipPersonaCard extends AipElement {
     return null;
   }
 
+  /** The first link the host put inside the card, if it is an http(s) link. */
+  private fallbackLink(): HTMLAnchorElement | null {
+    const link = this.querySelector<HTMLAnchorElement>('a[href]');
+    return link && /^https?:$/.test(link.protocol) ? link : null;
+  }
+
   private onSelect(persona: PersonaSummary): void {
-    this.emit(new AipSelectEvent({ persona }));
+    if (!this.emit(new AipSelectEvent({ persona }))) return;
+    const link = this.fallbackLink();
+    if (link) location.assign(link.href);
+  }
+
+  private openAgeDialog(): void {
+    this.ageDialog?.showModal();
+  }
+
+  private closeAgeDialog(confirmed: boolean): void {
+    this.ageDialog?.close();
+    if (confirmed) {
+      confirmAge();
+      // The cover (and its button) is gone; keep focus in the card.
+      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.select')?.focus());
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('[part="reveal-button"]')?.focus();
+    }
   }
 
   private renderSkeleton() {
@@ -110,15 +172,12 @@ export class AipPersonaCard extends AipElement {
 
   private renderError(error: unknown) {
     const notFound = (error as ApiError | undefined)?.code === 'not_found';
+    const link = this.fallbackLink();
     return html`<article part="base">
-      <div part="media" class="media"></div>
       <div part="body" class="body state" role="alert">
         <p class="error">${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded.'}</p>
-        ${
-          notFound
-            ? nothing
-            : html`<button class="retry" type="button" @click=${() => this.loader.run()}>Try again</button>`
-        }
+        ${link && !notFound ? html`<p class="meta">You can still open it on the marketplace:</p>` : nothing}
+        ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
       </div>
     </article>`;
   }
@@ -133,25 +192,53 @@ export class AipPersonaCard extends AipElement {
         : p.availability === 'assigned'
           ? 'Assigned'
           : null;
-    // Rated images are never requested here: no URL reaches the page until a
-    // viewer has confirmed their age, which the detail view asks for.
-    const media =
-      p.contentRating === 'general'
-        ? html`<img
-            part="image"
-            src=${p.titleImage.url}
-            alt=${p.titleImage.alt || `${p.name}, AI persona`}
-            width=${p.titleImage.width}
-            height=${p.titleImage.height}
-            loading="lazy"
-            decoding="async"
-          />`
-        : html`<div part="rating-cover" class="cover">
-            <strong>18+</strong><span>Image hidden: rated ${p.contentRating}</span>
-          </div>`;
+    // Rated images are never requested until the viewer confirms their age:
+    // before that, no URL of one reaches the page.
+    const covered = p.contentRating !== 'general' && !this.age.confirmed;
+    const img = p.titleImage;
+    const media = covered
+      ? html`<div part="rating-cover" class="cover">
+          <strong>18+</strong>
+          <span>Rated ${p.contentRating}: image hidden</span>
+          <button part="reveal-button" type="button" @click=${() => this.openAgeDialog()}>
+            Show<span class="visually-hidden"> ${p.name}</span>
+          </button>
+        </div>`
+      : html`<img
+          part="image"
+          src=${img.url}
+          srcset=${img.srcset?.length ? img.srcset.map((s) => `${s.url} ${s.width}w`).join(', ') : nothing}
+          sizes=${img.srcset?.length ? this.imageSizes() : nothing}
+          alt=${img.alt || `${p.name}, AI persona`}
+          width=${img.width}
+          height=${img.height}
+          loading="lazy"
+          decoding="async"
+        />`;
     return html`<div part="media" class="media">
-      ${media}${badge ? html`<span part="badge" class="badge">${badge}</span>` : nothing}
+      ${media}${badge && this.layout !== 'compact' ? html`<span part="badge" class="badge">${badge}</span>` : nothing}
     </div>`;
+  }
+
+  private imageSizes(): string {
+    if (this.layout === 'compact') return '64px';
+    if (this.layout === 'horizontal') return '(max-width: 480px) 40vw, 200px';
+    return '(max-width: 480px) 100vw, 320px';
+  }
+
+  private renderAgeDialog(p: PersonaSummary) {
+    if (p.contentRating === 'general' || this.age.confirmed) return nothing;
+    return html`<dialog part="age-dialog" aria-labelledby="age-title" aria-describedby="age-text">
+      <h2 id="age-title">Adult content</h2>
+      <p id="age-text">
+        ${p.name} is rated ${p.contentRating}. Confirm that you are 18 or older to see rated images for the rest of this
+        browsing session.
+      </p>
+      <div class="dialog-actions">
+        <button type="button" @click=${() => this.closeAgeDialog(false)}>Cancel</button>
+        <button class="primary" type="button" @click=${() => this.closeAgeDialog(true)}>I am 18 or older</button>
+      </div>
+    </dialog>`;
   }
 
   private renderCard(p: PersonaSummary) {
@@ -162,42 +249,43 @@ export class AipPersonaCard extends AipElement {
       </article>`;
     }
     const tag = HEADINGS[Math.min(Math.max(this.headingLevel, 2), 4) - 2] ?? HEADINGS[1];
-    const shown = p.tags.slice(0, this.maxTags);
+    const shown = this.layout === 'compact' ? [] : p.tags.slice(0, this.maxTags);
     const hidden = p.tags.length - shown.length;
     return html`<article part="base" aria-labelledby="title">
-      ${this.renderMedia(p)}
-      <div part="body" class="body">
-        ${staticHtml`<${tag} part="title" id="title">
-          <button class="select" type="button" @click=${() => this.onSelect(p)}>${p.name}</button>
-        </${tag}>`}
-        <p part="meta" class="meta">by ${p.creator.name} · ${NICHE_LABELS[p.niche]}</p>
-        ${
-          shown.length
-            ? html`<ul part="tags" class="tags" aria-label="Tags">
-                ${shown.map((t) => html`<li>${t}</li>`)} ${hidden > 0 ? html`<li>+${hidden} more</li>` : nothing}
-              </ul>`
-            : nothing
-        }
-        <p part="price" class="price">
+        ${this.renderMedia(p)}
+        <div part="body" class="body">
+          ${staticHtml`<${tag} part="title" id="title">
+            <button class="select" type="button" @click=${() => this.onSelect(p)}>${p.name}</button>
+          </${tag}>`}
+          <p part="meta" class="meta">by ${p.creator.name} · ${NICHE_LABELS[p.niche]}</p>
           ${
-            p.availability === 'open'
-              ? html`From
-                  <aip-price
-                    exportparts="base: price-amount"
-                    .amount=${p.commercialPrice.amount}
-                    currency=${p.commercialPrice.currency}
-                  ></aip-price>`
-              : html`<span class="unavailable"
-                  >${p.availability === 'assigned' ? 'No longer for sale' : 'Not available now'}</span
-                >`
+            shown.length
+              ? html`<ul part="tags" class="tags" aria-label="Tags">
+                  ${shown.map((t) => html`<li>${t}</li>`)} ${hidden > 0 ? html`<li>+${hidden} more</li>` : nothing}
+                </ul>`
+              : nothing
           }
-        </p>
-        <p part="disclosure" class="disclosure">AI-generated · fictional persona</p>
-      </div>
-    </article>`;
+          <p part="price" class="price">
+            ${
+              p.availability === 'open'
+                ? html`From
+                    <aip-price
+                      exportparts="base: price-amount"
+                      .amount=${p.commercialPrice.amount}
+                      currency=${p.commercialPrice.currency}
+                    ></aip-price>`
+                : html`<span class="unavailable"
+                    >${p.availability === 'assigned' ? 'No longer for sale' : 'Not available now'}</span
+                  >`
+            }
+          </p>
+          <p part="disclosure" class="disclosure">AI-generated · fictional persona</p>
+        </div>
+      </article>
+      ${this.renderAgeDialog(p)}`;
   }
 
-  override render() {
+  private renderContent() {
     if (this.data) return this.renderCard(this.data);
     if (!this.persona) return this.renderSkeleton();
     return this.loader.render({
@@ -206,5 +294,13 @@ export class AipPersonaCard extends AipElement {
       complete: (p) => (p ? this.renderCard(p) : this.renderError({ code: 'not_found' })),
       error: (e) => this.renderError(e),
     });
+  }
+
+  override render() {
+    // The fallback is shown only when there is no listing to show; the slot
+    // itself always exists, so slotted content is never re-parented.
+    const failed = !this.data && this.persona !== null && this.loader.status === 3;
+    return html`${this.renderContent()}
+      <div part="fallback" class="fallback" ?hidden=${!failed}><slot></slot></div>`;
   }
 }
