@@ -194,8 +194,18 @@ export const styles = css`
   :host([layout='compact']) .disclosure {
     font-size: 0.75rem;
   }
+  article.has-fallback {
+    border-bottom: 0;
+    border-end-start-radius: 0;
+    border-end-end-radius: 0;
+  }
   .fallback {
-    padding: var(--_aip-space-2) var(--_aip-space-3);
+    padding: 0 var(--_aip-space-3) var(--_aip-space-3);
+    border: 1px solid var(--_aip-color-border);
+    border-top: 0;
+    border-end-start-radius: var(--_radius);
+    border-end-end-radius: var(--_radius);
+    background: var(--_aip-color-surface);
   }
   dialog {
     max-width: min(28rem, calc(100vw - 2rem));

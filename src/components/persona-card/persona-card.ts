@@ -173,7 +173,8 @@ export class AipPersonaCard extends AipElement {
   private renderError(error: unknown) {
     const notFound = (error as ApiError | undefined)?.code === 'not_found';
     const link = this.fallbackLink();
-    return html`<article part="base">
+    // With a fallback link below it, the message and the link read as one box.
+    return html`<article part="base" class=${link && !notFound ? 'has-fallback' : ''}>
       <div part="body" class="body state" role="alert">
         <p class="error">${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded.'}</p>
         ${link && !notFound ? html`<p class="meta">You can still open it on the marketplace:</p>` : nothing}
