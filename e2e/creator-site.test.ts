@@ -34,15 +34,15 @@ test('a buyer can reach a card by keyboard and choose it', async () => {
         document.addEventListener('aip-select', (e) => resolve(e.detail.persona.name), { once: true }),
       ),
   );
-  // Tab past the site's own links until focus lands in the first card.
-  for (let i = 0; i < 10; i++) {
-    await page.keyboard.press('Tab');
-    const inCard = await page.evaluate(
-      () =>
-        document.activeElement?.localName === 'aip-storefront' || !!document.activeElement?.closest('aip-storefront'),
-    );
-    if (inCard) break;
-  }
+  // Tab past the site's links and the catalog's search and filters until focus lands on the first card.
+  const onCard = () =>
+    page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      return el?.classList.contains('select') ?? false;
+    });
+  for (let i = 0; i < 20 && !(await onCard()); i++) await page.keyboard.press('Tab');
+  assert.ok(await onCard(), 'focus reached the first card');
   await page.keyboard.press('Enter');
   const firstName = (await page.locator('aip-persona-card [part="title"]').first().innerText()).trim();
   assert.equal(await chosen, firstName);

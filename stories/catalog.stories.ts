@@ -10,6 +10,7 @@ interface Args {
   api: string;
   'max-rating': string;
   theme: string;
+  filters: string;
 }
 
 /**
@@ -19,7 +20,15 @@ interface Args {
 const meta: Meta<Args> = {
   title: 'Elements/Catalog',
   component: 'aip-catalog',
-  args: { creator: 'nova-studio', 'page-size': 8, sort: 'newest', api: '', 'max-rating': 'general', theme: 'light' },
+  args: {
+    creator: 'nova-studio',
+    'page-size': 8,
+    sort: 'newest',
+    api: '',
+    'max-rating': 'general',
+    theme: 'light',
+    filters: 'search use-case availability sort',
+  },
   argTypes: {
     sort: { control: 'select', options: [...SORTS] },
     'max-rating': { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
@@ -32,7 +41,7 @@ const meta: Meta<Args> = {
       max-rating=${args['max-rating']}
       theme=${args.theme}
     >
-      <aip-catalog page-size=${args['page-size']} sort=${args.sort}></aip-catalog>
+      <aip-catalog page-size=${args['page-size']} sort=${args.sort} filters=${args.filters}></aip-catalog>
     </aip-storefront>
   `,
 };
@@ -69,4 +78,26 @@ export const RatedContentCovered: Story = {
 export const DarkTheme: Story = {
   args: { theme: 'dark' },
   decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+};
+
+/** Every toolbar control, including the rating filter (the storefront allows rated content). */
+export const AllFilters: Story = {
+  args: { creator: '', 'max-rating': 'explicit', filters: 'search use-case tag availability rating sort' },
+};
+
+/** No toolbar: a plain grid. */
+export const NoToolbar: Story = { args: { filters: 'none' } };
+
+/** A search that matches nothing: the way back is "Clear filters". */
+export const NoMatches: Story = {
+  args: { creator: '', filters: 'search tag' },
+  play: async ({ canvasElement }) => {
+    const catalog = canvasElement.querySelector('aip-catalog')!;
+    for (let i = 0; i < 50 && !catalog.shadowRoot?.querySelector('[part="search"]'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const search = catalog.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+    search.value = 'nothing like this';
+    search.dispatchEvent(new Event('input'));
+  },
 };

@@ -174,6 +174,111 @@ describe('<aip-catalog>', () => {
     });
   });
 
+  describe('toolbar', () => {
+    const control = (el: AipCatalog, label: string) =>
+      [...el.shadowRoot!.querySelectorAll('label.field')]
+        .find((l) => l.querySelector('span')!.textContent === label)!
+        .querySelector<HTMLInputElement & HTMLSelectElement>('input, select')!;
+    const choose = async (el: AipCatalog, label: string, value: string) => {
+      const select = control(el, label);
+      select.value = value;
+      select.dispatchEvent(new Event('change'));
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="grid"][aria-busy="true"]') === null, 'reloaded');
+      await loaded(el);
+    };
+
+    it('searches as the buyer types', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog></aip-catalog></aip-storefront>`);
+      const expected = await catalogFromApi('q=gaming&limit=12');
+      expect(expected.length).to.be.greaterThan(0);
+      const search = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+      search.value = 'gaming';
+      search.dispatchEvent(new Event('input'));
+      await waitUntil(() => names(el).join() === expected.map((p) => p.name).join(), 'search results shown', {
+        timeout: 3000,
+      });
+      await expect(el).to.be.accessible();
+    });
+
+    it('filters by use case and availability, and sorts', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog page-size="100"></aip-catalog></aip-storefront>`);
+      await choose(el, 'Use case', 'social_media');
+      expect(names(el)).to.deep.equal((await catalogFromApi('useCase=social_media&limit=100')).map((p) => p.name));
+      await choose(el, 'Availability', 'open');
+      await choose(el, 'Sort by', 'price_desc');
+      const expected = await catalogFromApi('useCase=social_media&availability=open&sort=price_desc&limit=100');
+      expect(names(el)).to.deep.equal(expected.map((p) => p.name));
+    });
+
+    it('offers a rating filter only up to the storefront limit', async () => {
+      const plain = await inStorefront(
+        html`<aip-storefront><aip-catalog filters="rating"></aip-catalog></aip-storefront>`,
+      );
+      expect(plain.shadowRoot!.querySelector('[part="toolbar"] select')).to.equal(null);
+      const el = await inStorefront(
+        html`<aip-storefront max-rating="erotic"
+          ><aip-catalog filters="rating" page-size="100"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const options = [...control(el, 'Content rating').options].map((o) => o.value);
+      expect(options).to.deep.equal(['general', 'suggestive', 'erotic']);
+      await choose(el, 'Content rating', 'general');
+      expect(names(el)).to.deep.equal((await catalogFromApi('rating=general&limit=100')).map((p) => p.name));
+    });
+
+    it('offers "Clear filters" when nothing matches', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog filters="tag"></aip-catalog></aip-storefront>`);
+      const tag = control(el, 'Tag');
+      tag.value = 'no-such-tag-anywhere';
+      tag.dispatchEvent(new Event('change'));
+      const status = await shadowQuery(el, '[part="status"]');
+      expect(status.textContent).to.contain('No personas match this search');
+      await expect(el).to.be.accessible();
+      (el.shadowRoot!.querySelector('[part="clear"]') as HTMLButtonElement).click();
+      await waitUntil(() => cards(el).length > 0, 'cards back');
+      expect(control(el, 'Tag').value).to.equal('');
+    });
+
+    it('hides the toolbar with filters="none"', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog filters="none"></aip-catalog></aip-storefront>`);
+      expect(el.shadowRoot!.querySelector('[part="toolbar"]')).to.equal(null);
+    });
+  });
+
+  describe('sync-url', () => {
+    afterEach(() => history.replaceState(null, '', location.pathname));
+
+    it('starts from the URL and writes choices back to it', async () => {
+      history.replaceState(null, '', `${location.pathname}?aip-use-case=ecommerce_visuals&aip-sort=name&keep=1`);
+      const el = await inStorefront(
+        html`<aip-storefront><aip-catalog sync-url page-size="100"></aip-catalog></aip-storefront>`,
+      );
+      const expected = await catalogFromApi('useCase=ecommerce_visuals&sort=name&limit=100');
+      expect(names(el)).to.deep.equal(expected.map((p) => p.name));
+      const availability = [...el.shadowRoot!.querySelectorAll('select')][1];
+      availability.value = 'open';
+      availability.dispatchEvent(new Event('change'));
+      const params = new URLSearchParams(location.search);
+      expect(params.get('aip-availability')).to.equal('open');
+      expect(params.get('aip-use-case')).to.equal('ecommerce_visuals');
+      expect(params.get('keep')).to.equal('1');
+    });
+
+    it('ignores URL values that are not valid choices', async () => {
+      history.replaceState(null, '', `${location.pathname}?aip-use-case=%3Cscript%3E&aip-sort=cheapest`);
+      const el = await inStorefront(html`<aip-storefront><aip-catalog sync-url></aip-catalog></aip-storefront>`);
+      expect(names(el)).to.deep.equal((await catalogFromApi('limit=12')).map((p) => p.name));
+    });
+
+    it('leaves the URL alone without sync-url', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog></aip-catalog></aip-storefront>`);
+      const select = [...el.shadowRoot!.querySelectorAll('select')][0];
+      select.value = 'social_media';
+      select.dispatchEvent(new Event('change'));
+      expect(location.search).to.equal('');
+    });
+  });
+
   describe('warnings', () => {
     it('warns once and falls back for a bad sort and page size', async () => {
       let el!: AipCatalog;

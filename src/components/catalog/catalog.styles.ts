@@ -6,6 +6,36 @@ export const styles = css`
     --_min: var(--aip-catalog-card-min-width, 220px);
     --_gap: var(--aip-catalog-gap, var(--_aip-space-4));
   }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: flex-end;
+    gap: var(--_aip-space-3);
+    margin-bottom: var(--_aip-space-4);
+  }
+  .field {
+    display: grid;
+    gap: var(--_aip-space-1);
+    font-size: var(--_aip-font-size-s);
+    color: var(--_aip-color-text-muted);
+  }
+  .field.search {
+    flex: 1 1 14rem;
+  }
+  .field input,
+  .field select {
+    font: inherit;
+    font-size: var(--_aip-font-size-m);
+    min-height: 36px;
+    padding: var(--_aip-space-1) var(--_aip-space-2);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: var(--_aip-radius-s);
+    background: var(--_aip-color-surface);
+    color: var(--_aip-color-text);
+  }
+  .field select {
+    max-width: 14rem;
+  }
   .grid {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(min(var(--_min), 100%), 1fr));

@@ -3,12 +3,62 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { toApiError } from '../../api/errors.js';
-import { SLUG_PATTERN, SORTS, type PersonaSummary, type Sort } from '../../api/schemas.js';
+import type { CatalogParams } from '../../api/client.js';
+import {
+  AVAILABILITIES,
+  CONTENT_RATINGS,
+  SLUG_PATTERN,
+  SORTS,
+  USE_CASES,
+  ratingRank,
+  type Availability,
+  type ContentRating,
+  type PersonaSummary,
+  type Sort,
+  type UseCase,
+} from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { USE_CASE_LABELS } from '../../internal/labels.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './catalog.styles.js';
 
 const DEFAULT_PAGE_SIZE = 12;
+
+/** The controls `filters` can name, in the order they appear. */
+export const CATALOG_FILTERS = ['search', 'use-case', 'tag', 'availability', 'rating', 'sort'] as const;
+export type CatalogFilter = (typeof CATALOG_FILTERS)[number];
+
+const SORT_LABELS: Record<Sort, string> = {
+  newest: 'Newest',
+  price_asc: 'Price: low to high',
+  price_desc: 'Price: high to low',
+  name: 'Name',
+};
+
+const AVAILABILITY_LABELS: Record<Availability, string> = {
+  open: 'Available to license',
+  exclusive_active: 'Exclusively licensed',
+  assigned: 'Assigned',
+};
+
+const RATING_LABELS: Record<ContentRating, string> = {
+  general: 'General audiences',
+  suggestive: 'Up to suggestive',
+  erotic: 'Up to erotic',
+  explicit: 'Up to explicit',
+};
+
+/** URL parameters `sync-url` writes, prefixed so they don't clash with the host's. */
+const URL_KEYS = {
+  q: 'aip-q',
+  useCase: 'aip-use-case',
+  tag: 'aip-tag',
+  availability: 'aip-availability',
+  rating: 'aip-rating',
+  sort: 'aip-sort',
+} as const;
+
+const SEARCH_DELAY_MS = 250;
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
 const MAX_SKELETONS = 8;
 
@@ -20,11 +70,19 @@ const MAX_SKELETONS = 8;
  * Inside `<aip-storefront>` it shows the storefront's creator (or every
  * creator) up to the storefront's content-rating limit.
  *
+ * A toolbar searches, filters (use case, tag, license availability, content
+ * rating up to the storefront's limit) and sorts; `filters` picks its
+ * controls. With `sync-url` the choices are mirrored into the page URL
+ * (`aip-q`, `aip-use-case`, …) so a creator can link to a filtered view.
+ *
  * @summary A grid of persona listings.
  * @tag aip-catalog
  *
  * @fires {AipSelectEvent} aip-select - A buyer chose a persona (from a card). Cancelable.
  *
+ * @csspart toolbar - The search, filter and sort controls.
+ * @csspart search - The search field.
+ * @csspart clear - The "Clear filters" button.
  * @csspart grid - The list of cards.
  * @csspart card - Each `<aip-persona-card>`; its own parts are forwarded as `card-<part>`.
  * @csspart status - The empty and error messages.
@@ -39,32 +97,20 @@ export class AipCatalog extends AipElement {
   private readonly store = new StorefrontController(this);
 
   private readonly firstPage = new Task(this, {
-    task: async ([client, creator, rating, sort, limit], { signal }) => {
-      const page = await client.catalog({ creator: creator ?? undefined, rating, sort, limit }, { signal });
+    task: async ([client, key], { signal }) => {
+      const page = await client.catalog(JSON.parse(key) as CatalogParams, { signal });
       this.extra = [];
       this.cursor = page.nextCursor;
       return page;
     },
-    args: () => {
-      const s = this.store.value;
-      return [s.client, this.creator ?? s.creator, s.maxRating, this.validSort(), this.validPageSize()] as const;
-    },
+    // The query as a string, so the task reruns exactly when a parameter changes.
+    args: () => [this.store.value.client, JSON.stringify(this.query())] as const,
   });
 
   private readonly nextPage = new Task(this, {
     autoRun: false,
     task: async ([cursor], { signal }) => {
-      const s = this.store.value;
-      const page = await s.client.catalog(
-        {
-          creator: (this.creator ?? s.creator) || undefined,
-          rating: s.maxRating,
-          sort: this.validSort(),
-          limit: this.validPageSize(),
-          cursor: cursor ?? undefined,
-        },
-        { signal },
-      );
+      const page = await this.store.value.client.catalog({ ...this.query(), cursor: cursor ?? undefined }, { signal });
       this.extra = [...this.extra, ...page.items];
       this.cursor = page.nextCursor;
       this.announcement = `${page.items.length} more personas loaded.`;
@@ -77,6 +123,13 @@ export class AipCatalog extends AipElement {
   @state() private extra: PersonaSummary[] = [];
   @state() private cursor: string | null = null;
   @state() private announcement = '';
+  @state() private q = '';
+  @state() private useCase: UseCase | '' = '';
+  @state() private tag = '';
+  @state() private availability: Availability | '' = '';
+  /** The rating chosen in the toolbar; the storefront's limit when empty. */
+  @state() private rating: ContentRating | '' = '';
+  private searchTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
@@ -92,6 +145,25 @@ export class AipCatalog extends AipElement {
 
   /** Accessible name of the list of cards. */
   @property() label = 'Personas';
+
+  /**
+   * The toolbar's controls, space-separated, from `search use-case tag availability rating sort`;
+   * `none` hides the toolbar. The rating control appears only when the storefront allows rated content.
+   */
+  @property() filters = 'search use-case availability sort';
+
+  /** Mirror search, filters and sort into the page URL, and start from them. */
+  @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.syncUrl) this.readUrl();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('creator') && this.creator && !SLUG_PATTERN.test(this.creator)) {
@@ -114,6 +186,190 @@ export class AipCatalog extends AipElement {
       `page-size="${this.getAttribute('page-size')}" is not a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`,
     );
     return DEFAULT_PAGE_SIZE;
+  }
+
+  /** The API query for the current settings and choices. */
+  private query(): CatalogParams {
+    const s = this.store.value;
+    const rating = this.rating && ratingRank(this.rating) <= ratingRank(s.maxRating) ? this.rating : s.maxRating;
+    return {
+      creator: (this.creator ?? s.creator) || undefined,
+      q: this.q.trim() || undefined,
+      useCase: this.useCase || undefined,
+      tag: this.tag.trim() || undefined,
+      availability: this.availability || undefined,
+      rating,
+      sort: this.validSort(),
+      limit: this.validPageSize(),
+    };
+  }
+
+  private shownFilters(): Set<CatalogFilter> {
+    const names = this.filters.trim().split(/\s+/).filter(Boolean);
+    const known = names.filter((n): n is CatalogFilter => (CATALOG_FILTERS as readonly string[]).includes(n));
+    if (known.length !== names.filter((n) => n !== 'none').length) {
+      this.warnOnce(
+        'filters',
+        `filters="${this.filters}" names unknown controls; known: ${CATALOG_FILTERS.join(', ')}.`,
+      );
+    }
+    return new Set(known);
+  }
+
+  private get filtered(): boolean {
+    return Boolean(this.q.trim() || this.useCase || this.tag.trim() || this.availability || this.rating);
+  }
+
+  /** Empties search and filters (the sort stays). */
+  clearFilters(): void {
+    clearTimeout(this.searchTimer);
+    this.q = '';
+    this.useCase = '';
+    this.tag = '';
+    this.availability = '';
+    this.rating = '';
+    this.writeUrl();
+  }
+
+  private readUrl(): void {
+    const params = new URLSearchParams(location.search);
+    const pick = <T extends string>(key: string, allowed: readonly T[]): T | '' => {
+      const value = params.get(key);
+      return value && (allowed as readonly string[]).includes(value) ? (value as T) : '';
+    };
+    this.q = (params.get(URL_KEYS.q) ?? '').slice(0, 100);
+    this.useCase = pick(URL_KEYS.useCase, USE_CASES);
+    this.tag = (params.get(URL_KEYS.tag) ?? '').slice(0, 40);
+    this.availability = pick(URL_KEYS.availability, AVAILABILITIES);
+    this.rating = pick(URL_KEYS.rating, CONTENT_RATINGS);
+    const sort = pick(URL_KEYS.sort, SORTS);
+    if (sort) this.sort = sort;
+  }
+
+  private writeUrl(): void {
+    if (!this.syncUrl) return;
+    const url = new URL(location.href);
+    const values: Record<keyof typeof URL_KEYS, string> = {
+      q: this.q.trim(),
+      useCase: this.useCase,
+      tag: this.tag.trim(),
+      availability: this.availability,
+      rating: this.rating,
+      sort: this.sort === 'newest' ? '' : this.sort,
+    };
+    for (const [name, key] of Object.entries(URL_KEYS) as [keyof typeof URL_KEYS, string][]) {
+      if (values[name]) url.searchParams.set(key, values[name]);
+      else url.searchParams.delete(key);
+    }
+    if (url.href !== location.href) history.replaceState(history.state, '', url);
+  }
+
+  private onSearch(value: string): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = setTimeout(() => {
+      this.q = value;
+      this.writeUrl();
+    }, SEARCH_DELAY_MS);
+  }
+
+  private onChoose(apply: () => void): void {
+    apply();
+    this.writeUrl();
+  }
+
+  private renderToolbar() {
+    const shown = this.shownFilters();
+    if (shown.size === 0) return nothing;
+    const maxRating = this.store.value.maxRating;
+    const ratings = CONTENT_RATINGS.filter((r) => ratingRank(r) <= ratingRank(maxRating));
+    return html`<form
+      part="toolbar"
+      class="toolbar"
+      role="search"
+      aria-label="Search and filter ${this.label}"
+      @submit=${(e: Event) => e.preventDefault()}
+    >
+      ${
+        shown.has('search')
+          ? html`<label class="field search">
+              <span>Search</span>
+              <input
+                part="search"
+                type="search"
+                .value=${this.q}
+                maxlength="100"
+                autocomplete="off"
+                placeholder="Name, niche, tag…"
+                @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
+              />
+            </label>`
+          : nothing
+      }
+      ${
+        shown.has('use-case')
+          ? html`<label class="field">
+              <span>Use case</span>
+              <select
+                @change=${(e: Event) => this.onChoose(() => (this.useCase = (e.target as HTMLSelectElement).value as UseCase | ''))}
+              >
+                <option value="" ?selected=${!this.useCase}>All use cases</option>
+                ${USE_CASES.map((u) => html`<option value=${u} ?selected=${this.useCase === u}>${USE_CASE_LABELS[u]}</option>`)}
+              </select>
+            </label>`
+          : nothing
+      }
+      ${
+        shown.has('tag')
+          ? html`<label class="field">
+              <span>Tag</span>
+              <input
+                type="text"
+                .value=${this.tag}
+                maxlength="40"
+                autocomplete="off"
+                @change=${(e: Event) => this.onChoose(() => (this.tag = (e.target as HTMLInputElement).value))}
+              />
+            </label>`
+          : nothing
+      }
+      ${
+        shown.has('availability')
+          ? html`<label class="field">
+              <span>Availability</span>
+              <select
+                @change=${(e: Event) => this.onChoose(() => (this.availability = (e.target as HTMLSelectElement).value as Availability | ''))}
+              >
+                <option value="" ?selected=${!this.availability}>Any</option>
+                ${AVAILABILITIES.map((a) => html`<option value=${a} ?selected=${this.availability === a}>${AVAILABILITY_LABELS[a]}</option>`)}
+              </select>
+            </label>`
+          : nothing
+      }
+      ${
+        shown.has('rating') && ratings.length > 1
+          ? html`<label class="field">
+              <span>Content rating</span>
+              <select
+                @change=${(e: Event) => this.onChoose(() => (this.rating = (e.target as HTMLSelectElement).value as ContentRating))}
+              >
+                ${ratings.map((r) => html`<option value=${r} ?selected=${(this.rating || maxRating) === r}>${RATING_LABELS[r]}</option>`)}
+              </select>
+            </label>`
+          : nothing
+      }
+      ${
+        shown.has('sort')
+          ? html`<label class="field">
+              <span>Sort by</span>
+              <select
+                @change=${(e: Event) => this.onChoose(() => (this.sort = (e.target as HTMLSelectElement).value as Sort))}
+              >
+                ${SORTS.map((o) => html`<option value=${o} ?selected=${this.validSort() === o}>${SORT_LABELS[o]}</option>`)}
+              </select>
+            </label>`
+          : nothing
+      }
+    </form>`;
   }
 
   /** Loads the catalog again from the first page, skipping the cache. */
@@ -150,6 +406,13 @@ export class AipCatalog extends AipElement {
 
   private renderEmpty() {
     const creator = this.creator ?? this.store.value.creator;
+    if (this.filtered) {
+      return html`<div part="status" class="state" role="status">
+        <p>No personas match this search.</p>
+        <p class="hint">Try other words or fewer filters.</p>
+        <button part="clear" class="primary" type="button" @click=${() => this.clearFilters()}>Clear filters</button>
+      </div>`;
+    }
     return html`<div part="status" class="state" role="status">
       <p>No personas to show${creator ? ' from this creator' : ''} yet.</p>
       <p class="hint">New listings appear here as soon as the marketplace publishes them.</p>
@@ -190,7 +453,7 @@ export class AipCatalog extends AipElement {
   }
 
   override render() {
-    return html`${this.firstPage.render({
+    return html`${this.renderToolbar()}${this.firstPage.render({
         initial: () => this.renderSkeletons(),
         pending: () => this.renderSkeletons(),
         complete: (page) =>
