@@ -38,6 +38,7 @@ const marketplaceCommands = {
           now: payload?.now,
           seed: payload?.seed,
           quoteTtlMs: payload?.quoteTtlMs,
+          generate: payload?.generate,
         });
         isolated.set(id, { marketplace, listener: createListener(marketplace.app) });
         return { id, base: `/_iso/${id}` };
@@ -48,6 +49,9 @@ const marketplaceCommands = {
       case 'marketplace:count':
         // Row counts per table: lets tests prove a rejected request wrote nothing.
         return target.counts();
+      case 'marketplace:explain':
+        // SQLite's plan for a catalog query string: lets tests prove paging walks an index.
+        return target.explainCatalog(payload.query);
       case 'marketplace:dispose':
         isolated.get(payload.id)?.marketplace.close();
         isolated.delete(payload.id);

@@ -5,13 +5,20 @@
 import { createHash } from 'node:crypto';
 import { Hono, type Context, type Handler } from 'hono';
 import * as v from 'valibot';
-import { CatalogQuerySchema, QuoteRequestSchema, Slug, issueDetails, type PricingPolicy } from '../src/api/schemas.js';
+import {
+  CatalogQuerySchema,
+  QuoteRequestSchema,
+  Slug,
+  issueDetails,
+  type CatalogQuery,
+  type PricingPolicy,
+} from '../src/api/schemas.js';
 import { agreementExists, renderAgreement } from './agreements.js';
 import { parseBody, readJsonObject } from './body.js';
 import type { CatalogStore } from './catalog.js';
 import type { Clock } from './clock.js';
 import { ApiError, JSON_HEADERS, apiErrorResponse, errorResponse, invalid } from './errors.js';
-import { avatarSvg, personaSvg } from './media.js';
+import { avatarSvg, personaSvg, scaledSize, srcsetWidths } from './media.js';
 import type { QuoteStore } from './quotes.js';
 
 /** Per-request values the outer app hands the API (never reachable from a client). */
@@ -71,9 +78,8 @@ function json(c: Context, data: unknown): Response {
 
 const originOf = (c: Context) => new URL(c.req.url).origin;
 
-/** Reads the query string strictly: every parameter at most once. */
-function queryObject(c: Context): Record<string, string> {
-  const params = new URL(c.req.url).searchParams;
+/** Reads a query string strictly: every parameter at most once. */
+function queryObject(params: URLSearchParams): Record<string, string> {
   const query: Record<string, string> = {};
   for (const [key, value] of params) {
     if (Object.hasOwn(query, key)) throw invalid(key, 'must be given once');
@@ -82,8 +88,9 @@ function queryObject(c: Context): Record<string, string> {
   return query;
 }
 
-function parseCatalogQuery(c: Context) {
-  const result = v.safeParse(CatalogQuerySchema, queryObject(c));
+/** Checks a catalog query string against `CatalogQuerySchema`; a bad one throws a 400 naming the field. */
+export function parseCatalogQuery(params: URLSearchParams): CatalogQuery {
+  const result = v.safeParse(CatalogQuerySchema, queryObject(params));
   if (result.success) return result.output;
   const details = issueDetails(result.issues).map((detail, i) =>
     result.issues[i].type === 'strict_object'
@@ -111,6 +118,25 @@ const methodNotAllowed =
     errorResponse(405, 'invalid_request', `Method ${c.req.method} is not allowed here`, undefined, { Allow: allow });
 
 const SVG_CACHE_LIMIT = 1000;
+
+/**
+ * The `w` of a title image URL (`title.svg?w=480`): one of its `srcset`
+ * widths, or absent for the image at its own size. Anything else is a 400.
+ */
+function srcsetWidth(c: Context, imageWidth: number): number | undefined {
+  const values = c.req.queries('w');
+  if (values === undefined) return undefined;
+  const allowed = srcsetWidths(imageWidth);
+  const width = values.length === 1 && /^[1-9]\d{0,4}$/.test(values[0]) ? Number(values[0]) : NaN;
+  if (!allowed.includes(width)) throw invalid('w', `must be given once, as one of ${allowed.join(', ')}`);
+  return width;
+}
+
+/** Previews and avatars come in one size: a `w` is a 400. */
+function noWidth(c: Context): undefined {
+  if (c.req.queries('w') !== undefined) throw invalid('w', 'only title images are offered at other widths');
+  return undefined;
+}
 
 export function createApi({ store, quotes, policy, clock }: ApiDeps): Hono<ApiEnv> {
   const app = new Hono<ApiEnv>();
@@ -152,7 +178,7 @@ export function createApi({ store, quotes, policy, clock }: ApiDeps): Hono<ApiEn
 
   get('/v1/pricing-policy', (c) => json(c, policy));
 
-  get('/v1/catalog', (c) => json(c, store.catalog(parseCatalogQuery(c), ctx(c))));
+  get('/v1/catalog', (c) => json(c, store.catalog(parseCatalogQuery(new URL(c.req.url).searchParams), ctx(c))));
 
   get('/v1/personas/:id', (c) => {
     const id = slugParam(c, 'id');
@@ -184,16 +210,19 @@ export function createApi({ store, quotes, policy, clock }: ApiDeps): Hono<ApiEn
     const position = file[1] ? Number(file[1]) : 0;
     const media = store.personaMedia(id, position === 0 ? 'title' : 'preview', position);
     if (!media) throw new ApiError(404, 'not_found', 'No such image');
-    const key = `${id}:${position}:${media.niche}:${media.width}x${media.height}`;
+    const width = position === 0 ? srcsetWidth(c, media.width) : noWidth(c);
+    const display = width === undefined ? undefined : scaledSize(media, width);
+    const key = `${id}:${position}:${media.niche}:${media.width}x${media.height}:${width ?? ''}`;
     return svg(
       c,
-      cachedSvg(key, () => personaSvg(id, media.niche, position, media.width, media.height)),
+      cachedSvg(key, () => personaSvg(id, media.niche, position, media.width, media.height, display)),
     );
   });
 
   get('/media/creators/:handle/avatar.svg', (c) => {
     const handle = c.req.param('handle') ?? '';
     if (!v.is(Slug, handle) || !store.creatorExists(handle)) throw new ApiError(404, 'not_found', 'No such image');
+    noWidth(c);
     return svg(
       c,
       cachedSvg(`avatar:${handle}`, () => avatarSvg(handle)),

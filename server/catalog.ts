@@ -20,6 +20,7 @@ import {
   type CatalogPage,
   type CatalogQuery,
   type Creator,
+  type Image,
   type Niche,
   type Persona,
   type PersonaSummary,
@@ -29,14 +30,22 @@ import {
 } from '../src/api/schemas.js';
 import * as v from 'valibot';
 import { invalid } from './errors.js';
-import { AVATAR_SIZE } from './media.js';
+import { AVATAR_SIZE, srcsetWidths } from './media.js';
 import { buildOffers } from './rules.js';
 
 // ---------------------------------------------------------------------------
 // SQL building blocks.
 
-/** What makes a persona public: published and sellable under the current policy. */
-const PUBLIC = `p.status = 'published' AND p.currency = @currency AND p.commercial_price_cents >= @minPrice`;
+/**
+ * What makes a persona public: published and sellable under the current policy.
+ *
+ * The unary `+` keeps the price floor out of index range constraints: left
+ * usable, SQLite takes it as the lower bound of a `price_asc` walk instead of
+ * the cursor's `(key, id) >` bound, and re-reads every earlier row on every
+ * page, or it picks the per-creator price index for another sort and sorts in
+ * a temporary B-tree. It is a filter, never where a walk starts.
+ */
+const PUBLIC = `p.status = 'published' AND p.currency = @currency AND +p.commercial_price_cents >= @minPrice`;
 
 const OWNED = `EXISTS (SELECT 1 FROM licenses l WHERE l.persona_id = p.id AND l.license = 'ownership'
   AND l.effective_at <= @now)`;
@@ -130,6 +139,14 @@ export function decodeCursor(cursor: string, sort: Sort): CursorData {
 
 // ---------------------------------------------------------------------------
 
+/** Unicode case folding for search: NFC, then lower case. */
+export function casefold(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
+/** The SQL name of `casefold`, registered on the store's connection. */
+const CASEFOLD = 'aip_casefold';
+
 /** Escapes `%`, `_` and the escape character itself for a LIKE pattern. */
 export function likeContains(text: string): string {
   return `%${text.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
@@ -166,6 +183,9 @@ export class CatalogStore {
   constructor(db: Database, policy: PricingPolicy) {
     this.#db = db;
     this.#policy = policy;
+    db.function(CASEFOLD, { deterministic: true }, (text: unknown) =>
+      typeof text === 'string' ? casefold(text) : text,
+    );
   }
 
   /** Prepared statements, cached by SQL text (the catalog builds a few dozen variants at most). */
@@ -185,8 +205,42 @@ export class CatalogStore {
   /** One page of the public catalog. */
   catalog(query: CatalogQuery, ctx: CatalogContext): CatalogPage {
     const spec = SORT_SPECS[query.sort];
+    const { sql, params } = this.#catalogSql(query, ctx.now);
+    const rows = this.#prepare(sql).all(params) as SummaryRow[];
+
+    const hasMore = rows.length > query.limit;
+    const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
+    const last = pageRows.at(-1);
+    return {
+      items: this.#summaries(pageRows, ctx),
+      nextCursor: hasMore && last ? encodeCursor({ s: query.sort, k: last[spec.key], i: last.id }) : null,
+    };
+  }
+
+  /**
+   * SQLite's query plan for a catalog page, one line per step (`EXPLAIN QUERY
+   * PLAN`'s `detail` column, indented by depth): lets tests prove that paging
+   * walks an index rather than sorting.
+   */
+  explainCatalog(query: CatalogQuery, now: string): string[] {
+    const { sql, params } = this.#catalogSql(query, now);
+    const rows = this.#db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as {
+      id: number;
+      parent: number;
+      detail: string;
+    }[];
+    const depth = new Map<number, number>([[0, 0]]);
+    return rows.map((row) => {
+      const level = (depth.get(row.parent) ?? 0) + 1;
+      depth.set(row.id, level);
+      return `${'  '.repeat(level - 1)}${row.detail}`;
+    });
+  }
+
+  #catalogSql(query: CatalogQuery, now: string): { sql: string; params: Record<string, string | number> } {
+    const spec = SORT_SPECS[query.sort];
     const params: Record<string, string | number> = {
-      ...this.#baseParams(ctx.now),
+      ...this.#baseParams(now),
       rank: ratingRank(query.rating),
       limit: query.limit + 1,
     };
@@ -204,9 +258,17 @@ export class CatalogStore {
       params.tag = query.tag.trim();
     }
     if (query.q !== undefined && query.q !== '') {
-      where.push(`(p.name LIKE @q ESCAPE '\\' OR p.niche LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\'
-        OR EXISTS (SELECT 1 FROM persona_tags t WHERE t.persona_id = p.id AND t.tag LIKE @q ESCAPE '\\'))`);
-      params.q = likeContains(query.q);
+      if (/^[\x20-\x7e]*$/.test(query.q)) {
+        // ASCII text: LIKE folds ASCII case itself, and is the faster scan.
+        where.push(`(p.name LIKE @q ESCAPE '\\' OR p.niche LIKE @q ESCAPE '\\' OR c.name LIKE @q ESCAPE '\\'
+          OR EXISTS (SELECT 1 FROM persona_tags t WHERE t.persona_id = p.id AND t.tag LIKE @q ESCAPE '\\'))`);
+        params.q = likeContains(query.q);
+      } else {
+        // Beyond ASCII LIKE compares exactly, so fold both sides (`Éclat` finds `éclat`); niches are ASCII.
+        where.push(`(instr(${CASEFOLD}(p.name), @q) > 0 OR instr(${CASEFOLD}(c.name), @q) > 0
+          OR EXISTS (SELECT 1 FROM persona_tags t WHERE t.persona_id = p.id AND instr(${CASEFOLD}(t.tag), @q) > 0))`);
+        params.q = casefold(query.q);
+      }
     }
     if (query.availability !== undefined) where.push(AVAILABILITY_FILTER[query.availability]);
     const column = `p.${spec.key}`;
@@ -221,15 +283,7 @@ export class CatalogStore {
       WHERE ${where.join('\n  AND ')}
       ORDER BY ${column} ${direction}, p.id ${direction}
       LIMIT @limit`;
-    const rows = this.#prepare(sql).all(params) as SummaryRow[];
-
-    const hasMore = rows.length > query.limit;
-    const pageRows = hasMore ? rows.slice(0, query.limit) : rows;
-    const last = pageRows.at(-1);
-    return {
-      items: this.#summaries(pageRows, ctx),
-      nextCursor: hasMore && last ? encodeCursor({ s: query.sort, k: last[spec.key], i: last.id }) : null,
-    };
+    return { sql, params };
   }
 
   /** One public persona in full, or `null` if there is no such public persona. */
@@ -356,6 +410,15 @@ export class CatalogStore {
       .all(this.#policy.minimumCommercialPrice, this.#policy.currency) as string[];
   }
 
+  /** A title image's `srcset`, when it comes in more than one width. */
+  #srcset(row: SummaryRow, origin: string): Pick<Image, 'srcset'> {
+    const widths = srcsetWidths(row.title_width);
+    if (widths.length < 2) return {};
+    return {
+      srcset: widths.map((width) => ({ url: `${origin}/media/personas/${row.id}/title.svg?w=${width}`, width })),
+    };
+  }
+
   #summaries(rows: SummaryRow[], ctx: CatalogContext): PersonaSummary[] {
     if (rows.length === 0) return [];
     const ids = JSON.stringify(rows.map((r) => r.id));
@@ -385,6 +448,7 @@ export class CatalogStore {
           width: row.title_width,
           height: row.title_height,
           alt: row.title_alt,
+          ...this.#srcset(row, ctx.origin),
         },
         niche: row.niche,
         tags: tags.get(row.id) ?? [],

@@ -7,7 +7,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { PricingPolicy } from '../src/api/schemas.js';
-import { createApi } from './app.js';
+import { createApi, parseCatalogQuery } from './app.js';
 import { CatalogStore } from './catalog.js';
 import { createClock, type Clock } from './clock.js';
 import { countRows, openDatabase, type Database } from './db.js';
@@ -15,7 +15,8 @@ import { errorResponse } from './errors.js';
 import { FAULT_SPEC_HELP, parseFaultSpec, withFaults, type FaultSpec } from './faults.js';
 import { resolvePolicy } from './policy.js';
 import { QuoteStore, resolveQuoteTtl } from './quotes.js';
-import { applySeed, isUnseeded, resolveSeedOption, type SeedCatalogInput } from './seed.js';
+import { checkGenerateCount, generateSeed } from './generate.js';
+import { applySeed, combineSeeds, isUnseeded, parseSeed, resolveSeedOption, type SeedCatalogInput } from './seed.js';
 
 export type { Clock } from './clock.js';
 export type { SeedCatalogInput as SeedCatalog } from './seed.js';
@@ -29,6 +30,14 @@ export interface MarketplaceOptions {
    * path, a seed object, or `false` for none. Default: the built-in demo seed.
    */
   seed?: string | SeedCatalogInput | false;
+  /**
+   * Add this many generated personas (0–100 000, plus one rated persona per
+   * hundred) by generated creators, for scale tests and benchmarks: see
+   * `server/generate.ts`. They come on top of `seed` (the demo catalog by
+   * default; `seed: false` for the generated catalog alone) and, like the
+   * seed, only into an empty database. Default 0.
+   */
+  generate?: number;
   /** Pricing policy. Default: the `AIP_PRICING_POLICY` file, else `server/pricing-policy.json`. */
   policy?: PricingPolicy;
   /** Honour the fault switches (`/_fault/<spec>/…`, `X-Aip-Fault`). Default false. */
@@ -46,6 +55,11 @@ export interface Marketplace {
   clock: Clock;
   /** Row counts per table, e.g. to prove a rejected request wrote nothing. */
   counts(): Record<string, number>;
+  /**
+   * SQLite's plan for the catalog query a `GET /v1/catalog?<query>` would run
+   * now, one line per step; a bad query throws its 400 as an `ApiError`.
+   */
+  explainCatalog(query: string | Record<string, string>): string[];
   /** Closes the database. */
   close(): void;
 }
@@ -96,12 +110,21 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
   const clock = createClock(options.now);
   const quoteTtlMs = resolveQuoteTtl(options.quoteTtlMs);
   const policy = resolvePolicy(options.policy);
+  const generate = checkGenerateCount(options.generate ?? 0);
   const db = openDatabase(options.db ?? ':memory:');
   let store: CatalogStore;
   try {
     if (isUnseeded(db)) {
       const seed = resolveSeedOption(options.seed);
-      if (seed) applySeed(db, seed.seed, policy, clock.now(), seed.source);
+      const generated =
+        generate > 0 ? parseSeed(generateSeed(generate, policy, clock.now()), 'generated catalog') : null;
+      const combined = combineSeeds(seed?.seed ?? null, generated);
+      if (combined) {
+        const source = [seed?.source, generated && `${generate} generated personas`].filter(Boolean).join(' + ');
+        applySeed(db, combined, policy, clock.now(), source);
+      }
+    } else if (generate > 0) {
+      console.warn(`[marketplace] the database already has a catalog: not generating ${generate} personas`);
     }
     store = new CatalogStore(db, policy);
     const hidden = store.belowMinimum();
@@ -163,6 +186,8 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
     db,
     clock,
     counts: () => countRows(db),
+    explainCatalog: (query) =>
+      store.explainCatalog(parseCatalogQuery(new URLSearchParams(query)), clock.now().toISOString()),
     close: () => {
       if (db.open) db.close();
     },

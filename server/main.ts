@@ -3,6 +3,7 @@
  */
 import { parseArgs } from 'node:util';
 import { serve } from '@hono/node-server';
+import { MAX_GENERATE } from './generate.js';
 import { createMarketplace, type Marketplace } from './index.js';
 
 const USAGE = `Usage: npm run server -- [options]
@@ -14,7 +15,9 @@ Options:
   --host <name>   interface to bind (default 127.0.0.1)
   --db <path>     SQLite database file, or :memory: (default .data/marketplace.sqlite)
   --seed <file>   catalog seed JSON, loaded when the database has no creators
-                  (default: the built-in demo catalog)
+                  (default: the built-in demo catalog; "none" for no seed)
+  --generate <n>  also load n generated personas (0-100000, plus one rated per
+                  hundred) for scale tests; with --seed none, only those
   --faults        honour the fault switches (/_fault/<spec>/..., X-Aip-Fault)
   -h, --help      show this help
 
@@ -32,6 +35,7 @@ const OPTIONS = {
   host: { type: 'string' },
   db: { type: 'string' },
   seed: { type: 'string' },
+  generate: { type: 'string' },
   faults: { type: 'boolean' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -57,10 +61,17 @@ if (host.trim() === '') fail('--host must not be empty');
 const dbPath = values.db ?? '.data/marketplace.sqlite';
 if (dbPath.trim() === '') fail('--db must not be empty');
 if (values.seed !== undefined && values.seed.trim() === '') fail('--seed must name a file');
+const seed = values.seed === 'none' ? false : values.seed;
+const generateText = values.generate ?? '0';
+if (!/^\d{1,6}$/.test(generateText) || Number(generateText) > MAX_GENERATE) {
+  fail(`--generate must be 0–${MAX_GENERATE}, got "${generateText}"`);
+}
+const generate = Number(generateText);
 
 let marketplace: Marketplace;
+const started = performance.now();
 try {
-  marketplace = createMarketplace({ db: dbPath, seed: values.seed, faults: values.faults ?? false });
+  marketplace = createMarketplace({ db: dbPath, seed, generate, faults: values.faults ?? false });
 } catch (error) {
   console.error(`server: cannot start: ${(error as Error).message}`);
   process.exit(1);
@@ -70,6 +81,10 @@ const server = serve({ fetch: marketplace.app.fetch, port: Number(portText), hos
   const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   console.log(`AI-People reference marketplace listening on http://${shownHost}:${info.port}`);
   console.log(`  database: ${dbPath}${values.faults ? '; fault switches on' : ''}`);
+  if (generate > 0) {
+    const { personas } = marketplace.counts();
+    console.log(`  catalog: ${personas} personas, ready in ${Math.round(performance.now() - started)} ms`);
+  }
   console.log(`  try: http://${shownHost}:${info.port}/v1/catalog`);
 });
 

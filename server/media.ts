@@ -14,6 +14,11 @@ import type { Niche } from '../src/api/schemas.js';
 
 /** The size of every title image, portrait. */
 export const TITLE_SIZE = { width: 800, height: 1000 } as const;
+/**
+ * The widths a title image is offered at in its `srcset` (those below its own
+ * width, then its own width): `title.svg?w=320` and so on.
+ */
+export const SRCSET_WIDTHS = [320, 480, 800] as const;
 /** The size of every creator avatar, square. */
 export const AVATAR_SIZE = { width: 400, height: 400 } as const;
 
@@ -30,10 +35,10 @@ export function hashString(text: string): number {
   return hash >>> 0;
 }
 
-type Rng = () => number;
+export type Rng = () => number;
 
-/** mulberry32: small, fast, and good enough for picking colours. */
-function rngFrom(seed: string): Rng {
+/** mulberry32 seeded from a string: small, fast, and good enough for picking colours (and catalogs). */
+export function rngFrom(seed: string): Rng {
   let state = hashString(seed);
   return () => {
     state = (state + 0x6d2b79f5) >>> 0;
@@ -347,15 +352,35 @@ function backdrop(kind: Backdrop, palette: Palette, width: number, height: numbe
 // ---------------------------------------------------------------------------
 // Whole pictures.
 
-function svgDocument(width: number, height: number, body: string): string {
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
+/** An SVG drawn in a `width` × `height` box and shown at `display` (the same size unless given). */
+function svgDocument(width: number, height: number, body: string, display = { width, height }): string {
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${display.width}" height="${display.height}" viewBox="0 0 ${width} ${height}">${body}</svg>`;
+}
+
+/** A picture's width and height at another width, keeping its aspect ratio. */
+export function scaledSize(size: { width: number; height: number }, width: number): { width: number; height: number } {
+  return { width, height: Math.max(1, Math.round((width * size.height) / size.width)) };
+}
+
+/** The `srcset` widths of a title image `width` wide: the standard widths below it, then its own. */
+export function srcsetWidths(width: number): number[] {
+  return [...SRCSET_WIDTHS.filter((w) => w < width), width];
 }
 
 /**
  * A persona picture: `position` 0 is the title image, 1… the previews. Any
- * size works; the figure is framed to suit the aspect ratio.
+ * size works; the figure is framed to suit the aspect ratio. With `display`,
+ * the same drawing (same bytes but for the size) is shown at that size, for
+ * `srcset`.
  */
-export function personaSvg(personaId: string, niche: Niche, position: number, width: number, height: number): string {
+export function personaSvg(
+  personaId: string,
+  niche: Niche,
+  position: number,
+  width: number,
+  height: number,
+  display?: { width: number; height: number },
+): string {
   const look = lookFor(personaId, niche);
   const rng = rngFrom(`shot:${personaId}:${position}`);
   const { palette } = look;
@@ -398,6 +423,7 @@ export function personaSvg(personaId: string, niche: Niche, position: number, wi
       `<g transform="translate(${n(x)} ${n(y)}) scale(${Math.round(scale * 1000) / 1000})">${figure(look, rng)}</g>`,
       `<rect width="${width}" height="${height}" fill="url(#vignette)"/>`,
     ].join(''),
+    display,
   );
 }
 

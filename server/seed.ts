@@ -399,3 +399,9 @@ export function resolveSeedOption(seed: string | SeedCatalogInput | false | unde
   if (typeof seed === 'string') return { seed: readSeedFile(seed), source: `seed ${seed}` };
   return { seed: parseSeed(seed), source: 'seed' };
 }
+
+/** One seed made of two (the demo catalog and a generated one, say); either may be missing. */
+export function combineSeeds(a: SeedCatalog | null, b: SeedCatalog | null): SeedCatalog | null {
+  if (!a || !b) return a ?? b;
+  return { version: 1, creators: [...a.creators, ...b.creators], personas: [...a.personas, ...b.personas] };
+}

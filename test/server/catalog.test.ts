@@ -9,9 +9,8 @@ import {
   ratingRank,
   type ContentRating,
   type PersonaSummary,
-  type Sort,
 } from '../../src/api/schemas.js';
-import { counts, expectError, get, published, seed, unpublished, walkCatalog } from './http.js';
+import { counts, expectError, expectSorted, get, published, seed, unpublished, walkCatalog } from './http.js';
 
 const ids = (items: PersonaSummary[]) => items.map((p) => p.id);
 const sorted = (list: string[]) => [...list].sort();
@@ -22,34 +21,6 @@ async function page(query: string) {
   const fetched = await get(`/v1/catalog?${query}`);
   expect(fetched.res.status, fetched.text).to.equal(200);
   return v.parse(CatalogPageSchema, fetched.body);
-}
-
-/** Is `items` in the order `sort` promises (ties broken by id)? */
-function expectSorted(items: PersonaSummary[], sort: Sort): void {
-  for (let i = 1; i < items.length; i += 1) {
-    const [a, b] = [items[i - 1], items[i]];
-    const where = `${sort}: ${a.id} then ${b.id}`;
-    switch (sort) {
-      case 'newest':
-        expect(a.publishedAt >= b.publishedAt, where).to.equal(true);
-        if (a.publishedAt === b.publishedAt) expect(a.id > b.id, where).to.equal(true);
-        break;
-      case 'price_asc':
-        expect(a.commercialPrice.amount <= b.commercialPrice.amount, where).to.equal(true);
-        if (a.commercialPrice.amount === b.commercialPrice.amount) expect(a.id < b.id, where).to.equal(true);
-        break;
-      case 'price_desc':
-        expect(a.commercialPrice.amount >= b.commercialPrice.amount, where).to.equal(true);
-        if (a.commercialPrice.amount === b.commercialPrice.amount) expect(a.id > b.id, where).to.equal(true);
-        break;
-      case 'name': {
-        const [x, y] = [a.name.toLowerCase(), b.name.toLowerCase()];
-        expect(x <= y, where).to.equal(true);
-        if (x === y) expect(a.id < b.id, where).to.equal(true);
-        break;
-      }
-    }
-  }
 }
 
 describe('GET /v1/catalog', () => {

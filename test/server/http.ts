@@ -6,7 +6,13 @@
 import { expect } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import * as v from 'valibot';
-import { CatalogPageSchema, ERROR_CODES, ErrorBodySchema, type PersonaSummary } from '../../src/api/schemas.js';
+import {
+  CatalogPageSchema,
+  ERROR_CODES,
+  ErrorBodySchema,
+  type PersonaSummary,
+  type Sort,
+} from '../../src/api/schemas.js';
 import seedJson from '../../server/seed/demo-catalog.json';
 
 /** The demo seed, as loaded into the shared marketplace: the oracle for what the API should say. */
@@ -78,6 +84,37 @@ export function expectError(fetched: Fetched, status: number, code: string, fiel
   }
 }
 
+/** SQLite's NOCASE: only ASCII letters fold, and text compares by code point. */
+export const nocase = (text: string) => text.replace(/[A-Z]/g, (ch) => ch.toLowerCase());
+
+/** Is `items` in the order `sort` promises (ties broken by id)? */
+export function expectSorted(items: PersonaSummary[], sort: Sort): void {
+  for (let i = 1; i < items.length; i += 1) {
+    const [a, b] = [items[i - 1], items[i]];
+    const where = `${sort}: ${a.id} then ${b.id}`;
+    switch (sort) {
+      case 'newest':
+        expect(a.publishedAt >= b.publishedAt, where).to.equal(true);
+        if (a.publishedAt === b.publishedAt) expect(a.id > b.id, where).to.equal(true);
+        break;
+      case 'price_asc':
+        expect(a.commercialPrice.amount <= b.commercialPrice.amount, where).to.equal(true);
+        if (a.commercialPrice.amount === b.commercialPrice.amount) expect(a.id < b.id, where).to.equal(true);
+        break;
+      case 'price_desc':
+        expect(a.commercialPrice.amount >= b.commercialPrice.amount, where).to.equal(true);
+        if (a.commercialPrice.amount === b.commercialPrice.amount) expect(a.id > b.id, where).to.equal(true);
+        break;
+      case 'name': {
+        const [x, y] = [nocase(a.name), nocase(b.name)];
+        expect(x <= y, where).to.equal(true);
+        if (x === y) expect(a.id < b.id, where).to.equal(true);
+        break;
+      }
+    }
+  }
+}
+
 /** Walks every page of a catalog query; returns the items in order and the number of pages. */
 export async function walkCatalog(query: string, base = ''): Promise<{ items: PersonaSummary[]; pages: number }> {
   const items: PersonaSummary[] = [];
@@ -110,9 +147,19 @@ export interface Isolated {
   dispose(): Promise<void>;
 }
 
-/** A fresh marketplace (in-memory, demo seed) with its clock frozen at `now`. */
-export async function isolatedMarketplace(now: string): Promise<Isolated> {
-  const { id, base } = (await executeServerCommand('marketplace:create', { now })) as { id: string; base: string };
+export interface IsolatedOptions {
+  /** Generated personas to add (`server/generate.ts`). */
+  generate?: number;
+  /** A seed document instead of the demo seed, or `false` for none (with `generate`, the generated catalog alone). */
+  seed?: false | object;
+}
+
+/** A fresh marketplace (in-memory, demo seed unless told otherwise) with its clock frozen at `now`. */
+export async function isolatedMarketplace(now: string, options: IsolatedOptions = {}): Promise<Isolated> {
+  const { id, base } = (await executeServerCommand('marketplace:create', { now, ...options })) as {
+    id: string;
+    base: string;
+  };
   return {
     id,
     base,

@@ -1,7 +1,7 @@
 import { expect } from '@open-wc/testing';
 import * as v from 'valibot';
-import { PersonaSchema } from '../../src/api/schemas.js';
-import { expectError, get, published, seed } from './http.js';
+import { PersonaSchema, type PersonaSummary } from '../../src/api/schemas.js';
+import { expectError, get, isolatedMarketplace, published, seed } from './http.js';
 
 function expectSvgHeaders(res: Response): void {
   expect(res.status).to.equal(200);
@@ -64,6 +64,117 @@ describe('GET /media', () => {
     const persona = v.parse(PersonaSchema, (await get('/v1/personas/vex-arclight')).body);
     const [first] = persona.previews;
     expect(await loadImage(first.url)).to.deep.equal([first.width, first.height]);
+  });
+
+  describe('srcset', () => {
+    const base = '/media/personas/mara-lindqvist/title.svg';
+
+    it('offers every title image at 320, 480 and 800 pixels wide, in the catalog and on the persona', async () => {
+      const page = (await get<{ items: PersonaSummary[] }>('/v1/catalog?rating=explicit&limit=100')).body;
+      expect(page.items.length).to.equal(published.length);
+      for (const item of page.items) {
+        expect(item.titleImage.srcset, item.id).to.deep.equal(
+          [320, 480, 800].map((width) => ({ url: `${item.titleImage.url}?w=${width}`, width })),
+        );
+      }
+      const persona = v.parse(PersonaSchema, (await get('/v1/personas/mara-lindqvist')).body);
+      expect(persona.titleImage.srcset).to.deep.equal(
+        page.items.find((p) => p.id === 'mara-lindqvist')!.titleImage.srcset,
+      );
+      expect(persona.previews.every((p) => !('srcset' in p))).to.equal(true);
+    });
+
+    it('serves each width as the same picture at that size, the same bytes every time', async () => {
+      const full = await get(base);
+      const drawing = full.text.replace(/^<svg [^>]*>/, '');
+      const etags = new Set<string | null>();
+      for (const width of [320, 480, 800]) {
+        const height = width * 1.25;
+        const first = await get(`${base}?w=${width}`);
+        expectSvgHeaders(first.res);
+        const svg = parseSvg(first.text);
+        expect([svg.getAttribute('width'), svg.getAttribute('height')]).to.deep.equal([String(width), String(height)]);
+        expect(svg.getAttribute('viewBox')).to.equal('0 0 800 1000');
+        expect(first.text.replace(/^<svg [^>]*>/, ''), 'the same drawing').to.equal(drawing);
+        expect(await loadImage(`${base}?w=${width}`)).to.deep.equal([width, height]);
+        const again = await get(`${base}?w=${width}`);
+        expect(again.text).to.equal(first.text);
+        expect(again.res.headers.get('etag')).to.equal(first.res.headers.get('etag'));
+        const cached = await get(`${base}?w=${width}`, {
+          headers: { 'If-None-Match': first.res.headers.get('etag')! },
+        });
+        expect(cached.res.status).to.equal(304);
+        etags.add(first.res.headers.get('etag'));
+      }
+      expect(etags.size).to.equal(3);
+      expect((await get(`${base}?w=800`)).text, 'its own width is the plain picture').to.equal(full.text);
+    });
+
+    for (const query of [
+      'w=0',
+      'w=100',
+      'w=321',
+      'w=1600',
+      'w=0480',
+      'w=480.0',
+      'w=abc',
+      'w=',
+      'w=480&w=480',
+      'w=-320',
+    ]) {
+      it(`rejects ?${query} with a 400 naming w`, async () => {
+        expectError(await get(`${base}?${query}`), 400, 'invalid_request', 'w');
+      });
+    }
+
+    it('offers only the widths up to the image’s own, and none for an image narrower than 320', async () => {
+      const persona = (id: string, width: number) => ({
+        id,
+        creator: 'small-studio',
+        name: `Persona ${id}`,
+        niche: 'lifestyle',
+        status: 'published',
+        contentRating: 'general',
+        commercialPrice: 9900,
+        createdAt: '-10d',
+        publishedAt: '-5d',
+        description: 'A persona with a title image of its own size.',
+        tags: [],
+        useCases: ['social_media'],
+        deliverables: ['12 photos'],
+        titleImage: { alt: 'A portrait', width, height: width * 2 },
+        previews: [],
+      });
+      const market = await isolatedMarketplace('2026-06-01T00:00:00.000Z', {
+        seed: {
+          version: 1,
+          creators: [{ handle: 'small-studio', name: 'Small Studio', email: 'small@example.com', joinedAt: '-1y' }],
+          personas: [persona('medium', 600), persona('tiny', 300)],
+        },
+      });
+      try {
+        const items = (await get<{ items: PersonaSummary[] }>(`${market.base}/v1/catalog?sort=name`)).body.items;
+        const [medium, tiny] = items;
+        expect(medium.titleImage.srcset?.map((s) => s.width)).to.deep.equal([320, 480, 600]);
+        expect(tiny.titleImage).to.not.have.property('srcset');
+        const path = `${market.base}/media/personas/medium/title.svg`;
+        const svg = parseSvg((await get(`${path}?w=480`)).text);
+        expect([svg.getAttribute('width'), svg.getAttribute('height')]).to.deep.equal(['480', '960']);
+        expect(svg.getAttribute('viewBox')).to.equal('0 0 600 1200');
+        expectError(await get(`${path}?w=800`), 400, 'invalid_request', 'w');
+        expectError(await get(`${market.base}/media/personas/tiny/title.svg?w=320`), 400, 'invalid_request', 'w');
+        expect((await get(`${market.base}/media/personas/tiny/title.svg?w=300`)).res.status).to.equal(200);
+      } finally {
+        await market.dispose();
+      }
+    });
+
+    it('has no other widths for previews and avatars, and 404s an unknown persona first', async () => {
+      expectError(await get('/media/personas/mara-lindqvist/preview-1.svg?w=320'), 400, 'invalid_request', 'w');
+      expectError(await get('/media/creators/nova-studio/avatar.svg?w=320'), 400, 'invalid_request', 'w');
+      expectError(await get('/media/personas/no-such-persona/title.svg?w=320'), 404, 'not_found');
+      expectError(await get('/media/personas/aria-bellweather/title.svg?w=320'), 404, 'not_found');
+    });
   });
 
   it('serves every creator avatar', async () => {
