@@ -5,6 +5,7 @@ export const styles = css`
     display: block;
     --_min: var(--aip-license-picker-card-min-width, 200px);
     --_selected: var(--aip-license-picker-selected-color, var(--_aip-color-accent));
+    --_dialog-width: 56rem;
   }
   fieldset {
     margin: 0;
@@ -138,21 +139,6 @@ export const styles = css`
     background: var(--_aip-color-skeleton);
     border-color: transparent;
   }
-  dialog {
-    max-width: min(56rem, calc(100vw - 2rem));
-    padding: var(--_aip-space-5);
-    border: 1px solid var(--_aip-color-border);
-    border-radius: var(--_aip-radius-m);
-    background: var(--aip-color-surface-raised, Canvas);
-    color: var(--aip-color-text, CanvasText);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog h2 {
-    margin: 0 0 var(--_aip-space-3);
-    font-size: var(--_aip-font-size-l);
-  }
   .table-wrap {
     overflow-x: auto;
   }
@@ -170,10 +156,5 @@ export const styles = css`
   }
   thead th {
     font-size: var(--_aip-font-size-m);
-  }
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    margin-top: var(--_aip-space-4);
   }
 `;

@@ -13,6 +13,7 @@ import {
 } from '../../api/schemas.js';
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { LICENSE_COMPARISON, LICENSE_INFO, reasonText, termText } from '../../internal/licenses.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './license-picker.styles.js';
@@ -56,7 +57,7 @@ const isLicense = (value: unknown): value is License => (LICENSES as readonly un
  * @cssprop --aip-license-picker-selected-color - Border and radio colour of the chosen tier; the accent by default.
  */
 export class AipLicensePicker extends AipElement {
-  static override styles = [...AipElement.styles, styles];
+  static override styles = [...AipElement.styles, dialogStyles, styles];
   static formAssociated = true;
 
   private readonly internals = this.attachInternals();

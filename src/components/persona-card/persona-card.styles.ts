@@ -207,26 +207,6 @@ export const styles = css`
     border-end-end-radius: var(--_radius);
     background: var(--_aip-color-surface);
   }
-  dialog {
-    max-width: min(28rem, calc(100vw - 2rem));
-    padding: var(--_aip-space-5);
-    border: 1px solid var(--_aip-color-border);
-    border-radius: var(--_aip-radius-m);
-    background: var(--aip-color-surface-raised, Canvas);
-    color: var(--aip-color-text, CanvasText);
-  }
-  dialog::backdrop {
-    background: rgb(0 0 0 / 0.45);
-  }
-  dialog h2 {
-    margin: 0 0 var(--_aip-space-2);
-  }
-  .dialog-actions {
-    display: flex;
-    justify-content: flex-end;
-    gap: var(--_aip-space-2);
-    margin-top: var(--_aip-space-4);
-  }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton .line,
     .skeleton .media {

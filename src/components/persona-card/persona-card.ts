@@ -7,6 +7,7 @@ import { SLUG_PATTERN, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
 import { AgeGateController, confirmAge } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { NICHE_LABELS } from '../../internal/labels.js';
 import { productJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
@@ -70,7 +71,7 @@ const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
  * @cssprop --aip-persona-card-media-width - Width of the image in the horizontal layout; 40% by default.
  */
 export class AipPersonaCard extends AipElement {
-  static override styles = [...AipElement.styles, styles];
+  static override styles = [...AipElement.styles, dialogStyles, styles];
 
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
