@@ -61,6 +61,17 @@ describe('AipClient', () => {
       expect(requestsTo('/v1/catalog?limit=9&sort=price_desc')).to.have.length(1);
     });
 
+    it('forgets only the cached paths it is asked to', async () => {
+      const client = new AipClient();
+      await client.catalog({ limit: 13, sort: 'name' });
+      await client.creator('kite-and-kiln');
+      client.clearCache('/v1/catalog');
+      await client.catalog({ limit: 13, sort: 'name' });
+      await client.creator('kite-and-kiln');
+      expect(requestsTo('/v1/catalog?limit=13&sort=name')).to.have.length(2);
+      expect(requestsTo('/v1/creators/kite-and-kiln')).to.have.length(1);
+    });
+
     it('revalidates a stale entry with its ETag and reuses the data on 304', async () => {
       const client = new AipClient({ cacheTtlMs: 0 });
       const first = await client.catalog({ limit: 11, sort: 'price_asc' });

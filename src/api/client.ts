@@ -115,9 +115,13 @@ export class AipClient {
     return this.get(`/v1/creators/${encodeURIComponent(handle)}`, CreatorSchema, options);
   }
 
-  /** Forgets every cached response (in-flight requests carry on). */
-  clearCache(): void {
-    this.cache.clear();
+  /**
+   * Forgets cached responses (in-flight requests carry on): those whose path
+   * starts with `pathPrefix` (e.g. `/v1/catalog`), or all of them.
+   */
+  clearCache(pathPrefix = ''): void {
+    const prefix = `${this.baseUrl}${pathPrefix}`;
+    for (const url of [...this.cache.keys()]) if (url.startsWith(prefix)) this.cache.delete(url);
   }
 
   private get<T>(path: string, schema: Schema<T>, { signal }: RequestOptions): Promise<T> {

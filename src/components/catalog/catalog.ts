@@ -374,7 +374,8 @@ export class AipCatalog extends AipElement {
 
   /** Loads the catalog again from the first page, skipping the cache. */
   refresh(): void {
-    this.store.value.client.clearCache();
+    // Only catalog pages: the cards, pickers and policy under the same storefront keep theirs.
+    this.store.value.client.clearCache('/v1/catalog');
     void this.firstPage.run();
   }
 
@@ -430,7 +431,7 @@ export class AipCatalog extends AipElement {
     return html`<div part="status" class="state error" role="alert">
       <p class="title">The catalog could not be loaded.</p>
       <p class="hint">${hint}</p>
-      <button class="primary" type="button" @click=${() => this.refresh()}>Try again</button>
+      <button class="primary" type="button" @click=${() => this.firstPage.run()}>Try again</button>
     </div>`;
   }
 
