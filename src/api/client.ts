@@ -15,6 +15,7 @@ import {
   CreatorSchema,
   ERROR_CODES,
   ErrorBodySchema,
+  isOneOf,
   PersonaSchema,
   PricingPolicySchema,
   type CatalogPage,
@@ -22,7 +23,6 @@ import {
   type Creator,
   type Persona,
   type PricingPolicy,
-  type ServerErrorCode,
 } from './schemas.js';
 
 export interface AipClientOptions {
@@ -249,8 +249,7 @@ export class AipClient {
     const parsed = v.safeParse(ErrorBodySchema, body);
     if (parsed.success) {
       const { code, message, details } = parsed.output.error;
-      const known = (ERROR_CODES as readonly string[]).includes(code);
-      return new ApiError(known ? (code as ServerErrorCode) : ApiError.codeForStatus(response.status), message, {
+      return new ApiError(isOneOf(ERROR_CODES, code) ? code : ApiError.codeForStatus(response.status), message, {
         status: response.status,
         details: details ?? [],
         retryAfter,

@@ -400,6 +400,11 @@ export function issueDetails(issues: readonly v.BaseIssue<unknown>[]): ErrorDeta
   }));
 }
 
+/** Whether `value` is one of an enumeration's members (the `as const` arrays above). */
+export function isOneOf<T extends string>(members: readonly T[], value: unknown): value is T {
+  return (members as readonly unknown[]).includes(value);
+}
+
 /** The rank of a rating, for "at most" comparisons. */
 export function ratingRank(rating: ContentRating): number {
   return CONTENT_RATINGS.indexOf(rating);

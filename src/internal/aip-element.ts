@@ -1,4 +1,5 @@
 import { LitElement } from 'lit';
+import { SLUG_PATTERN } from '../api/schemas.js';
 import { buttonStyles } from '../styles/button.js';
 import { hostStyles } from '../styles/host.js';
 import { tokenStyles } from '../styles/tokens.js';
@@ -30,5 +31,17 @@ export class AipElement extends LitElement {
     if (said.has(subject)) return;
     said.add(subject);
     console.warn(`<${this.localName}>: ${message}`);
+  }
+
+  /**
+   * An id or handle attribute's value if it is a slug; otherwise warns once,
+   * saying `consequence`, and returns null. Empty values are simply null.
+   */
+  protected validSlug(attribute: string, value: string | null | undefined, consequence: string): string | null {
+    const trimmed = value?.trim();
+    if (!trimmed) return null;
+    if (SLUG_PATTERN.test(trimmed)) return trimmed;
+    this.warnOnce(attribute, `${attribute}="${value}" ${consequence}`);
+    return null;
   }
 }

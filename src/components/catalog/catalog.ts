@@ -7,8 +7,8 @@ import type { CatalogParams } from '../../api/client.js';
 import {
   AVAILABILITIES,
   CONTENT_RATINGS,
-  SLUG_PATTERN,
   SORTS,
+  isOneOf,
   USE_CASES,
   ratingRank,
   type Availability,
@@ -166,14 +166,13 @@ export class AipCatalog extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('creator') && this.creator && !SLUG_PATTERN.test(this.creator)) {
-      this.warnOnce('creator', `creator="${this.creator}" is not a creator handle; showing the storefront's.`);
-      this.creator = null;
+    if (changed.has('creator') && this.creator) {
+      this.creator = this.validSlug('creator', this.creator, "is not a creator handle; showing the storefront's.");
     }
   }
 
   private validSort(): Sort {
-    if ((SORTS as readonly string[]).includes(this.sort)) return this.sort;
+    if (isOneOf(SORTS, this.sort)) return this.sort;
     this.warnOnce('sort', `sort="${this.sort}" is not one of ${SORTS.join(', ')}; using newest.`);
     return 'newest';
   }
@@ -206,7 +205,7 @@ export class AipCatalog extends AipElement {
 
   private shownFilters(): Set<CatalogFilter> {
     const names = this.filters.trim().split(/\s+/).filter(Boolean);
-    const known = names.filter((n): n is CatalogFilter => (CATALOG_FILTERS as readonly string[]).includes(n));
+    const known = names.filter((n) => isOneOf(CATALOG_FILTERS, n));
     if (known.length !== names.filter((n) => n !== 'none').length) {
       this.warnOnce(
         'filters',
@@ -235,7 +234,7 @@ export class AipCatalog extends AipElement {
     const params = new URLSearchParams(location.search);
     const pick = <T extends string>(key: string, allowed: readonly T[]): T | '' => {
       const value = params.get(key);
-      return value && (allowed as readonly string[]).includes(value) ? (value as T) : '';
+      return isOneOf(allowed, value) ? value : '';
     };
     this.q = (params.get(URL_KEYS.q) ?? '').slice(0, 100);
     this.useCase = pick(URL_KEYS.useCase, USE_CASES);

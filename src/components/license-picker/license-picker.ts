@@ -3,14 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import type { ApiError } from '../../api/errors.js';
 import { computeTierPrices } from '../../api/pricing.js';
-import {
-  LICENSES,
-  SLUG_PATTERN,
-  type License,
-  type Offer,
-  type Persona,
-  type PricingPolicy,
-} from '../../api/schemas.js';
+import { LICENSES, isOneOf, type License, type Offer, type Persona, type PricingPolicy } from '../../api/schemas.js';
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { dialogStyles } from '../../styles/dialog.js';
@@ -22,8 +15,6 @@ interface Loaded {
   persona: Persona;
   policy: PricingPolicy;
 }
-
-const isLicense = (value: unknown): value is License => (LICENSES as readonly unknown[]).includes(value);
 
 /**
  * The license tiers of one persona as radio cards: Commercial, Exclusive and
@@ -71,7 +62,8 @@ export class AipLicensePicker extends AipElement {
       const [persona, p] = await Promise.all([client.persona(id, { signal }), policy]);
       return { persona, policy: p };
     },
-    args: () => [this.store.value.client, this.validPersonaId(), this.data] as const,
+    args: () =>
+      [this.store.value.client, this.validSlug('persona', this.persona, 'is not a listing id.'), this.data] as const,
   });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -119,7 +111,7 @@ export class AipLicensePicker extends AipElement {
       this.loadedFor = loaded;
       this.offers = loaded ? this.priceOffers(loaded) : [];
     }
-    if (changed.has('value') && this.value && !isLicense(this.value)) {
+    if (changed.has('value') && this.value && !isOneOf(LICENSES, this.value)) {
       this.warnOnce('value', `value="${this.value}" is not a license tier; nothing is selected.`);
       this.value = '';
     }
@@ -167,13 +159,6 @@ export class AipLicensePicker extends AipElement {
     }
   }
 
-  private validPersonaId(): string | null {
-    if (!this.persona) return null;
-    if (SLUG_PATTERN.test(this.persona)) return this.persona;
-    this.warnOnce('persona', `persona="${this.persona}" is not a listing id.`);
-    return null;
-  }
-
   /** The form was reset: back to the initial value. */
   formResetCallback(): void {
     this.value = this.defaultValue;
@@ -182,7 +167,7 @@ export class AipLicensePicker extends AipElement {
 
   /** The browser restores the value after navigation. */
   formStateRestoreCallback(state: string | File | FormData | null): void {
-    this.value = typeof state === 'string' && isLicense(state) ? state : '';
+    this.value = typeof state === 'string' && isOneOf(LICENSES, state) ? state : '';
   }
 
   /** A disabled fieldset around us disables us too. */

@@ -3,7 +3,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query } from 'lit/decorators.js';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
-import { SLUG_PATTERN, type PersonaSummary } from '../../api/schemas.js';
+import { isOneOf, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
 import { AgeGateController, confirmAge } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
@@ -78,7 +78,11 @@ export class AipPersonaCard extends AipElement {
 
   private readonly loader = new Task(this, {
     task: async ([client, id], { signal }) => (id ? client.persona(id, { signal }) : null),
-    args: () => [this.store.value.client, this.data ? null : this.validPersonaId()] as const,
+    args: () =>
+      [
+        this.store.value.client,
+        this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
+      ] as const,
   });
 
   @query('dialog') private ageDialog!: HTMLDialogElement | null;
@@ -105,7 +109,7 @@ export class AipPersonaCard extends AipElement {
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('layout') && !(CARD_LAYOUTS as readonly string[]).includes(this.layout)) {
+    if (changed.has('layout') && !isOneOf(CARD_LAYOUTS, this.layout)) {
       this.warnOnce('layout', `layout="${this.layout}" is not one of ${CARD_LAYOUTS.join(', ')}; using vertical.`);
       this.layout = 'vertical';
     }
@@ -124,13 +128,6 @@ export class AipPersonaCard extends AipElement {
   /** The listing on screen now, if any. */
   private shownPersona(): PersonaSummary | null {
     return this.data ?? (this.persona ? (this.loader.value ?? null) : null);
-  }
-
-  private validPersonaId(): string | null {
-    if (!this.persona) return null;
-    if (SLUG_PATTERN.test(this.persona)) return this.persona;
-    this.warnOnce('persona', `persona="${this.persona}" is not a listing id.`);
-    return null;
   }
 
   /** The first link the host put inside the card, if it is an http(s) link. */

@@ -1,7 +1,7 @@
 import { createContext } from '@lit/context';
 import { AipClient } from '../../api/client.js';
 import { formatMoney } from '../../api/money.js';
-import { CONTENT_RATINGS, ratingRank, type ContentRating, type Money } from '../../api/schemas.js';
+import { ratingRank, type ContentRating, type Money } from '../../api/schemas.js';
 
 /**
  * What `<aip-storefront>` shares with the elements inside it. Immutable: when
@@ -88,8 +88,4 @@ export function validCurrency(code: string): boolean {
   } catch {
     return false;
   }
-}
-
-export function isContentRating(value: unknown): value is ContentRating {
-  return (CONTENT_RATINGS as readonly unknown[]).includes(value);
 }

@@ -1,11 +1,10 @@
 import { provide } from '@lit/context';
 import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { SLUG_PATTERN, type ContentRating } from '../../api/schemas.js';
+import { CONTENT_RATINGS, isOneOf, type ContentRating } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
 import {
   createSettings,
-  isContentRating,
   pageLocale,
   storefrontContext,
   validCurrency,
@@ -80,7 +79,7 @@ export class AipStorefront extends AipElement {
         this.settings = next;
       }
     }
-    if (changed.has('theme') && !(THEMES as readonly string[]).includes(this.theme)) {
+    if (changed.has('theme') && !isOneOf(THEMES, this.theme)) {
       this.warnOnce('theme', `theme="${this.theme}" is not one of ${THEMES.join(', ')}; using light.`);
       this.theme = 'light';
     }
@@ -91,11 +90,7 @@ export class AipStorefront extends AipElement {
   }
 
   private buildSettings(): StorefrontSettings {
-    let creator = this.creator?.trim() || null;
-    if (creator && !SLUG_PATTERN.test(creator)) {
-      this.warnOnce('creator', `creator="${creator}" is not a creator handle; showing every creator.`);
-      creator = null;
-    }
+    const creator = this.validSlug('creator', this.creator, 'is not a creator handle; showing every creator.');
     let locale = this.locale ? validLocale(this.locale) : pageLocale(this);
     if (!locale) {
       this.warnOnce('locale', `locale="${this.locale}" is not a BCP 47 locale; using the page's.`);
@@ -107,7 +102,7 @@ export class AipStorefront extends AipElement {
       currency = 'USD';
     }
     let maxRating = this.maxRating;
-    if (!isContentRating(maxRating)) {
+    if (!isOneOf(CONTENT_RATINGS, maxRating)) {
       this.warnOnce('max-rating', `max-rating="${String(maxRating)}" is not a content rating; using general.`);
       maxRating = 'general';
     }
