@@ -276,6 +276,28 @@ export class AipCatalog extends AipElement {
     this.writeUrl();
   }
 
+  /** One labelled select of the toolbar; `anyLabel` adds a first option meaning "no filter". */
+  private renderSelect<T extends string>(
+    label: string,
+    value: T | '',
+    options: readonly T[],
+    labels: Record<T, string>,
+    pick: (value: T | '') => void,
+    anyLabel?: string,
+  ) {
+    const onChange = (e: Event) => {
+      const chosen = (e.target as HTMLSelectElement).value;
+      this.onChoose(() => pick(isOneOf(options, chosen) ? chosen : ''));
+    };
+    return html`<label class="field">
+      <span>${label}</span>
+      <select @change=${onChange}>
+        ${anyLabel ? html`<option value="" ?selected=${!value}>${anyLabel}</option>` : nothing}
+        ${options.map((o) => html`<option value=${o} ?selected=${value === o}>${labels[o]}</option>`)}
+      </select>
+    </label>`;
+  }
+
   private renderToolbar() {
     const shown = this.shownFilters();
     if (shown.size === 0) return nothing;
@@ -306,15 +328,14 @@ export class AipCatalog extends AipElement {
       }
       ${
         shown.has('use-case')
-          ? html`<label class="field">
-              <span>Use case</span>
-              <select
-                @change=${(e: Event) => this.onChoose(() => (this.useCase = (e.target as HTMLSelectElement).value as UseCase | ''))}
-              >
-                <option value="" ?selected=${!this.useCase}>All use cases</option>
-                ${USE_CASES.map((u) => html`<option value=${u} ?selected=${this.useCase === u}>${USE_CASE_LABELS[u]}</option>`)}
-              </select>
-            </label>`
+          ? this.renderSelect(
+              'Use case',
+              this.useCase,
+              USE_CASES,
+              USE_CASE_LABELS,
+              (v) => (this.useCase = v),
+              'All use cases',
+            )
           : nothing
       }
       ${
@@ -333,39 +354,30 @@ export class AipCatalog extends AipElement {
       }
       ${
         shown.has('availability')
-          ? html`<label class="field">
-              <span>Availability</span>
-              <select
-                @change=${(e: Event) => this.onChoose(() => (this.availability = (e.target as HTMLSelectElement).value as Availability | ''))}
-              >
-                <option value="" ?selected=${!this.availability}>Any</option>
-                ${AVAILABILITIES.map((a) => html`<option value=${a} ?selected=${this.availability === a}>${AVAILABILITY_LABELS[a]}</option>`)}
-              </select>
-            </label>`
+          ? this.renderSelect(
+              'Availability',
+              this.availability,
+              AVAILABILITIES,
+              AVAILABILITY_LABELS,
+              (v) => (this.availability = v),
+              'Any',
+            )
           : nothing
       }
       ${
         shown.has('rating') && ratings.length > 1
-          ? html`<label class="field">
-              <span>Content rating</span>
-              <select
-                @change=${(e: Event) => this.onChoose(() => (this.rating = (e.target as HTMLSelectElement).value as ContentRating))}
-              >
-                ${ratings.map((r) => html`<option value=${r} ?selected=${(this.rating || maxRating) === r}>${RATING_LABELS[r]}</option>`)}
-              </select>
-            </label>`
+          ? this.renderSelect(
+              'Content rating',
+              this.rating || maxRating,
+              ratings,
+              RATING_LABELS,
+              (v) => (this.rating = v),
+            )
           : nothing
       }
       ${
         shown.has('sort')
-          ? html`<label class="field">
-              <span>Sort by</span>
-              <select
-                @change=${(e: Event) => this.onChoose(() => (this.sort = (e.target as HTMLSelectElement).value as Sort))}
-              >
-                ${SORTS.map((o) => html`<option value=${o} ?selected=${this.validSort() === o}>${SORT_LABELS[o]}</option>`)}
-              </select>
-            </label>`
+          ? this.renderSelect('Sort by', this.validSort(), SORTS, SORT_LABELS, (v) => (this.sort = v || 'newest'))
           : nothing
       }
     </form>`;
