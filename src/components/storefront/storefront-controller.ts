@@ -11,7 +11,7 @@ type Host = ReactiveControllerHost & HTMLElement & { api: string | null };
  */
 export class StorefrontController {
   private provided?: StorefrontSettings;
-  private standalone?: { key: string; settings: StorefrontSettings };
+  private standalone?: { api: string | null; base?: StorefrontSettings; settings: StorefrontSettings };
 
   constructor(private readonly host: Host) {
     new ContextConsumer(host, {
@@ -24,20 +24,25 @@ export class StorefrontController {
     });
   }
 
-  /** The settings in force for this render. */
+  /**
+   * The settings in force for this render. Read several times per render by
+   * every card, so the standalone settings are built once per (own api,
+   * provided settings) pair; the page's locale is read when they are built.
+   */
   get value(): StorefrontSettings {
     const { api } = this.host;
-    if (this.provided && api === null) return this.provided;
     const base = this.provided;
-    const init = {
-      api: api ?? '',
-      creator: base?.creator ?? null,
-      locale: base?.locale ?? pageLocale(this.host),
-      currency: base?.currency ?? 'USD',
-      maxRating: base?.maxRating ?? 'general',
-    } as const;
-    const key = JSON.stringify(init);
-    if (this.standalone?.key !== key) this.standalone = { key, settings: createSettings(init) };
+    if (base && api === null) return base;
+    if (this.standalone?.api !== api || this.standalone.base !== base) {
+      const settings = createSettings({
+        api: api ?? '',
+        creator: base?.creator ?? null,
+        locale: base?.locale ?? pageLocale(this.host),
+        currency: base?.currency ?? 'USD',
+        maxRating: base?.maxRating ?? 'general',
+      });
+      this.standalone = { api, base, settings };
+    }
     return this.standalone.settings;
   }
 }
