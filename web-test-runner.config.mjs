@@ -74,6 +74,8 @@ export default {
       if (iso && isolated.has(iso[1])) {
         ctx.respond = false;
         ctx.req.url = ctx.req.url.slice(`/_iso/${iso[1]}`.length);
+        // So its media and agreement URLs point back under the same prefix.
+        ctx.req.headers['x-forwarded-prefix'] = `/_iso/${iso[1]}`;
         await isolated.get(iso[1]).listener(ctx.req, ctx.res);
         return;
       }

@@ -76,7 +76,15 @@ function json(c: Context, data: unknown): Response {
   return withEtag(c, JSON.stringify(data), { ...JSON_HEADERS, 'Cache-Control': 'no-cache' });
 }
 
-const originOf = (c: Context) => new URL(c.req.url).origin;
+/**
+ * Where the marketplace's own URLs (media, agreements) start: the request's
+ * origin, plus the path prefix a proxy that mounts it under a sub-path says
+ * it used (`X-Forwarded-Prefix`, as the test runner's isolated marketplaces do).
+ */
+const originOf = (c: Context) => {
+  const prefix = c.req.header('x-forwarded-prefix');
+  return new URL(c.req.url).origin + (prefix && /^(\/[a-z0-9_-]+)+$/i.test(prefix) ? prefix : '');
+};
 
 /** Reads a query string strictly: every parameter at most once. */
 function queryObject(params: URLSearchParams): Record<string, string> {

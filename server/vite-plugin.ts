@@ -4,25 +4,47 @@
  * real API with no proxy and no CORS.
  *
  * Defaults suit a demo: in-memory database, demo seed, fault switches on.
+ *
+ * A second, generated marketplace of 10 000 personas answers under
+ * `/_scale/…` (e.g. `/_scale/v1/catalog`), for the long-catalog demo and
+ * stories. It is generated on its first request, so startup stays fast.
  */
-import type { Plugin } from 'vite';
+import type { Connect, Plugin } from 'vite';
 import { createMarketplace, type Marketplace, type MarketplaceOptions } from './index.js';
-import { marketplaceMiddleware } from './node-middleware.js';
+import { createListener, marketplaceMiddleware } from './node-middleware.js';
+
+/** Where the generated marketplace is mounted, and how big it is. */
+export const SCALE_PREFIX = '/_scale';
+const SCALE_PERSONAS = 10_000;
 
 export function marketplace(options: MarketplaceOptions = {}): Plugin {
-  const open = (): Marketplace => createMarketplace({ db: ':memory:', faults: true, ...options });
+  const instances: Marketplace[] = [];
+  const open = (extra: MarketplaceOptions = {}): Marketplace => {
+    const instance = createMarketplace({ db: ':memory:', faults: true, ...options, ...extra });
+    instances.push(instance);
+    return instance;
+  };
+
+  const mount = (middlewares: Connect.Server, httpServer: { once(event: 'close', fn: () => void): unknown } | null) => {
+    // Registered directly (not in a returned hook), so they run before Vite's own middleware.
+    middlewares.use(marketplaceMiddleware(open().app));
+    let scale: ReturnType<typeof createListener> | null = null;
+    middlewares.use(SCALE_PREFIX, (req, res, next) => {
+      scale ??= createListener(open({ seed: false, generate: SCALE_PERSONAS }).app);
+      // Connect strips the mount path from req.url; the marketplace writes it back into its URLs.
+      req.headers['x-forwarded-prefix'] = SCALE_PREFIX;
+      scale(req, res).catch(next);
+    });
+    httpServer?.once('close', () => instances.splice(0).forEach((m) => m.close()));
+  };
+
   return {
     name: 'aip-marketplace',
     configureServer(server) {
-      const instance = open();
-      // Registered directly (not in a returned hook), so it runs before Vite's own middleware.
-      server.middlewares.use(marketplaceMiddleware(instance.app));
-      server.httpServer?.once('close', () => instance.close());
+      mount(server.middlewares, server.httpServer);
     },
     configurePreviewServer(server) {
-      const instance = open();
-      server.middlewares.use(marketplaceMiddleware(instance.app));
-      server.httpServer?.once('close', () => instance.close());
+      mount(server.middlewares, server.httpServer);
     },
   };
 }
