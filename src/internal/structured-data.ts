@@ -1,5 +1,12 @@
 import { minorUnitDigits } from '../api/money.js';
-import type { PersonaSummary } from '../api/schemas.js';
+import type { Money, Persona, PersonaSummary } from '../api/schemas.js';
+import { LICENSE_INFO } from './licenses.js';
+
+/** schema.org prices are decimal strings in major units: 4900 USD cents is "49.00". */
+function decimalPrice(money: Money): string {
+  const digits = minorUnitDigits(money.currency);
+  return (money.amount / 10 ** digits).toFixed(digits);
+}
 
 /**
  * schema.org data for a listing, built from the same summary the card shows.
@@ -8,7 +15,6 @@ import type { PersonaSummary } from '../api/schemas.js';
  */
 export function productJsonLd(p: PersonaSummary): Record<string, unknown> | null {
   if (p.contentRating !== 'general') return null;
-  const digits = minorUnitDigits(p.commercialPrice.currency);
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',
@@ -24,12 +30,45 @@ export function productJsonLd(p: PersonaSummary): Record<string, unknown> | null
           offers: {
             '@type': 'Offer',
             name: 'Commercial License',
-            price: (p.commercialPrice.amount / 10 ** digits).toFixed(digits),
+            price: decimalPrice(p.commercialPrice),
             priceCurrency: p.commercialPrice.currency,
             availability: 'https://schema.org/InStock',
           },
         }
       : {}),
+  };
+}
+
+/**
+ * schema.org data for a full listing, built from the same persona the detail
+ * view shows: a `Product` whose `brand` is the creator, with one `Offer` per
+ * license tier that can be bought now (none when every tier is closed). Only
+ * for general-audience listings; null otherwise.
+ */
+export function personaJsonLd(p: Persona): Record<string, unknown> | null {
+  if (p.contentRating !== 'general') return null;
+  const images = [p.titleImage.url, ...p.previews.flatMap((v) => (v.kind === 'image' ? [v.url] : []))];
+  const offers = p.offers
+    .filter((o) => o.available)
+    .map((o) => ({
+      '@type': 'Offer',
+      name: LICENSE_INFO[o.license].title,
+      sku: `${p.id}-${o.license}`,
+      price: decimalPrice(o.price),
+      priceCurrency: o.price.currency,
+      availability: 'https://schema.org/InStock',
+    }));
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Product',
+    name: p.name,
+    description: p.description || `AI-generated, fictional persona by ${p.creator.name}`,
+    image: images,
+    sku: p.id,
+    brand: { '@type': 'Brand', name: p.creator.name },
+    category: p.niche,
+    keywords: p.tags.join(', '),
+    ...(offers.length ? { offers } : {}),
   };
 }
 

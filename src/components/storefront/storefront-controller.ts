@@ -1,8 +1,19 @@
-import { ContextConsumer } from '@lit/context';
+import { ContextConsumer, ContextRoot } from '@lit/context';
 import type { ReactiveControllerHost } from 'lit';
 import { createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { api: string | null };
+
+// Elements can be defined before <aip-storefront> is (per-element imports in
+// any order, lazily loaded chunks); their requests for its settings would go
+// unanswered. One ContextRoot per page holds them and replays them to a
+// storefront when it upgrades.
+const ROOT_KEY = Symbol.for('aip-storefront.context-root');
+const page = globalThis as { [ROOT_KEY]?: ContextRoot };
+if (!page[ROOT_KEY] && typeof document !== 'undefined') {
+  page[ROOT_KEY] = new ContextRoot();
+  page[ROOT_KEY].attach(document.documentElement);
+}
 
 /**
  * Gives an element its storefront settings: the ones provided by an enclosing

@@ -1,0 +1,743 @@
+import { Task, TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
+import type { ApiError } from '../../api/errors.js';
+import type { ContentRating, Creator, Persona, Preview } from '../../api/schemas.js';
+import { AgeGateController, confirmAge } from '../../internal/age-gate.js';
+import { AipElement } from '../../internal/aip-element.js';
+import { NICHE_LABELS, USE_CASE_LABELS } from '../../internal/labels.js';
+import { personaJsonLd, writeJsonLd } from '../../internal/structured-data.js';
+import { dialogStyles } from '../../styles/dialog.js';
+import { StorefrontController } from '../storefront/storefront-controller.js';
+import { styles } from './persona-detail.styles.js';
+
+/** Heading levels the persona's name may take; section headings are one below. */
+const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`] as const;
+
+/** How rated listings are labelled in the header (general content carries no label). */
+const RATING_LABELS: Record<Exclude<ContentRating, 'general'>, string> = {
+  suggestive: 'Suggestive (18+)',
+  erotic: 'Erotic (18+)',
+  explicit: 'Explicit (18+)',
+};
+
+/** A smooth-scrolling gallery settles well within this; after it, swipes are tracked again regardless. */
+const SETTLE_MS = 1000;
+
+const chevron = (d: string) =>
+  html`<svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">
+    <path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
+  </svg>`;
+
+/**
+ * One marketplace listing in full: a gallery of its preview images and short
+ * vertical videos, the description, use cases and deliverables, the creator's
+ * public profile, and the ways to buy: the license picker, plus slots for a
+ * checkout and a custom-order element.
+ *
+ * Give it a `persona` id to load the listing through the storefront's client,
+ * or set `data` to a persona you already have (no request for it; the
+ * creator's profile is still loaded). With neither, it shows a placeholder of
+ * its final layout.
+ *
+ * ```html
+ * <aip-storefront api="https://api.example">
+ *   <aip-persona-detail persona="noor-haddad">
+ *     <aip-checkout slot="checkout" persona="noor-haddad"></aip-checkout>
+ *     <aip-custom-order slot="custom-order" persona="noor-haddad"></aip-custom-order>
+ *   </aip-persona-detail>
+ * </aip-storefront>
+ * ```
+ *
+ * **Content rating:** for listings above `general` no image, video or poster
+ * of the persona is put on the page (so none is requested) until the viewer
+ * confirms being 18 or older; the confirmation is shared with every other
+ * element and remembered for the browsing session. Listings above the
+ * storefront's `max-rating` are not shown at all.
+ *
+ * **Gallery:** swipe or scroll the previews, or use the previous/next buttons,
+ * the thumbnails, or, with focus anywhere in the gallery, the Left/Right arrow
+ * keys (one preview) and Home/End (first/last). Videos never play by
+ * themselves and load nothing until played.
+ *
+ * **Structured data:** for general-audience listings the element writes a
+ * schema.org `Product` (the creator as its brand, one `Offer` per tier that can
+ * be bought now) as JSON-LD into its light DOM, from the data it shows.
+ *
+ * @summary A persona listing in full, with gallery, creator and purchase entry points.
+ * @tag aip-persona-detail
+ *
+ * @slot license - Replaces the built-in `<aip-license-picker>` for this persona.
+ * @slot checkout - Where the checkout goes, e.g. `<aip-checkout slot="checkout" persona="…">`; hidden while empty.
+ * @slot custom-order - Where the custom-order entry goes, e.g. `<aip-custom-order slot="custom-order" persona="…">`; hidden while empty.
+ *
+ * @csspart base - The whole view (also in the loading and error states).
+ * @csspart header - Name, creator, labels, badge, price and disclosure.
+ * @csspart title - The persona's name.
+ * @csspart meta - Creator, niche and content rating.
+ * @csspart badge - The availability badge ("Exclusively licensed until …", "Assigned").
+ * @csspart price - The "From" Commercial price, when the persona can be licensed.
+ * @csspart price-amount - The amount inside the price.
+ * @csspart disclosure - The AI-generated, fictional disclosure.
+ * @csspart gallery - The preview gallery.
+ * @csspart track - The scrolling row of slides.
+ * @csspart slide - Each slide (fixed aspect ratio).
+ * @csspart image - A preview image.
+ * @csspart video - A preview video.
+ * @csspart prev-button - The "Previous preview" button.
+ * @csspart next-button - The "Next preview" button.
+ * @csspart thumbnails - The row of thumbnail buttons.
+ * @csspart thumbnail - Each thumbnail button (also `thumbnail-current` on the shown one).
+ * @csspart position - The "N of M" text.
+ * @csspart rating-cover - What stands in for the gallery of rated content before confirmation.
+ * @csspart reveal-button - The cover's "18+ — Show previews" button.
+ * @csspart age-dialog - The 18+ confirmation dialog.
+ * @csspart info - The column of text beside (or below) the gallery.
+ * @csspart section-heading - The headings of the description, use cases, deliverables and creator sections.
+ * @csspart description - The description.
+ * @csspart use-cases - The use-case list.
+ * @csspart deliverables - The deliverables list.
+ * @csspart creator - The creator's public profile.
+ * @csspart creator-avatar - The creator's avatar.
+ * @csspart creator-name - The creator's name.
+ * @csspart creator-bio - The creator's bio.
+ * @csspart creator-link - The link to the creator's website, when they have one.
+ * @csspart creator-stats - Published count and joining date.
+ * @csspart purchase - The wrapper of the license, checkout and custom-order regions.
+ * @csspart license - The wrapper of the license slot.
+ * @csspart license-picker - The built-in license picker (its own parts are forwarded as `license-base`, `license-tier`, `license-price`, `license-compare-button`).
+ * @csspart checkout - The wrapper of the checkout slot.
+ * @csspart custom-order - The wrapper of the custom-order slot.
+ * @csspart status - The loading, error and "not shown" messages.
+ *
+ * @cssprop --aip-persona-detail-columns - Columns of the wide layout (gallery | info), used from 720px of the element's width; `minmax(0, 1fr) minmax(0, 1fr)` by default. Narrower, everything is one column.
+ * @cssprop --aip-persona-detail-gallery-ratio - Aspect ratio of each slide; `4 / 5` by default.
+ * @cssprop --aip-persona-detail-media-fit - How previews fill their slide (`contain` or `cover`); `contain` by default.
+ * @cssprop --aip-persona-detail-thumbnail-size - Edge of a thumbnail button; 56px by default.
+ * @cssprop --aip-persona-detail-gap - Space between regions; `--aip-space-5` by default.
+ * @cssprop --aip-persona-detail-radius - Corner radius of the gallery and boxes; `--aip-radius-m` by default.
+ */
+export class AipPersonaDetail extends AipElement {
+  static override styles = [...AipElement.styles, dialogStyles, styles];
+
+  private readonly store = new StorefrontController(this);
+  private readonly age = new AgeGateController(this);
+
+  private readonly loader = new Task(this, {
+    task: async ([client, id], { signal }) => (id ? client.persona(id, { signal }) : null),
+    args: () =>
+      [
+        this.store.value.client,
+        this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
+      ] as const,
+  });
+
+  /** The creator's public profile: loaded after the persona, and allowed to fail on its own. */
+  private readonly creatorLoader = new Task(this, {
+    task: async ([client, handle], { signal }): Promise<Creator | null> =>
+      handle ? client.creator(handle, { signal }) : null,
+    args: () => {
+      const shown = this.shownPersona();
+      const settings = this.store.value;
+      // Nothing of a listing the storefront doesn't show is loaded, its creator included.
+      const handle = shown && settings.allowsRating(shown.contentRating) ? shown.creator.handle : null;
+      return [settings.client, handle] as const;
+    },
+  });
+
+  @query('dialog') private ageDialog!: HTMLDialogElement | null;
+  @query('[part="track"]') private track!: HTMLElement | null;
+  @query('[part="thumbnails"]') private thumbnailRow!: HTMLElement | null;
+
+  /** Index of the slide on screen. */
+  @state() private current = 0;
+  @state() private hasLicense = false;
+  @state() private hasCheckout = false;
+  @state() private hasCustomOrder = false;
+
+  /** What the gallery shows: the previews, or the title image when there are none. Derived in willUpdate. */
+  private slides: Preview[] = [];
+  private slidesOf: Persona | null = null;
+  /** The slide a programmatic scroll is heading for; scroll positions passed on the way are ignored. */
+  private heading: number | null = null;
+  private headingTimer = 0;
+  private scrollFrame = 0;
+
+  /** Id of the listing to load, e.g. `noor-haddad`. Ignored when `data` is set. */
+  @property() persona: string | null = null;
+
+  /** The listing itself, when the host already has it; no request is made for it. */
+  @property({ attribute: false }) data: Persona | null = null;
+
+  /** Marketplace base URL when used outside `<aip-storefront>`. */
+  @property() api: string | null = null;
+
+  /** Heading level of the persona's name (1–3); section headings are one level below. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
+  /** Don't write schema.org JSON-LD into the light DOM. */
+  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    cancelAnimationFrame(this.scrollFrame);
+    clearTimeout(this.headingTimer);
+    this.scrollFrame = 0;
+    this.heading = null;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('headingLevel') &&
+      !(Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 3)
+    ) {
+      this.warnOnce(
+        'heading-level',
+        `heading-level="${this.getAttribute('heading-level')}" is not 1, 2 or 3; using 2.`,
+      );
+      this.headingLevel = 2;
+    }
+    const shown = this.shownPersona();
+    if (shown !== this.slidesOf) {
+      const sameListing = shown?.id === this.slidesOf?.id;
+      this.slidesOf = shown;
+      this.slides = shown ? this.slidesFor(shown) : [];
+      if (!sameListing || this.current >= this.slides.length) {
+        this.current = 0;
+        this.heading = null;
+        if (this.track) this.track.scrollLeft = 0;
+      }
+    }
+  }
+
+  protected override updated(): void {
+    const shown = this.shownPersona();
+    const allowed = shown && this.store.value.allowsRating(shown.contentRating);
+    writeJsonLd(this, !this.noStructuredData && allowed ? personaJsonLd(shown) : null);
+    this.keepThumbnailInView();
+  }
+
+  /** The listing on screen now, if any. */
+  private shownPersona(): Persona | null {
+    if (this.data) return this.data;
+    // While another id loads, the previous listing is not "shown".
+    return this.persona && this.loader.status === TaskStatus.COMPLETE ? (this.loader.value ?? null) : null;
+  }
+
+  private slidesFor(p: Persona): Preview[] {
+    if (p.previews?.length) return p.previews;
+    const { url, width, height, alt } = p.titleImage;
+    return [{ kind: 'image', url, width, height, alt }];
+  }
+
+  private headingTag(offset: 0 | 1): StaticValue {
+    return HEADINGS[this.headingLevel - 1 + offset] ?? HEADINGS[1 + offset];
+  }
+
+  // ----- gallery -----------------------------------------------------------
+
+  /** Shows slide `index` (clamped), scrolling the track to it. */
+  private goTo(index: number): void {
+    const to = Math.min(Math.max(index, 0), this.slides.length - 1);
+    if (to < 0) return;
+    this.current = to;
+    const track = this.track;
+    if (!track || !track.clientWidth) return;
+    const rtl = getComputedStyle(track).direction === 'rtl';
+    const left = (rtl ? -1 : 1) * to * track.clientWidth;
+    if (Math.abs(track.scrollLeft - left) < 1) return;
+    this.releaseHeading();
+    this.heading = to;
+    this.headingTimer = window.setTimeout(() => {
+      this.heading = null;
+      this.syncFromScroll();
+    }, SETTLE_MS);
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    track.scrollTo({ left, behavior: reduce ? 'auto' : 'smooth' });
+  }
+
+  /** Follows the user's swipes and scrolls: the slide mostly in view is the shown one. */
+  private syncFromScroll(): void {
+    const track = this.track;
+    if (!track || !track.clientWidth || !this.slides.length) return;
+    const index = Math.min(Math.round(Math.abs(track.scrollLeft) / track.clientWidth), this.slides.length - 1);
+    if (this.heading !== null) {
+      // Positions passed on the way, and a late scrollend of an earlier
+      // scroll, say nothing about where the user wants to be.
+      if (index !== this.heading) return;
+      this.releaseHeading();
+    }
+    if (index !== this.current) this.current = index;
+  }
+
+  /**
+   * Stops waiting for a programmatic scroll: when a new one starts, or when the
+   * user takes over the track (touch, pointer, wheel) and is followed from then on.
+   */
+  private releaseHeading(): void {
+    this.heading = null;
+    clearTimeout(this.headingTimer);
+  }
+
+  private readonly onTrackScroll = {
+    handleEvent: () => {
+      if (this.scrollFrame) return;
+      this.scrollFrame = requestAnimationFrame(() => {
+        this.scrollFrame = 0;
+        this.syncFromScroll();
+      });
+    },
+    passive: true,
+  };
+
+  private readonly onUserScroll = { handleEvent: () => this.releaseHeading(), passive: true };
+
+  private onGalleryKeydown(event: KeyboardEvent): void {
+    if (event.defaultPrevented || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    const origin = event.composedPath()[0];
+    // A focused video uses the arrow keys to seek; leave them to it.
+    if (origin instanceof HTMLVideoElement) return;
+    const rtl = getComputedStyle(this).direction === 'rtl';
+    let to: number;
+    switch (event.key) {
+      case 'ArrowLeft':
+        to = this.current + (rtl ? 1 : -1);
+        break;
+      case 'ArrowRight':
+        to = this.current + (rtl ? -1 : 1);
+        break;
+      case 'Home':
+        to = 0;
+        break;
+      case 'End':
+        to = this.slides.length - 1;
+        break;
+      default:
+        return;
+    }
+    event.preventDefault();
+    this.goTo(to);
+    // Arrowing along the thumbnails moves focus with the shown slide.
+    if (origin instanceof HTMLElement && origin.matches('[part~="thumbnail"]')) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelectorAll<HTMLElement>('[part~="thumbnail"]')[this.current]?.focus(),
+      );
+    }
+  }
+
+  /** Scrolls the thumbnail row (never the page) so the current thumbnail is visible. */
+  private keepThumbnailInView(): void {
+    const row = this.thumbnailRow;
+    if (!row || row.scrollWidth <= row.clientWidth) return;
+    const thumb = row.querySelectorAll<HTMLElement>('[part~="thumbnail"]')[this.current];
+    if (!thumb) return;
+    const start = thumb.offsetLeft;
+    const end = start + thumb.offsetWidth;
+    if (start < row.scrollLeft) row.scrollLeft = start;
+    else if (end > row.scrollLeft + row.clientWidth) row.scrollLeft = end - row.clientWidth;
+  }
+
+  // ----- age gate ----------------------------------------------------------
+
+  private openAgeDialog(): void {
+    this.ageDialog?.showModal();
+  }
+
+  private closeAgeDialog(confirmed: boolean): void {
+    this.ageDialog?.close();
+    if (confirmed) {
+      confirmAge();
+      // The cover (and its button) is gone; put focus on the gallery that replaced it.
+      void this.updateComplete.then(() => this.track?.focus());
+    } else {
+      this.renderRoot.querySelector<HTMLElement>('[part="reveal-button"]')?.focus();
+    }
+  }
+
+  // ----- slots -------------------------------------------------------------
+
+  private onSlotChange(event: Event): void {
+    const slot = event.target as HTMLSlotElement;
+    // Not flattened: a flattened empty slot reports its own fallback content.
+    const filled = slot
+      .assignedNodes()
+      .some((n) => n.nodeType === Node.ELEMENT_NODE || (n.textContent ?? '').trim() !== '');
+    if (slot.name === 'license') this.hasLicense = filled;
+    else if (slot.name === 'checkout') this.hasCheckout = filled;
+    else if (slot.name === 'custom-order') this.hasCustomOrder = filled;
+  }
+
+  // ----- rendering ---------------------------------------------------------
+
+  private renderSkeleton() {
+    return html`<p class="visually-hidden" part="status" role="status">Loading persona…</p>
+      <div class="gallery-area" aria-hidden="true">
+        <div class="gallery skeleton">
+          <div class="slide placeholder"></div>
+          <div class="strip">
+            <div class="thumbnails">${[0, 1, 2].map(() => html`<span class="thumb placeholder"></span>`)}</div>
+          </div>
+        </div>
+      </div>
+      <div class="header skeleton" aria-hidden="true">
+        <div class="line title"></div>
+        <div class="line short"></div>
+        <div class="line short"></div>
+      </div>
+      <div class="info skeleton" aria-hidden="true">
+        <div class="line"></div>
+        <div class="line"></div>
+        <div class="line short"></div>
+      </div>`;
+  }
+
+  private renderError(error: unknown) {
+    const notFound = (error as ApiError | undefined)?.code === 'not_found';
+    return html`<div part="status" class="status" role="alert">
+      <p class="error">
+        ${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded. Please try again.'}
+      </p>
+      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+    </div>`;
+  }
+
+  private renderHeader(p: Persona) {
+    const settings = this.store.value;
+    const badge =
+      p.availability === 'exclusive_active'
+        ? p.exclusiveUntil
+          ? `Exclusively licensed until ${settings.formatDate(p.exclusiveUntil)}`
+          : 'Exclusively licensed'
+        : p.availability === 'assigned'
+          ? 'Assigned'
+          : null;
+    const rating = p.contentRating === 'general' ? null : RATING_LABELS[p.contentRating];
+    return html`<header part="header" class="header">
+      ${staticHtml`<${this.headingTag(0)} part="title" id="title">${p.name}</${this.headingTag(0)}>`}
+      <p part="meta" class="meta">
+        by ${p.creator.name} ·
+        ${NICHE_LABELS[p.niche]}${rating ? html` · <span class="rating">${rating}</span>` : nothing}
+      </p>
+      ${badge ? html`<p><span part="badge" class="badge">${badge}</span></p>` : nothing}
+      ${
+        p.availability === 'open'
+          ? html`<p part="price" class="price">
+              From
+              <aip-price
+                exportparts="base: price-amount"
+                .amount=${p.commercialPrice.amount}
+                currency=${p.commercialPrice.currency}
+              ></aip-price>
+              <span class="price-note">Commercial License</span>
+            </p>`
+          : nothing
+      }
+      <p part="disclosure" class="disclosure">AI-generated · fictional persona</p>
+    </header>`;
+  }
+
+  private renderSlide(p: Persona, slide: Preview, i: number) {
+    const n = this.slides.length;
+    const alt = slide.alt || `${p.name}, AI persona`;
+    const media =
+      slide.kind === 'video'
+        ? html`<video
+            part="video"
+            src=${slide.url}
+            poster=${slide.poster}
+            width=${slide.width}
+            height=${slide.height}
+            aria-label=${alt}
+            controls
+            preload="none"
+            playsinline
+          ></video>`
+        : html`<img
+            part="image"
+            src=${slide.url}
+            alt=${alt}
+            width=${slide.width}
+            height=${slide.height}
+            loading=${i === 0 ? 'eager' : 'lazy'}
+            decoding="async"
+          />`;
+    return html`<div part="slide" class="slide" role="group" aria-roledescription="slide" aria-label="${i + 1} of ${n}">
+      ${media}
+    </div>`;
+  }
+
+  private renderGallery(p: Persona) {
+    const n = this.slides.length;
+    const many = n > 1;
+    const atStart = this.current === 0;
+    const atEnd = this.current === n - 1;
+    // Keydown is handled for the whole gallery: arrow keys work from the track,
+    // the buttons and the thumbnails alike.
+    return html`<section
+      part="gallery"
+      class="gallery"
+      aria-roledescription="carousel"
+      aria-label="Previews of ${p.name}"
+      @keydown=${(e: KeyboardEvent) => this.onGalleryKeydown(e)}
+    >
+      <div class="viewport">
+        <div
+          part="track"
+          class="track"
+          tabindex="0"
+          role="group"
+          aria-label=${many ? 'Slides: use the arrow keys to move between previews' : 'Slides'}
+          @scroll=${this.onTrackScroll}
+          @scrollend=${() => this.syncFromScroll()}
+          @pointerdown=${this.releaseHeading}
+          @wheel=${this.onUserScroll}
+          @touchstart=${this.onUserScroll}
+        >
+          ${this.slides.map((slide, i) => this.renderSlide(p, slide, i))}
+        </div>
+        <button
+          part="prev-button"
+          class="nav prev"
+          type="button"
+          aria-label="Previous preview"
+          aria-disabled=${atStart ? 'true' : 'false'}
+          ?hidden=${!many}
+          @click=${() => !atStart && this.goTo(this.current - 1)}
+        >
+          ${chevron('M15 5l-7 7 7 7')}
+        </button>
+        <button
+          part="next-button"
+          class="nav next"
+          type="button"
+          aria-label="Next preview"
+          aria-disabled=${atEnd ? 'true' : 'false'}
+          ?hidden=${!many}
+          @click=${() => !atEnd && this.goTo(this.current + 1)}
+        >
+          ${chevron('M9 5l7 7-7 7')}
+        </button>
+      </div>
+      <div class="strip" ?hidden=${!many}>
+        <div part="thumbnails" class="thumbnails">
+          ${this.slides.map((slide, i) => {
+            const currentThumb = i === this.current;
+            return html`<button
+              part="thumbnail${currentThumb ? ' thumbnail-current' : ''}"
+              class="thumb${slide.kind === 'video' ? ' video' : ''}"
+              type="button"
+              aria-label="Preview ${i + 1} of ${n}${slide.kind === 'video' ? ' (video)' : ''}"
+              aria-current=${currentThumb ? 'true' : 'false'}
+              @click=${() => this.goTo(i)}
+            >
+              <img
+                src=${slide.kind === 'video' ? slide.poster : slide.url}
+                alt=""
+                width=${slide.width}
+                height=${slide.height}
+                loading="lazy"
+                decoding="async"
+              />
+            </button>`;
+          })}
+        </div>
+        <p part="position" class="position" aria-live="polite">${this.current + 1} of ${n}</p>
+      </div>
+    </section>`;
+  }
+
+  private renderCover(p: Persona) {
+    return html`<div part="rating-cover" class="cover">
+      <strong>18+</strong>
+      <span>Rated ${p.contentRating}: previews are hidden until you confirm your age.</span>
+      <button part="reveal-button" type="button" aria-haspopup="dialog" @click=${() => this.openAgeDialog()}>
+        18+ — Show previews
+      </button>
+    </div>`;
+  }
+
+  private renderAgeDialog(p: Persona) {
+    if (p.contentRating === 'general' || this.age.confirmed) return nothing;
+    return html`<dialog
+      part="age-dialog"
+      aria-labelledby="age-title"
+      aria-describedby="age-text"
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        this.closeAgeDialog(false);
+      }}
+    >
+      <h2 id="age-title">Adult content</h2>
+      <p id="age-text">
+        ${p.name} is rated ${p.contentRating}. Confirm that you are 18 or older to see rated images and videos for the
+        rest of this browsing session.
+      </p>
+      <div class="dialog-actions">
+        <button type="button" @click=${() => this.closeAgeDialog(false)}>Cancel</button>
+        <button class="primary" type="button" @click=${() => this.closeAgeDialog(true)}>I am 18 or older</button>
+      </div>
+    </dialog>`;
+  }
+
+  private renderCreator(p: Persona) {
+    const settings = this.store.value;
+    const section = this.headingTag(1);
+    const heading = staticHtml`<${section} part="section-heading" id="creator-title">About the creator</${section}>`;
+    const profile = this.creatorLoader.value;
+    const failed = this.creatorLoader.status === TaskStatus.ERROR;
+    // The profile is the public one only: avatar, name, bio, website, counts.
+    const c = profile && profile.handle === p.creator.handle ? profile : null;
+    const avatar = c
+      ? html`<img
+          part="creator-avatar"
+          class="avatar"
+          src=${c.avatar.url}
+          alt=${c.avatar.alt}
+          width=${c.avatar.width}
+          height=${c.avatar.height}
+          loading="lazy"
+          decoding="async"
+        />`
+      : html`<span class="avatar placeholder" aria-hidden="true"></span>`;
+    let website: string | null = null;
+    if (c?.website) {
+      try {
+        website = new URL(c.website).host;
+      } catch {
+        website = null;
+      }
+    }
+    return html`<section part="creator" class="creator" aria-labelledby="creator-title">
+      ${heading}
+      <div class="creator-head">
+        ${avatar}
+        <div>
+          <p part="creator-name" class="creator-name">${c?.name ?? p.creator.name}</p>
+          ${
+            c
+              ? html`<p part="creator-stats" class="muted">
+                  ${c.publishedCount === 1 ? '1 persona published' : `${c.publishedCount} personas published`} · Joined
+                  ${settings.formatDate(c.joinedAt)}
+                </p>`
+              : nothing
+          }
+        </div>
+      </div>
+      ${c?.bio ? html`<p part="creator-bio" class="creator-bio">${c.bio}</p>` : nothing}
+      ${
+        c?.website && website
+          ? html`<p>
+              <a part="creator-link" href=${c.website} target="_blank" rel="noopener nofollow ugc"
+                >${website}<span class="visually-hidden"> (creator's website, opens in a new tab)</span></a
+              >
+            </p>`
+          : nothing
+      }
+      ${failed ? html`<p class="muted note">The creator's profile could not be loaded.</p>` : nothing}
+    </section>`;
+  }
+
+  private renderInfo(p: Persona) {
+    const section = this.headingTag(1);
+    const paragraphs = (p.description ?? '')
+      .split(/\n\s*\n/)
+      .map((s) => s.trim())
+      .filter(Boolean);
+    const useCases = p.useCases ?? [];
+    const deliverables = p.deliverables ?? [];
+    return html`<div part="info" class="info">
+      ${
+        paragraphs.length
+          ? html`<section part="description" class="description" aria-labelledby="description-title">
+              ${staticHtml`<${section} part="section-heading" id="description-title">About ${p.name}</${section}>`}
+              ${paragraphs.map((text) => html`<p>${text}</p>`)}
+            </section>`
+          : nothing
+      }
+      ${
+        useCases.length
+          ? html`<section aria-labelledby="use-cases-title">
+              ${staticHtml`<${section} part="section-heading" id="use-cases-title">Use cases</${section}>`}
+              <ul part="use-cases" class="chips" role="list">
+                ${useCases.map((u) => html`<li>${USE_CASE_LABELS[u] ?? u}</li>`)}
+              </ul>
+            </section>`
+          : nothing
+      }
+      ${
+        deliverables.length
+          ? html`<section aria-labelledby="deliverables-title">
+              ${staticHtml`<${section} part="section-heading" id="deliverables-title">What you get</${section}>`}
+              <ul part="deliverables" class="deliverables">
+                ${deliverables.map((d) => html`<li>${d}</li>`)}
+              </ul>
+            </section>`
+          : nothing
+      }
+      ${this.renderCreator(p)}
+    </div>`;
+  }
+
+  private renderPersona(p: Persona) {
+    const covered = p.contentRating !== 'general' && !this.age.confirmed;
+    return html`${this.renderHeader(p)}
+      <div class="gallery-area">${covered ? this.renderCover(p) : this.renderGallery(p)}</div>
+      ${this.renderInfo(p)} ${this.renderAgeDialog(p)}`;
+  }
+
+  private renderNotShown() {
+    return html`<div part="status" class="status">
+      <p class="muted">This listing is not shown on this site.</p>
+    </div>`;
+  }
+
+  override render() {
+    const shown = this.shownPersona();
+    const allowed = shown !== null && this.store.value.allowsRating(shown.contentRating);
+    const busy = !shown && (!this.persona || this.loader.status <= TaskStatus.PENDING);
+    let content;
+    if (shown) content = allowed ? this.renderPersona(shown) : this.renderNotShown();
+    else if (!this.persona) content = this.renderSkeleton();
+    else {
+      content = this.loader.render({
+        initial: () => this.renderSkeleton(),
+        pending: () => this.renderSkeleton(),
+        complete: () => this.renderError({ code: 'not_found' }),
+        error: (e) => this.renderError(e),
+      });
+    }
+    // A slotted license element replaces the picker outright: fallback content
+    // that is merely not displayed would still load its data.
+    const picker =
+      shown && allowed && !this.hasLicense
+        ? html`<aip-license-picker
+            part="license-picker"
+            exportparts="base: license-base, tier: license-tier, price: license-price, compare-button: license-compare-button"
+            persona=${shown.id}
+            .data=${shown}
+            api=${this.api ?? nothing}
+          ></aip-license-picker>`
+        : nothing;
+    // The slots are always rendered, so slotted elements keep their place;
+    // their wrappers are hidden when there is nothing to buy or nothing slotted.
+    return html`<div
+      part="base"
+      class="base${busy ? ' loading' : ''}"
+      aria-busy=${busy ? 'true' : 'false'}
+      aria-labelledby=${allowed ? 'title' : nothing}
+      role=${allowed ? 'article' : nothing}
+    >
+      ${content}
+      <div part="purchase" class="purchase" ?hidden=${!allowed}>
+        <div part="license" class="license"><slot name="license" @slotchange=${this.onSlotChange}>${picker}</slot></div>
+        <div part="checkout" class="checkout" ?hidden=${!this.hasCheckout}>
+          <slot name="checkout" @slotchange=${this.onSlotChange}></slot>
+        </div>
+        <div part="custom-order" class="custom-order" ?hidden=${!this.hasCustomOrder}>
+          <slot name="custom-order" @slotchange=${this.onSlotChange}></slot>
+        </div>
+      </div>
+    </div>`;
+  }
+}

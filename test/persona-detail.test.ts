@@ -1,0 +1,646 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
+// The storefront must be defined before the elements inside it upgrade, so the
+// library goes first.
+import '../src/index.js';
+import '../src/components/persona-detail/index.js';
+import type { AipPersonaDetail } from '../src/components/persona-detail/persona-detail.js';
+import type { Creator, Persona } from '../src/api/schemas.js';
+import { confirmAge, forgetAgeConfirmation } from '../src/internal/age-gate.js';
+import { captureWarnings, requestsMatching, requestsTo, shadowQuery } from './helpers.js';
+
+async function api<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  if (!response.ok) throw new Error(`${path}: ${response.status}`);
+  return (await response.json()) as T;
+}
+
+const persona = (id: string) => api<Persona>(`/v1/personas/${id}`);
+
+const part = (el: AipPersonaDetail, name: string) => el.shadowRoot!.querySelector<HTMLElement>(`[part~="${name}"]`);
+const parts = (el: AipPersonaDetail, name: string) => [
+  ...el.shadowRoot!.querySelectorAll<HTMLElement>(`[part~="${name}"]`),
+];
+/** An element's markup, or null: assertions on it report readable text when they fail. */
+const markup = (node: Element | null | undefined) => node?.outerHTML ?? null;
+const focused = (el: AipPersonaDetail) => el.shadowRoot!.activeElement?.getAttribute('aria-label') ?? null;
+const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
+const shownIndex = (el: AipPersonaDetail) =>
+  parts(el, 'thumbnail').findIndex((t) => t.getAttribute('aria-current') === 'true');
+const mediumDate = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(iso));
+
+/** Waits for the persona's name to be on screen. */
+const loaded = (el: AipPersonaDetail) => shadowQuery(el, '[part="title"]');
+
+/** The detail inside a storefront, as a page embeds it. */
+async function inStorefront(template: ReturnType<typeof html>, maxRating = 'general'): Promise<AipPersonaDetail> {
+  const root = await fixture(html`<aip-storefront max-rating=${maxRating}>${template}</aip-storefront>`);
+  const el = root.querySelector('aip-persona-detail')!;
+  await el.updateComplete;
+  return el;
+}
+
+describe('<aip-persona-detail>', () => {
+  beforeEach(() => forgetAgeConfirmation());
+
+  describe('defaults', () => {
+    it('shows a busy placeholder of its final layout while it has nothing to show', async () => {
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail style="width: 360px"></aip-persona-detail>`);
+      const base = part(el, 'base')!;
+      expect(base.getAttribute('aria-busy')).to.equal('true');
+      // The gallery keeps its 4:5 slide before any data arrives.
+      const slide = el.shadowRoot!.querySelector('.skeleton .slide')!.getBoundingClientRect();
+      expect(slide.width).to.be.greaterThan(0);
+      expect(Math.round(slide.height)).to.equal(Math.round((slide.width * 5) / 4));
+      expect(markup(part(el, 'title'))).to.equal(null);
+      expect(part(el, 'purchase')!.hidden).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('attributes', () => {
+    it('loads a listing by id and shows what the marketplace says', async () => {
+      const p = await persona('noor-haddad');
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
+      const title = await loaded(el);
+      expect(title.localName).to.equal('h2');
+      expect(text(title)).to.equal(p.name);
+      expect(text(part(el, 'meta'))).to.equal(`by ${p.creator.name} · Lifestyle`);
+      const amount = part(el, 'price')!.querySelector('aip-price')!;
+      await amount.updateComplete;
+      expect(text(part(el, 'price'))).to.equal('From Commercial License');
+      expect(text(amount.shadowRoot!.querySelector('[part="base"]'))).to.match(/^\$49(\.00)?$/);
+      expect(text(part(el, 'disclosure'))).to.equal('AI-generated · fictional persona');
+      expect(markup(part(el, 'badge'))).to.equal(null);
+      expect(text(part(el, 'description'))).to.contain(p.description);
+      expect(parts(el, 'use-cases')[0].querySelectorAll('li')).to.have.length(p.useCases.length);
+      expect(text(part(el, 'use-cases')))
+        .to.contain('Social media content')
+        .and.contain('Creator-style content');
+      const deliverables = [...part(el, 'deliverables')!.querySelectorAll('li')].map(text);
+      expect(deliverables).to.deep.equal(p.deliverables);
+
+      const images = parts(el, 'image') as HTMLImageElement[];
+      expect(images.map((i) => i.src)).to.deep.equal(p.previews.map((v) => v.url));
+      images.forEach((img, i) => {
+        expect(img.getAttribute('width')).to.equal(String(p.previews[i].width));
+        expect(img.getAttribute('height')).to.equal(String(p.previews[i].height));
+        expect(img.alt).to.equal(p.previews[i].alt);
+        expect(img.loading).to.equal(i === 0 ? 'eager' : 'lazy');
+      });
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('false');
+      await expect(el).to.be.accessible();
+    });
+
+    it("shows the creator's public profile", async () => {
+      const creator = await api<Creator>('/v1/creators/nova-studio');
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
+      const avatar = await shadowQuery<HTMLImageElement>(el, '[part="creator-avatar"]');
+      expect(avatar.src).to.equal(creator.avatar.url);
+      expect(avatar.getAttribute('width')).to.equal(String(creator.avatar.width));
+      expect(text(part(el, 'creator-name'))).to.equal(creator.name);
+      expect(text(part(el, 'creator-bio'))).to.equal(creator.bio);
+      const link = part(el, 'creator-link') as HTMLAnchorElement;
+      expect(link.href).to.equal(new URL(creator.website!).href);
+      expect(link.rel).to.contain('noopener');
+      expect(text(part(el, 'creator-stats'))).to.equal(
+        `${creator.publishedCount} personas published · Joined ${mediumDate(creator.joinedAt)}`,
+      );
+      // Public fields only: nothing that looks like contact data reaches the page.
+      expect(el.shadowRoot!.innerHTML).not.to.contain('@');
+    });
+
+    it('leaves out the website link when the creator has none', async () => {
+      const p = await persona('noor-haddad');
+      const creators = await Promise.all(
+        ['nova-studio', 'lumen-foundry', 'kite-and-kiln', 'pixel-harbor', 'velvet-hour'].map((h) =>
+          api<Creator>(`/v1/creators/${h}`),
+        ),
+      );
+      const without = creators.find((c) => c.website === null);
+      if (!without) throw new Error('the seed has no creator without a website');
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail
+          .data=${{ ...p, creator: { handle: without.handle, name: without.name } }}
+        ></aip-persona-detail>`,
+      );
+      await shadowQuery(el, '[part="creator-avatar"]');
+      expect(text(part(el, 'creator-name'))).to.equal(without.name);
+      expect(markup(part(el, 'creator-link'))).to.equal(null);
+    });
+
+    it('renders data without requesting the persona, description as plain-text paragraphs', async () => {
+      const p = await persona('elio-marchetti');
+      const before = requestsTo('/v1/personas/elio-marchetti').length;
+      const data: Persona = {
+        ...p,
+        description: 'First paragraph <b>not bold</b>.\n\nSecond paragraph.\n \nThird, after a blank line.',
+      };
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail .data=${data}></aip-persona-detail>`);
+      expect(text(part(el, 'title'))).to.equal(p.name);
+      const paragraphs = [...part(el, 'description')!.querySelectorAll('p')].map(text);
+      expect(paragraphs).to.deep.equal([
+        'First paragraph <b>not bold</b>.',
+        'Second paragraph.',
+        'Third, after a blank line.',
+      ]);
+      expect(markup(part(el, 'description')!.querySelector('b'))).to.equal(null);
+      // The creator profile and the picker's policy still load; the persona does not.
+      await shadowQuery(el, '[part="creator-avatar"]');
+      const picker = el.shadowRoot!.querySelector('aip-license-picker')!;
+      await shadowQuery(picker, '[part="tiers"] input');
+      expect(requestsTo('/v1/personas/elio-marchetti')).to.have.length(before);
+    });
+
+    it('uses the heading level it is given, and one below for its sections', async () => {
+      const p = await persona('noor-haddad');
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail heading-level="1" .data=${p}></aip-persona-detail>`,
+      );
+      expect(part(el, 'title')!.localName).to.equal('h1');
+      const sections = parts(el, 'section-heading').map((h) => h.localName);
+      expect(sections.length).to.be.greaterThan(2);
+      expect(new Set(sections)).to.deep.equal(new Set(['h2']));
+
+      el.headingLevel = 3;
+      await el.updateComplete;
+      expect(part(el, 'title')!.localName).to.equal('h3');
+      expect(part(el, 'section-heading')!.localName).to.equal('h4');
+    });
+
+    it('shows the title image as the only slide when there are no previews', async () => {
+      const p = await persona('noor-haddad');
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail .data=${{ ...p, previews: [] }}></aip-persona-detail>`,
+      );
+      const images = parts(el, 'image') as HTMLImageElement[];
+      expect(images).to.have.length(1);
+      expect(images[0].src).to.equal(p.titleImage.url);
+      expect(images[0].alt).to.equal(p.titleImage.alt);
+      expect(images[0].loading).to.equal('eager');
+      expect(part(el, 'prev-button')!.hidden).to.equal(true);
+      expect(part(el, 'next-button')!.hidden).to.equal(true);
+      expect(part(el, 'thumbnails')!.getBoundingClientRect().height).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('falls back to "<name>, AI persona" for a preview without alt text', async () => {
+      const p = await persona('noor-haddad');
+      const previews = p.previews.map((v) => ({ ...v, alt: '' }));
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail .data=${{ ...p, previews }}></aip-persona-detail>`,
+      );
+      expect((parts(el, 'image') as HTMLImageElement[]).map((i) => i.alt)).to.deep.equal(
+        previews.map(() => `${p.name}, AI persona`),
+      );
+    });
+  });
+
+  describe('slots', () => {
+    it('offers the license picker for this persona by default; checkout and custom-order stay hidden', async () => {
+      const p = await persona('noor-haddad');
+      const el = await inStorefront(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
+      await loaded(el);
+      const picker = el.shadowRoot!.querySelector('aip-license-picker')!;
+      expect(picker.getAttribute('persona')).to.equal('noor-haddad');
+      await shadowQuery(picker, '[part="tiers"] input');
+      const radios = [...picker.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+      expect(radios.map((r) => !r.disabled)).to.deep.equal(p.offers.map((o) => o.available));
+      expect(part(el, 'checkout')!.hidden).to.equal(true);
+      expect(part(el, 'custom-order')!.hidden).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('puts slotted elements in place of the picker and in the checkout and custom-order regions', async () => {
+      const p = await persona('noor-haddad');
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail .data=${p}>
+          <p slot="license">The host's own license choice</p>
+          <button slot="checkout" type="button">Buy a license</button>
+        </aip-persona-detail>`,
+      );
+      await el.updateComplete;
+      expect(markup(el.shadowRoot!.querySelector('aip-license-picker'))).to.equal(null);
+      const license = el.querySelector('[slot="license"]')!;
+      expect(license.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(part(el, 'checkout')!.hidden).to.equal(false);
+      expect(el.querySelector('[slot="checkout"]')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      expect(part(el, 'custom-order')!.hidden).to.equal(true);
+
+      const ask = Object.assign(document.createElement('a'), { href: '#custom', textContent: 'Ask for custom work' });
+      ask.slot = 'custom-order';
+      el.append(ask);
+      await waitUntil(() => !part(el, 'custom-order')!.hidden, 'custom-order region shown');
+      ask.remove();
+      license.remove();
+      await waitUntil(() => part(el, 'custom-order')!.hidden, 'custom-order region hidden again');
+      await waitUntil(() => el.shadowRoot!.querySelector('aip-license-picker'), 'default picker back');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('keyboard', () => {
+    it('moves through the previews with Left/Right, Home and End', async () => {
+      const p = await persona('elio-marchetti');
+      const n = p.previews.length;
+      expect(n).to.be.greaterThan(2);
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail style="width: 400px" persona="elio-marchetti"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      const track = part(el, 'track')!;
+      const position = part(el, 'position')!;
+      expect(text(position)).to.equal(`1 of ${n}`);
+      expect(position.getAttribute('aria-live')).to.equal('polite');
+      expect(shownIndex(el)).to.equal(0);
+      track.focus();
+
+      await sendKeys({ press: 'ArrowRight' });
+      expect(text(position)).to.equal(`2 of ${n}`);
+      expect(shownIndex(el)).to.equal(1);
+      await waitUntil(() => Math.round(track.scrollLeft) === track.clientWidth, 'track scrolled to slide 2');
+
+      await sendKeys({ press: 'End' });
+      expect(text(position)).to.equal(`${n} of ${n}`);
+      expect(parts(el, 'thumbnail').map((t) => t.getAttribute('aria-current'))).to.deep.equal(
+        p.previews.map((_, i) => String(i === n - 1)),
+      );
+      await waitUntil(() => Math.round(track.scrollLeft) === track.clientWidth * (n - 1), 'track at the last slide');
+
+      await sendKeys({ press: 'ArrowRight' }); // already at the end
+      expect(text(position)).to.equal(`${n} of ${n}`);
+
+      await sendKeys({ press: 'Home' });
+      expect(text(position)).to.equal(`1 of ${n}`);
+      await waitUntil(() => Math.round(track.scrollLeft) === 0, 'track back at the first slide');
+      await sendKeys({ press: 'ArrowLeft' }); // already at the start
+      expect(shownIndex(el)).to.equal(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('moves focus along the thumbnails with the arrow keys, and shows the one chosen', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail style="width: 400px" persona="elio-marchetti"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      const thumbs = parts(el, 'thumbnail');
+      expect(thumbs.map((t) => t.getAttribute('aria-label'))).to.deep.equal(
+        thumbs.map((_, i) => `Preview ${i + 1} of ${thumbs.length}`),
+      );
+      thumbs[0].focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await el.updateComplete;
+      expect(focused(el)).to.equal(thumbs[1].getAttribute('aria-label'));
+      expect(thumbs[1].getAttribute('aria-current')).to.equal('true');
+      await sendKeys({ press: 'Enter' }); // activating the shown thumbnail keeps it shown
+      expect(shownIndex(el)).to.equal(1);
+      thumbs[3].click();
+      await el.updateComplete;
+      expect(text(part(el, 'position'))).to.equal(`4 of ${thumbs.length}`);
+    });
+
+    it('has previous and next buttons that stop at the ends', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail style="width: 400px" persona="noor-haddad"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      const prev = part(el, 'prev-button')!;
+      const next = part(el, 'next-button')!;
+      expect(prev.getAttribute('aria-label')).to.equal('Previous preview');
+      expect(prev.getAttribute('aria-disabled')).to.equal('true');
+      next.click();
+      await el.updateComplete;
+      expect(text(part(el, 'position'))).to.equal('2 of 2');
+      expect(next.getAttribute('aria-disabled')).to.equal('true');
+      next.click();
+      await el.updateComplete;
+      expect(text(part(el, 'position'))).to.equal('2 of 2');
+      prev.click();
+      await el.updateComplete;
+      expect(text(part(el, 'position'))).to.equal('1 of 2');
+      // Targets are at least 24 × 24 px.
+      for (const b of [prev, next, ...parts(el, 'thumbnail')]) {
+        const r = b.getBoundingClientRect();
+        expect(Math.min(r.width, r.height)).to.be.at.least(24);
+      }
+    });
+
+    it('jumps without animation when the viewer prefers reduced motion', async () => {
+      await emulateMedia({ reducedMotion: 'reduce' });
+      try {
+        const el = await fixture<AipPersonaDetail>(
+          html`<aip-persona-detail style="width: 400px" persona="elio-marchetti"></aip-persona-detail>`,
+        );
+        await loaded(el);
+        const track = part(el, 'track')!;
+        expect(getComputedStyle(track).scrollBehavior).to.equal('auto');
+        track.focus();
+        await sendKeys({ press: 'End' });
+        // No smooth scroll in between: the track is at the last slide at once.
+        expect(Math.round(track.scrollLeft)).to.equal(track.clientWidth * (parts(el, 'slide').length - 1));
+      } finally {
+        await emulateMedia({ reducedMotion: 'no-preference' });
+      }
+    });
+
+    it('follows a swipe: the position and thumbnails update when the track is scrolled', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail style="width: 400px" persona="elio-marchetti"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      const track = part(el, 'track')!;
+      track.scrollTo({ left: track.clientWidth * 2, behavior: 'instant' });
+      await waitUntil(() => text(part(el, 'position')).startsWith('3 of'), 'position follows the scroll');
+      expect(shownIndex(el)).to.equal(2);
+    });
+  });
+
+  describe('video previews', () => {
+    it('shows videos with controls and a poster, never autoplaying or preloading', async () => {
+      const p = await persona('noor-haddad');
+      const base = new URL(p.previews[0].url);
+      const clip = new URL('/media/personas/noor-haddad/clip-1.mp4', base).href;
+      const data: Persona = {
+        ...p,
+        previews: [
+          {
+            kind: 'video',
+            url: clip,
+            poster: p.previews[0].url,
+            width: 1080,
+            height: 1920,
+            durationSeconds: 12,
+            alt: 'Noor Haddad walking to a lecture, vertical clip',
+          },
+          p.previews[1],
+        ],
+      };
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail .data=${data}></aip-persona-detail>`);
+      const video = part(el, 'video') as HTMLVideoElement;
+      expect(video.hasAttribute('autoplay')).to.equal(false);
+      expect(video.autoplay).to.equal(false);
+      expect(video.getAttribute('preload')).to.equal('none');
+      expect(video.hasAttribute('controls')).to.equal(true);
+      expect(video.hasAttribute('playsinline')).to.equal(true);
+      expect(video.poster).to.equal(p.previews[0].url);
+      expect(video.getAttribute('width')).to.equal('1080');
+      expect(video.getAttribute('aria-label')).to.equal('Noor Haddad walking to a lecture, vertical clip');
+      expect(video.paused).to.equal(true);
+      const thumb = parts(el, 'thumbnail')[0];
+      expect(thumb.getAttribute('aria-label')).to.equal('Preview 1 of 2 (video)');
+      expect(thumb.querySelector('img')!.src).to.equal(p.previews[0].url);
+      await new Promise((r) => setTimeout(r, 200));
+      expect(requestsMatching('clip-1.mp4')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('states', () => {
+    it('shows "Exclusively licensed until <date>" and no price while an Exclusive runs', async () => {
+      const p = await persona('elio-marchetti');
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail persona="elio-marchetti"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      expect(text(part(el, 'badge'))).to.equal(`Exclusively licensed until ${mediumDate(p.exclusiveUntil!)}`);
+      expect(markup(part(el, 'price'))).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows an assigned listing with its badge and no price', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail persona="kai-nakamura"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      expect(text(part(el, 'badge'))).to.equal('Assigned');
+      expect(markup(part(el, 'price'))).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it('holds its layout while the marketplace is slow, then shows the listing', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail api="/_fault/latency=1500" persona="noor-haddad"></aip-persona-detail>`,
+      );
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('true');
+      expect(text(el.shadowRoot!.querySelector('[role="status"]'))).to.equal('Loading persona…');
+      expect(el.shadowRoot!.querySelector('.skeleton .slide')!.getBoundingClientRect().height).to.be.greaterThan(0);
+      await expect(el).to.be.accessible();
+      await loaded(el);
+      expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('false');
+    });
+
+    it('says plainly when loading fails, and "Try again" asks again', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail api="/_fault/status=503" persona="noor-haddad"></aip-persona-detail>`,
+      );
+      const alert = await shadowQuery(el, '[role="alert"]');
+      expect(text(alert)).to.contain('This persona could not be loaded');
+      expect(part(el, 'purchase')!.hidden).to.equal(true);
+      await expect(el).to.be.accessible();
+      const sent = () => requestsMatching('/_fault/status=503/v1/personas/noor-haddad').length;
+      const before = sent();
+      const retry = [...alert.querySelectorAll('button')].find((b) => text(b) === 'Try again')!;
+      retry.click();
+      await waitUntil(() => sent() > before, 'a new request after Try again');
+      await shadowQuery(el, '[role="alert"]');
+      el.api = null; // the marketplace is back
+      expect(text(await loaded(el))).to.equal('Noor Haddad');
+    });
+
+    it('says a listing that does not exist is no longer listed, without a retry', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail persona="no-such-persona"></aip-persona-detail>`,
+      );
+      const alert = await shadowQuery(el, '[role="alert"]');
+      expect(text(alert)).to.equal('This persona is no longer listed.');
+      expect(markup(alert.querySelector('button'))).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it("keeps the view when the creator's profile can't be loaded", async () => {
+      const p = await persona('noor-haddad');
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail api="/_fault/status=503" .data=${p}></aip-persona-detail>`,
+      );
+      await waitUntil(
+        () => text(part(el, 'creator')).includes("The creator's profile could not be loaded."),
+        'profile failure noted',
+      );
+      expect(text(part(el, 'title'))).to.equal(p.name);
+      expect(text(part(el, 'creator-name'))).to.equal(p.creator.name);
+      expect(markup(part(el, 'creator-avatar'))).to.equal(null);
+      expect(parts(el, 'image')).to.have.length(p.previews.length);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows nothing of a listing above the storefront rating limit', async () => {
+      const p = await persona('scarlett-vane');
+      expect(p.contentRating).to.equal('explicit');
+      const creatorsBefore = requestsTo(`/v1/creators/${p.creator.handle}`).length;
+      const el = await inStorefront(html`<aip-persona-detail persona="scarlett-vane"></aip-persona-detail>`);
+      await waitUntil(() => text(el.shadowRoot).includes('not shown on this site'), 'not shown');
+      expect(text(el.shadowRoot)).to.equal('This listing is not shown on this site.');
+      expect(markup(el.shadowRoot!.querySelector('img, video, aip-license-picker, [part="rating-cover"]'))).to.equal(
+        null,
+      );
+      expect(el.shadowRoot!.innerHTML).not.to.contain('/media/');
+      expect(markup(el.querySelector('script'))).to.equal(null);
+      await new Promise((r) => setTimeout(r, 100));
+      expect(requestsMatching('/media/personas/scarlett-vane/')).to.have.length(0);
+      expect(requestsTo(`/v1/creators/${p.creator.handle}`)).to.have.length(creatorsBefore);
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('content rating gate', () => {
+    // lena-voss's media must not be loaded by any earlier test in this file:
+    // the first test proves it is never requested before confirmation.
+    it('puts no media of a rated persona on the page before the viewer confirms', async () => {
+      const p = await persona('lena-voss');
+      expect(p.contentRating).to.equal('suggestive');
+      const mediaPath = '/media/personas/lena-voss/';
+      const el = await inStorefront(html`<aip-persona-detail persona="lena-voss"></aip-persona-detail>`, 'explicit');
+      await loaded(el);
+      const cover = part(el, 'rating-cover')!;
+      expect(text(cover)).to.contain('18+');
+      expect(text(part(el, 'reveal-button'))).to.equal('18+ — Show previews');
+      expect(text(part(el, 'meta'))).to.contain('Suggestive (18+)');
+      expect(markup(el.shadowRoot!.querySelector('img[part~="image"], video, [part="thumbnails"]'))).to.equal(null);
+      expect(el.shadowRoot!.innerHTML).not.to.contain(mediaPath);
+      expect(el.innerHTML).not.to.contain(mediaPath);
+      // Let any image the page might have been given start loading.
+      await shadowQuery(el, '[part="creator-avatar"]');
+      await new Promise((r) => setTimeout(r, 200));
+      expect(requestsMatching(mediaPath)).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('asks in a dialog; Cancel keeps the cover and returns focus to the button', async () => {
+      const el = await inStorefront(html`<aip-persona-detail persona="lena-voss"></aip-persona-detail>`, 'explicit');
+      await loaded(el);
+      const reveal = part(el, 'reveal-button')!;
+      reveal.click();
+      const dialog = part(el, 'age-dialog') as HTMLDialogElement;
+      expect(dialog.open).to.equal(true);
+      expect(text(dialog)).to.contain('18 or older');
+      await expect(el).to.be.accessible();
+      [...dialog.querySelectorAll('button')].find((b) => text(b) === 'Cancel')!.click();
+      await el.updateComplete;
+      expect(dialog.open).to.equal(false);
+      expect(markup(part(el, 'rating-cover'))).to.not.equal(null);
+      expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('reveal-button');
+      expect(el.shadowRoot!.innerHTML).not.to.contain('/media/personas/lena-voss/');
+    });
+
+    it('shows the previews once the viewer confirms, with focus on the gallery', async () => {
+      const p = await persona('lena-voss');
+      const el = await inStorefront(html`<aip-persona-detail persona="lena-voss"></aip-persona-detail>`, 'explicit');
+      await loaded(el);
+      part(el, 'reveal-button')!.click();
+      const dialog = part(el, 'age-dialog') as HTMLDialogElement;
+      (dialog.querySelector('button.primary') as HTMLButtonElement).click();
+      await el.updateComplete;
+      await el.updateComplete;
+      expect(markup(part(el, 'rating-cover'))).to.equal(null);
+      const images = parts(el, 'image') as HTMLImageElement[];
+      expect(images.map((i) => i.src)).to.deep.equal(p.previews.map((v) => v.url));
+      await waitUntil(() => images[0].complete && images[0].naturalWidth > 0, 'first preview loaded');
+      expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('track');
+      await expect(el).to.be.accessible();
+    });
+
+    it('shares the confirmation with every element on the page', async () => {
+      const el = await inStorefront(html`<aip-persona-detail persona="lena-voss"></aip-persona-detail>`, 'explicit');
+      await loaded(el);
+      expect(markup(part(el, 'rating-cover'))).to.not.equal(null);
+      confirmAge(); // e.g. given on a card
+      await el.updateComplete;
+      expect(markup(part(el, 'rating-cover'))).to.equal(null);
+      expect(parts(el, 'image').length).to.be.greaterThan(0);
+    });
+  });
+
+  describe('structured data', () => {
+    const jsonLd = (el: AipPersonaDetail) => {
+      const script = el.querySelector(':scope > script[type="application/ld+json"]');
+      return script ? (JSON.parse(script.textContent!) as Record<string, unknown>) : null;
+    };
+
+    it('describes the listing as a Product with one Offer per tier that can be bought', async () => {
+      const p = await persona('noor-haddad');
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
+      await loaded(el);
+      const data = jsonLd(el)!;
+      expect(data['@type']).to.equal('Product');
+      expect(data.name).to.equal(p.name);
+      expect(data.sku).to.equal(p.id);
+      expect(data.brand).to.deep.equal({ '@type': 'Brand', name: p.creator.name });
+      const offers = data.offers as { name: string; price: string; priceCurrency: string }[];
+      const available = p.offers.filter((o) => o.available);
+      expect(available.length).to.be.greaterThan(0);
+      expect(available.length).to.be.lessThan(p.offers.length);
+      expect(offers.map((o) => [o.price, o.priceCurrency])).to.deep.equal(
+        available.map((o) => [(o.price.amount / 100).toFixed(2), o.price.currency]),
+      );
+      expect(offers.map((o) => o.name)).to.deep.equal(['Commercial License', 'Exclusive License']);
+    });
+
+    it('lists no offers while every tier is closed', async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail persona="elio-marchetti"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      const data = jsonLd(el)!;
+      expect(data.name).to.equal('Elio Marchetti');
+      expect(data).not.to.have.property('offers');
+    });
+
+    it('never describes rated content, even after confirmation', async () => {
+      const el = await inStorefront(html`<aip-persona-detail persona="lena-voss"></aip-persona-detail>`, 'explicit');
+      await loaded(el);
+      expect(jsonLd(el)).to.equal(null);
+      confirmAge();
+      await el.updateComplete;
+      expect(parts(el, 'image').length).to.be.greaterThan(0);
+      expect(jsonLd(el)).to.equal(null);
+    });
+
+    it('can be turned off', async () => {
+      const p = await persona('noor-haddad');
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail no-structured-data .data=${p}></aip-persona-detail>`,
+      );
+      expect(text(part(el, 'title'))).to.equal(p.name);
+      expect(markup(el.querySelector('script'))).to.equal(null);
+    });
+  });
+
+  describe('warnings', () => {
+    it('warns once about an id that is not a listing id, and shows it as not listed', async () => {
+      let el!: AipPersonaDetail;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="<img src=x>"></aip-persona-detail>`);
+        await shadowQuery(el, '[role="alert"]');
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(warnings.filter((w) => w.includes('persona="<img src=x>"'))).to.have.length(1);
+      expect(text(el.shadowRoot!.querySelector('[role="alert"]'))).to.equal('This persona is no longer listed.');
+    });
+
+    it('warns once about a heading level out of range and uses 2', async () => {
+      const p = await persona('noor-haddad');
+      let el!: AipPersonaDetail;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipPersonaDetail>(
+          html`<aip-persona-detail heading-level="7" .data=${p}></aip-persona-detail>`,
+        );
+        el.setAttribute('heading-level', '9');
+        await el.updateComplete;
+      });
+      expect(warnings.filter((w) => w.includes('heading-level'))).to.have.length(1);
+      expect(part(el, 'title')!.localName).to.equal('h2');
+      expect(part(el, 'section-heading')!.localName).to.equal('h3');
+    });
+  });
+});
