@@ -9,6 +9,7 @@ const entries = {
   'persona-card': 'src/components/persona-card/index.ts',
   price: 'src/components/price/index.ts',
   'license-picker': 'src/components/license-picker/index.ts',
+  'persona-detail': 'src/components/persona-detail/index.ts',
   api: 'src/api/index.ts',
 };
 
@@ -20,13 +21,20 @@ export default defineConfig(({ mode }) => ({
   build:
     mode === 'cdn'
       ? {
-          // One self-contained file for a <script type="module"> tag: lit included, minified.
+          // For a <script type="module"> tag, lit included, minified: one loader
+          // file, plus chunks it (and the elements) fetch on first use.
           outDir: 'dist/cdn',
           emptyOutDir: true,
           minify: true,
           target: 'es2022',
-          lib: { entry: 'src/index.ts', formats: ['es'], fileName: () => 'aip-storefront.js' },
-          rolldownOptions: { output: { minify: true } },
+          lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'aip-storefront.js' },
+          rolldownOptions: {
+            output: {
+              minify: true,
+              // Lazily loaded elements by name; code they share with the loader as "shared".
+              chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
+            },
+          },
         }
       : {
           // The npm package: ESM per entry, lit left to the consumer's bundler.
@@ -35,6 +43,6 @@ export default defineConfig(({ mode }) => ({
           minify: false,
           target: 'es2022',
           lib: { entry: entries, formats: ['es'], fileName: (_format, name) => `${name}.js` },
-          rolldownOptions: { external: [/^lit(\/|$)/, /^@lit\//, /^valibot$/] },
+          rolldownOptions: { external: [/^lit(\/|$)/, /^@lit(-labs)?\//, /^valibot$/] },
         },
 }));

@@ -1,0 +1,44 @@
+/**
+ * The script-tag build (`dist/cdn/aip-storefront.js`).
+ *
+ * The browsing elements (storefront, catalog, card, price) are defined at
+ * once: they are what most pages show first. The heavier ones are fetched the
+ * first time the page uses their tag, so a page of cards never pays for them.
+ * Elements that open others (the catalog's detail dialog, the detail's license
+ * picker) import what they need themselves.
+ */
+import './components/storefront/index.js';
+import './components/price/index.js';
+import './components/persona-card/index.js';
+import './components/catalog/index.js';
+
+export * from './events/index.js';
+export { VERSION } from './internal/define.js';
+
+/** Tags defined on first use, with the chunk that defines each. */
+const LAZY: Record<string, () => Promise<unknown>> = {
+  'aip-license-picker': () => import('./components/license-picker/index.js'),
+  'aip-persona-detail': () => import('./components/persona-detail/index.js'),
+};
+
+const pending = new Set(Object.keys(LAZY));
+
+function loadUsed(root: ParentNode): void {
+  for (const tag of pending) {
+    if (!root.querySelector(tag) && !(root instanceof Element && root.localName === tag)) continue;
+    pending.delete(tag);
+    LAZY[tag]!().catch((error: unknown) => {
+      // Let a later use try again; the host page itself carries on either way.
+      pending.add(tag);
+      console.warn(`aip-storefront: <${tag}> could not be loaded (${String(error)}).`);
+    });
+  }
+}
+
+loadUsed(document);
+new MutationObserver((records) => {
+  if (pending.size === 0) return;
+  for (const record of records) {
+    for (const node of record.addedNodes) if (node instanceof Element) loadUsed(node);
+  }
+}).observe(document.documentElement, { childList: true, subtree: true });
