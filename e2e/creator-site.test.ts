@@ -25,9 +25,10 @@ test("the creator's site shows the studio's published personas as cards", async 
   await page.close();
 });
 
-test('a buyer can reach a card by keyboard and choose it', async () => {
+test('a buyer can reach the cards by keyboard, move between them with the arrows and choose one', async () => {
   const page = await demo().open('/demo/creator/');
   await page.locator('aip-persona-card [part="title"]').first().waitFor();
+  const secondName = (await page.locator('aip-persona-card [part="title"]').nth(1).innerText()).trim();
   const chosen = page.evaluate(
     () =>
       new Promise<string>((resolve) =>
@@ -43,9 +44,13 @@ test('a buyer can reach a card by keyboard and choose it', async () => {
     });
   for (let i = 0; i < 20 && !(await onCard()); i++) await page.keyboard.press('Tab');
   assert.ok(await onCard(), 'focus reached the first card');
+  await page.keyboard.press('ArrowRight');
   await page.keyboard.press('Enter');
-  const firstName = (await page.locator('aip-persona-card [part="title"]').first().innerText()).trim();
-  assert.equal(await chosen, firstName);
+  assert.equal(await chosen, secondName);
+  // The studio's handler takes the buyer to its own persona page.
+  await page.waitForURL(/persona\.html\?id=/);
+  await page.locator('aip-persona-detail [part="title"]').waitFor();
+  assert.equal((await page.locator('aip-persona-detail [part="title"]').innerText()).trim(), secondName);
   await page.close();
 });
 

@@ -29,3 +29,25 @@ test('the partner site shows listings from several creators, cheapest first, in 
   assert.deepEqual(demo().pageErrors, []);
   await page.close();
 });
+
+test('choosing a card on the partner site opens the persona in a dialog, and Escape returns to the card', async () => {
+  const page = await demo().open('/demo/partner/');
+  const first = page.locator('aip-catalog aip-persona-card').first();
+  const name = (await first.locator('[part="title"]').innerText()).trim();
+  await first.locator('button.select').click();
+  const detail = page.locator('aip-catalog aip-persona-detail');
+  await detail.locator('[part="title"]').waitFor();
+  assert.equal((await detail.locator('[part="title"]').innerText()).trim(), name);
+  // The tiers can be chosen right there.
+  await detail.locator('aip-license-picker input[value="commercial"]').waitFor();
+  await page.keyboard.press('Escape');
+  await detail.waitFor({ state: 'detached' });
+  const focused = await page.evaluate(() => {
+    let el: Element | null = document.activeElement;
+    while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+    return el?.textContent?.trim();
+  });
+  assert.equal(focused, name);
+  assert.deepEqual(demo().pageErrors, []);
+  await page.close();
+});

@@ -11,6 +11,7 @@ interface Args {
   'max-rating': string;
   theme: string;
   filters: string;
+  paging: string;
 }
 
 /**
@@ -28,11 +29,13 @@ const meta: Meta<Args> = {
     'max-rating': 'general',
     theme: 'light',
     filters: 'search use-case availability sort',
+    paging: 'more',
   },
   argTypes: {
     sort: { control: 'select', options: [...SORTS] },
     'max-rating': { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    paging: { control: 'inline-radio', options: ['more', 'infinite'] },
   },
   render: (args) => html`
     <aip-storefront
@@ -41,7 +44,12 @@ const meta: Meta<Args> = {
       max-rating=${args['max-rating']}
       theme=${args.theme}
     >
-      <aip-catalog page-size=${args['page-size']} sort=${args.sort} filters=${args.filters}></aip-catalog>
+      <aip-catalog
+        page-size=${args['page-size']}
+        sort=${args.sort}
+        filters=${args.filters}
+        paging=${args.paging}
+      ></aip-catalog>
     </aip-storefront>
   `,
 };
@@ -68,6 +76,34 @@ export const MalformedResponse: Story = { args: { api: '/_fault/body=malformed' 
 
 /** Paging: "Show more" appears while there is a next page. */
 export const Paged: Story = { args: { creator: '', 'page-size': 4 } };
+
+/**
+ * The reference server's generated marketplace of 10 000 listings, with
+ * infinite paging: pages load as you scroll, and past a few pages only the
+ * rows near the screen are rendered. Try the arrow keys, Home and End.
+ */
+export const TenThousandListings: Story = {
+  args: { api: '/_scale', creator: '', 'page-size': 48, paging: 'infinite' },
+};
+
+/**
+ * Choosing a card opens the persona's detail in a modal dialog (the default
+ * when the host doesn't cancel `aip-select`). Click a name, or Tab to the
+ * grid and press Enter.
+ */
+export const OpensDetail: Story = {
+  args: { 'page-size': 4 },
+  play: async ({ canvasElement }) => {
+    // Opens the first persona, as a buyer would by clicking its name.
+    const catalog = canvasElement.querySelector('aip-catalog');
+    for (let tries = 0; tries < 100; tries++) {
+      const card = catalog?.shadowRoot?.querySelector('aip-persona-card');
+      const title = card?.shadowRoot?.querySelector<HTMLButtonElement>('button.select');
+      if (title) return title.click();
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  },
+};
 
 /** The host allows rated content: it appears covered, its images never requested. */
 export const RatedContentCovered: Story = {

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { AipCatalog } from '../src/components/catalog/catalog.js';
 import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
@@ -108,16 +109,183 @@ describe('<aip-catalog>', () => {
     });
   });
 
-  describe('events', () => {
-    it('lets aip-select from a card bubble out of the catalog', async () => {
+  describe('paging="infinite"', () => {
+    it('loads the next pages by itself while the end of the list is near the viewport', async () => {
+      const all = await catalogFromApi('creator=nova-studio&limit=100');
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"
+          ><aip-catalog page-size="3" paging="infinite"></aip-catalog
+        ></aip-storefront>`,
+      );
+      await waitUntil(() => cards(el).length === all.length, 'every page loaded without a click', { timeout: 5000 });
+      await loaded(el);
+      expect(names(el)).to.deep.equal(all.map((p) => p.name));
+      expect(el.shadowRoot!.querySelector('[part="more"]')).to.equal(null);
+    });
+
+    it('waits until the buyer scrolls near the end', async () => {
+      const root = await fixture(
+        html`<div>
+          <aip-storefront creator="nova-studio"
+            ><aip-catalog page-size="2" paging="infinite"></aip-catalog
+          ></aip-storefront>
+          <div style="height: 4000px"></div>
+        </div>`,
+      );
+      const el = root.querySelector('aip-catalog')!;
+      // Far below the viewport: the first page only.
+      el.style.cssText = 'display: block; margin-top: 3000px';
+      await loaded(el);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(cards(el)).to.have.length(2);
+      el.shadowRoot!.querySelector('[part="more"]')!.scrollIntoView();
+      await waitUntil(() => cards(el).length > 2, 'the next page loads once the end is in view');
+      window.scrollTo(0, 0);
+    });
+  });
+
+  describe('a long catalog', () => {
+    let market: { id: string; base: string };
+    before(async () => {
+      market = (await executeServerCommand('marketplace:create', { generate: 400, seed: false })) as typeof market;
+    });
+    after(() => executeServerCommand('marketplace:dispose', { id: market.id }));
+
+    it('renders only the rows near the viewport, and every listing reachable', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront api=${market.base}
+          ><aip-catalog page-size="100" paging="infinite" filters="none" style="width: 760px"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const list = () => el.shadowRoot!.querySelector('[part="grid"]')!;
+      // Scroll to the end until every page has loaded.
+      await waitUntil(
+        () => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          return !el.shadowRoot!.querySelector('[part="more"]') && list().getAttribute('aria-busy') === 'false';
+        },
+        'all 400 listings loaded',
+        { timeout: 10_000, interval: 100 },
+      );
+      // At the end of the page, the last listing is on screen (the window settles within a few frames).
+      const positions = () =>
+        [...list().querySelectorAll('[role="listitem"]')].map((li) => Number(li.getAttribute('aria-posinset')));
+      await waitUntil(
+        () => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          return positions().includes(400);
+        },
+        'the last listing rendered at the end of the page',
+        { timeout: 3000, interval: 50 },
+      );
+      const rendered = cards(el);
+      expect(rendered.length, 'cards in the DOM').to.be.lessThan(100);
+      // Positions tell assistive technology where in the full list each card is.
+      expect(list().querySelector('[role="listitem"]')!.getAttribute('aria-setsize')).to.equal('400');
+
+      // Home goes back to the very first listing, rendering its row again.
+      rendered.at(-1)!.focus();
+      await sendKeys({ press: 'Home' });
+      await waitUntil(() => cards(el).some((c) => c.dataset.index === '0'), 'first row rendered');
+      const first = cards(el).find((c) => c.dataset.index === '0')!;
+      await waitUntil(() => first.shadowRoot!.activeElement?.classList.contains('select'), 'first card focused');
+      const [expected] = await (await fetch(`${market.base}/v1/catalog?limit=1`)).json().then((b) => b.items);
+      expect(first.shadowRoot!.querySelector('[part="title"]')!.textContent!.trim()).to.equal(expected.name);
+      await expect(el).to.be.accessible();
+      window.scrollTo(0, 0);
+    });
+  });
+
+  describe('keyboard', () => {
+    const focusedIndex = (el: AipCatalog) =>
+      cards(el).findIndex((c) => c.shadowRoot!.activeElement?.classList.contains('select'));
+    const tabbable = (el: AipCatalog) =>
+      cards(el).filter((c) => c.shadowRoot!.querySelector('button.select')!.getAttribute('tabindex') !== '-1');
+
+    it('moves between cards with the arrow keys, Home and End, with one Tab stop', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"
+          ><aip-catalog page-size="8" filters="none" style="width: 760px"></aip-catalog
+        ></aip-storefront>`,
+      );
+      expect(tabbable(el)).to.have.length(1);
+      cards(el)[0].focus();
+      expect(focusedIndex(el)).to.equal(0);
+      const tops = cards(el).map((c) => c.getBoundingClientRect().top);
+      const columns = tops.filter((t) => t === tops[0]).length;
+      expect(columns).to.be.greaterThan(1);
+
+      await sendKeys({ press: 'ArrowRight' });
+      expect(focusedIndex(el)).to.equal(1);
+      await sendKeys({ press: 'ArrowDown' });
+      expect(focusedIndex(el)).to.equal(1 + columns);
+      await sendKeys({ press: 'ArrowUp' });
+      expect(focusedIndex(el)).to.equal(1);
+      await sendKeys({ press: 'ArrowLeft' });
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(focusedIndex(el), 'stops at the first card').to.equal(0);
+      await sendKeys({ press: 'End' });
+      expect(focusedIndex(el)).to.equal(cards(el).length - 1);
+      expect(tabbable(el)).to.deep.equal([cards(el).at(-1)]);
+      await sendKeys({ press: 'Home' });
+      expect(focusedIndex(el)).to.equal(0);
+    });
+
+    it('opens the focused persona with Enter, and Escape brings focus back to its card', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"><aip-catalog page-size="4"></aip-catalog></aip-storefront>`,
+      );
+      cards(el)[0].focus();
+      await sendKeys({ press: 'ArrowRight' });
+      await sendKeys({ press: 'Enter' });
+      const dialog = await shadowQuery<HTMLDialogElement>(el, 'dialog[open]');
+      const expected = await catalogFromApi('creator=nova-studio&limit=4');
+      expect(dialog.querySelector('aip-persona-detail')!.getAttribute('persona')).to.equal(expected[1].id);
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'dialog closed');
+      expect(focusedIndex(el)).to.equal(1);
+      expect(dialog.querySelector('aip-persona-detail')).to.equal(null);
+    });
+  });
+
+  describe('choosing a persona', () => {
+    it('fires aip-select from the catalog and opens the persona in a modal dialog', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
+      );
+      const expected = await catalogFromApi('creator=nova-studio&limit=2');
+      const heard = oneEvent(document, 'aip-select');
+      cards(el)[1].shadowRoot!.querySelector<HTMLButtonElement>('button.select')!.click();
+      const event = await heard;
+      expect(event.target).to.equal(el);
+      expect(event.detail.persona.id).to.equal(expected[1].id);
+      const dialog = await shadowQuery<HTMLDialogElement>(el, 'dialog[open]');
+      expect(dialog.getAttribute('aria-label')).to.equal(expected[1].name);
+      const detail = dialog.querySelector('aip-persona-detail')!;
+      await waitUntil(() => detail.shadowRoot?.textContent?.includes(expected[1].name), 'the detail shows the persona');
+      await expect(el).to.be.accessible();
+      dialog.querySelector<HTMLButtonElement>('[part="close-button"]')!.click();
+      expect(dialog.open).to.equal(false);
+    });
+
+    it('lets the host cancel aip-select and handle it itself', async () => {
       const el = await inStorefront(
         html`<aip-storefront creator="nova-studio"><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
       );
       const chosen: string[] = [];
-      document.addEventListener('aip-select', (e) => chosen.push(e.detail.persona.id), { once: true });
-      cards(el)[1].shadowRoot!.querySelector<HTMLButtonElement>('button.select')!.click();
-      const expected = await catalogFromApi('creator=nova-studio&limit=2');
-      expect(chosen).to.deep.equal([expected[1].id]);
+      const veto = (e: Event) => {
+        chosen.push((e as CustomEvent).detail.persona.id);
+        e.preventDefault();
+      };
+      document.addEventListener('aip-select', veto);
+      try {
+        cards(el)[0].shadowRoot!.querySelector<HTMLButtonElement>('button.select')!.click();
+        await new Promise((r) => setTimeout(r, 100));
+      } finally {
+        document.removeEventListener('aip-select', veto);
+      }
+      expect(chosen, 'one event, from the catalog').to.have.length(1);
+      expect(el.shadowRoot!.querySelector('dialog[open]')).to.equal(null);
     });
   });
 

@@ -51,6 +51,45 @@ export const styles = css`
   .grid aip-persona-card {
     flex: 1;
   }
+  /* The windowed grid of a long list: rows of --_columns cards; padding stands in for the rows not rendered. */
+  .windowed {
+    display: block;
+    box-sizing: border-box;
+  }
+  .row {
+    display: grid;
+    grid-template-columns: repeat(var(--_columns, 1), minmax(0, 1fr));
+    gap: var(--_gap);
+    padding-bottom: var(--_gap);
+  }
+  .row > div {
+    display: flex;
+  }
+  .row aip-persona-card {
+    flex: 1;
+  }
+  /* Never laid out: its computed width and height give --aip-catalog-card-min-width and the gap in pixels. */
+  .probe {
+    display: none;
+    width: var(--_min);
+    height: var(--_gap);
+  }
+  dialog.detail {
+    --_dialog-width: 64rem;
+    width: 100%;
+    max-height: calc(100dvh - 2rem);
+    padding: var(--_aip-space-3) var(--_aip-space-5) var(--_aip-space-5);
+    overflow: auto;
+    overscroll-behavior: contain;
+  }
+  .detail-bar {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    display: flex;
+    justify-content: flex-end;
+    margin-bottom: var(--_aip-space-2);
+  }
   .state {
     display: grid;
     justify-items: center;

@@ -1,7 +1,8 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import { toApiError } from '../../api/errors.js';
 import type { CatalogParams } from '../../api/client.js';
 import {
@@ -17,7 +18,10 @@ import {
   type Sort,
   type UseCase,
 } from '../../api/schemas.js';
+import { AipSelectEvent } from '../../events/select.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { RowWindow } from '../../internal/row-window.js';
+import { dialogStyles } from '../../styles/dialog.js';
 import { USE_CASE_LABELS } from '../../internal/labels.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './catalog.styles.js';
@@ -58,6 +62,19 @@ const URL_KEYS = {
   sort: 'aip-sort',
 } as const;
 
+/** Paging: a "Show more" button, or pages loading as the end of the list scrolls near. */
+export const CATALOG_PAGING = ['more', 'infinite'] as const;
+export type CatalogPaging = (typeof CATALOG_PAGING)[number];
+
+/**
+ * Past this many listings the grid renders only the rows near the viewport, so
+ * memory stays flat however far a buyer scrolls. Below it, every card is in
+ * the DOM.
+ */
+const WINDOW_AFTER = 96;
+/** How far below the viewport the end of the list starts the next page, in infinite paging. */
+const INFINITE_MARGIN_PX = 600;
+
 const SEARCH_DELAY_MS = 250;
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
 const MAX_SKELETONS = 8;
@@ -78,7 +95,21 @@ const MAX_SKELETONS = 8;
  * @summary A grid of persona listings.
  * @tag aip-catalog
  *
- * @fires {AipSelectEvent} aip-select - A buyer chose a persona (from a card). Cancelable.
+ * **Choosing a persona:** a card's title (or Enter on it) fires `aip-select`
+ * from the catalog. Unless a listener cancels it, the catalog opens the
+ * persona's `<aip-persona-detail>` in a modal `<dialog>`; cancel it to
+ * navigate yourself.
+ *
+ * **Keyboard:** Tab reaches one card; the arrow keys move between cards (Up
+ * and Down by row), Home and End go to the first and last loaded card, Enter
+ * opens the focused one.
+ *
+ * **Long catalogs:** with `paging="infinite"` the next page loads as the end of
+ * the list nears the viewport ("Show more" stays as a fallback). Past a few
+ * pages only the rows near the viewport are rendered, so a 10 000-listing
+ * catalog scrolls with flat memory.
+ *
+ * @fires {AipSelectEvent} aip-select - A buyer chose a persona (from a card). Cancelable: cancel it to stop the detail dialog opening.
  *
  * @csspart toolbar - The search, filter and sort controls.
  * @csspart search - The search field.
@@ -87,20 +118,25 @@ const MAX_SKELETONS = 8;
  * @csspart card - Each `<aip-persona-card>`; its own parts are forwarded as `card-<part>`.
  * @csspart status - The empty and error messages.
  * @csspart more - The "Show more" button.
+ * @csspart detail-dialog - The modal `<dialog>` that shows a chosen persona.
+ * @csspart close-button - The dialog's close button.
+ * @csspart detail - The `<aip-persona-detail>` in the dialog.
  *
  * @cssprop --aip-catalog-card-min-width - Narrowest a card may get before the grid drops a column; 220px.
  * @cssprop --aip-catalog-gap - Space between cards; `--aip-space-4` by default.
  */
 export class AipCatalog extends AipElement {
-  static override styles = [...AipElement.styles, styles];
+  static override styles = [...AipElement.styles, dialogStyles, styles];
 
   private readonly store = new StorefrontController(this);
+  private readonly rows = new RowWindow(this);
 
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
       const page = await client.catalog(JSON.parse(key) as CatalogParams, { signal });
       this.extra = [];
       this.cursor = page.nextCursor;
+      this.active = 0;
       return page;
     },
     // The query as a string, so the task reruns exactly when a parameter changes.
@@ -114,6 +150,8 @@ export class AipCatalog extends AipElement {
       this.extra = [...this.extra, ...page.items];
       this.cursor = page.nextCursor;
       this.announcement = `${page.items.length} more personas loaded.`;
+      // The new cards may not fill the screen: infinite paging keeps going.
+      void this.updateComplete.then(() => requestAnimationFrame(() => this.loadMoreIfNear()));
       return page;
     },
     args: () => [this.cursor] as const,
@@ -129,7 +167,24 @@ export class AipCatalog extends AipElement {
   @state() private availability: Availability | '' = '';
   /** The rating chosen in the toolbar; the storefront's limit when empty. */
   @state() private rating: ContentRating | '' = '';
+  /** The card Tab reaches (roving tabindex), by position in the list. */
+  @state() private active = 0;
+  /** Columns of the grid at its current width (rows of the windowed grid). */
+  @state() private columns = 1;
+  /** The persona shown in the detail dialog. */
+  @state() private selected: PersonaSummary | null = null;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  // Measured in the next frame: re-laying out rows inside the observer's callback
+  // would trip the browser's "ResizeObserver loop" error on the host page.
+  private readonly resizeObserver = new ResizeObserver(() => requestAnimationFrame(() => this.measureColumns()));
+  private readonly endObserver = new IntersectionObserver(
+    (entries) => entries.some((e) => e.isIntersecting) && this.loadMoreIfNear(),
+    { rootMargin: `0px 0px ${INFINITE_MARGIN_PX}px 0px` },
+  );
+  private observedEnd: Element | null = null;
+
+  @query('dialog.detail') private detailDialog!: HTMLDialogElement | null;
+  @query('.probe') private probe!: HTMLElement | null;
 
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
@@ -155,20 +210,75 @@ export class AipCatalog extends AipElement {
   /** Mirror search, filters and sort into the page URL, and start from them. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
+  /** `more` (default): a "Show more" button loads the next page. `infinite`: pages load as the buyer scrolls. */
+  @property() paging: CatalogPaging = 'more';
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.syncUrl) this.readUrl();
+    this.resizeObserver.observe(this);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+    this.resizeObserver.disconnect();
+    this.endObserver.disconnect();
+    this.observedEnd = null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('creator') && this.creator) {
       this.creator = this.validSlug('creator', this.creator, "is not a creator handle; showing the storefront's.");
     }
+    if (changed.has('paging') && !isOneOf(CATALOG_PAGING, this.paging)) {
+      this.warnOnce('paging', `paging="${this.paging}" is not one of ${CATALOG_PAGING.join(', ')}; using more.`);
+      this.paging = 'more';
+    }
+  }
+
+  protected override updated(): void {
+    this.rows.measure(this.renderRoot.querySelector<HTMLElement>('.windowed'));
+    // Watch the end of the list (the "Show more" row) for infinite paging.
+    const end = this.paging === 'infinite' ? this.renderRoot.querySelector('.more') : null;
+    if (end !== this.observedEnd) {
+      if (this.observedEnd) this.endObserver.unobserve(this.observedEnd);
+      if (end) this.endObserver.observe(end);
+      this.observedEnd = end;
+    }
+  }
+
+  /** In infinite paging, loads the next page when the end of the list is near the viewport. */
+  private loadMoreIfNear(): void {
+    const end = this.observedEnd;
+    if (!end || !this.cursor || this.nextPage.status === 1 || this.nextPage.status === 3) return;
+    const box = end.getBoundingClientRect();
+    // A hidden catalog (display: none) has no box and never pages on its own.
+    if (end.getClientRects().length === 0 || box.top > innerHeight + INFINITE_MARGIN_PX) return;
+    void this.nextPage.run();
+  }
+
+  /** Grid columns at the current width, by the same rule as CSS `auto-fill`. */
+  private measureColumns(): void {
+    const probe = this.probe;
+    if (!probe) return;
+    const style = getComputedStyle(probe);
+    // Percentages don't resolve on an element that isn't laid out; fall back to the default.
+    const min = parseFloat(style.width) || 220;
+    const gap = parseFloat(style.height) || 0;
+    const width = this.getBoundingClientRect().width;
+    const columns = Math.max(1, Math.floor((width + gap) / (min + gap)));
+    if (columns !== this.columns) this.columns = columns;
+  }
+
+  /** Whether the grid renders only the rows near the viewport. */
+  private get windowed(): boolean {
+    return this.items.length > WINDOW_AFTER;
+  }
+
+  /** Every loaded listing, in order. */
+  private get items(): PersonaSummary[] {
+    return [...(this.firstPage.value?.items ?? []), ...this.extra];
   }
 
   private validSort(): Sort {
@@ -390,23 +500,174 @@ export class AipCatalog extends AipElement {
     void this.firstPage.run();
   }
 
+  private renderCard(p: PersonaSummary, index: number) {
+    return html`<aip-persona-card
+      part="card"
+      data-index=${index}
+      .data=${p}
+      .tabbable=${index === this.active}
+      exportparts=${CARD_PARTS}
+    ></aip-persona-card>`;
+  }
+
   private renderCards(items: readonly PersonaSummary[]) {
-    return html`<ul
+    const busy = this.nextPage.status === 1 ? 'true' : 'false';
+    if (!this.windowed) {
+      return html`<ul
+        part="grid"
+        class="grid"
+        role="list"
+        aria-label=${this.label}
+        aria-busy=${busy}
+        @keydown=${this.onGridKeydown}
+        @focusin=${this.onGridFocus}
+        @aip-select=${this.onCardSelect}
+      >
+        ${repeat(
+          items,
+          (p) => p.id,
+          (p, i) => html`<li>${this.renderCard(p, i)}</li>`,
+        )}
+      </ul>`;
+    }
+    // Rows of `columns` cards; only those near the viewport are rendered.
+    const columns = this.columns;
+    const { start, end, before, after } = this.rows.range(Math.ceil(items.length / columns));
+    const total = this.cursor ? -1 : items.length;
+    const shown: number[] = [];
+    for (let r = start; r < end; r++) shown.push(r);
+    return html`<div
       part="grid"
-      class="grid"
+      class="windowed"
       role="list"
       aria-label=${this.label}
-      aria-busy=${this.nextPage.status === 1 ? 'true' : 'false'}
+      aria-busy=${busy}
+      style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px`, '--_columns': String(columns) })}
+      @keydown=${this.onGridKeydown}
+      @focusin=${this.onGridFocus}
+      @aip-select=${this.onCardSelect}
     >
       ${repeat(
-        items,
-        (p) => p.id,
-        (p) =>
-          html`<li>
-            <aip-persona-card part="card" .data=${p} exportparts=${CARD_PARTS}></aip-persona-card>
-          </li>`,
+        shown,
+        (r) => `${columns}:${r}`,
+        (r) =>
+          html`<div class="row" role="none" data-row=${r}>
+            ${items
+              .slice(r * columns, (r + 1) * columns)
+              .map(
+                (p, c) =>
+                  html`<div role="listitem" aria-posinset=${r * columns + c + 1} aria-setsize=${total}>
+                    ${this.renderCard(p, r * columns + c)}
+                  </div>`,
+              )}
+          </div>`,
       )}
-    </ul>`;
+    </div>`;
+  }
+
+  private cardAt(index: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`aip-persona-card[data-index="${index}"]`);
+  }
+
+  /** The arrow keys, Home and End move focus between cards. */
+  private onGridKeydown = (e: KeyboardEvent): void => {
+    if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
+    const path = e.composedPath();
+    // Keys inside a card's own dialog are the dialog's.
+    if (path.some((n) => n instanceof HTMLDialogElement)) return;
+    const card = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.localName === 'aip-persona-card');
+    if (!card) return;
+    const from = Number(card.dataset.index);
+    const last = this.items.length - 1;
+    const forward = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
+    const columns = this.windowed ? this.columns : this.renderedColumns();
+    const to = {
+      ArrowRight: from + forward,
+      ArrowLeft: from - forward,
+      ArrowDown: from + columns,
+      ArrowUp: from - columns,
+      Home: 0,
+      End: last,
+    }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    void this.focusCard(Math.min(Math.max(to, 0), last));
+  };
+
+  /** Columns as laid out now (the plain grid). */
+  private renderedColumns(): number {
+    const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('.grid > li')];
+    const top = cards[0]?.offsetTop;
+    const columns = cards.findIndex((li) => li.offsetTop !== top);
+    return columns === -1 ? Math.max(cards.length, 1) : columns;
+  }
+
+  private onGridFocus = (e: FocusEvent): void => {
+    const card = e
+      .composedPath()
+      .find((n): n is HTMLElement => n instanceof HTMLElement && n.localName === 'aip-persona-card');
+    if (card) this.active = Number(card.dataset.index);
+  };
+
+  private async focusCard(index: number): Promise<void> {
+    this.active = index;
+    await this.updateComplete;
+    if (this.windowed) {
+      // Its row may be far from the viewport: render it, then scroll to it.
+      this.rows.reveal(Math.floor(index / this.columns));
+      await this.updateComplete;
+    }
+    const card = this.cardAt(index);
+    card?.scrollIntoView({ block: 'nearest' });
+    card?.focus();
+  }
+
+  /** A card was chosen: the catalog fires its own `aip-select` and, unless cancelled, opens the detail. */
+  private onCardSelect = (e: AipSelectEvent): void => {
+    // The card's event stops here; hosts hear the catalog's, which they can cancel.
+    e.stopPropagation();
+    e.preventDefault();
+    if (!this.emit(new AipSelectEvent(e.detail))) return;
+    void this.openDetail(e.detail.persona);
+  };
+
+  /** Opens the persona's detail view in the modal dialog. */
+  async openDetail(persona: PersonaSummary): Promise<void> {
+    try {
+      await import('../persona-detail/index.js');
+    } catch (error) {
+      this.announcement = `${persona.name} could not be opened. Check your connection, then try again.`;
+      this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
+      return;
+    }
+    this.selected = persona;
+    await this.updateComplete;
+    if (!this.detailDialog?.open) this.detailDialog?.showModal();
+  }
+
+  /** Closes the detail dialog, if open; focus returns to the card that opened it. */
+  closeDetail(): void {
+    this.detailDialog?.close();
+  }
+
+  private renderDetail() {
+    const p = this.selected;
+    // A click on the backdrop closes it; Escape is the dialog's own keyboard way out.
+    // eslint-disable-next-line lit-a11y/click-events-have-key-events
+    return html`<dialog
+      part="detail-dialog"
+      class="detail"
+      aria-label=${p?.name ?? 'Persona'}
+      @close=${() => (this.selected = null)}
+      @click=${(e: MouseEvent) => e.target === this.detailDialog && this.closeDetail()}
+    >
+      <div class="detail-bar">
+        <button part="close-button" type="button" @click=${() => this.closeDetail()}>
+          Close<span class="visually-hidden"> ${p?.name ?? ''}</span>
+        </button>
+      </div>
+      ${p ? html`<aip-persona-detail part="detail" persona=${p.id}></aip-persona-detail>` : nothing}
+    </dialog>`;
   }
 
   private renderSkeletons() {
@@ -469,14 +730,14 @@ export class AipCatalog extends AipElement {
         initial: () => this.renderSkeletons(),
         pending: () => this.renderSkeletons(),
         complete: (page) =>
-          page.items.length === 0
-            ? this.renderEmpty()
-            : html`${this.renderCards([...page.items, ...this.extra])}${this.renderMore()}`,
+          page.items.length === 0 ? this.renderEmpty() : html`${this.renderCards(this.items)}${this.renderMore()}`,
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
         ${this.firstPage.status === 1 ? 'Loading personas…' : this.announcement}
-      </p>`;
+      </p>
+      ${this.renderDetail()}
+      <div class="probe" aria-hidden="true"></div>`;
   }
 }
 

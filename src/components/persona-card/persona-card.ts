@@ -108,6 +108,19 @@ export class AipPersonaCard extends AipElement {
   /** Don't write schema.org JSON-LD into the light DOM. */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
+  /**
+   * Whether Tab stops at the card. A list that moves focus between its cards
+   * with the arrow keys (as `<aip-catalog>` does) leaves one card tabbable.
+   */
+  @property({ type: Boolean, attribute: false }) tabbable = true;
+
+  /** Focuses the card's title (the control that opens the persona). */
+  override focus(options?: FocusOptions): void {
+    const target = this.renderRoot.querySelector<HTMLElement>('.select, [part="reveal-button"]');
+    if (target) target.focus(options);
+    else super.focus(options);
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('layout') && !isOneOf(CARD_LAYOUTS, this.layout)) {
       this.warnOnce('layout', `layout="${this.layout}" is not one of ${CARD_LAYOUTS.join(', ')}; using vertical.`);
@@ -199,7 +212,12 @@ export class AipPersonaCard extends AipElement {
       ? html`<div part="rating-cover" class="cover">
           <strong>18+</strong>
           <span>Rated ${p.contentRating}: image hidden</span>
-          <button part="reveal-button" type="button" @click=${() => this.openAgeDialog()}>
+          <button
+            part="reveal-button"
+            type="button"
+            tabindex=${this.tabbable ? nothing : '-1'}
+            @click=${() => this.openAgeDialog()}
+          >
             Show<span class="visually-hidden"> ${p.name}</span>
           </button>
         </div>`
@@ -254,7 +272,12 @@ export class AipPersonaCard extends AipElement {
         ${this.renderMedia(p)}
         <div part="body" class="body">
           ${staticHtml`<${tag} part="title" id="title">
-            <button class="select" type="button" @click=${() => this.onSelect(p)}>${p.name}</button>
+            <button
+              class="select"
+              type="button"
+              tabindex=${this.tabbable ? nothing : '-1'}
+              @click=${() => this.onSelect(p)}
+            >${p.name}</button>
           </${tag}>`}
           <p part="meta" class="meta">by ${p.creator.name} · ${NICHE_LABELS[p.niche]}</p>
           ${
