@@ -16,9 +16,16 @@ function formatter(locale: string, currency: string, whole: boolean): Intl.Numbe
   return f;
 }
 
+const digitsByCurrency = new Map<string, number>();
+
 /** How many minor units make a major one in `currency` (2 for USD, 0 for JPY). */
 export function minorUnitDigits(currency: string): number {
-  return formatter('en', currency, false).resolvedOptions().maximumFractionDigits ?? 2;
+  let digits = digitsByCurrency.get(currency);
+  if (digits === undefined) {
+    digits = formatter('en', currency, false).resolvedOptions().maximumFractionDigits ?? 2;
+    digitsByCurrency.set(currency, digits);
+  }
+  return digits;
 }
 
 export interface FormatMoneyOptions {

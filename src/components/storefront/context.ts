@@ -48,9 +48,14 @@ export interface SettingsInit {
   maxRating: ContentRating;
 }
 
+// Intl formatters are costly to build and a page of cards asks for the same few.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const currencies = new Map<string, boolean>();
+
 /** Builds the shared settings object; inputs are assumed validated. */
 export function createSettings(init: SettingsInit): StorefrontSettings {
-  const dates = new Intl.DateTimeFormat(init.locale, { dateStyle: 'medium' });
+  let dates = dateFormats.get(init.locale);
+  if (!dates) dateFormats.set(init.locale, (dates = new Intl.DateTimeFormat(init.locale, { dateStyle: 'medium' })));
   const limit = ratingRank(init.maxRating);
   return Object.freeze({
     client: clientFor(init.api),
@@ -82,10 +87,15 @@ export function validLocale(tag: string): string | null {
 /** Whether `code` is a currency `Intl.NumberFormat` accepts. */
 export function validCurrency(code: string): boolean {
   if (!/^[A-Z]{3}$/.test(code)) return false;
-  try {
-    new Intl.NumberFormat('en', { style: 'currency', currency: code });
-    return true;
-  } catch {
-    return false;
+  let valid = currencies.get(code);
+  if (valid === undefined) {
+    try {
+      new Intl.NumberFormat('en', { style: 'currency', currency: code });
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    currencies.set(code, valid);
   }
+  return valid;
 }
