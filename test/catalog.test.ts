@@ -248,6 +248,36 @@ describe('<aip-catalog>', () => {
     });
   });
 
+  describe('structured data', () => {
+    it('describes the first page as one schema.org ItemList, general listings only', async () => {
+      const expected = await catalogFromApi('limit=100&rating=explicit&sort=name');
+      const el = await inStorefront(
+        html`<aip-storefront max-rating="explicit"
+          ><aip-catalog page-size="100" sort="name"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const script = el.querySelector(':scope > script[type="application/ld+json"]')!;
+      const data = JSON.parse(script.textContent!);
+      expect(data['@type']).to.equal('ItemList');
+      const listed = data.itemListElement.map((e: { item: { name: string } }) => e.item.name);
+      expect(listed).to.deep.equal(expected.filter((p) => p.contentRating === 'general').map((p) => p.name));
+      expect(expected.some((p) => p.contentRating !== 'general')).to.equal(true);
+      // Positions are the listings' places in the grid, rated ones included.
+      const first = data.itemListElement[0];
+      expect(first.position).to.equal(expected.findIndex((p) => p.name === first.item.name) + 1);
+      expect(first.item.brand.name).to.be.a('string');
+      // The cards write none of their own.
+      expect(cards(el).some((c) => c.querySelector('script'))).to.equal(false);
+    });
+
+    it('writes none with no-structured-data', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront><aip-catalog page-size="3" no-structured-data></aip-catalog></aip-storefront>`,
+      );
+      expect(el.querySelector('script'), 'no JSON-LD block').to.equal(null);
+    });
+  });
+
   describe('choosing a persona', () => {
     it('fires aip-select from the catalog and opens the persona in a modal dialog', async () => {
       const el = await inStorefront(

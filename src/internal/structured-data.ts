@@ -40,6 +40,21 @@ export function productJsonLd(p: PersonaSummary): Record<string, unknown> | null
 }
 
 /**
+ * schema.org `ItemList` of the general-audience listings among `items`, each
+ * a `Product` as a card describes it, at its position in the list. Null when
+ * there are none.
+ */
+export function itemListJsonLd(items: readonly PersonaSummary[]): Record<string, unknown> | null {
+  const elements = items.flatMap((p, i) => {
+    const product = productJsonLd(p);
+    if (!product) return [];
+    delete product['@context'];
+    return [{ '@type': 'ListItem', position: i + 1, item: product }];
+  });
+  return elements.length ? { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: elements } : null;
+}
+
+/**
  * schema.org data for a full listing, built from the same persona the detail
  * view shows: a `Product` whose `brand` is the creator, with one `Offer` per
  * license tier that can be bought now (none when every tier is closed). Only

@@ -21,6 +21,7 @@ import {
 import { AipSelectEvent } from '../../events/select.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { RowWindow } from '../../internal/row-window.js';
+import { itemListJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { USE_CASE_LABELS } from '../../internal/labels.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
@@ -103,6 +104,10 @@ const MAX_SKELETONS = 8;
  * **Keyboard:** Tab reaches one card; the arrow keys move between cards (Up
  * and Down by row), Home and End go to the first and last loaded card, Enter
  * opens the focused one.
+ *
+ * **Structured data:** the catalog writes one schema.org `ItemList` of the
+ * first page's general-audience listings as JSON-LD into its light DOM, where
+ * crawlers read it (its cards write none of their own).
  *
  * **Long catalogs:** with `paging="infinite"` the next page loads as the end of
  * the list nears the viewport ("Show more" stays as a fallback). Past a few
@@ -210,6 +215,9 @@ export class AipCatalog extends AipElement {
   /** Mirror search, filters and sort into the page URL, and start from them. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
+  /** Don't write schema.org JSON-LD into the light DOM. */
+  @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
+
   /** `more` (default): a "Show more" button loads the next page. `infinite`: pages load as the buyer scrolls. */
   @property() paging: CatalogPaging = 'more';
 
@@ -239,6 +247,7 @@ export class AipCatalog extends AipElement {
 
   protected override updated(): void {
     this.rows.measure(this.renderRoot.querySelector<HTMLElement>('.windowed'));
+    this.writeStructuredData();
     // Watch the end of the list (the "Show more" row) for infinite paging.
     const end = this.paging === 'infinite' ? this.renderRoot.querySelector('.more') : null;
     if (end !== this.observedEnd) {
@@ -246,6 +255,17 @@ export class AipCatalog extends AipElement {
       if (end) this.endObserver.observe(end);
       this.observedEnd = end;
     }
+  }
+
+  private describedPage: unknown = undefined;
+
+  /** The first page as JSON-LD, rewritten only when the page or the setting changes. */
+  private writeStructuredData(): void {
+    const page = this.noStructuredData ? null : (this.firstPage.value ?? null);
+    if (page === this.describedPage) return;
+    this.describedPage = page;
+    const settings = this.store.value;
+    writeJsonLd(this, page ? itemListJsonLd(page.items.filter((p) => settings.allowsRating(p.contentRating))) : null);
   }
 
   /** In infinite paging, loads the next page when the end of the list is near the viewport. */
@@ -506,6 +526,7 @@ export class AipCatalog extends AipElement {
       data-index=${index}
       .data=${p}
       .tabbable=${index === this.active}
+      .noStructuredData=${true}
       exportparts=${CARD_PARTS}
     ></aip-persona-card>`;
   }
