@@ -29,6 +29,9 @@ export default defineConfig(({ mode }) => ({
           target: 'es2022',
           lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'aip-storefront.js' },
           rolldownOptions: {
+            // Code the lazy chunks share with the loader may live in the loader itself
+            // (it gains exports): the catalog path is then one file, not a chain of imports.
+            preserveEntrySignatures: 'allow-extension',
             output: {
               minify: true,
               // Lazily loaded elements by name; code they share with the loader as "shared".
