@@ -138,7 +138,11 @@ export class AipCatalog extends AipElement {
 
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
-      const page = await client.catalog(JSON.parse(key) as CatalogParams, { signal });
+      const request = client.catalog(JSON.parse(key) as CatalogParams, { signal });
+      // The first money format loads the browser's locale data (tens of ms):
+      // do it while the request is on the wire, not after it answers.
+      this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
+      const page = await request;
       this.extra = [];
       this.cursor = page.nextCursor;
       this.active = 0;

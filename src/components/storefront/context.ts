@@ -50,7 +50,8 @@ export interface SettingsInit {
 
 // Intl formatters are costly to build and a page of cards asks for the same few.
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
-const currencies = new Map<string, boolean>();
+// USD is the default: knowing it is valid spares the costly first Intl call before any request is sent.
+const currencies = new Map<string, boolean>([['USD', true]]);
 
 /** Builds the shared settings object; inputs are assumed validated. */
 export function createSettings(init: SettingsInit): StorefrontSettings {
