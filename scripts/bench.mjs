@@ -664,7 +664,6 @@ async function benchHeap(browser, origin, big) {
 
     /** [seconds, loaded] after each page, for the pace. */
     const pace = [[elapsed(), loaded]];
-    let clicking = false;
     let stopped = '';
     let at1k = null;
     while (loaded < 10_000) {
@@ -675,18 +674,8 @@ async function benchHeap(browser, origin, big) {
       const before = loaded;
       const asked = requested;
       await pg.evaluate(() => window.scrollTo(0, document.scrollingElement.scrollHeight));
-      // TODO: drop this fallback once paging="infinite" is in every build benchmarked: it clicks
-      // "Show more" when scrolling to the end starts no request (an older build ignores the attribute).
-      if (clicking) await clickMore(pg);
       const triggered = await until(() => requested > asked || loaded > before, { timeout: 2_500, every: 20 });
-      if (!triggered && !clicking) {
-        clicking = await clickMore(pg);
-        if (clicking)
-          console.log(
-            'note: scrolling to the end loaded nothing; falling back to clicking "Show more" ([part="more"])',
-          );
-      }
-      if (!triggered && !clicking) {
+      if (!triggered) {
         stopped = 'scrolling to the end started no request';
         break;
       }
@@ -728,8 +717,7 @@ async function benchHeap(browser, origin, big) {
       `end / 1 000: DOM nodes ${domGrowth.toFixed(2)}×, heap ${heapGrowth.toFixed(2)}× (${(perPersona / 1024).toFixed(2)} KB of heap per persona loaded after the first 1 000)`,
     );
     console.log(
-      `budget "flat memory": DOM nodes end/1 000 ≤ ${BUDGET.domGrowth}×; heap grows by ≤ ${BUDGET.heapPerPersonaKb} KB per listing (the data, not the DOM)` +
-        `${clicking ? '   (pages loaded with "Show more", not by scrolling)' : ''}\n`,
+      `budget "flat memory": DOM nodes end/1 000 ≤ ${BUDGET.domGrowth}×; heap grows by ≤ ${BUDGET.heapPerPersonaKb} KB per listing (the data, not the DOM)\n`,
     );
     const label = (n) => `at ${int(n)} loaded`;
     record(`heap ${label(at1k.loaded)}`, mb(at1k.heap));
@@ -756,16 +744,6 @@ async function benchHeap(browser, origin, big) {
   } finally {
     await pg.close();
   }
-}
-
-/** Clicks the catalog's "Show more" button, if it has one; true if it did. */
-function clickMore(pg) {
-  return pg.evaluate(() => {
-    const more = document.querySelector('aip-catalog')?.shadowRoot?.querySelector('[part="more"]');
-    if (!more || more.getAttribute('aria-disabled') === 'true') return false;
-    more.click();
-    return true;
-  });
 }
 
 // ---------------------------------------------------------------------------
