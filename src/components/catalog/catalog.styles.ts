@@ -45,10 +45,10 @@ export const styles = css`
     list-style: none;
   }
   /* Cards in a row share the tallest one's height. */
-  .grid > li {
+  [role='listitem'] {
     display: flex;
   }
-  .grid aip-persona-card {
+  [role='listitem'] > aip-persona-card {
     flex: 1;
   }
   /* The windowed grid of a long list: rows of --_columns cards; padding stands in for the rows not rendered. */
@@ -61,12 +61,6 @@ export const styles = css`
     grid-template-columns: repeat(var(--_columns, 1), minmax(0, 1fr));
     gap: var(--_gap);
     padding-bottom: var(--_gap);
-  }
-  .row > div {
-    display: flex;
-  }
-  .row aip-persona-card {
-    flex: 1;
   }
   /* Never laid out: its computed width and height give --aip-catalog-card-min-width and the gap in pixels. */
   .probe {
@@ -105,6 +99,10 @@ export const styles = css`
   .state .hint {
     color: var(--_aip-color-text-muted);
     font-size: var(--_aip-font-size-s);
+  }
+  .open-error {
+    margin: 0 0 var(--_aip-space-3);
+    color: var(--_aip-color-danger);
   }
   .error .title {
     color: var(--_aip-color-danger);

@@ -121,7 +121,7 @@ const MAX_SKELETONS = 8;
  * @csspart clear - The "Clear filters" button.
  * @csspart grid - The list of cards.
  * @csspart card - Each `<aip-persona-card>`; its own parts are forwarded as `card-<part>`.
- * @csspart status - The empty and error messages.
+ * @csspart status - The empty and error messages, and the note when a chosen persona could not be opened.
  * @csspart more - The "Show more" button.
  * @csspart detail-dialog - The modal `<dialog>` that shows a chosen persona.
  * @csspart close-button - The dialog's close button.
@@ -143,7 +143,7 @@ export class AipCatalog extends AipElement {
       // do it while the request is on the wire, not after it answers.
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
       const page = await request;
-      this.extra = [];
+      this.listings = page.items;
       this.cursor = page.nextCursor;
       this.active = 0;
       return page;
@@ -156,7 +156,7 @@ export class AipCatalog extends AipElement {
     autoRun: false,
     task: async ([cursor], { signal }) => {
       const page = await this.store.value.client.catalog({ ...this.query(), cursor: cursor ?? undefined }, { signal });
-      this.extra = [...this.extra, ...page.items];
+      this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
       this.announcement = `${page.items.length} more personas loaded.`;
       // The new cards may not fill the screen: infinite paging keeps going.
@@ -166,8 +166,8 @@ export class AipCatalog extends AipElement {
     args: () => [this.cursor] as const,
   });
 
-  /** Listings loaded by "Show more", after the first page. */
-  @state() private extra: PersonaSummary[] = [];
+  /** Every listing loaded so far, in order: the first page, then each next one. */
+  @state() private listings: PersonaSummary[] = [];
   @state() private cursor: string | null = null;
   @state() private announcement = '';
   @state() private q = '';
@@ -178,10 +178,12 @@ export class AipCatalog extends AipElement {
   @state() private rating: ContentRating | '' = '';
   /** The card Tab reaches (roving tabindex), by position in the list. */
   @state() private active = 0;
-  /** Columns of the grid at its current width (rows of the windowed grid). */
+  /** Columns of the grid at its current width, by the grid's own rule (for Up/Down and the windowed rows). */
   @state() private columns = 1;
   /** The persona shown in the detail dialog. */
   @state() private selected: PersonaSummary | null = null;
+  /** Why the last persona chosen could not be opened, shown above the grid. */
+  @state() private openError = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   // Measured in the next frame: re-laying out rows inside the observer's callback
   // would trip the browser's "ResizeObserver loop" error on the host page.
@@ -297,12 +299,7 @@ export class AipCatalog extends AipElement {
 
   /** Whether the grid renders only the rows near the viewport. */
   private get windowed(): boolean {
-    return this.items.length > WINDOW_AFTER;
-  }
-
-  /** Every loaded listing, in order. */
-  private get items(): PersonaSummary[] {
-    return [...(this.firstPage.value?.items ?? []), ...this.extra];
+    return this.listings.length > WINDOW_AFTER;
   }
 
   private validSort(): Sort {
@@ -535,58 +532,50 @@ export class AipCatalog extends AipElement {
     ></aip-persona-card>`;
   }
 
-  private renderCards(items: readonly PersonaSummary[]) {
-    const busy = this.nextPage.status === 1 ? 'true' : 'false';
-    if (!this.windowed) {
-      return html`<ul
-        part="grid"
-        class="grid"
-        role="list"
-        aria-label=${this.label}
-        aria-busy=${busy}
-        @keydown=${this.onGridKeydown}
-        @focusin=${this.onGridFocus}
-        @aip-select=${this.onCardSelect}
-      >
-        ${repeat(
-          items,
-          (p) => p.id,
-          (p, i) => html`<li>${this.renderCard(p, i)}</li>`,
-        )}
-      </ul>`;
+  private renderCards() {
+    const items = this.listings;
+    let cards;
+    let style = {};
+    if (this.windowed) {
+      // Rows of `columns` cards; only those near the viewport are rendered,
+      // padding stands in for the rest.
+      const columns = this.columns;
+      const { start, end, before, after } = this.rows.range(Math.ceil(items.length / columns));
+      const total = this.cursor ? -1 : items.length;
+      const rows = Array.from({ length: end - start }, (_, i) => start + i);
+      style = { paddingTop: `${before}px`, paddingBottom: `${after}px`, '--_columns': String(columns) };
+      cards = repeat(
+        rows,
+        (r) => `${columns}:${r}`,
+        (r) =>
+          html`<div class="row" role="none" data-row=${r}>
+            ${items.slice(r * columns, (r + 1) * columns).map((p, c) => {
+              const index = r * columns + c;
+              return html`<div role="listitem" aria-posinset=${index + 1} aria-setsize=${total}>
+                ${this.renderCard(p, index)}
+              </div>`;
+            })}
+          </div>`,
+      );
+    } else {
+      cards = repeat(
+        items,
+        (p) => p.id,
+        (p, i) => html`<div role="listitem">${this.renderCard(p, i)}</div>`,
+      );
     }
-    // Rows of `columns` cards; only those near the viewport are rendered.
-    const columns = this.columns;
-    const { start, end, before, after } = this.rows.range(Math.ceil(items.length / columns));
-    const total = this.cursor ? -1 : items.length;
-    const shown: number[] = [];
-    for (let r = start; r < end; r++) shown.push(r);
     return html`<div
       part="grid"
-      class="windowed"
+      class=${this.windowed ? 'windowed' : 'grid'}
       role="list"
       aria-label=${this.label}
-      aria-busy=${busy}
-      style=${styleMap({ paddingTop: `${before}px`, paddingBottom: `${after}px`, '--_columns': String(columns) })}
+      aria-busy=${this.nextPage.status === 1 ? 'true' : 'false'}
+      style=${styleMap(style)}
       @keydown=${this.onGridKeydown}
       @focusin=${this.onGridFocus}
       @aip-select=${this.onCardSelect}
     >
-      ${repeat(
-        shown,
-        (r) => `${columns}:${r}`,
-        (r) =>
-          html`<div class="row" role="none" data-row=${r}>
-            ${items
-              .slice(r * columns, (r + 1) * columns)
-              .map(
-                (p, c) =>
-                  html`<div role="listitem" aria-posinset=${r * columns + c + 1} aria-setsize=${total}>
-                    ${this.renderCard(p, r * columns + c)}
-                  </div>`,
-              )}
-          </div>`,
-      )}
+      ${cards}
     </div>`;
   }
 
@@ -594,18 +583,24 @@ export class AipCatalog extends AipElement {
     return this.renderRoot.querySelector<HTMLElement>(`aip-persona-card[data-index="${index}"]`);
   }
 
+  /** The position of the card an event came from, or null. */
+  private cardIndex(e: Event): number | null {
+    const card = e
+      .composedPath()
+      .find((n): n is HTMLElement => n instanceof HTMLElement && n.localName === 'aip-persona-card');
+    return card ? Number(card.dataset.index) : null;
+  }
+
   /** The arrow keys, Home and End move focus between cards. */
   private onGridKeydown = (e: KeyboardEvent): void => {
     if (e.altKey || e.ctrlKey || e.metaKey || e.shiftKey) return;
-    const path = e.composedPath();
     // Keys inside a card's own dialog are the dialog's.
-    if (path.some((n) => n instanceof HTMLDialogElement)) return;
-    const card = path.find((n): n is HTMLElement => n instanceof HTMLElement && n.localName === 'aip-persona-card');
-    if (!card) return;
-    const from = Number(card.dataset.index);
-    const last = this.items.length - 1;
+    if (e.composedPath().some((n) => n instanceof HTMLDialogElement)) return;
+    const from = this.cardIndex(e);
+    if (from === null) return;
+    const last = this.listings.length - 1;
     const forward = getComputedStyle(this).direction === 'rtl' ? -1 : 1;
-    const columns = this.windowed ? this.columns : this.renderedColumns();
+    const columns = this.columns;
     const to = {
       ArrowRight: from + forward,
       ArrowLeft: from - forward,
@@ -619,19 +614,9 @@ export class AipCatalog extends AipElement {
     void this.focusCard(Math.min(Math.max(to, 0), last));
   };
 
-  /** Columns as laid out now (the plain grid). */
-  private renderedColumns(): number {
-    const cards = [...this.renderRoot.querySelectorAll<HTMLElement>('.grid > li')];
-    const top = cards[0]?.offsetTop;
-    const columns = cards.findIndex((li) => li.offsetTop !== top);
-    return columns === -1 ? Math.max(cards.length, 1) : columns;
-  }
-
   private onGridFocus = (e: FocusEvent): void => {
-    const card = e
-      .composedPath()
-      .find((n): n is HTMLElement => n instanceof HTMLElement && n.localName === 'aip-persona-card');
-    if (card) this.active = Number(card.dataset.index);
+    const index = this.cardIndex(e);
+    if (index !== null) this.active = index;
   };
 
   private async focusCard(index: number): Promise<void> {
@@ -658,10 +643,11 @@ export class AipCatalog extends AipElement {
 
   /** Opens the persona's detail view in the modal dialog. */
   async openDetail(persona: PersonaSummary): Promise<void> {
+    this.openError = '';
     try {
       await import('../persona-detail/index.js');
     } catch (error) {
-      this.announcement = `${persona.name} could not be opened. Check your connection, then try again.`;
+      this.openError = `${persona.name} could not be opened. Check your connection, then choose it again.`;
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
       return;
     }
@@ -697,9 +683,12 @@ export class AipCatalog extends AipElement {
 
   private renderSkeletons() {
     const count = Math.min(this.validPageSize(), MAX_SKELETONS);
-    return html`<ul part="grid" class="grid" role="list" aria-label=${this.label} aria-busy="true">
-      ${Array.from({ length: count }, () => html`<li><aip-persona-card part="card"></aip-persona-card></li>`)}
-    </ul>`;
+    return html`<div part="grid" class="grid" role="list" aria-label=${this.label} aria-busy="true">
+      ${Array.from(
+        { length: count },
+        () => html`<div role="listitem"><aip-persona-card part="card"></aip-persona-card></div>`,
+      )}
+    </div>`;
   }
 
   private renderEmpty() {
@@ -751,11 +740,13 @@ export class AipCatalog extends AipElement {
   }
 
   override render() {
-    return html`${this.renderToolbar()}${this.firstPage.render({
+    return html`${this.renderToolbar()}
+      ${this.openError ? html`<p part="status" class="open-error" role="alert">${this.openError}</p>` : nothing}
+      ${this.firstPage.render({
         initial: () => this.renderSkeletons(),
         pending: () => this.renderSkeletons(),
         complete: (page) =>
-          page.items.length === 0 ? this.renderEmpty() : html`${this.renderCards(this.items)}${this.renderMore()}`,
+          page.items.length === 0 ? this.renderEmpty() : html`${this.renderCards()}${this.renderMore()}`,
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
