@@ -1,4 +1,5 @@
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import type { ContentRating } from '../api/schemas.js';
 
 /**
  * The viewer's 18+ confirmation, shared by every element on the page and
@@ -45,12 +46,63 @@ export function forgetAgeConfirmation(): void {
   changes.dispatchEvent(new Event('change'));
 }
 
-/** Re-renders its host whenever the confirmation changes. */
+type Host = ReactiveControllerHost & { renderRoot: HTMLElement | DocumentFragment };
+
+/**
+ * Re-renders its host whenever the confirmation changes, and renders the one
+ * 18+ confirmation dialog the elements share (style it with `dialogStyles`).
+ */
 export class AgeGateController implements ReactiveController {
   private readonly onChange = () => this.host.requestUpdate();
 
-  constructor(private readonly host: ReactiveControllerHost) {
+  constructor(private readonly host: Host) {
     host.addController(this);
+  }
+
+  private get dialog(): HTMLDialogElement | null {
+    return this.host.renderRoot.querySelector('dialog[part="age-dialog"]');
+  }
+
+  /** Opens the dialog `renderDialog()` put in the host. */
+  open(): void {
+    this.dialog?.showModal();
+  }
+
+  /**
+   * The confirmation dialog for a rated listing, or nothing when there is
+   * nothing to confirm. `media` says what confirming reveals ("images");
+   * `after` runs once it closes, to move focus where the cover was.
+   */
+  renderDialog(
+    listing: { name: string; contentRating: ContentRating },
+    media: string,
+    after: (confirmed: boolean) => void,
+  ) {
+    if (listing.contentRating === 'general' || this.confirmed) return nothing;
+    const close = (confirmed: boolean) => {
+      this.dialog?.close();
+      if (confirmed) confirmAge();
+      after(confirmed);
+    };
+    return html`<dialog
+      part="age-dialog"
+      aria-labelledby="age-title"
+      aria-describedby="age-text"
+      @cancel=${(e: Event) => {
+        e.preventDefault();
+        close(false);
+      }}
+    >
+      <h2 id="age-title">Adult content</h2>
+      <p id="age-text">
+        ${listing.name} is rated ${listing.contentRating}. Confirm that you are 18 or older to see rated ${media} for
+        the rest of this browsing session.
+      </p>
+      <div class="dialog-actions">
+        <button type="button" @click=${() => close(false)}>Cancel</button>
+        <button class="primary" type="button" @click=${() => close(true)}>I am 18 or older</button>
+      </div>
+    </dialog>`;
   }
 
   /** Whether rated content may be shown uncovered. */

@@ -1,4 +1,11 @@
-import type { Niche, UseCase } from '../api/schemas.js';
+import type { Niche, PersonaSummary, UseCase } from '../api/schemas.js';
+
+/** The availability badge of a listing ("Exclusively licensed until …", "Assigned"), or null when it is open. */
+export function availabilityBadge(p: PersonaSummary, formatDate: (iso: string) => string): string | null {
+  if (p.availability === 'assigned') return 'Assigned';
+  if (p.availability !== 'exclusive_active') return null;
+  return p.exclusiveUntil ? `Exclusively licensed until ${formatDate(p.exclusiveUntil)}` : 'Exclusively licensed';
+}
 
 /** Display names of the enumerations the API sends as codes. */
 export const NICHE_LABELS: Record<Niche, string> = {

@@ -106,19 +106,7 @@ export const styles = css`
     font-size: var(--_aip-font-size-s);
   }
   .tags {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_aip-space-1);
-    margin: var(--_aip-space-1) 0 0;
-    padding: 0;
-    list-style: none;
-  }
-  .tags li {
-    padding: 0 var(--_aip-space-2);
-    border: 1px solid var(--_aip-color-border);
-    border-radius: 999px;
-    font-size: var(--_aip-font-size-s);
-    line-height: 1.6;
+    margin-top: var(--_aip-space-1);
   }
   .price {
     margin-top: auto;
@@ -141,10 +129,6 @@ export const styles = css`
   .skeleton .line {
     height: 0.9em;
     border-radius: 4px;
-    background: var(--_aip-color-skeleton);
-  }
-  .skeleton .media {
-    background: var(--_aip-color-skeleton);
   }
   .skeleton .line.short {
     width: 60%;
@@ -206,16 +190,5 @@ export const styles = css`
     border-end-start-radius: var(--_radius);
     border-end-end-radius: var(--_radius);
     background: var(--_aip-color-surface);
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton .line,
-    .skeleton .media {
-      animation: pulse 1.4s ease-in-out infinite;
-    }
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
 `;

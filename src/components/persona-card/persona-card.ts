@@ -1,14 +1,15 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
-import { property, query } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
 import { isOneOf, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
-import { AgeGateController, confirmAge } from '../../internal/age-gate.js';
+import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { dialogStyles } from '../../styles/dialog.js';
-import { NICHE_LABELS } from '../../internal/labels.js';
+import { shapeStyles } from '../../styles/shapes.js';
+import { availabilityBadge, NICHE_LABELS } from '../../internal/labels.js';
 import { productJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './persona-card.styles.js';
@@ -71,7 +72,7 @@ const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
  * @cssprop --aip-persona-card-media-width - Width of the image in the horizontal layout; 40% by default.
  */
 export class AipPersonaCard extends AipElement {
-  static override styles = [...AipElement.styles, dialogStyles, styles];
+  static override styles = [...AipElement.styles, dialogStyles, shapeStyles, styles];
 
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
@@ -84,8 +85,6 @@ export class AipPersonaCard extends AipElement {
         this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
       ] as const,
   });
-
-  @query('dialog') private ageDialog!: HTMLDialogElement | null;
 
   /** Id of the listing to load, e.g. `noor-haddad`. Ignored when `data` is set. */
   @property() persona: string | null = null;
@@ -155,28 +154,20 @@ export class AipPersonaCard extends AipElement {
     if (link) location.assign(link.href);
   }
 
-  private openAgeDialog(): void {
-    this.ageDialog?.showModal();
-  }
-
-  private closeAgeDialog(confirmed: boolean): void {
-    this.ageDialog?.close();
-    if (confirmed) {
-      confirmAge();
-      // The cover (and its button) is gone; keep focus in the card.
-      void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('.select')?.focus());
-    } else {
-      this.renderRoot.querySelector<HTMLElement>('[part="reveal-button"]')?.focus();
-    }
-  }
+  /** After the 18+ dialog: the cover (and its button) is gone when confirmed, so focus goes to the title. */
+  private afterAgeDialog = (confirmed: boolean): void => {
+    const focus = (selector: string) => this.renderRoot.querySelector<HTMLElement>(selector)?.focus();
+    if (confirmed) void this.updateComplete.then(() => focus('.select'));
+    else focus('[part="reveal-button"]');
+  };
 
   private renderSkeleton() {
     return html`<article part="base" class="skeleton" aria-hidden="true">
-      <div part="media" class="media"></div>
+      <div part="media" class="media pulse"></div>
       <div part="body" class="body">
-        <div class="line"></div>
-        <div class="line short"></div>
-        <div class="line short"></div>
+        <div class="line pulse"></div>
+        <div class="line short pulse"></div>
+        <div class="line short pulse"></div>
       </div>
     </article>`;
   }
@@ -195,15 +186,7 @@ export class AipPersonaCard extends AipElement {
   }
 
   private renderMedia(p: PersonaSummary) {
-    const settings = this.store.value;
-    const badge =
-      p.availability === 'exclusive_active'
-        ? p.exclusiveUntil
-          ? `Exclusively licensed until ${settings.formatDate(p.exclusiveUntil)}`
-          : 'Exclusively licensed'
-        : p.availability === 'assigned'
-          ? 'Assigned'
-          : null;
+    const badge = availabilityBadge(p, this.store.value.formatDate);
     // Rated images are never requested until the viewer confirms their age:
     // before that, no URL of one reaches the page.
     const covered = p.contentRating !== 'general' && !this.age.confirmed;
@@ -216,7 +199,7 @@ export class AipPersonaCard extends AipElement {
             part="reveal-button"
             type="button"
             tabindex=${this.tabbable ? nothing : '-1'}
-            @click=${() => this.openAgeDialog()}
+            @click=${() => this.age.open()}
           >
             Show<span class="visually-hidden"> ${p.name}</span>
           </button>
@@ -243,21 +226,6 @@ export class AipPersonaCard extends AipElement {
     return '(max-width: 480px) 100vw, 320px';
   }
 
-  private renderAgeDialog(p: PersonaSummary) {
-    if (p.contentRating === 'general' || this.age.confirmed) return nothing;
-    return html`<dialog part="age-dialog" aria-labelledby="age-title" aria-describedby="age-text">
-      <h2 id="age-title">Adult content</h2>
-      <p id="age-text">
-        ${p.name} is rated ${p.contentRating}. Confirm that you are 18 or older to see rated images for the rest of this
-        browsing session.
-      </p>
-      <div class="dialog-actions">
-        <button type="button" @click=${() => this.closeAgeDialog(false)}>Cancel</button>
-        <button class="primary" type="button" @click=${() => this.closeAgeDialog(true)}>I am 18 or older</button>
-      </div>
-    </dialog>`;
-  }
-
   private renderCard(p: PersonaSummary) {
     const settings = this.store.value;
     if (!settings.allowsRating(p.contentRating)) {
@@ -282,7 +250,7 @@ export class AipPersonaCard extends AipElement {
           <p part="meta" class="meta">by ${p.creator.name} · ${NICHE_LABELS[p.niche]}</p>
           ${
             shown.length
-              ? html`<ul part="tags" class="tags" aria-label="Tags">
+              ? html`<ul part="tags" class="tags chips" aria-label="Tags">
                   ${shown.map((t) => html`<li>${t}</li>`)} ${hidden > 0 ? html`<li>+${hidden} more</li>` : nothing}
                 </ul>`
               : nothing
@@ -304,7 +272,7 @@ export class AipPersonaCard extends AipElement {
           <p part="disclosure" class="disclosure">AI-generated · fictional persona</p>
         </div>
       </article>
-      ${this.renderAgeDialog(p)}`;
+      ${this.age.renderDialog(p, 'images', this.afterAgeDialog)}`;
   }
 
   private renderContent() {

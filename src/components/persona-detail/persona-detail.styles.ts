@@ -272,21 +272,6 @@ export const styles = css`
   .description p {
     line-height: 1.6;
   }
-  .chips {
-    display: flex;
-    flex-wrap: wrap;
-    gap: var(--_aip-space-1);
-    margin: 0;
-    padding: 0;
-    list-style: none;
-  }
-  .chips li {
-    padding: 0 var(--_aip-space-2);
-    border: 1px solid var(--_aip-color-border);
-    border-radius: 999px;
-    font-size: var(--_aip-font-size-s);
-    line-height: 1.8;
-  }
   .deliverables {
     margin: 0;
     padding-inline-start: 1.25em;
@@ -348,10 +333,6 @@ export const styles = css`
   .skeleton .slide.placeholder {
     border-radius: var(--_radius);
   }
-  .skeleton .placeholder,
-  .skeleton .line {
-    background: var(--_aip-color-skeleton);
-  }
   .skeleton .thumbnails {
     overflow: hidden;
   }
@@ -375,17 +356,6 @@ export const styles = css`
   }
   .skeleton .line.short {
     width: 45%;
-  }
-  @media (prefers-reduced-motion: no-preference) {
-    .skeleton .placeholder,
-    .skeleton .line {
-      animation: pulse 1.4s ease-in-out infinite;
-    }
-  }
-  @keyframes pulse {
-    50% {
-      opacity: 0.5;
-    }
   }
   .avatar.placeholder {
     display: inline-block;

@@ -4,11 +4,12 @@ import { property, query, state } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
 import type { ContentRating, Creator, Persona, Preview } from '../../api/schemas.js';
-import { AgeGateController, confirmAge } from '../../internal/age-gate.js';
+import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { NICHE_LABELS, USE_CASE_LABELS } from '../../internal/labels.js';
+import { availabilityBadge, NICHE_LABELS, USE_CASE_LABELS } from '../../internal/labels.js';
 import { personaJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
+import { shapeStyles } from '../../styles/shapes.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './persona-detail.styles.js';
 
@@ -119,7 +120,7 @@ const chevron = (d: string) =>
  * @cssprop --aip-persona-detail-radius - Corner radius of the gallery and boxes; `--aip-radius-m` by default.
  */
 export class AipPersonaDetail extends AipElement {
-  static override styles = [...AipElement.styles, dialogStyles, styles];
+  static override styles = [...AipElement.styles, dialogStyles, shapeStyles, styles];
 
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
@@ -146,7 +147,6 @@ export class AipPersonaDetail extends AipElement {
     },
   });
 
-  @query('dialog') private ageDialog!: HTMLDialogElement | null;
   @query('[part="track"]') private track!: HTMLElement | null;
   @query('[part="thumbnails"]') private thumbnailRow!: HTMLElement | null;
 
@@ -226,7 +226,7 @@ export class AipPersonaDetail extends AipElement {
   }
 
   private slidesFor(p: Persona): Preview[] {
-    if (p.previews?.length) return p.previews;
+    if (p.previews.length) return p.previews;
     const { url, width, height, alt } = p.titleImage;
     return [{ kind: 'image', url, width, height, alt }];
   }
@@ -340,20 +340,11 @@ export class AipPersonaDetail extends AipElement {
 
   // ----- age gate ----------------------------------------------------------
 
-  private openAgeDialog(): void {
-    this.ageDialog?.showModal();
-  }
-
-  private closeAgeDialog(confirmed: boolean): void {
-    this.ageDialog?.close();
-    if (confirmed) {
-      confirmAge();
-      // The cover (and its button) is gone; put focus on the gallery that replaced it.
-      void this.updateComplete.then(() => this.track?.focus());
-    } else {
-      this.renderRoot.querySelector<HTMLElement>('[part="reveal-button"]')?.focus();
-    }
-  }
+  /** After the 18+ dialog: the cover is gone when confirmed, so focus goes to the gallery that replaced it. */
+  private afterAgeDialog = (confirmed: boolean): void => {
+    if (confirmed) void this.updateComplete.then(() => this.track?.focus());
+    else this.renderRoot.querySelector<HTMLElement>('[part="reveal-button"]')?.focus();
+  };
 
   // ----- slots -------------------------------------------------------------
 
@@ -374,21 +365,21 @@ export class AipPersonaDetail extends AipElement {
     return html`<p class="visually-hidden" part="status" role="status">Loading persona…</p>
       <div class="gallery-area" aria-hidden="true">
         <div class="gallery skeleton">
-          <div class="slide placeholder"></div>
+          <div class="slide placeholder pulse"></div>
           <div class="strip">
-            <div class="thumbnails">${[0, 1, 2].map(() => html`<span class="thumb placeholder"></span>`)}</div>
+            <div class="thumbnails">${[0, 1, 2].map(() => html`<span class="thumb placeholder pulse"></span>`)}</div>
           </div>
         </div>
       </div>
       <div class="header skeleton" aria-hidden="true">
-        <div class="line title"></div>
-        <div class="line short"></div>
-        <div class="line short"></div>
+        <div class="line title pulse"></div>
+        <div class="line short pulse"></div>
+        <div class="line short pulse"></div>
       </div>
       <div class="info skeleton" aria-hidden="true">
-        <div class="line"></div>
-        <div class="line"></div>
-        <div class="line short"></div>
+        <div class="line pulse"></div>
+        <div class="line pulse"></div>
+        <div class="line short pulse"></div>
       </div>`;
   }
 
@@ -403,15 +394,7 @@ export class AipPersonaDetail extends AipElement {
   }
 
   private renderHeader(p: Persona) {
-    const settings = this.store.value;
-    const badge =
-      p.availability === 'exclusive_active'
-        ? p.exclusiveUntil
-          ? `Exclusively licensed until ${settings.formatDate(p.exclusiveUntil)}`
-          : 'Exclusively licensed'
-        : p.availability === 'assigned'
-          ? 'Assigned'
-          : null;
+    const badge = availabilityBadge(p, this.store.value.formatDate);
     const rating = p.contentRating === 'general' ? null : RATING_LABELS[p.contentRating];
     return html`<header part="header" class="header">
       ${staticHtml`<${this.headingTag(0)} part="title" id="title">${p.name}</${this.headingTag(0)}>`}
@@ -551,33 +534,10 @@ export class AipPersonaDetail extends AipElement {
     return html`<div part="rating-cover" class="cover">
       <strong>18+</strong>
       <span>Rated ${p.contentRating}: previews are hidden until you confirm your age.</span>
-      <button part="reveal-button" type="button" aria-haspopup="dialog" @click=${() => this.openAgeDialog()}>
+      <button part="reveal-button" type="button" aria-haspopup="dialog" @click=${() => this.age.open()}>
         18+ — Show previews
       </button>
     </div>`;
-  }
-
-  private renderAgeDialog(p: Persona) {
-    if (p.contentRating === 'general' || this.age.confirmed) return nothing;
-    return html`<dialog
-      part="age-dialog"
-      aria-labelledby="age-title"
-      aria-describedby="age-text"
-      @cancel=${(e: Event) => {
-        e.preventDefault();
-        this.closeAgeDialog(false);
-      }}
-    >
-      <h2 id="age-title">Adult content</h2>
-      <p id="age-text">
-        ${p.name} is rated ${p.contentRating}. Confirm that you are 18 or older to see rated images and videos for the
-        rest of this browsing session.
-      </p>
-      <div class="dialog-actions">
-        <button type="button" @click=${() => this.closeAgeDialog(false)}>Cancel</button>
-        <button class="primary" type="button" @click=${() => this.closeAgeDialog(true)}>I am 18 or older</button>
-      </div>
-    </dialog>`;
   }
 
   private renderCreator(p: Persona) {
@@ -600,14 +560,8 @@ export class AipPersonaDetail extends AipElement {
           decoding="async"
         />`
       : html`<span class="avatar placeholder" aria-hidden="true"></span>`;
-    let website: string | null = null;
-    if (c?.website) {
-      try {
-        website = new URL(c.website).host;
-      } catch {
-        website = null;
-      }
-    }
+    // The schema only lets http(s) URLs through, so this parses.
+    const website = c?.website ? new URL(c.website).host : null;
     return html`<section part="creator" class="creator" aria-labelledby="creator-title">
       ${heading}
       <div class="creator-head">
@@ -640,12 +594,11 @@ export class AipPersonaDetail extends AipElement {
 
   private renderInfo(p: Persona) {
     const section = this.headingTag(1);
-    const paragraphs = (p.description ?? '')
+    const paragraphs = p.description
       .split(/\n\s*\n/)
       .map((s) => s.trim())
       .filter(Boolean);
-    const useCases = p.useCases ?? [];
-    const deliverables = p.deliverables ?? [];
+    const { useCases, deliverables } = p;
     return html`<div part="info" class="info">
       ${
         paragraphs.length
@@ -660,7 +613,7 @@ export class AipPersonaDetail extends AipElement {
           ? html`<section aria-labelledby="use-cases-title">
               ${staticHtml`<${section} part="section-heading" id="use-cases-title">Use cases</${section}>`}
               <ul part="use-cases" class="chips" role="list">
-                ${useCases.map((u) => html`<li>${USE_CASE_LABELS[u] ?? u}</li>`)}
+                ${useCases.map((u) => html`<li>${USE_CASE_LABELS[u]}</li>`)}
               </ul>
             </section>`
           : nothing
@@ -683,7 +636,7 @@ export class AipPersonaDetail extends AipElement {
     const covered = p.contentRating !== 'general' && !this.age.confirmed;
     return html`${this.renderHeader(p)}
       <div class="gallery-area">${covered ? this.renderCover(p) : this.renderGallery(p)}</div>
-      ${this.renderInfo(p)} ${this.renderAgeDialog(p)}`;
+      ${this.renderInfo(p)} ${this.age.renderDialog(p, 'images and videos', this.afterAgeDialog)}`;
   }
 
   private renderNotShown() {

@@ -1,0 +1,38 @@
+import { css } from 'lit';
+
+/**
+ * Shapes more than one element draws: `.chips` (a wrapping list of pill
+ * labels, such as tags and use cases) and `.pulse` (a loading placeholder
+ * inside a `.skeleton`: it breathes, and holds still for viewers who ask for
+ * reduced motion).
+ */
+export const shapeStyles = css`
+  .chips {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_aip-space-1);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+  }
+  .chips > li {
+    padding: 0 var(--_aip-space-2);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: 999px;
+    font-size: var(--_aip-font-size-s);
+    line-height: 1.7;
+  }
+  .skeleton .pulse {
+    background: var(--_aip-color-skeleton);
+  }
+  @media (prefers-reduced-motion: no-preference) {
+    .skeleton .pulse {
+      animation: aip-pulse 1.4s ease-in-out infinite;
+    }
+  }
+  @keyframes aip-pulse {
+    50% {
+      opacity: 0.5;
+    }
+  }
+`;
