@@ -142,6 +142,23 @@ export const CustomSlots: Story = {
     }),
 };
 
+/**
+ * The listing is at hand (`data`) but the creator's profile can't be loaded
+ * (the marketplace answers 503): the view stays, with the creator's name and a
+ * note in place of the profile; the picker, which needs the pricing policy,
+ * shows its own error with a retry.
+ */
+export const CreatorProfileUnavailable: Story = {
+  args: { api: '/_fault/status=503' },
+  loaders: [
+    async (): Promise<Loaded> => {
+      const response = await fetch('/v1/personas/noor-haddad');
+      return response.ok ? { data: (await response.json()) as Persona } : {};
+    },
+  ],
+  render: (args, { loaded }) => detail(args, { data: (loaded as Loaded).data }),
+};
+
 /** The dark token set. */
 export const DarkTheme: Story = {
   args: { theme: 'dark', persona: 'elio-marchetti' },
