@@ -159,6 +159,8 @@ export class AipPersonaDetail extends AipElement {
   /** What the gallery shows: the previews, or the title image when there are none. Derived in willUpdate. */
   private slides: Preview[] = [];
   private slidesOf: Persona | null = null;
+  /** The listing the light-DOM JSON-LD describes (undefined before the first update). */
+  private described: Persona | null | undefined = undefined;
   /** The slide a programmatic scroll is heading for; scroll positions passed on the way are ignored. */
   private heading: number | null = null;
   private headingTimer = 0;
@@ -214,7 +216,12 @@ export class AipPersonaDetail extends AipElement {
   protected override updated(): void {
     const shown = this.shownPersona();
     const allowed = shown && this.store.value.allowsRating(shown.contentRating);
-    writeJsonLd(this, !this.noStructuredData && allowed ? personaJsonLd(shown) : null);
+    const described = !this.noStructuredData && allowed ? shown : null;
+    // Rewritten when the listing changes, not on every slide of the gallery.
+    if (described !== this.described) {
+      this.described = described;
+      writeJsonLd(this, described && personaJsonLd(described));
+    }
     this.keepThumbnailInView();
   }
 
