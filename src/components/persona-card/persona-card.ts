@@ -1,4 +1,3 @@
-import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml } from 'lit/static-html.js';
@@ -11,7 +10,7 @@ import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import { availabilityBadge, NICHE_LABELS } from '../../internal/labels.js';
 import { productJsonLd, writeJsonLd } from '../../internal/structured-data.js';
-import { StorefrontController } from '../storefront/storefront-controller.js';
+import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './persona-card.styles.js';
 
 /** Card layouts: image above (`vertical`), beside (`horizontal`), or a small thumbnail row (`compact`). */
@@ -77,14 +76,9 @@ export class AipPersonaCard extends AipElement {
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
 
-  private readonly loader = new Task(this, {
-    task: async ([client, id], { signal }) => (id ? client.persona(id, { signal }) : null),
-    args: () =>
-      [
-        this.store.value.client,
-        this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
-      ] as const,
-  });
+  private readonly loader = personaTask(this, this.store, () =>
+    this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
+  );
 
   /** Id of the listing to load, e.g. `noor-haddad`. Ignored when `data` is set. */
   @property() persona: string | null = null;

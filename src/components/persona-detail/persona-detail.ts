@@ -10,7 +10,7 @@ import { availabilityBadge, NICHE_LABELS, USE_CASE_LABELS } from '../../internal
 import { personaJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
-import { StorefrontController } from '../storefront/storefront-controller.js';
+import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './persona-detail.styles.js';
 
 /** Heading levels the persona's name may take; section headings are one below. */
@@ -125,14 +125,9 @@ export class AipPersonaDetail extends AipElement {
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
 
-  private readonly loader = new Task(this, {
-    task: async ([client, id], { signal }) => (id ? client.persona(id, { signal }) : null),
-    args: () =>
-      [
-        this.store.value.client,
-        this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
-      ] as const,
-  });
+  private readonly loader = personaTask(this, this.store, () =>
+    this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
+  );
 
   /** The creator's public profile: loaded after the persona, and allowed to fail on its own. */
   private readonly creatorLoader = new Task(this, {

@@ -1,4 +1,5 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
+import { Task } from '@lit/task';
 import type { ReactiveControllerHost } from 'lit';
 import { createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
 
@@ -56,4 +57,15 @@ export class StorefrontController {
     }
     return this.standalone.settings;
   }
+}
+
+/**
+ * A task that loads the listing `id()` names through the host's storefront
+ * client, and reruns when either changes; null while there is no id.
+ */
+export function personaTask(host: ReactiveControllerHost, store: StorefrontController, id: () => string | null) {
+  return new Task(host, {
+    task: async ([client, listing], { signal }) => (listing ? client.persona(listing, { signal }) : null),
+    args: () => [store.value.client, id()] as const,
+  });
 }
