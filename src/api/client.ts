@@ -12,17 +12,28 @@ import * as v from 'valibot';
 import { ApiError } from './errors.js';
 import {
   CatalogPageSchema,
+  CertificateSchema,
   CreatorSchema,
+  CustomOrderSchema,
   ERROR_CODES,
   ErrorBodySchema,
   isOneOf,
+  OrderSchema,
   PersonaSchema,
   PricingPolicySchema,
+  QuoteSchema,
   type CatalogPage,
   type CatalogQueryInput,
+  type Certificate,
   type Creator,
+  type CustomOrder,
+  type CustomOrderRequest,
+  type Order,
+  type OrderRequest,
   type Persona,
   type PricingPolicy,
+  type Quote,
+  type QuoteRequest,
 } from './schemas.js';
 
 export interface AipClientOptions {
@@ -38,6 +49,19 @@ export interface AipClientOptions {
 
 export interface RequestOptions {
   signal?: AbortSignal;
+  /** Ask the server even when a cached answer is still fresh (it is revalidated with its `ETag`). */
+  fresh?: boolean;
+}
+
+/** Options for a request that changes something on the server. */
+export interface WriteOptions {
+  signal?: AbortSignal;
+  /**
+   * Sent as the `Idempotency-Key` header. Make one per attempt (see
+   * `newIdempotencyKey`) and send the same one on every retry of that attempt,
+   * so the server never acts twice.
+   */
+  idempotencyKey?: string;
 }
 
 /** Catalog filters, as the elements hold them (numbers as numbers). */
@@ -115,6 +139,37 @@ export class AipClient {
     return this.get(`/v1/creators/${encodeURIComponent(handle)}`, CreatorSchema, options);
   }
 
+  /** The server's authoritative, expiring price for one tier. */
+  quote(request: QuoteRequest, options: WriteOptions = {}): Promise<Quote> {
+    return this.post('/v1/quotes', request, QuoteSchema, options);
+  }
+
+  /**
+   * Creates an order for a quote (or, with a key used before and the same
+   * body, returns the order that key made). The key is required.
+   */
+  createOrder(request: OrderRequest, options: WriteOptions & { idempotencyKey: string }): Promise<Order> {
+    return this.post('/v1/orders', request, OrderSchema, options);
+  }
+
+  /** An order's current status. Never served from the cache: it changes as payment arrives. */
+  order(id: string, options: RequestOptions = {}): Promise<Order> {
+    return this.get(`/v1/orders/${encodeURIComponent(id)}`, OrderSchema, { ...options, fresh: true });
+  }
+
+  /** A License Certificate. */
+  certificate(id: string, options: RequestOptions = {}): Promise<Certificate> {
+    return this.get(`/v1/certificates/${encodeURIComponent(id)}`, CertificateSchema, options);
+  }
+
+  /** Sends a brief for custom work on a persona. The key is required. */
+  createCustomOrder(
+    request: CustomOrderRequest,
+    options: WriteOptions & { idempotencyKey: string },
+  ): Promise<CustomOrder> {
+    return this.post('/v1/custom-orders', request, CustomOrderSchema, options);
+  }
+
   /**
    * Forgets cached responses (in-flight requests carry on): those whose path
    * starts with `pathPrefix` (e.g. `/v1/catalog`), or all of them.
@@ -124,11 +179,11 @@ export class AipClient {
     for (const url of [...this.cache.keys()]) if (url.startsWith(prefix)) this.cache.delete(url);
   }
 
-  private get<T>(path: string, schema: Schema<T>, { signal }: RequestOptions): Promise<T> {
+  private get<T>(path: string, schema: Schema<T>, { signal, fresh = false }: RequestOptions): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const url = `${this.baseUrl}${path}`;
     const cached = this.cache.get(url);
-    if (cached && Date.now() - cached.storedAt < this.cacheTtlMs) {
+    if (cached && !fresh && Date.now() - cached.storedAt < this.cacheTtlMs) {
       return Promise.resolve(cached.data as T);
     }
     let flight = this.flights.get(url);
@@ -189,12 +244,39 @@ export class AipClient {
     signal: AbortSignal,
     stale: CacheEntry | undefined,
   ): Promise<T> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (stale?.etag) headers['If-None-Match'] = stale.etag;
+    const { response, body } = await this.exchange(url, { headers }, signal);
+    if (response.status === 304 && stale) {
+      stale.storedAt = Date.now();
+      return stale.data as T;
+    }
+    const data = this.validate(response, body, schema);
+    this.cache.set(url, { data, etag: response.headers.get('ETag'), storedAt: Date.now() });
+    return data;
+  }
+
+  /** A POST: never cached, never shared, never retried here (the caller retries with the same key). */
+  private async post<T>(path: string, payload: unknown, schema: Schema<T>, options: WriteOptions): Promise<T> {
+    const signal = options.signal ?? new AbortController().signal;
+    if (signal.aborted) throw abortReason(signal);
+    const headers: Record<string, string> = { Accept: 'application/json', 'Content-Type': 'application/json' };
+    if (options.idempotencyKey !== undefined) headers['Idempotency-Key'] = options.idempotencyKey;
+    const init: RequestInit = { method: 'POST', headers, body: JSON.stringify(payload) };
+    const { response, body } = await this.exchange(`${this.baseUrl}${path}`, init, signal);
+    return this.validate(response, body, schema);
+  }
+
+  /** One request and its JSON body, with the client's timeout and error mapping. */
+  private async exchange(
+    url: string,
+    init: RequestInit,
+    signal: AbortSignal,
+  ): Promise<{ response: Response; body: unknown }> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
     let response: Response;
     try {
-      response = await this.fetchImpl(url, { headers, signal: AbortSignal.any([signal, timeout]) });
+      response = await this.fetchImpl(url, { ...init, signal: AbortSignal.any([signal, timeout]) });
     } catch (error) {
       if (signal.aborted) throw abortReason(signal);
       if (timeout.aborted) {
@@ -204,12 +286,14 @@ export class AipClient {
       }
       throw new ApiError('network', 'The marketplace could not be reached', { cause: error });
     }
-    if (response.status === 304 && stale) {
-      stale.storedAt = Date.now();
-      return stale.data as T;
-    }
+    if (response.status === 304) return { response, body: null };
     const body = await this.readJson(response, url, signal, timeout);
     if (!response.ok) throw this.errorFrom(response, body);
+    return { response, body };
+  }
+
+  /** Checks a successful body against the contract. */
+  private validate<T>(response: Response, body: unknown, schema: Schema<T>): T {
     const parsed = v.safeParse(schema, body);
     if (!parsed.success) {
       const issue = parsed.issues[0];
@@ -219,7 +303,6 @@ export class AipClient {
         { status: response.status },
       );
     }
-    this.cache.set(url, { data: parsed.output, etag: response.headers.get('ETag'), storedAt: Date.now() });
     return parsed.output;
   }
 

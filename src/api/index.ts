@@ -1,5 +1,12 @@
 export * from './schemas.js';
-export { AipClient, type AipClientOptions, type CatalogParams, type RequestOptions } from './client.js';
+export {
+  AipClient,
+  type AipClientOptions,
+  type CatalogParams,
+  type RequestOptions,
+  type WriteOptions,
+} from './client.js';
+export { newIdempotencyKey } from './idempotency.js';
 export { ApiError, toApiError, type ApiErrorCode } from './errors.js';
 export { computeTierPrices, assertValidPolicy, PricingError, type TierPrices } from './pricing.js';
 export { formatMoney, minorUnitDigits, type FormatMoneyOptions } from './money.js';

@@ -330,9 +330,30 @@ export const OrderSchema = v.object({
   price: MoneySchema,
   checkoutUrl: HttpUrl,
   certificateId: v.nullable(Slug),
+  /** An unpaid order expires at this instant. */
   expiresAt: Timestamp,
+  /**
+   * Payment confirmations seen so far and how many complete the order (while
+   * `confirming`, so a widget can show progress). Optional in the contract.
+   */
+  confirmations: v.optional(
+    v.object({
+      received: v.pipe(v.number(), v.integer(), v.minValue(0)),
+      required: v.pipe(v.number(), v.integer(), v.minValue(1)),
+    }),
+  ),
+  /** Why a `rejected` or `expired` order ended, in words for the buyer. Optional in the contract. */
+  failureReason: v.optional(v.nullable(ShortText)),
 });
 export type Order = v.InferOutput<typeof OrderSchema>;
+
+/** The message the hosted checkout page posts to the page that opened it (to that page's origin only). */
+export const CheckoutMessageSchema = v.object({
+  type: v.literal('aip-checkout'),
+  orderId: Slug,
+  status: v.picklist(ORDER_STATUSES),
+});
+export type CheckoutMessage = v.InferOutput<typeof CheckoutMessageSchema>;
 
 export const CertificateSchema = v.object({
   id: Slug,
