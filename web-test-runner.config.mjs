@@ -6,7 +6,12 @@
 // - A test that writes or moves the clock asks for its own marketplace with
 //   `executeServerCommand('marketplace:create')` and talks to it under the
 //   returned base (`/_iso/<id>`), so parallel test files never see each other.
+//   With `file: true` its database is a temporary file, so `marketplace:restart`
+//   can stop it and start it again on the same data (a crash and a restart).
 import { randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
@@ -15,7 +20,10 @@ import { countReporter } from './scripts/count-reporter.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const { createMarketplace } = await tsImport('./server/index.ts', import.meta.url);
-const { createListener, isMarketplacePath } = await tsImport('./server/node-middleware.ts', import.meta.url);
+const { createListener, forwardPrefix, isMarketplacePath } = await tsImport(
+  './server/node-middleware.ts',
+  import.meta.url,
+);
 
 const shared = createMarketplace({ db: ':memory:', faults: true });
 const sharedListener = createListener(shared.app);
@@ -23,25 +31,59 @@ const isolated = new Map();
 
 const ISO = /^\/_iso\/([a-z0-9-]+)(\/.*)$/;
 
+/** Starts (or restarts) an isolated marketplace under `id`. */
+function start(id, options, dir) {
+  const marketplace = createMarketplace(options);
+  isolated.set(id, { marketplace, listener: createListener(marketplace.app), options, dir });
+}
+
 /** @type {import('@web/test-runner').TestRunnerPlugin} */
 const marketplaceCommands = {
   name: 'marketplace-commands',
-  executeCommand({ command, payload }) {
+  async executeCommand({ command, payload }) {
     if (!command.startsWith('marketplace:')) return undefined;
     const target = payload?.id ? isolated.get(payload.id)?.marketplace : shared;
     switch (command) {
       case 'marketplace:create': {
         const id = randomUUID();
-        const marketplace = createMarketplace({
-          db: ':memory:',
+        const dir = payload?.file ? mkdtempSync(join(tmpdir(), 'aip-marketplace-')) : null;
+        const options = {
+          db: dir ? join(dir, 'marketplace.sqlite') : ':memory:',
           faults: payload?.faults ?? true,
           now: payload?.now,
           seed: payload?.seed,
           quoteTtlMs: payload?.quoteTtlMs,
           generate: payload?.generate,
-        });
-        isolated.set(id, { marketplace, listener: createListener(marketplace.app) });
+          orderTtlMs: payload?.orderTtlMs,
+          confirmations: payload?.confirmations,
+          confirmationIntervalMs: payload?.confirmationIntervalMs,
+          sandbox: payload?.sandbox,
+        };
+        try {
+          start(id, options, dir);
+        } catch (error) {
+          // A bad option: the test sees why, without a stack trace in the runner's output.
+          if (dir) rmSync(dir, { recursive: true, force: true });
+          return { error: error.message };
+        }
         return { id, base: `/_iso/${id}` };
+      }
+      case 'marketplace:restart': {
+        // Stops a file-backed isolated marketplace and starts it again on the same data, options changed as given.
+        const entry = isolated.get(payload.id);
+        if (!entry?.dir) throw new Error('marketplace:restart needs a marketplace created with file: true');
+        entry.marketplace.close();
+        start(payload.id, { ...entry.options, ...payload.options }, entry.dir);
+        return true;
+      }
+      case 'marketplace:request': {
+        // A request sent from Node, with headers no page may set (a forged Origin); answers status and text.
+        const res = await target.app.request(payload.path, {
+          method: payload.method ?? 'GET',
+          headers: payload.headers ?? {},
+          body: payload.body,
+        });
+        return { status: res.status, text: await res.text() };
       }
       case 'marketplace:set-clock':
         target.clock.set(payload.now);
@@ -49,13 +91,21 @@ const marketplaceCommands = {
       case 'marketplace:count':
         // Row counts per table: lets tests prove a rejected request wrote nothing.
         return target.counts();
+      case 'marketplace:ledger':
+        // An order's ledger rows: lets tests check the creator/platform split, which no endpoint shows.
+        return target.db
+          .prepare('SELECT party, amount_cents AS amount, currency FROM ledger WHERE order_id = ? ORDER BY party')
+          .all(payload.orderId);
       case 'marketplace:explain':
         // SQLite's plan for a catalog query string: lets tests prove paging walks an index.
         return target.explainCatalog(payload.query);
-      case 'marketplace:dispose':
-        isolated.get(payload.id)?.marketplace.close();
+      case 'marketplace:dispose': {
+        const entry = isolated.get(payload.id);
+        entry?.marketplace.close();
+        if (entry?.dir) rmSync(entry.dir, { recursive: true, force: true });
         isolated.delete(payload.id);
         return true;
+      }
       default:
         throw new Error(`Unknown command ${command}`);
     }
@@ -74,8 +124,8 @@ export default {
       if (iso && isolated.has(iso[1])) {
         ctx.respond = false;
         ctx.req.url = ctx.req.url.slice(`/_iso/${iso[1]}`.length);
-        // So its media and agreement URLs point back under the same prefix.
-        ctx.req.headers['x-forwarded-prefix'] = `/_iso/${iso[1]}`;
+        // So its media, agreement, checkout and certificate URLs point back under the same prefix.
+        forwardPrefix(ctx.req, `/_iso/${iso[1]}`);
         await isolated.get(iso[1]).listener(ctx.req, ctx.res);
         return;
       }

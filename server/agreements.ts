@@ -78,6 +78,7 @@ export function renderAgreement(license: License, version: string): string {
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(text.title)} — agreement version ${escapeHtml(version)}</title>
+  <link rel="icon" href="data:,">
   <style>
     body { font: 16px/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
     .meta, .note { color: #555; font-size: 0.9rem; }

@@ -1,12 +1,15 @@
 /**
- * The HTTP surface of the marketplace: `/v1` JSON endpoints, generated media
- * and agreement pages. `index.ts` wraps it with CORS and the fault switches.
+ * The HTTP surface of the marketplace: `/v1` JSON endpoints, generated media,
+ * agreement pages, and the hosted checkout and certificate pages. `index.ts`
+ * wraps it with CORS and the fault switches.
  */
 import { createHash } from 'node:crypto';
 import { Hono, type Context, type Handler } from 'hono';
 import * as v from 'valibot';
 import {
   CatalogQuerySchema,
+  CustomOrderRequestSchema,
+  OrderRequestSchema,
   QuoteRequestSchema,
   Slug,
   issueDetails,
@@ -16,9 +19,16 @@ import {
 import { agreementExists, renderAgreement } from './agreements.js';
 import { parseBody, readJsonObject } from './body.js';
 import type { CatalogStore } from './catalog.js';
+import { CERTIFICATE_CSS, renderCertificatePage, type CertificateStore } from './certificates.js';
+import { renderCheckoutPage } from './checkout-page.js';
+import { CHECKOUT_CSS, CHECKOUT_JS } from './checkout-script.js';
 import type { Clock } from './clock.js';
+import type { CustomOrderStore } from './custom-orders.js';
 import { ApiError, JSON_HEADERS, apiErrorResponse, errorResponse, invalid } from './errors.js';
+import { idempotencyKey, requestHash, requestOrigin } from './idempotency.js';
 import { avatarSvg, personaSvg, scaledSize, srcsetWidths } from './media.js';
+import { failureReason, orderView, type OrderRecord, type OrderStore } from './orders.js';
+import { notFoundPage, pageResponse } from './pages.js';
 import type { QuoteStore } from './quotes.js';
 
 /** Per-request values the outer app hands the API (never reachable from a client). */
@@ -30,8 +40,15 @@ export interface ApiBindings {
 export interface ApiDeps {
   store: CatalogStore;
   quotes: QuoteStore;
+  customOrders: CustomOrderStore;
+  orders: OrderStore;
+  certificates: CertificateStore;
   policy: PricingPolicy;
   clock: Clock;
+  /** Serve `POST /v1/sandbox/orders/{id}/pay`. */
+  sandbox: boolean;
+  /** Real milliseconds between payment confirmations (the checkout page polls at about half that). */
+  confirmationIntervalMs: number;
 }
 
 type ApiEnv = { Bindings: ApiBindings };
@@ -146,7 +163,20 @@ function noWidth(c: Context): undefined {
   return undefined;
 }
 
-export function createApi({ store, quotes, policy, clock }: ApiDeps): Hono<ApiEnv> {
+/** A JSON answer that no cache may keep (writes, and reads of things that change under the buyer). */
+function fresh(data: unknown, status = 200): Response {
+  return new Response(JSON.stringify(data), { status, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
+}
+
+/** Headers of the pages' script and stylesheet. */
+const assetHeaders = (type: string) => ({
+  'Content-Type': `${type}; charset=utf-8`,
+  'X-Content-Type-Options': 'nosniff',
+  'Cache-Control': 'no-cache',
+});
+
+export function createApi(deps: ApiDeps): Hono<ApiEnv> {
+  const { store, quotes, customOrders, orders, certificates, policy, clock } = deps;
   const app = new Hono<ApiEnv>();
   const svgCache = new Map<string, string>();
   const cachedSvg = (key: string, draw: () => string) => {
@@ -204,11 +234,100 @@ export function createApi({ store, quotes, policy, clock }: ApiDeps): Hono<ApiEn
 
   post('/v1/quotes', async (c) => {
     const request = parseBody(QuoteRequestSchema, await readJsonObject(c.req.raw), 'quote');
-    const quote = quotes.create(request, clock.now());
-    return new Response(JSON.stringify(quote), {
-      status: 201,
-      headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' },
+    return fresh(quotes.create(request, clock.now()), 201);
+  });
+
+  post('/v1/custom-orders', async (c) => {
+    const key = idempotencyKey(c.req.raw);
+    const request = parseBody(CustomOrderRequestSchema, await readJsonObject(c.req.raw), 'custom order');
+    const write = { key, hash: requestHash(request), origin: requestOrigin(c.req.raw) };
+    const { status, body } = customOrders.create(request, write, clock.now());
+    return fresh(body, status);
+  });
+
+  const order = (c: Context, record: OrderRecord, status = 200) =>
+    fresh(orderView(record, originOf(c), orders.requiredConfirmations), status);
+
+  post('/v1/orders', async (c) => {
+    const key = idempotencyKey(c.req.raw);
+    const request = parseBody(OrderRequestSchema, await readJsonObject(c.req.raw), 'order');
+    const write = { key, hash: requestHash(request), origin: requestOrigin(c.req.raw) };
+    const { status, body } = orders.create(request, write);
+    return order(c, body, status);
+  });
+
+  get('/v1/orders/:id', (c) => {
+    const id = slugParam(c, 'id');
+    const record = orders.get(id);
+    if (!record) throw new ApiError(404, 'not_found', `No order "${id}"`);
+    return order(c, record);
+  });
+
+  if (deps.sandbox) {
+    post('/v1/sandbox/orders/:id/pay', (c) => {
+      const id = c.req.param('id') ?? '';
+      if (!v.is(Slug, id)) throw new ApiError(404, 'not_found', `No order "${id}"`);
+      return order(c, orders.payInSandbox(id));
     });
+  }
+
+  get('/v1/certificates/:id', (c) => {
+    const id = slugParam(c, 'id');
+    const certificate = certificates.get(id, originOf(c));
+    if (!certificate) throw new ApiError(404, 'not_found', `No certificate "${id}"`);
+    return json(c, certificate);
+  });
+
+  // The hosted checkout page and the certificate page: HTML for people, not under /v1.
+  get('/checkout/checkout.js', (c) => withEtag(c, CHECKOUT_JS, assetHeaders('text/javascript')));
+  get('/checkout/checkout.css', (c) => withEtag(c, CHECKOUT_CSS, assetHeaders('text/css')));
+  get('/certificates/certificate.css', (c) => withEtag(c, CERTIFICATE_CSS, assetHeaders('text/css')));
+
+  const pollMs = Math.min(1000, Math.max(25, Math.round(deps.confirmationIntervalMs / 2)));
+
+  get('/checkout/:orderId', (c) => {
+    const id = c.req.param('orderId') ?? '';
+    const record = v.is(Slug, id) ? orders.get(id) : null;
+    const origin = originOf(c);
+    if (!record) {
+      return notFoundPage(`${origin}/checkout/checkout.css`, 'Order not found', 'There is no order at this address.');
+    }
+    return pageResponse(
+      renderCheckoutPage(record, {
+        apiOrigin: origin,
+        required: orders.requiredConfirmations,
+        pollMs,
+        failureReason: failureReason(record),
+      }),
+    );
+  });
+
+  // The page's own "Pay" button: the order moves to `confirming` and the confirmations start.
+  post('/checkout/:orderId/pay', (c) => {
+    // Browsers say where a request comes from; only the hosted page itself may press its button.
+    const site = c.req.header('Sec-Fetch-Site');
+    if (site !== undefined && site !== 'same-origin' && site !== 'none') {
+      throw new ApiError(403, 'invalid_request', 'Only the hosted checkout page can pay here', [
+        { field: 'Sec-Fetch-Site', message: `must be same-origin, got ${site}` },
+      ]);
+    }
+    const id = c.req.param('orderId') ?? '';
+    if (!v.is(Slug, id)) throw new ApiError(404, 'not_found', `No order "${id}"`);
+    return order(c, orders.startPayment(id));
+  });
+
+  get('/certificates/:id', (c) => {
+    const id = c.req.param('id') ?? '';
+    const origin = originOf(c);
+    const certificate = v.is(Slug, id) ? certificates.get(id, origin) : null;
+    if (!certificate) {
+      return notFoundPage(
+        `${origin}/certificates/certificate.css`,
+        'Certificate not found',
+        'There is no License Certificate at this address.',
+      );
+    }
+    return pageResponse(renderCertificatePage(certificate, origin));
   });
 
   get('/media/personas/:id/:file', (c) => {

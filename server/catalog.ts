@@ -19,6 +19,7 @@ import {
   type Availability,
   type CatalogPage,
   type CatalogQuery,
+  type ContentRating,
   type Creator,
   type Image,
   type Niche,
@@ -167,6 +168,10 @@ function availabilityOf(owned: 0 | 1, exclusiveUntil: string | null): Availabili
 /** What selling a persona depends on, read at one instant. Server-side only: it holds buyer emails. */
 export interface LicensingSubject {
   id: string;
+  name: string;
+  contentRating: ContentRating;
+  /** The creator's row id (for the ledger). Never served. */
+  creatorId: number;
   commercialPriceCents: number;
   availability: Availability;
   /** The active Exclusive's expiry, when `exclusive_active`. */
@@ -325,10 +330,20 @@ export class CatalogStore {
   /** A public persona's price and licensing state at `now`, or `null` if there is no such public persona. */
   licensingSubject(id: string, now: string): LicensingSubject | null {
     const row = this.#prepare(
-      `SELECT p.id, p.commercial_price_cents, ${OWNED} AS owned, ${EXCLUSIVE_UNTIL} AS exclusive_until
+      `SELECT p.id, p.name, p.content_rating, p.creator_id, p.commercial_price_cents,
+         ${OWNED} AS owned, ${EXCLUSIVE_UNTIL} AS exclusive_until
        FROM personas p WHERE p.id = @id AND ${PUBLIC}`,
     ).get({ ...this.#baseParams(now), id }) as
-      { id: string; commercial_price_cents: number; owned: 0 | 1; exclusive_until: string | null } | undefined;
+      | {
+          id: string;
+          name: string;
+          content_rating: ContentRating;
+          creator_id: number;
+          commercial_price_cents: number;
+          owned: 0 | 1;
+          exclusive_until: string | null;
+        }
+      | undefined;
     if (!row) return null;
     const availability = availabilityOf(row.owned, row.exclusive_until);
     const holders =
@@ -342,6 +357,9 @@ export class CatalogStore {
         : [];
     return {
       id: row.id,
+      name: row.name,
+      contentRating: row.content_rating,
+      creatorId: row.creator_id,
       commercialPriceCents: row.commercial_price_cents,
       availability,
       exclusiveUntil: availability === 'exclusive_active' ? row.exclusive_until : null,

@@ -12,6 +12,10 @@
  * - `body=schema`      200 with JSON of the wrong shape
  * - `body=empty`       200 with an empty body
  * - `fail=throw`       the handler throws, exercising the server's 500 path
+ * - `only=<resource>`  apply the fault only to `/v1/<resource>…` (e.g. `only=orders`);
+ *                      everything else is answered normally
+ * - `times=<n>`        apply it to the first n matching requests only (1–1000; counted
+ *                      per spec text and marketplace), so a retry succeeds
  *
  * Only a marketplace created with `faults: true` honours them.
  */
@@ -19,7 +23,22 @@ import { codeForStatus, errorResponse, JSON_HEADERS } from './errors.js';
 
 export const FAULT_BODIES = ['malformed', 'schema', 'empty'] as const;
 
+/** Resources `only=` can name: the first path segment after `/v1/`. */
+export const FAULT_RESOURCES = [
+  'pricing-policy',
+  'catalog',
+  'personas',
+  'creators',
+  'quotes',
+  'orders',
+  'certificates',
+  'custom-orders',
+  'sandbox',
+] as const;
+
 export interface FaultSpec {
+  only?: (typeof FAULT_RESOURCES)[number];
+  times?: number;
   latency?: number;
   status?: number;
   retryAfter?: number;
@@ -77,6 +96,18 @@ export function parseFaultSpec(text: string): FaultParse {
         }
         spec.body = value as FaultSpec['body'];
         break;
+      case 'only':
+        if (!(FAULT_RESOURCES as readonly string[]).includes(value)) {
+          return bad(`only must name a resource (${FAULT_RESOURCES.join(', ')}), got "${value}"`);
+        }
+        spec.only = value as FaultSpec['only'];
+        break;
+      case 'times': {
+        const times = wholeNumber(value, 1, 1000);
+        if (times === null) return bad(`times must be 1–1000, got "${value}"`);
+        spec.times = times;
+        break;
+      }
       case 'fail':
         if (value !== 'throw') return bad(`fail must be throw, got "${value}"`);
         spec.fail = 'throw';
@@ -89,6 +120,24 @@ export function parseFaultSpec(text: string): FaultParse {
   const outcomes = [spec.status !== undefined, spec.body !== undefined, spec.fail !== undefined].filter(Boolean);
   if (outcomes.length > 1) return bad('status, body and fail are alternatives: give at most one');
   return { ok: true, spec };
+}
+
+/**
+ * Whether a spec applies to a request for `path` (the path after any
+ * `/_fault/<spec>` prefix). `used` counts, per spec text, the requests a
+ * `times=` spec has already failed.
+ */
+export function faultApplies(spec: FaultSpec, path: string, text: string, used: Map<string, number>): boolean {
+  if (spec.only !== undefined) {
+    const prefix = `/v1/${spec.only}`;
+    if (path !== prefix && !path.startsWith(`${prefix}/`) && !path.startsWith(`${prefix}?`)) return false;
+  }
+  if (spec.times !== undefined) {
+    const count = used.get(text) ?? 0;
+    if (count >= spec.times) return false;
+    used.set(text, count + 1);
+  }
+  return true;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));

@@ -10,10 +10,13 @@ import type { PricingPolicy } from '../src/api/schemas.js';
 import { createApi, parseCatalogQuery } from './app.js';
 import { CatalogStore } from './catalog.js';
 import { createClock, type Clock } from './clock.js';
+import { CertificateStore } from './certificates.js';
+import { CustomOrderStore } from './custom-orders.js';
 import { countRows, openDatabase, type Database } from './db.js';
 import { errorResponse } from './errors.js';
-import { FAULT_SPEC_HELP, parseFaultSpec, withFaults, type FaultSpec } from './faults.js';
+import { FAULT_SPEC_HELP, faultApplies, parseFaultSpec, withFaults, type FaultSpec } from './faults.js';
 import { resolvePolicy } from './policy.js';
+import { OrderStore, resolveOrderOptions } from './orders.js';
 import { QuoteStore, resolveQuoteTtl } from './quotes.js';
 import { checkGenerateCount, generateSeed } from './generate.js';
 import { applySeed, combineSeeds, isUnseeded, parseSeed, resolveSeedOption, type SeedCatalogInput } from './seed.js';
@@ -46,6 +49,20 @@ export interface MarketplaceOptions {
   now?: string;
   /** How long a quote stays valid, in milliseconds (1 ms to 1 day). Default 15 minutes. */
   quoteTtlMs?: number;
+  /** How long an unpaid order is held, in milliseconds (1 ms to 1 day). Default 30 minutes. */
+  orderTtlMs?: number;
+  /** Payment confirmations that complete an order (1–100). Default 3. */
+  confirmations?: number;
+  /**
+   * Real milliseconds between two payment confirmations (0–60 000), whatever
+   * the clock says. Default 700.
+   */
+  confirmationIntervalMs?: number;
+  /**
+   * Serve `POST /v1/sandbox/orders/{id}/pay`, which pays an order and runs it
+   * to completion at once. Default true. Payment is simulated either way.
+   */
+  sandbox?: boolean;
 }
 
 export interface Marketplace {
@@ -109,6 +126,9 @@ const FAULT_PREFIX = /^\/_fault(?:\/|$)/;
 export function createMarketplace(options: MarketplaceOptions = {}): Marketplace {
   const clock = createClock(options.now);
   const quoteTtlMs = resolveQuoteTtl(options.quoteTtlMs);
+  const orderOptions = resolveOrderOptions(options);
+  const sandbox = options.sandbox ?? true;
+  if (typeof sandbox !== 'boolean') throw new TypeError(`sandbox must be true or false, got ${String(sandbox)}`);
   const policy = resolvePolicy(options.policy);
   const generate = checkGenerateCount(options.generate ?? 0);
   const db = openDatabase(options.db ?? ':memory:');
@@ -139,15 +159,33 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
   }
 
   const quotes = new QuoteStore(db, store, policy, quoteTtlMs);
-  const api = createApi({ store, quotes, policy, clock });
+  const customOrders = new CustomOrderStore(db, store, policy);
+  const orders = new OrderStore(db, store, clock, orderOptions);
+  const certificates = new CertificateStore(db);
+  const api = createApi({
+    store,
+    quotes,
+    customOrders,
+    orders,
+    certificates,
+    policy,
+    clock,
+    sandbox,
+    confirmationIntervalMs: orderOptions.confirmationIntervalMs,
+  });
+  // Orders a stopped server left mid-payment carry on where they were.
+  const resumed = orders.resume();
+  if (resumed > 0) console.log(`[marketplace] resuming the payment confirmations of ${resumed} order(s)`);
   const faults = options.faults ?? false;
 
+  const faultsUsed = new Map<string, number>();
   const app = new Hono();
   app.use('*', cors);
   app.all('*', async (c) => {
     const request = c.req.raw;
     const url = new URL(request.url);
     let spec: FaultSpec | null = null;
+    let specText = '';
     let target = request;
 
     if (FAULT_PREFIX.test(url.pathname)) {
@@ -165,6 +203,7 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
         return errorResponse(400, 'invalid_request', `Invalid fault spec: ${message}`, [{ field: 'fault', message }]);
       }
       spec = parsed.spec;
+      specText = text!;
       url.pathname = match[2];
       target = rebase(request, url);
     } else if (faults && request.headers.has('X-Aip-Fault')) {
@@ -175,7 +214,9 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
         ]);
       }
       spec = parsed.spec;
+      specText = request.headers.get('X-Aip-Fault') ?? '';
     }
+    if (spec && !faultApplies(spec, url.pathname, specText, faultsUsed)) spec = null;
 
     const run = () => api.fetch(target, { injectFailure: spec?.fail === 'throw' });
     return spec ? withFaults(spec, run) : run();
@@ -189,6 +230,7 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
     explainCatalog: (query) =>
       store.explainCatalog(parseCatalogQuery(new URLSearchParams(query)), clock.now().toISOString()),
     close: () => {
+      orders.close();
       if (db.open) db.close();
     },
   };

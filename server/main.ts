@@ -19,6 +19,12 @@ Options:
   --generate <n>  also load n generated personas (0-100000, plus one rated per
                   hundred) for scale tests; with --seed none, only those
   --faults        honour the fault switches (/_fault/<spec>/..., X-Aip-Fault)
+  --no-sandbox    don't serve POST /v1/sandbox/orders/{id}/pay (payment on the
+                  hosted checkout page stays simulated)
+  --confirmations <n>
+                  payment confirmations that complete an order (1-100, default 3)
+  --confirmation-interval <ms>
+                  real time between two confirmations (0-60000, default 700)
   -h, --help      show this help
 
 Environment:
@@ -37,6 +43,9 @@ const OPTIONS = {
   seed: { type: 'string' },
   generate: { type: 'string' },
   faults: { type: 'boolean' },
+  'no-sandbox': { type: 'boolean' },
+  confirmations: { type: 'string' },
+  'confirmation-interval': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
@@ -68,10 +77,30 @@ if (!/^\d{1,6}$/.test(generateText) || Number(generateText) > MAX_GENERATE) {
 }
 const generate = Number(generateText);
 
+/** A whole-number flag within bounds, or exit 2 naming it. */
+function wholeFlag(name: string, text: string | undefined, min: number, max: number): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d{1,6}$/.test(text) || Number(text) < min || Number(text) > max) {
+    fail(`--${name} must be ${min}–${max}, got "${text}"`);
+  }
+  return Number(text);
+}
+const confirmations = wholeFlag('confirmations', values.confirmations, 1, 100);
+const confirmationIntervalMs = wholeFlag('confirmation-interval', values['confirmation-interval'], 0, 60_000);
+const sandbox = !values['no-sandbox'];
+
 let marketplace: Marketplace;
 const started = performance.now();
 try {
-  marketplace = createMarketplace({ db: dbPath, seed, generate, faults: values.faults ?? false });
+  marketplace = createMarketplace({
+    db: dbPath,
+    seed,
+    generate,
+    faults: values.faults ?? false,
+    sandbox,
+    confirmations,
+    confirmationIntervalMs,
+  });
 } catch (error) {
   console.error(`server: cannot start: ${(error as Error).message}`);
   process.exit(1);
@@ -80,7 +109,9 @@ try {
 const server = serve({ fetch: marketplace.app.fetch, port: Number(portText), hostname: host }, (info) => {
   const shownHost = info.family === 'IPv6' ? `[${info.address}]` : info.address;
   console.log(`AI-People reference marketplace listening on http://${shownHost}:${info.port}`);
-  console.log(`  database: ${dbPath}${values.faults ? '; fault switches on' : ''}`);
+  console.log(
+    `  database: ${dbPath}${values.faults ? '; fault switches on' : ''}; sandbox payments ${sandbox ? 'on' : 'off'}`,
+  );
   if (generate > 0) {
     const { personas } = marketplace.counts();
     console.log(`  catalog: ${personas} personas, ready in ${Math.round(performance.now() - started)} ms`);

@@ -27,6 +27,44 @@ export const AGREEMENT_VERSIONS: Record<License, string> = {
   ownership: '2026-03-18',
 };
 
+/**
+ * What each tier lets its buyer do, in plain words: printed on every License
+ * Certificate (and stored with it, worded as it was when it was issued).
+ */
+export const CORE_RIGHTS: Record<License, readonly string[]> = {
+  commercial: [
+    'Use the persona package in your own commercial work: advertising, campaigns, social media, websites and print',
+    'Let your employees, affiliates and contractors work with the files on your behalf',
+    `Valid for ${TERM_MONTHS.commercial} months from the effective date`,
+    'Non-exclusive and non-transferable: no resale, sublicensing or relicensing',
+  ],
+  exclusive: [
+    'Sole commercial use of the persona package: no new Commercial or Exclusive license is sold while it runs',
+    'Use the package in your own advertising, campaigns, social media, websites and print',
+    'Buy the Ownership / Assignment of the package while this license is in force',
+    `Valid for ${TERM_MONTHS.exclusive} months from the effective date; Commercial licenses sold earlier run to their own end`,
+  ],
+  ownership: [
+    'The assignable rights the creator controls in the persona package and its listed deliverables',
+    'Use, adapt and commercially exploit the package, make derivatives, sublicense, resell and redistribute it',
+    'Use the package in AI workflows, including training and fine-tuning',
+    'No term: the assignment is permanent and the package is no longer sold on the platform',
+  ],
+};
+
+/** The creator's share of every sale, in percent; the platform keeps the rest. */
+export const CREATOR_SHARE_PERCENT = 75;
+
+/**
+ * Splits a sale between creator and platform in whole minor units: the
+ * creator gets 75 % rounded down, the platform the remainder, so the two
+ * always add up to the price.
+ */
+export function revenueSplit(priceCents: number): { creator: number; platform: number } {
+  const creator = Math.floor((priceCents * CREATOR_SHARE_PERCENT) / 100);
+  return { creator, platform: priceCents - creator };
+}
+
 /** A persona's licensing state at one instant, as computed from its license records. */
 export interface LicensingState {
   availability: Availability;
@@ -64,7 +102,8 @@ export function tierAvailability(
     : { available: true, reason: null };
 }
 
-const TIER_NAMES: Record<License, string> = {
+/** Tier names as a buyer reads them. */
+export const TIER_NAMES: Record<License, string> = {
   commercial: 'Commercial',
   exclusive: 'Exclusive',
   ownership: 'Ownership',
@@ -89,6 +128,26 @@ export function unavailableMessage(
       return `Ownership of "${personaId}" can only be bought by the holder of the Exclusive license in force`;
     case 'requires_active_exclusive':
       return `Ownership of "${personaId}" can only be bought by the holder of an Exclusive license in force, and there is none`;
+  }
+}
+
+/**
+ * Why a paid order could not be completed, for the buyer (at most 200
+ * characters): the tier was no longer on sale when payment completed.
+ */
+export function rejectionMessage(reason: UnavailableReason | 'unpublished', license: License): string {
+  const tier = TIER_NAMES[license];
+  const refund = 'Your payment is returned in full.';
+  switch (reason) {
+    case 'exclusive_active':
+      return `Another buyer's Exclusive license took effect first, so this ${tier} license can't be issued. ${refund}`;
+    case 'assigned':
+      return `The persona was assigned to its owner before your payment completed, so no license can be issued. ${refund}`;
+    case 'exclusive_holder_only':
+    case 'requires_active_exclusive':
+      return `Ownership needs the Exclusive license in force, and this buyer no longer holds one. ${refund}`;
+    case 'unpublished':
+      return `The persona was withdrawn from sale before your payment completed. ${refund}`;
   }
 }
 

@@ -11,7 +11,7 @@
  */
 import type { Connect, Plugin } from 'vite';
 import { createMarketplace, type Marketplace, type MarketplaceOptions } from './index.js';
-import { createListener, marketplaceMiddleware } from './node-middleware.js';
+import { createListener, forwardPrefix, marketplaceMiddleware } from './node-middleware.js';
 
 /** Where the generated marketplace is mounted, and how big it is. */
 export const SCALE_PREFIX = '/_scale';
@@ -32,7 +32,7 @@ export function marketplace(options: MarketplaceOptions = {}): Plugin {
     middlewares.use(SCALE_PREFIX, (req, res, next) => {
       scale ??= createListener(open({ seed: false, generate: SCALE_PERSONAS }).app);
       // Connect strips the mount path from req.url; the marketplace writes it back into its URLs.
-      req.headers['x-forwarded-prefix'] = SCALE_PREFIX;
+      forwardPrefix(req, SCALE_PREFIX);
       scale(req, res).catch(next);
     });
     httpServer?.once('close', () => instances.splice(0).forEach((m) => m.close()));

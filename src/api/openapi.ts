@@ -88,7 +88,7 @@ const idempotencyKey = {
   in: 'header',
   required: true,
   description: 'Made once per attempt and reused on every retry; the same key never creates a second resource.',
-  schema: { type: 'string', minLength: 8, maxLength: 200 },
+  schema: { type: 'string', minLength: 1, maxLength: 200 },
 };
 
 const CATALOG_PARAM_DOCS: Record<keyof typeof s.CatalogQuerySchema.entries, string> = {

@@ -96,6 +96,27 @@ describe('fault switches', () => {
     it('applies to the 404s of the faulted API too', async () => {
       expectError(await get('/_fault/latency=0/v1/personas/no-such-persona'), 404, 'not_found');
     });
+
+    it('only=<resource> faults that resource and answers the others normally', async () => {
+      const spec = '/_fault/status=503,only=personas';
+      expectError(await get(`${spec}/v1/personas/mara-lindqvist`), 503, 'unavailable');
+      const catalog = await get(`${spec}/v1/catalog?limit=2`);
+      expect(catalog.res.status).to.equal(200);
+      expect(v.is(CatalogPageSchema, catalog.body)).to.equal(true);
+      // A prefix of the name is not the resource.
+      expect((await get(`${spec}/v1/pricing-policy`)).res.status).to.equal(200);
+    });
+
+    it('times=<n> faults the first n matching requests, then lets them through', async () => {
+      // A spec text of its own, so no other test has used up its count.
+      const spec = `/_fault/status=500,only=creators,times=2,retry-after=${Date.now() % 86_400}`;
+      expectError(await get(`${spec}/v1/creators/nova-studio`), 500, 'internal');
+      expect((await get(`${spec}/v1/catalog?limit=1`)).res.status, 'not counted: another resource').to.equal(200);
+      expectError(await get(`${spec}/v1/creators/nova-studio`), 500, 'internal');
+      const third = await get(`${spec}/v1/creators/nova-studio`);
+      expect(third.res.status).to.equal(200);
+      expect(v.is(CreatorSchema, third.body)).to.equal(true);
+    });
   });
 
   describe('X-Aip-Fault header', () => {
@@ -143,6 +164,10 @@ describe('fault switches', () => {
       'latency=1,latency=2',
       'status=500,body=empty',
       'fail=maybe',
+      'only=everything',
+      'only=',
+      'times=0',
+      'times=1001',
       '%E0%A4%A',
     ];
     for (const spec of bad) {

@@ -144,7 +144,23 @@ export interface Isolated {
   base: string;
   /** Freezes the clock at `now`; `null` returns it to real time. */
   setClock(now: string | null): Promise<void>;
+  /**
+   * Stops the marketplace and starts it again on the same database (it must
+   * have been created with `file: true`), with these options changed.
+   */
+  restart(options?: Omit<IsolatedOptions, 'file'>): Promise<void>;
+  /** The ledger rows of an order, creator first. */
+  ledger(orderId: string): Promise<{ party: 'creator' | 'platform'; amount: number; currency: string }[]>;
+  /** A request sent from Node, so it may carry headers no page can set (a forged `Origin`). */
+  request(path: string, init?: NodeRequest): Promise<{ status: number; text: string }>;
   dispose(): Promise<void>;
+}
+
+/** A request `Isolated#request` sends from Node. */
+export interface NodeRequest {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string;
 }
 
 export interface IsolatedOptions {
@@ -152,20 +168,36 @@ export interface IsolatedOptions {
   generate?: number;
   /** A seed document instead of the demo seed, or `false` for none (with `generate`, the generated catalog alone). */
   seed?: false | object;
+  /** Keep the database in a temporary file, so `restart()` can reopen it. */
+  file?: boolean;
+  quoteTtlMs?: number;
+  orderTtlMs?: number;
+  confirmations?: number;
+  confirmationIntervalMs?: number;
+  sandbox?: boolean;
 }
 
 /** A fresh marketplace (in-memory, demo seed unless told otherwise) with its clock frozen at `now`. */
 export async function isolatedMarketplace(now: string, options: IsolatedOptions = {}): Promise<Isolated> {
-  const { id, base } = (await executeServerCommand('marketplace:create', { now, ...options })) as {
-    id: string;
-    base: string;
-  };
+  const created = (await executeServerCommand('marketplace:create', { now, ...options })) as
+    { id: string; base: string } | { error: string };
+  if ('error' in created) throw new Error(created.error);
+  const { id, base } = created;
   return {
     id,
     base,
     setClock: async (at) => {
       await executeServerCommand('marketplace:set-clock', { id, now: at });
     },
+    restart: async (changes = {}) => {
+      await executeServerCommand('marketplace:restart', { id, options: changes });
+    },
+    ledger: (orderId) =>
+      executeServerCommand('marketplace:ledger', { id, orderId }) as Promise<
+        { party: 'creator' | 'platform'; amount: number; currency: string }[]
+      >,
+    request: (path, init = {}) =>
+      executeServerCommand('marketplace:request', { id, path, ...init }) as Promise<{ status: number; text: string }>,
     dispose: async () => {
       await executeServerCommand('marketplace:dispose', { id });
     },

@@ -1,0 +1,440 @@
+/**
+ * The hosted checkout page, `GET /checkout/{orderId}`, loaded the way a
+ * partner page shows it: in an iframe (and a popup). What the buyer sees and
+ * can do, which messages the embedding page receives and from where, and the
+ * strict-CSP rules the page keeps.
+ */
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import * as v from 'valibot';
+import { CheckoutMessageSchema, OrderSchema, type CheckoutMessage, type Order } from '../../src/api/schemas.js';
+import { get, isolatedMarketplace, post, seed, type Isolated } from './http.js';
+import { fetchOrder, newKey, order, orderRequest, placeOrder, quote, sandboxPay } from './purchase.js';
+
+const NOW = '2026-06-01T00:00:00.000Z';
+const ORDER_TTL_MS = 30 * 60_000;
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+
+/** The same server under the other loopback name: another origin, as a partner's API host would be. */
+function otherOrigin(): string {
+  const other = new URL(location.href);
+  other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+  return other.origin;
+}
+
+interface Received {
+  origin: string;
+  source: MessageEventSource | null;
+  data: CheckoutMessage;
+}
+
+describe('hosted checkout page', () => {
+  let market: Isolated;
+  let frames: HTMLIFrameElement[] = [];
+  let messages: Received[] = [];
+  const onMessage = (event: MessageEvent) => {
+    if (v.is(CheckoutMessageSchema, event.data)) {
+      messages.push({ origin: event.origin, source: event.source, data: event.data });
+    }
+  };
+
+  before(async () => {
+    market = await isolatedMarketplace(NOW, { confirmationIntervalMs: 30 });
+  });
+
+  after(async () => {
+    await market.dispose();
+  });
+
+  beforeEach(() => {
+    messages = [];
+    window.addEventListener('message', onMessage);
+  });
+
+  afterEach(async () => {
+    window.removeEventListener('message', onMessage);
+    frames.forEach((f) => f.remove());
+    frames = [];
+    await market.setClock(NOW);
+  });
+
+  const pageUrl = (id: string) => `${market.base}/checkout/${id}`;
+
+  /** Loads a URL in an iframe on this page and waits for it (its module script has run by then). */
+  async function frame(src: string, width = 480): Promise<HTMLIFrameElement> {
+    const iframe = document.createElement('iframe');
+    iframe.title = 'Checkout';
+    iframe.width = String(width);
+    iframe.height = '800';
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    iframe.src = src;
+    document.body.append(iframe);
+    frames.push(iframe);
+    await loaded;
+    return iframe;
+  }
+
+  const doc = (iframe: HTMLIFrameElement) => iframe.contentDocument!;
+  const statusText = (iframe: HTMLIFrameElement) => doc(iframe).getElementById('status-text')!.textContent!.trim();
+  const payButton = (iframe: HTMLIFrameElement) => doc(iframe).getElementById('pay-button') as HTMLButtonElement;
+
+  /** The page's HTML, parsed the way a browser would (its scripts don't run). */
+  async function parsed(id: string): Promise<{ res: Response; document: Document }> {
+    const fetched = await get(pageUrl(id));
+    expect(fetched.res.status, fetched.text).to.equal(200);
+    return { res: fetched.res, document: new DOMParser().parseFromString(fetched.text, 'text/html') };
+  }
+
+  async function messageFor(orderId: string, status: string): Promise<Received> {
+    await waitUntil(
+      () => messages.some((m) => m.data.orderId === orderId && m.data.status === status),
+      `no ${status} message for ${orderId}; got ${JSON.stringify(messages.map((m) => m.data))}`,
+      { timeout: 5000 },
+    );
+    return messages.find((m) => m.data.orderId === orderId && m.data.status === status)!;
+  }
+
+  /** An order made from Node, so it can carry any Origin header (or none). */
+  async function orderFromNode(origin: string | null, changes: object = {}): Promise<Order> {
+    const q = await quote(market.base, 'mara-lindqvist', 'commercial');
+    const answer = await market.request('/v1/orders', {
+      method: 'POST',
+      headers: {
+        'Content-Type': 'application/json',
+        'Idempotency-Key': newKey(),
+        ...(origin === null ? {} : { Origin: origin }),
+      },
+      body: JSON.stringify({ ...orderRequest(q), ...changes }),
+    });
+    expect(answer.status, answer.text).to.equal(201);
+    return v.parse(OrderSchema, JSON.parse(answer.text));
+  }
+
+  describe('the page', () => {
+    it('is served as HTML with a strict CSP, no referrer and no caching', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const { res } = await parsed(placed.id);
+      expect(res.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+      expect(res.headers.get('content-security-policy')).to.equal(CSP);
+      expect(res.headers.get('referrer-policy')).to.equal('no-referrer');
+      expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+      expect(res.headers.get('cache-control')).to.equal('no-store');
+    });
+
+    it('has no inline script, style or event handler; its script and stylesheet come from the API origin', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const { document: page } = await parsed(placed.id);
+      expect(page.querySelectorAll('script:not([src])')).to.have.length(0);
+      expect(page.querySelectorAll('style, [style]')).to.have.length(0);
+      const handlers = [...page.querySelectorAll('*')].flatMap((el) =>
+        el.getAttributeNames().filter((name) => name.startsWith('on')),
+      );
+      expect(handlers).to.deep.equal([]);
+      const apiBase = `${location.origin}${market.base}`;
+      expect([...page.querySelectorAll('script')].map((s) => s.getAttribute('src'))).to.deep.equal([
+        `${apiBase}/checkout/checkout.js`,
+      ]);
+      expect(page.querySelector('link[rel=stylesheet]')!.getAttribute('href')).to.equal(
+        `${apiBase}/checkout/checkout.css`,
+      );
+      const script = await get(`${market.base}/checkout/checkout.js`);
+      expect(script.res.headers.get('content-type')).to.equal('text/javascript; charset=utf-8');
+      expect(script.text).to.contain("type: 'aip-checkout'");
+      const css = await get(`${market.base}/checkout/checkout.css`);
+      expect(css.res.headers.get('content-type')).to.equal('text/css; charset=utf-8');
+    });
+
+    it('shows the persona, tier, USD price, the test USDC amount and rate, a sandbox wallet and a Pay button', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const { document: page } = await parsed(placed.id);
+      expect(page.querySelector('h1')!.textContent).to.equal('Complete your purchase');
+      const text = page.body.textContent!.replace(/\s+/g, ' ');
+      expect(text).to.contain('Mara Lindqvist');
+      expect(text).to.contain('Commercial (6 months)');
+      expect(text).to.contain('$149.00');
+      expect(text).to.contain('149.0298 USDC');
+      expect(text).to.contain('1 USD = 1.0002 USDC (fixed test rate)');
+      expect(text).to.match(/0x[0-9a-f]{40} \(sandbox\)/);
+      expect(text).to.contain('AI-generated and fictional');
+      const button = page.querySelector('button')!;
+      expect(button.textContent).to.equal('Pay with test USDC');
+      expect(button.getAttribute('type')).to.equal('button');
+      const status = page.getElementById('status-text')!;
+      expect(status.getAttribute('aria-live')).to.equal('polite');
+      expect(status.textContent).to.equal('Waiting for your payment.');
+      expect([...page.querySelectorAll('h2')].map((h) => h.textContent)).to.deep.equal([
+        'Your order',
+        'Pay with USDC (test network)',
+        'Payment status',
+      ]);
+    });
+
+    it('formats a four-figure price with a thousands separator', async () => {
+      const placed = await order(market.base, 'priya-raman', 'commercial');
+      const { document: page } = await parsed(placed.id);
+      expect(page.querySelector('#summary-heading + dl .amount')!.textContent).to.equal('$1,299.00');
+    });
+
+    it('passes the order to its script in data attributes, the target origin being the one that created the order', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const { document: page } = await parsed(placed.id);
+      const data = (page.getElementById('checkout') as HTMLElement).dataset;
+      expect(data.orderId).to.equal(placed.id);
+      expect(data.status).to.equal('awaiting_payment');
+      expect(data.required).to.equal('3');
+      expect(data.targetOrigin).to.equal(location.origin);
+      expect(data.orderUrl).to.equal(`${location.origin}${market.base}/v1/orders/${placed.id}`);
+      const forged = await orderFromNode('https://partner.example');
+      expect((await parsed(forged.id)).document.getElementById('checkout')!.dataset.targetOrigin).to.equal(
+        'https://partner.example',
+      );
+      for (const origin of [null, 'null']) {
+        const none = await orderFromNode(origin);
+        expect((await parsed(none.id)).document.getElementById('checkout')!.dataset.targetOrigin).to.equal('');
+      }
+    });
+
+    it('escapes what it shows: a persona name and a return URL full of markup stay text', async () => {
+      const name = 'Ada <script>alert(1)</script> & "Co"';
+      const odd = await isolatedMarketplace(NOW, {
+        seed: { ...seed, personas: seed.personas.map((p) => (p.id === 'juno-okafor' ? { ...p, name } : p)) },
+      });
+      try {
+        const returnUrl = 'https://partner.example/back?next="><script>alert(2)</script>';
+        const q = await quote(odd.base, 'juno-okafor', 'commercial');
+        const placed = await placeOrder(odd.base, q, { returnUrl });
+        const fetched = await get(`${odd.base}/checkout/${placed.id}`);
+        const page = new DOMParser().parseFromString(fetched.text, 'text/html');
+        expect(page.querySelectorAll('script:not([src])')).to.have.length(0);
+        expect(page.querySelector('#summary-heading + dl dd')!.textContent).to.equal(name);
+        expect(page.title).to.contain(name);
+        expect(page.getElementById('checkout')!.dataset.returnUrl).to.equal(returnUrl);
+      } finally {
+        await odd.dispose();
+      }
+    });
+
+    it('answers an unknown order with a 404 page under the same CSP', async () => {
+      const fetched = await get(pageUrl('order-nope'));
+      expect(fetched.res.status).to.equal(404);
+      expect(fetched.res.headers.get('content-type')).to.equal('text/html; charset=utf-8');
+      expect(fetched.res.headers.get('content-security-policy')).to.equal(CSP);
+      expect(fetched.text).to.contain('Order not found');
+    });
+
+    it('passes axe checks in every state', async () => {
+      const awaiting = await order(market.base, 'mara-lindqvist', 'commercial');
+      const completed = await order(market.base, 'mara-lindqvist', 'commercial');
+      await sandboxPay(market.base, completed.id);
+      for (const id of [awaiting.id, completed.id]) {
+        const { document: page } = await parsed(id);
+        const host = await fixture<HTMLDivElement>(html`<div></div>`);
+        host.append(document.importNode(page.querySelector('main')!, true));
+        await expect(host).to.be.accessible();
+        host.remove();
+      }
+    });
+
+    it('fits a 320 px wide frame without scrolling sideways', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const iframe = await frame(pageUrl(placed.id), 320);
+      expect(doc(iframe).documentElement.scrollWidth).to.be.at.most(320);
+      const button = payButton(iframe).getBoundingClientRect();
+      expect(button.height).to.be.at.least(24);
+      expect(button.right).to.be.at.most(320);
+    });
+  });
+
+  describe('paying in an iframe', () => {
+    it('pays, counts the confirmations in the live region, completes and tells the parent', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const iframe = await frame(pageUrl(placed.id));
+      const seen: string[] = [];
+      new MutationObserver(() => seen.push(statusText(iframe))).observe(doc(iframe).getElementById('status-text')!, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      payButton(iframe).click();
+      const confirming = await messageFor(placed.id, 'confirming');
+      const completed = await messageFor(placed.id, 'completed');
+      for (const message of [confirming, completed]) {
+        expect(message.origin).to.equal(location.origin);
+        expect(message.source).to.equal(iframe.contentWindow);
+        expect(Object.keys(message.data).sort()).to.deep.equal(['orderId', 'status', 'type']);
+      }
+      await waitUntil(() => statusText(iframe).startsWith('Payment complete'), 'the page shows completion', {
+        timeout: 5000,
+      });
+      expect(
+        seen.some((text) => /^Confirming payment — [0-3] of 3$/.test(text)),
+        seen.join(' | '),
+      ).to.equal(true);
+      expect(doc(iframe).getElementById('pay')!.hidden).to.equal(true);
+      // Focus followed the payment into the status region.
+      expect(doc(iframe).activeElement!.id).to.equal('status-text');
+      const current = await fetchOrder(market.base, placed.id);
+      const link = doc(iframe).getElementById('certificate-link') as HTMLAnchorElement;
+      expect(doc(iframe).getElementById('certificate')!.hidden).to.equal(false);
+      expect(link.href).to.equal(`${location.origin}${market.base}/certificates/${current.certificateId}`);
+      expect(messages.filter((m) => m.data.orderId === placed.id).map((m) => m.data.status)).to.deep.equal([
+        'confirming',
+        'completed',
+      ]);
+    });
+
+    it('pays by keyboard: the button takes focus and Enter presses it', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const iframe = await frame(pageUrl(placed.id));
+      iframe.focus();
+      payButton(iframe).focus();
+      expect(doc(iframe).activeElement).to.equal(payButton(iframe));
+      await sendKeys({ press: 'Enter' });
+      await messageFor(placed.id, 'completed');
+    });
+
+    it('posts from the API origin to the page’s origin when the API lives on another origin', async () => {
+      // Created from this page, cross-origin: the order records this page's origin, its checkout URL is the API's.
+      const api = otherOrigin();
+      const q = await quote(market.base, 'mara-lindqvist', 'commercial');
+      const res = await fetch(`${api}${market.base}/v1/orders`, {
+        method: 'POST',
+        cache: 'no-store',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': newKey() },
+        body: JSON.stringify(orderRequest(q)),
+      });
+      expect(res.status).to.equal(201);
+      const placed = v.parse(OrderSchema, await res.json());
+      expect(placed.checkoutUrl.startsWith(`${api}${market.base}/checkout/`)).to.equal(true);
+      expect((await sandboxPay(market.base, placed.id)).res.status).to.equal(200);
+      // Opened again after completion, it renders that state and says so to the page that framed it.
+      const iframe = await frame(placed.checkoutUrl);
+      const message = await messageFor(placed.id, 'completed');
+      expect(message.origin).to.equal(api);
+      expect(message.source).to.equal(iframe.contentWindow);
+    });
+
+    it('posts nothing to a page on another origin than the one that created the order', async () => {
+      const placed = await orderFromNode('https://partner.example');
+      const iframe = await frame(pageUrl(placed.id));
+      payButton(iframe).click();
+      await waitUntil(() => statusText(iframe).startsWith('Payment complete'), 'the page shows completion', {
+        timeout: 5000,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(messages.filter((m) => m.data.orderId === placed.id)).to.deep.equal([]);
+    });
+
+    it('posts nothing when no origin was recorded', async () => {
+      const placed = await orderFromNode(null);
+      const iframe = await frame(pageUrl(placed.id));
+      payButton(iframe).click();
+      await waitUntil(() => statusText(iframe).startsWith('Payment complete'), 'the page shows completion', {
+        timeout: 5000,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 150));
+      expect(messages.filter((m) => m.data.orderId === placed.id)).to.deep.equal([]);
+    });
+
+    it('shows a rejected order, says the payment is returned, and tells the parent', async () => {
+      const first = await order(market.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
+      const second = await order(market.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
+      const iframe = await frame(pageUrl(second.id));
+      payButton(iframe).click();
+      await messageFor(second.id, 'confirming');
+      // Another buyer's Exclusive completes while this payment is being confirmed.
+      expect((await sandboxPay(market.base, first.id)).res.status).to.equal(200);
+      await messageFor(second.id, 'rejected');
+      await waitUntil(() => statusText(iframe).startsWith('The license could not be issued'), 'rejection shown', {
+        timeout: 5000,
+      });
+      expect(statusText(iframe)).to.match(/returned in full/);
+      expect(doc(iframe).getElementById('certificate')!.hidden).to.equal(true);
+    });
+
+    it('shows an order that expired before the page opened, and tells the parent', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      await market.setClock(new Date(Date.parse(NOW) + ORDER_TTL_MS).toISOString());
+      const iframe = await frame(pageUrl(placed.id));
+      expect(statusText(iframe)).to.match(/^This order has expired\. .*new quote/);
+      expect(doc(iframe).getElementById('pay')!.hidden).to.equal(true);
+      await messageFor(placed.id, 'expired');
+    });
+
+    it('shows an order that expires while the page is open once Pay is pressed', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const iframe = await frame(pageUrl(placed.id));
+      await market.setClock(new Date(Date.parse(NOW) + ORDER_TTL_MS).toISOString());
+      payButton(iframe).click();
+      await messageFor(placed.id, 'expired');
+      await waitUntil(() => statusText(iframe).startsWith('This order has expired'), 'expiry shown', { timeout: 5000 });
+      expect(doc(iframe).getElementById('pay')!.hidden).to.equal(true);
+      expect((await fetchOrder(market.base, placed.id)).status).to.equal('expired');
+    });
+
+    it('links back to the return URL with the order and its status, and stays put when framed', async () => {
+      const q = await quote(market.base, 'mara-lindqvist', 'commercial');
+      const placed = await placeOrder(market.base, q, { returnUrl: 'https://partner.example/shop?step=done' });
+      const iframe = await frame(pageUrl(placed.id));
+      const link = () => doc(iframe).getElementById('return-link') as HTMLAnchorElement;
+      expect(link().textContent).to.equal('Return to partner.example');
+      let href = new URL(link().href);
+      expect(href.origin + href.pathname).to.equal('https://partner.example/shop');
+      expect([...href.searchParams]).to.deep.equal([
+        ['step', 'done'],
+        ['aip-order', placed.id],
+        ['aip-status', 'awaiting_payment'],
+      ]);
+      payButton(iframe).click();
+      await messageFor(placed.id, 'completed');
+      href = new URL(link().href);
+      expect(href.searchParams.get('aip-status')).to.equal('completed');
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(iframe.contentWindow!.location.pathname).to.equal(`${market.base}/checkout/${placed.id}`);
+    });
+
+    it('has no return link without a return URL', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const iframe = await frame(pageUrl(placed.id));
+      expect(doc(iframe).getElementById('return-link')).to.equal(null);
+    });
+  });
+
+  describe('in a popup', () => {
+    it('tells the opener', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const popup = window.open(pageUrl(placed.id), 'aip-checkout-test', 'popup,width=480,height=700');
+      expect(popup, 'the browser opened the popup').to.not.equal(null);
+      try {
+        await waitUntil(() => popup!.document.getElementById('pay-button') !== null, 'the popup loaded', {
+          timeout: 5000,
+        });
+        await waitUntil(() => popup!.document.readyState === 'complete', 'the popup ran its script', { timeout: 5000 });
+        (popup!.document.getElementById('pay-button') as HTMLButtonElement).click();
+        const message = await messageFor(placed.id, 'completed');
+        expect(message.source).to.equal(popup);
+        expect(message.origin).to.equal(location.origin);
+      } finally {
+        popup?.close();
+      }
+    });
+  });
+
+  describe('POST /checkout/{orderId}/pay', () => {
+    it('is the page’s own endpoint: 200 with the order confirming, 409 once it is not awaiting payment', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const first = await post(`${pageUrl(placed.id)}/pay`, '', { headers: { 'Content-Type': 'text/plain' } });
+      expect(first.res.status, first.text).to.equal(200);
+      expect(v.parse(OrderSchema, first.body).status).to.equal('confirming');
+      const again = await post(`${pageUrl(placed.id)}/pay`, '', { headers: { 'Content-Type': 'text/plain' } });
+      expect(again.res.status).to.equal(409);
+    });
+
+    it('refuses a request a browser sends from another site', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const res = await fetch(`${otherOrigin()}${pageUrl(placed.id)}/pay`, { method: 'POST', cache: 'no-store' });
+      expect(res.status).to.equal(403);
+      expect((await fetchOrder(market.base, placed.id)).status).to.equal('awaiting_payment');
+    });
+  });
+});

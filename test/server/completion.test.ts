@@ -1,0 +1,240 @@
+/**
+ * Completing a purchase through `POST /v1/sandbox/orders/{id}/pay`: what is
+ * written (license, certificate, ledger), what the buyer gets, how the
+ * persona's availability changes for everyone, and what happens when two
+ * buyers race for one Exclusive.
+ */
+import { expect } from '@open-wc/testing';
+import * as v from 'valibot';
+import { computeTierPrices } from '../../src/api/pricing.js';
+import {
+  CatalogPageSchema,
+  CertificateSchema,
+  OrderSchema,
+  PersonaSchema,
+  PricingPolicySchema,
+  type Certificate,
+  type PricingPolicy,
+} from '../../src/api/schemas.js';
+import { counts, expectError, get, isolatedMarketplace, seed, type Isolated } from './http.js';
+import { BUYER, buy, fetchOrder, order, plusMonths, quote, placeOrder, sandboxPay } from './purchase.js';
+
+const NOW = '2026-06-01T00:00:00.000Z';
+
+describe('completing a purchase (sandbox)', () => {
+  let market: Isolated;
+  let policy: PricingPolicy;
+
+  beforeEach(async () => {
+    market = await isolatedMarketplace(NOW);
+    policy = v.parse(PricingPolicySchema, (await get(`${market.base}/v1/pricing-policy`)).body);
+  });
+
+  afterEach(async () => {
+    await market.dispose();
+  });
+
+  async function certificate(id: string): Promise<Certificate> {
+    const fetched = await get(`${market.base}/v1/certificates/${id}`);
+    expect(fetched.res.status, fetched.text).to.equal(200);
+    return v.parse(CertificateSchema, fetched.body);
+  }
+
+  it('answers 200 with the completed order and writes one license, one certificate and two ledger rows', async () => {
+    const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+    const before = await counts(market.id);
+    const paid = await sandboxPay(market.base, placed.id);
+    expect(paid.res.status, paid.text).to.equal(200);
+    expect(paid.res.headers.get('cache-control')).to.equal('no-store');
+    const done = v.parse(OrderSchema, paid.body);
+    expect(done.status).to.equal('completed');
+    expect(done.confirmations).to.deep.equal({ received: 3, required: 3 });
+    expect(done.certificateId).to.match(/^cert-[0-9a-f-]{36}$/);
+    expect(done.failureReason).to.equal(null);
+    expect(await fetchOrder(market.base, placed.id)).to.deep.equal(done);
+    expect(await counts(market.id)).to.deep.equal({
+      ...before,
+      licenses: before.licenses + 1,
+      certificates: before.certificates + 1,
+      ledger: before.ledger + 2,
+    });
+  });
+
+  it('pays the creator 75 % (rounded down) and the platform the rest, summing to the price', async () => {
+    // A Commercial price of 49.99: 75 % is 37.4925, so the creator gets 37.49 and the platform 12.50.
+    const odd = await isolatedMarketplace(NOW, {
+      seed: {
+        ...seed,
+        personas: seed.personas.map((p) => (p.id === 'noor-haddad' ? { ...p, commercialPrice: 4999 } : p)),
+      },
+    });
+    try {
+      const done = await buy(odd.base, 'noor-haddad', 'commercial');
+      expect(done.price.amount).to.equal(4999);
+      expect(await odd.ledger(done.id)).to.deep.equal([
+        { party: 'creator', amount: 3749, currency: 'USD' },
+        { party: 'platform', amount: 1250, currency: 'USD' },
+      ]);
+      const exclusive = await buy(odd.base, 'mara-lindqvist', 'exclusive');
+      const rows = await odd.ledger(exclusive.id);
+      expect(rows[0].amount).to.equal(Math.floor((exclusive.price.amount * 75) / 100));
+      expect(rows[0].amount + rows[1].amount).to.equal(exclusive.price.amount);
+    } finally {
+      await odd.dispose();
+    }
+  });
+
+  it('issues a Commercial certificate effective now, running 6 months, naming the buyer only', async () => {
+    const done = await buy(market.base, 'mara-lindqvist', 'commercial');
+    const fetched = await get(`${market.base}/v1/certificates/${done.certificateId}`);
+    expect(fetched.text).to.not.contain(BUYER.email);
+    const cert = v.parse(CertificateSchema, fetched.body);
+    expect(cert.id).to.equal(done.certificateId);
+    expect(cert.license).to.equal('commercial');
+    expect(cert.personaId).to.equal('mara-lindqvist');
+    expect(cert.personaName).to.equal('Mara Lindqvist');
+    expect(cert.buyer).to.deep.equal({ name: BUYER.name });
+    expect(cert.effectiveAt).to.equal(NOW);
+    expect(cert.expiresAt).to.equal(plusMonths(NOW, 6));
+    expect(cert.rights).to.have.length.greaterThan(0);
+    expect(cert.rights.join(' ')).to.match(/6 months/);
+    expect(cert.url).to.equal(`${location.origin}${market.base}/certificates/${cert.id}`);
+  });
+
+  it('issues an Exclusive certificate for 12 months, and the persona shows the Exclusive to everyone', async () => {
+    const personaUrl = `${market.base}/v1/personas/juno-okafor`;
+    const catalogUrl = `${market.base}/v1/catalog?creator=nova-studio&limit=100`;
+    const personaBefore = await get(personaUrl);
+    const catalogBefore = await get(catalogUrl);
+    expect((personaBefore.body as { availability: string }).availability).to.equal('open');
+
+    const done = await buy(market.base, 'juno-okafor', 'exclusive');
+    const cert = await certificate(done.certificateId!);
+    expect(cert.license).to.equal('exclusive');
+    expect(cert.effectiveAt).to.equal(NOW);
+    expect(cert.expiresAt).to.equal(plusMonths(NOW, 12));
+
+    const personaAfter = await get(personaUrl);
+    const persona = v.parse(PersonaSchema, personaAfter.body);
+    expect(persona.availability).to.equal('exclusive_active');
+    expect(persona.exclusiveUntil).to.equal(cert.expiresAt);
+    expect(persona.offers.map((o) => [o.license, o.available, o.reason])).to.deep.equal([
+      ['commercial', false, 'exclusive_active'],
+      ['exclusive', false, 'exclusive_active'],
+      ['ownership', false, 'exclusive_holder_only'],
+    ]);
+    expect(personaAfter.res.headers.get('etag')).to.not.equal(personaBefore.res.headers.get('etag'));
+    // A cached copy is not confirmed: the old ETag gets the new listing.
+    const revalidated = await get(personaUrl, { headers: { 'If-None-Match': personaBefore.res.headers.get('etag')! } });
+    expect(revalidated.res.status).to.equal(200);
+
+    const catalogAfter = await get(catalogUrl);
+    expect(catalogAfter.res.headers.get('etag')).to.not.equal(catalogBefore.res.headers.get('etag'));
+    const summary = v.parse(CatalogPageSchema, catalogAfter.body).items.find((p) => p.id === 'juno-okafor')!;
+    expect(summary.availability).to.equal('exclusive_active');
+    expect(summary.exclusiveUntil).to.equal(cert.expiresAt);
+    const filtered = v.parse(CatalogPageSchema, (await get(`${catalogUrl}&availability=exclusive_active`)).body);
+    expect(filtered.items.map((p) => p.id)).to.include('juno-okafor');
+
+    // Nobody can quote Commercial or Exclusive now.
+    const refused = await get(`${market.base}/v1/quotes`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ personaId: 'juno-okafor', license: 'commercial' }),
+    });
+    expectError(refused, 409, 'conflict', 'license');
+  });
+
+  it('lets the Exclusive holder buy Ownership, which has no term and assigns the persona', async () => {
+    const holder = { email: 'rights@example.com', name: 'Rights Holder Ltd' };
+    await buy(market.base, 'juno-okafor', 'exclusive', holder);
+    const done = await buy(market.base, 'juno-okafor', 'ownership', holder);
+    expect(done.price.amount).to.equal(computeTierPrices(policy, 9900).ownership);
+    const cert = await certificate(done.certificateId!);
+    expect(cert.license).to.equal('ownership');
+    expect(cert.expiresAt).to.equal(null);
+    expect(cert.rights.join(' ')).to.match(/No term/);
+    const persona = v.parse(PersonaSchema, (await get(`${market.base}/v1/personas/juno-okafor`)).body);
+    expect(persona.availability).to.equal('assigned');
+  });
+
+  it('answers 409 when the order is not awaiting payment, saying its status', async () => {
+    const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+    expect((await sandboxPay(market.base, placed.id)).res.status).to.equal(200);
+    const before = await counts(market.id);
+    const again = await sandboxPay(market.base, placed.id);
+    expectError(again, 409, 'conflict', 'status');
+    expect((again.body as { error: { message: string } }).error.message).to.match(/completed/);
+    expect(await counts(market.id)).to.deep.equal(before);
+  });
+
+  it('404s an unknown order', async () => {
+    expectError(await sandboxPay(market.base, 'order-nope'), 404, 'not_found');
+    expectError(await sandboxPay(market.base, 'Not_A_Slug'), 404, 'not_found');
+  });
+
+  it('completes exactly one of 20 Exclusive orders paid at once; the others are rejected and paid back', async () => {
+    const orders = [];
+    for (let i = 0; i < 20; i += 1) {
+      orders.push(
+        await order(market.base, 'sana-whitfield', 'exclusive', { email: `b${i}@example.com`, name: `B${i}` }),
+      );
+    }
+    const before = await counts(market.id);
+    const answers = await Promise.all(orders.map((o) => sandboxPay(market.base, o.id)));
+    const statuses = answers.map((a) => a.res.status);
+    expect(statuses.filter((s) => s === 200)).to.have.length(1);
+    expect(statuses.filter((s) => s === 409)).to.have.length(19);
+    for (const refused of answers.filter((a) => a.res.status === 409)) {
+      expectError(refused, 409, 'conflict', 'license');
+      expect((refused.body as { error: { message: string } }).error.message).to.match(/returned in full/);
+    }
+    const ends = await Promise.all(orders.map((o) => fetchOrder(market.base, o.id)));
+    expect(ends.filter((o) => o.status === 'completed')).to.have.length(1);
+    const rejected = ends.filter((o) => o.status === 'rejected');
+    expect(rejected).to.have.length(19);
+    expect(rejected.every((o) => o.certificateId === null && /returned in full/.test(o.failureReason ?? ''))).to.equal(
+      true,
+    );
+    expect(await counts(market.id)).to.deep.equal({
+      ...before,
+      licenses: before.licenses + 1,
+      certificates: before.certificates + 1,
+      ledger: before.ledger + 2,
+    });
+  });
+
+  it('rejects a Commercial order paid after an Exclusive took effect, writing nothing but the rejection', async () => {
+    const commercial = await order(market.base, 'sana-whitfield', 'commercial');
+    await buy(market.base, 'sana-whitfield', 'exclusive', { email: 'x@example.com', name: 'X' });
+    const before = await counts(market.id);
+    const paid = await sandboxPay(market.base, commercial.id);
+    expectError(paid, 409, 'conflict', 'license');
+    expect(await counts(market.id)).to.deep.equal(before);
+    const rejected = await fetchOrder(market.base, commercial.id);
+    expect(rejected.status).to.equal('rejected');
+    expect(rejected.failureReason)
+      .to.match(/Exclusive/)
+      .and.match(/returned in full/);
+  });
+
+  it('serves no sandbox endpoint when the sandbox is off', async () => {
+    const live = await isolatedMarketplace(NOW, { sandbox: false });
+    try {
+      const q = await quote(live.base, 'mara-lindqvist', 'commercial');
+      const placed = await placeOrder(live.base, q);
+      expectError(await sandboxPay(live.base, placed.id), 404, 'not_found');
+      expectError(await get(`${live.base}/v1/sandbox/orders/${placed.id}/pay`), 404, 'not_found');
+      expect((await fetchOrder(live.base, placed.id)).status).to.equal('awaiting_payment');
+    } finally {
+      await live.dispose();
+    }
+  });
+
+  it('keeps the seeded license history as it was', async () => {
+    // Seeded licenses have no order and no certificate; completing orders adds to them, never changes them.
+    const seeded = seed.personas.flatMap((p) => p.licenses ?? []).length;
+    expect((await counts(market.id)).licenses).to.equal(seeded);
+    expect((await counts(market.id)).certificates).to.equal(0);
+  });
+});
