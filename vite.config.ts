@@ -10,6 +10,7 @@ const entries = {
   price: 'src/components/price/index.ts',
   'license-picker': 'src/components/license-picker/index.ts',
   'persona-detail': 'src/components/persona-detail/index.ts',
+  checkout: 'src/components/checkout/index.ts',
   api: 'src/api/index.ts',
 };
 

@@ -49,8 +49,10 @@ test('a buyer can reach the cards by keyboard, move between them with the arrows
   assert.equal(await chosen, secondName);
   // The studio's handler takes the buyer to its own persona page.
   await page.waitForURL(/persona\.html\?id=/);
-  await page.locator('aip-persona-detail [part="title"]').waitFor();
-  assert.equal((await page.locator('aip-persona-detail [part="title"]').innerText()).trim(), secondName);
+  // The detail's own heading (the checkout and custom-order elements in its slots have titles too).
+  const title = page.locator('aip-persona-detail h1[part="title"]');
+  await title.waitFor();
+  assert.equal((await title.innerText()).trim(), secondName);
   await page.close();
 });
 

@@ -74,7 +74,8 @@ const paths = [
     gzip: gzipOf(cdn.map((r) => r.path)),
     budgets: [
       { limit: 30 * KB, enforced: false },
-      { limit: 44 * KB, enforced: true },
+      // Raised from 44 KB when checkout (8.7 KB) and custom orders (8.7 KB) landed.
+      { limit: 64 * KB, enforced: true },
     ],
   },
 ];

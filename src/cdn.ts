@@ -19,6 +19,7 @@ export { VERSION } from './internal/define.js';
 const LAZY: Record<string, () => Promise<unknown>> = {
   'aip-license-picker': () => import('./components/license-picker/index.js'),
   'aip-persona-detail': () => import('./components/persona-detail/index.js'),
+  'aip-checkout': () => import('./components/checkout/index.js'),
 };
 
 const pending = new Set(Object.keys(LAZY));

@@ -10,6 +10,7 @@ export * from './components/persona-card/index.js';
 export * from './components/catalog/index.js';
 export * from './components/license-picker/index.js';
 export * from './components/persona-detail/index.js';
+export * from './components/checkout/index.js';
 export * from './events/index.js';
 export * from './api/index.js';
 export { VERSION } from './internal/define.js';

@@ -98,7 +98,14 @@ function normaliseBase(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
 }
 
-export class AipClient {
+/** Fired on an `AipClient` when a listing changed on the server (see `listingChanged`). */
+export class ListingChangeEvent extends Event {
+  constructor(readonly personaId: string) {
+    super('listing-change');
+  }
+}
+
+export class AipClient extends EventTarget {
   /** The base URL as given, without a trailing slash. */
   readonly baseUrl: string;
   private readonly timeoutMs: number;
@@ -106,8 +113,10 @@ export class AipClient {
   private readonly fetchImpl: typeof fetch;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly flights = new Map<string, Flight>();
+  private readonly revisions = new Map<string, number>();
 
   constructor(options: AipClientOptions = {}) {
+    super();
     this.baseUrl = normaliseBase(options.baseUrl ?? '');
     this.timeoutMs = options.timeoutMs ?? 15_000;
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
@@ -177,6 +186,23 @@ export class AipClient {
   clearCache(pathPrefix = ''): void {
     const prefix = `${this.baseUrl}${pathPrefix}`;
     for (const url of [...this.cache.keys()]) if (url.startsWith(prefix)) this.cache.delete(url);
+  }
+
+  /**
+   * Says that a listing changed on the server (a sale this page made
+   * completed): forgets what is cached about it and about catalog pages, and
+   * fires `listing-change` so every element showing it loads it again.
+   */
+  listingChanged(personaId: string): void {
+    this.clearCache(`/v1/personas/${encodeURIComponent(personaId)}`);
+    this.clearCache('/v1/catalog');
+    this.revisions.set(personaId, this.revision(personaId) + 1);
+    this.dispatchEvent(new ListingChangeEvent(personaId));
+  }
+
+  /** How many times `listingChanged` was called for a listing: part of a task's arguments, so it reloads. */
+  revision(personaId: string | null): number {
+    return personaId === null ? 0 : (this.revisions.get(personaId) ?? 0);
   }
 
   private get<T>(path: string, schema: Schema<T>, { signal, fresh = false }: RequestOptions): Promise<T> {

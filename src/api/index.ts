@@ -1,6 +1,7 @@
 export * from './schemas.js';
 export {
   AipClient,
+  ListingChangeEvent,
   type AipClientOptions,
   type CatalogParams,
   type RequestOptions,

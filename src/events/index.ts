@@ -1,2 +1,11 @@
 export { AipSelectEvent, type AipSelectDetail } from './select.js';
 export { AipLicenseChangeEvent, type AipLicenseChangeDetail } from './license-change.js';
+export {
+  AipCheckoutStartEvent,
+  AipCheckoutCompleteEvent,
+  AipCheckoutErrorEvent,
+  type AipCheckoutStartDetail,
+  type AipCheckoutCompleteDetail,
+  type AipCheckoutErrorDetail,
+  type CheckoutErrorCode,
+} from './checkout.js';

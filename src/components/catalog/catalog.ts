@@ -133,7 +133,7 @@ const MAX_SKELETONS = 8;
 export class AipCatalog extends AipElement {
   static override styles = [...AipElement.styles, dialogStyles, styles];
 
-  private readonly store = new StorefrontController(this);
+  private readonly store = new StorefrontController(this, (id) => void this.reloadListing(id));
   private readonly rows = new RowWindow(this);
 
   private readonly firstPage = new Task(this, {
@@ -512,6 +512,30 @@ export class AipCatalog extends AipElement {
           : nothing
       }
     </form>`;
+  }
+
+  /**
+   * A sale on this page changed a listing: load it again and update its card
+   * in place (availability badge, price), keeping the scroll position and the
+   * pages already loaded.
+   */
+  private async reloadListing(id: string): Promise<void> {
+    if (!this.listings.some((p) => p.id === id)) return;
+    try {
+      const fresh = await this.store.value.client.persona(id);
+      this.listings = this.listings.map((p) =>
+        p.id === id
+          ? {
+              ...p,
+              availability: fresh.availability,
+              exclusiveUntil: fresh.exclusiveUntil,
+              commercialPrice: fresh.commercialPrice,
+            }
+          : p,
+      );
+    } catch (error) {
+      this.warnOnce(`reload-${id}`, `listing ${id} changed but could not be reloaded (${(error as Error).message}).`);
+    }
   }
 
   /** Loads the catalog again from the first page, skipping the cache. */

@@ -62,8 +62,12 @@ export class AipLicensePicker extends AipElement {
       const [persona, p] = await Promise.all([client.persona(id, { signal }), policy]);
       return { persona, policy: p };
     },
-    args: () =>
-      [this.store.value.client, this.validSlug('persona', this.persona, 'is not a listing id.'), this.data] as const,
+    args: () => {
+      const { client } = this.store.value;
+      const id = this.validSlug('persona', this.persona, 'is not a listing id.');
+      // The revision reloads the tiers when a sale on this page changed them.
+      return [client, id, this.data, client.revision(id)] as const;
+    },
   });
 
   @query('dialog') private dialog!: HTMLDialogElement | null;

@@ -12,11 +12,17 @@ export const styles = css`
     --_gap: var(--aip-persona-detail-gap, var(--_aip-space-5));
   }
 
-  /* One column: header, gallery, text, purchase. */
+  /* The listing above, the ways to buy below. */
   .base {
+    display: flex;
+    flex-direction: column;
+    gap: var(--_gap);
+  }
+  /* One column: header, gallery, text. Its own grid, so the sticky gallery stays beside the text. */
+  .listing {
     display: grid;
     grid-template-columns: minmax(0, 1fr);
-    grid-template-areas: 'header' 'gallery' 'info' 'purchase';
+    grid-template-areas: 'header' 'gallery' 'info';
     gap: var(--_gap);
     align-items: start;
   }
@@ -30,22 +36,18 @@ export const styles = css`
   .info {
     grid-area: info;
   }
-  .purchase {
-    grid-area: purchase;
-  }
   .status {
     grid-column: 1 / -1;
   }
 
   /* Two columns from 720px: the gallery beside the header and text, purchase below both. */
   @container (min-width: 720px) {
-    .base {
+    .listing {
       grid-template-columns: var(--aip-persona-detail-columns, minmax(0, 1fr) minmax(0, 1fr));
-      grid-template-rows: auto 1fr auto;
+      grid-template-rows: auto 1fr;
       grid-template-areas:
         'gallery header'
-        'gallery info'
-        'purchase purchase';
+        'gallery info';
       column-gap: calc(var(--_gap) * 1.5);
     }
     .gallery-area {

@@ -4,6 +4,7 @@ import { property, query, state } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
 import type { ContentRating, Creator, Persona, Preview } from '../../api/schemas.js';
+import type { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { availabilityBadge, NICHE_LABELS, USE_CASE_LABELS } from '../../internal/labels.js';
@@ -70,7 +71,7 @@ const chevron = (d: string) =>
  * @tag aip-persona-detail
  *
  * @slot license - Replaces the built-in `<aip-license-picker>` for this persona.
- * @slot checkout - Where the checkout goes, e.g. `<aip-checkout slot="checkout" persona="…">`; hidden while empty.
+ * @slot checkout - Where the checkout goes, e.g. `<aip-checkout slot="checkout" persona="…">`; hidden while empty. A slotted `<aip-checkout>` follows the tier chosen in the picker (its `license` and `price` are set).
  * @slot custom-order - Where the custom-order entry goes, e.g. `<aip-custom-order slot="custom-order" persona="…">`; hidden while empty.
  *
  * @csspart base - The whole view (also in the loading and error states).
@@ -359,6 +360,23 @@ export class AipPersonaDetail extends AipElement {
     if (slot.name === 'license') this.hasLicense = filled;
     else if (slot.name === 'checkout') this.hasCheckout = filled;
     else if (slot.name === 'custom-order') this.hasCustomOrder = filled;
+  }
+
+  /**
+   * The buyer chose a tier (in the built-in picker or a slotted one): every
+   * `<aip-checkout>` in the checkout slot follows, with the price shown.
+   */
+  private onLicenseChange(event: AipLicenseChangeEvent): void {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="checkout"]');
+    const id = this.shownPersona()?.id ?? null;
+    for (const el of slot?.assignedElements({ flatten: true }) ?? []) {
+      const found = el.localName === 'aip-checkout' ? [el] : [...el.querySelectorAll('aip-checkout')];
+      for (const checkout of found as (Element & { persona: string | null; license: string; price: number | null })[]) {
+        if (!checkout.persona && id) checkout.persona = id;
+        checkout.license = event.detail.license;
+        checkout.price = event.detail.price.amount;
+      }
+    }
   }
 
   // ----- rendering ---------------------------------------------------------
@@ -683,8 +701,8 @@ export class AipPersonaDetail extends AipElement {
       aria-labelledby=${allowed ? 'title' : nothing}
       role=${allowed ? 'article' : nothing}
     >
-      ${content}
-      <div part="purchase" class="purchase" ?hidden=${!allowed}>
+      <div class="listing">${content}</div>
+      <div part="purchase" class="purchase" ?hidden=${!allowed} @aip-license-change=${this.onLicenseChange}>
         <div part="license" class="license"><slot name="license" @slotchange=${this.onSlotChange}>${picker}</slot></div>
         <div part="checkout" class="checkout" ?hidden=${!this.hasCheckout}>
           <slot name="checkout" @slotchange=${this.onSlotChange}></slot>

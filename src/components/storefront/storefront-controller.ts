@@ -1,6 +1,7 @@
 import { ContextConsumer, ContextRoot } from '@lit/context';
 import { Task } from '@lit/task';
-import type { ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { AipClient, ListingChangeEvent } from '../../api/client.js';
 import { createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { api: string | null };
@@ -21,11 +22,21 @@ if (!page[ROOT_KEY] && typeof document !== 'undefined') {
  * `<aip-storefront>`, or, standing alone, defaults built from its own `api`
  * attribute. An element's own `api` wins over the storefront's.
  */
-export class StorefrontController {
+export class StorefrontController implements ReactiveController {
   private provided?: StorefrontSettings;
   private standalone?: { api: string | null; base?: StorefrontSettings; settings: StorefrontSettings };
+  private watched: AipClient | null = null;
 
-  constructor(private readonly host: Host) {
+  /**
+   * `onListingChange` is called when a listing changed on the server (a sale
+   * on this page completed); by default the host just renders again, which
+   * reruns tasks whose arguments include `client.revision(id)`.
+   */
+  constructor(
+    private readonly host: Host,
+    private readonly onListingChange: (personaId: string) => void = () => host.requestUpdate(),
+  ) {
+    host.addController(this);
     new ContextConsumer(host, {
       context: storefrontContext,
       subscribe: true,
@@ -34,6 +45,27 @@ export class StorefrontController {
         host.requestUpdate();
       },
     });
+  }
+
+  private readonly listingChange = (event: Event) => this.onListingChange((event as ListingChangeEvent).personaId);
+
+  private watch(client: AipClient | null): void {
+    if (client === this.watched) return;
+    this.watched?.removeEventListener('listing-change', this.listingChange);
+    client?.addEventListener('listing-change', this.listingChange);
+    this.watched = client;
+  }
+
+  hostConnected(): void {
+    this.watch(this.value.client);
+  }
+
+  hostUpdate(): void {
+    this.watch(this.value.client);
+  }
+
+  hostDisconnected(): void {
+    this.watch(null);
   }
 
   /**
@@ -61,11 +93,17 @@ export class StorefrontController {
 
 /**
  * A task that loads the listing `id()` names through the host's storefront
- * client, and reruns when either changes; null while there is no id.
+ * client, and reruns when either changes or the listing changed on the server;
+ * null while there is no id.
  */
 export function personaTask(host: ReactiveControllerHost, store: StorefrontController, id: () => string | null) {
   return new Task(host, {
     task: async ([client, listing], { signal }) => (listing ? client.persona(listing, { signal }) : null),
-    args: () => [store.value.client, id()] as const,
+    // The revision reloads the listing when a sale on this page changed it.
+    args: () => {
+      const { client } = store.value;
+      const listing = id();
+      return [client, listing, client.revision(listing)] as const;
+    },
   });
 }

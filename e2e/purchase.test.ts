@@ -1,0 +1,114 @@
+// A buyer on the demo creator's site buys licenses end to end: the studio's
+// persona page, the platform's hosted checkout page in the overlay, the
+// simulated payment and its confirmations, and the License Certificate.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { Page } from 'playwright-core';
+import { useDemo } from './harness.js';
+
+const demo = useDemo();
+
+/** The element's own text, whitespace collapsed. */
+const textOf = async (page: Page, selector: string) =>
+  (await page.locator(selector).first().innerText()).replace(/\s+/g, ' ').trim();
+
+/** Fills the checkout like a buyer, pays on the hosted page, waits for the certificate. */
+async function checkOut(page: Page, buyer: { name: string; email: string }) {
+  const checkout = page.locator('aip-checkout');
+  await checkout.getByRole('button', { name: /^Buy / }).click();
+  await checkout.getByLabel('Full name').fill(buyer.name);
+  await checkout.getByLabel('Email').fill(buyer.email);
+  await checkout.getByRole('checkbox').check();
+  await checkout.getByRole('button', { name: 'Continue to payment' }).click();
+
+  // The platform's page, in the overlay's frame.
+  const hosted = page.frameLocator('aip-checkout iframe');
+  await hosted.getByRole('button', { name: /pay/i }).click();
+  await checkout.locator('[part~="certificate"] dl').waitFor({ timeout: 15_000 });
+  return Object.fromEntries(
+    await checkout
+      .locator('[part~="certificate"] dl > div')
+      .evaluateAll((rows) =>
+        rows.map((r) => [r.querySelector('dt')!.textContent!.trim(), r.querySelector('dd')!.textContent!.trim()]),
+      ),
+  ) as Record<string, string>;
+}
+
+const dateIn = (months: number) => {
+  const d = new Date();
+  d.setUTCMonth(d.getUTCMonth() + months);
+  return new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(d);
+};
+
+test('a buyer buys the Exclusive: certificate, then "Exclusively licensed until …" everywhere', async () => {
+  const page = await demo().open('/demo/creator/');
+  await page.locator('aip-persona-card').filter({ hasText: 'Sana Whitfield' }).locator('button.select').click();
+  await page.waitForURL(/persona\.html\?id=sana-whitfield/);
+
+  const picker = page.locator('aip-license-picker');
+  await picker.locator('input[value="exclusive"]').check();
+  const checkout = page.locator('aip-checkout');
+  assert.match(await textOf(page, 'aip-checkout [part~="start-button"]'), /^Buy Exclusive License · \$800$/);
+
+  const completed = page.evaluate(
+    () =>
+      new Promise<{ license: string; price: { amount: number } }>((resolve) =>
+        document.addEventListener('aip-checkout-complete', (e) => resolve(e.detail), { once: true }),
+      ),
+  );
+  const certificate = await checkOut(page, { name: 'Avery Exclusive', email: 'avery@example.com' });
+  const until = dateIn(12);
+  assert.equal(certificate['License'], 'Exclusive License');
+  assert.equal(certificate['Licensed to'], 'Avery Exclusive');
+  assert.equal(certificate['Effective'], dateIn(0));
+  assert.equal(certificate['Expires'], until);
+  assert.match(certificate['Certificate ID'], /^cert-/);
+  assert.deepEqual(await completed, {
+    ...(await completed),
+    license: 'exclusive',
+    price: { amount: 80000, currency: 'USD' },
+  });
+  assert.equal(await checkout.locator('dialog[open]').count(), 0, 'the overlay closed');
+
+  // The same page updates without a reload: the badge and the picker.
+  await page
+    .locator('aip-persona-detail [part~="badge"]')
+    .filter({ hasText: `Exclusively licensed until ${until}` })
+    .waitFor();
+  await picker
+    .locator('[part~="reason"]')
+    .filter({ hasText: `Exclusively licensed until ${until}` })
+    .first()
+    .waitFor();
+  assert.equal(await picker.locator('input[value="exclusive"]').isDisabled(), true);
+
+  // And the studio's catalog says so too.
+  await page.goto(`${demo().url}/demo/creator/`);
+  const card = page.locator('aip-persona-card').filter({ hasText: 'Sana Whitfield' });
+  await card
+    .locator('[part~="badge"]')
+    .filter({ hasText: `Exclusively licensed until ${until}` })
+    .waitFor();
+
+  // The certificate's page on the platform.
+  const id = certificate['Certificate ID'];
+  const view = await demo().open(`/certificates/${id}`);
+  assert.match(await view.locator('body').innerText(), /Avery Exclusive/);
+  await view.close();
+  assert.deepEqual(demo().pageErrors, []);
+  await page.close();
+});
+
+test('another buyer buys a Commercial license and gets a 6-month certificate', async () => {
+  // A fresh browser context: another person, another session.
+  const context = await demo().browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  await page.goto(`${demo().url}/demo/creator/persona.html?id=juno-okafor`);
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  const certificate = await checkOut(page, { name: 'Blake Commercial', email: 'blake@example.com' });
+  assert.equal(certificate['License'], 'Commercial License');
+  assert.equal(certificate['Licensed to'], 'Blake Commercial');
+  assert.equal(certificate['Expires'], dateIn(6));
+  assert.equal(certificate['Price paid'], '$99');
+  await context.close();
+});

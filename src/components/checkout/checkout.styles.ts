@@ -1,0 +1,213 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: block;
+    max-width: var(--aip-checkout-max-width, 36rem);
+    --_dialog-width: var(--aip-checkout-dialog-width, 30rem);
+  }
+  .base {
+    display: grid;
+    gap: var(--_aip-space-3);
+    padding: var(--_aip-space-4);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: var(--_aip-radius-m);
+    background: var(--_aip-color-surface);
+  }
+  h2,
+  h3 {
+    margin: 0;
+    font-size: var(--_aip-font-size-l);
+  }
+  p {
+    margin: 0;
+  }
+  .muted {
+    color: var(--_aip-color-text-muted);
+  }
+  .steps {
+    display: flex;
+    flex-wrap: wrap;
+    gap: var(--_aip-space-2) var(--_aip-space-4);
+    margin: 0;
+    padding: 0;
+    list-style: none;
+    counter-reset: step;
+    font-size: var(--_aip-font-size-s);
+    color: var(--_aip-color-text-muted);
+  }
+  .steps li {
+    counter-increment: step;
+  }
+  .steps li::before {
+    content: counter(step) '. ';
+  }
+  .steps li.current {
+    color: var(--_aip-color-text);
+    font-weight: var(--_aip-font-weight-strong);
+  }
+  .steps li.done::after {
+    content: ' ✓';
+  }
+  .summary {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
+    gap: var(--_aip-space-2) var(--_aip-space-4);
+    margin: 0;
+  }
+  .summary dt {
+    font-size: var(--_aip-font-size-s);
+    color: var(--_aip-color-text-muted);
+  }
+  .summary dd {
+    margin: 0;
+    overflow-wrap: anywhere;
+  }
+  .summary .amount {
+    font-weight: var(--_aip-font-weight-strong);
+    font-variant-numeric: tabular-nums;
+  }
+  .summary .wide {
+    grid-column: 1 / -1;
+  }
+  .summary .id {
+    font-family: ui-monospace, monospace;
+    font-size: var(--_aip-font-size-s);
+  }
+  .form {
+    display: grid;
+    gap: var(--_aip-space-3);
+  }
+  .field {
+    display: grid;
+    gap: var(--_aip-space-1);
+  }
+  .field label {
+    font-weight: var(--_aip-font-weight-strong);
+  }
+  .agreement label {
+    font-weight: normal;
+  }
+  .hint {
+    font-size: var(--_aip-font-size-s);
+    color: var(--_aip-color-text-muted);
+  }
+  input:not([type='checkbox']) {
+    font: inherit;
+    min-height: 36px;
+    padding: var(--_aip-space-1) var(--_aip-space-2);
+    border: 1px solid var(--_aip-color-text-muted);
+    border-radius: var(--_aip-radius-s);
+    background: var(--_aip-color-surface);
+    color: inherit;
+  }
+  input[aria-invalid='true'] {
+    border-color: var(--_aip-color-danger);
+  }
+  .check {
+    display: flex;
+    align-items: flex-start;
+    gap: var(--_aip-space-2);
+  }
+  input[type='checkbox'] {
+    flex: none;
+    width: 24px;
+    height: 24px;
+    margin: 0;
+    accent-color: var(--_aip-color-accent);
+  }
+  .field-error {
+    color: var(--_aip-color-danger);
+    font-size: var(--_aip-font-size-s);
+  }
+  .notice {
+    padding: var(--_aip-space-2) var(--_aip-space-3);
+    border-radius: var(--_aip-radius-s);
+    background: var(--_aip-color-surface-sunken);
+    font-size: var(--_aip-font-size-s);
+  }
+  .notice-box,
+  .status,
+  .error,
+  .certificate {
+    display: grid;
+    gap: var(--_aip-space-2);
+  }
+  .error {
+    padding: var(--_aip-space-3);
+    border: 1px solid var(--_aip-color-danger);
+    border-radius: var(--_aip-radius-s);
+  }
+  .error p {
+    color: var(--_aip-color-danger);
+  }
+  .error:focus {
+    outline: none;
+  }
+  .error:focus-visible {
+    outline: var(--_aip-focus-ring-width) solid var(--_aip-color-focus);
+  }
+  .certificate {
+    padding: var(--_aip-space-3);
+    border: 1px solid var(--_aip-color-success);
+    border-radius: var(--_aip-radius-s);
+  }
+  .certificate h3:focus {
+    outline: none;
+  }
+  .rights {
+    margin: 0;
+    padding-inline-start: 1.25em;
+  }
+  .actions {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--_aip-space-2);
+  }
+  .button-link {
+    display: inline-flex;
+    align-items: center;
+    min-height: 32px;
+    padding: var(--_aip-space-1) var(--_aip-space-3);
+    border: 1px solid var(--_aip-color-accent);
+    border-radius: var(--_aip-radius-s);
+    color: var(--_aip-color-accent);
+    text-decoration: none;
+  }
+  a {
+    color: var(--_aip-color-accent);
+  }
+  progress {
+    width: 100%;
+    height: 8px;
+    accent-color: var(--_aip-color-accent);
+  }
+  .skeleton {
+    min-height: 6rem;
+    border-radius: var(--_aip-radius-s);
+    background: var(--_aip-color-skeleton);
+  }
+  dialog {
+    width: var(--_dialog-width);
+    padding: var(--_aip-space-3);
+  }
+  .dialog-head {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: var(--_aip-space-2);
+    margin-bottom: var(--_aip-space-2);
+  }
+  .dialog-head h2 {
+    margin: 0;
+  }
+  iframe {
+    display: block;
+    width: 100%;
+    height: var(--aip-checkout-frame-height, min(42rem, 80vh));
+    border: 0;
+    border-radius: var(--_aip-radius-s);
+    background: #fff;
+  }
+`;

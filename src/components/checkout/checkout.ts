@@ -1,0 +1,1131 @@
+import { TaskStatus } from '@lit/task';
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import * as v from 'valibot';
+import type { AipClient } from '../../api/client.js';
+import { ApiError, toApiError } from '../../api/errors.js';
+import { newIdempotencyKey } from '../../api/idempotency.js';
+import {
+  BuyerSchema,
+  CheckoutMessageSchema,
+  LICENSES,
+  SLUG_PATTERN,
+  UNAVAILABLE_REASONS,
+  isOneOf,
+  type Certificate,
+  type License,
+  type Money,
+  type Offer,
+  type Order,
+  type OrderRequest,
+  type Persona,
+  type Quote,
+} from '../../api/schemas.js';
+import {
+  AipCheckoutCompleteEvent,
+  AipCheckoutErrorEvent,
+  AipCheckoutStartEvent,
+  type CheckoutErrorCode,
+} from '../../events/checkout.js';
+import { AipElement } from '../../internal/aip-element.js';
+import { LICENSE_INFO, reasonText, termText } from '../../internal/licenses.js';
+import { dialogStyles } from '../../styles/dialog.js';
+import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
+import { attemptKey, clearAttempt, loadAttempt, sameBody, saveAttempt, type Attempt } from './attempt.js';
+import { styles } from './checkout.styles.js';
+
+/** Where the platform's hosted payment page opens. */
+export type CheckoutMode = 'overlay' | 'popup' | 'redirect';
+const MODES: readonly CheckoutMode[] = ['overlay', 'popup', 'redirect'];
+
+type Step =
+  | 'ready'
+  | 'details'
+  | 'quoting'
+  | 'price-changed'
+  | 'ordering'
+  | 'resuming'
+  | 'paying'
+  | 'confirming'
+  | 'complete'
+  | 'problem';
+
+/** What the buyer can do about a problem. */
+type Remedy = 'retry-order' | 'requote' | 'restart' | 'choose' | 'retry-certificate' | 'retry-resume' | null;
+
+interface Problem {
+  code: CheckoutErrorCode;
+  message: string;
+  remedy: Remedy;
+}
+
+type Field = 'name' | 'email' | 'agree';
+
+const FIELD_MESSAGES: Record<Field, string> = {
+  name: 'Enter your full name.',
+  email: 'Enter an email address, like name@example.com.',
+  agree: 'Accept the license agreement to continue.',
+};
+
+const STEP_LABELS = ['Your details', 'Payment', 'Certificate'] as const;
+
+/** Order states after which nothing more happens. */
+const FINAL = new Set(['completed', 'expired', 'rejected']);
+
+const DEFAULT_POLL_MS = 2000;
+const MAX_POLL_MS = 30_000;
+
+/**
+ * Buys one license tier of one persona through the platform, without the sale
+ * ever leaving it: the buyer gives a name and email and accepts the tier's
+ * agreement; the server quotes the price (if it differs from what the page
+ * showed, the buyer sees the new price and confirms again); the order is
+ * created; payment happens on the platform's hosted checkout page, in an
+ * overlay, a popup or after a redirect; and once the payment is confirmed the
+ * element shows the License Certificate.
+ *
+ * ```html
+ * <aip-storefront api="https://api.example">
+ *   <aip-checkout persona="noor-haddad" license="commercial"></aip-checkout>
+ * </aip-storefront>
+ * ```
+ *
+ * Inside `<aip-persona-detail slot="checkout">` the license follows the
+ * buyer's choice in the detail view's picker.
+ *
+ * **Never two orders:** each attempt gets one `Idempotency-Key`, kept in
+ * `sessionStorage` with the request, and every retry (a double click, a retry
+ * after a timeout, a reload, the return from a redirect) sends the same key and
+ * body, so the server returns the order it already made.
+ *
+ * **Learning the outcome:** the hosted page posts a message when the payment
+ * completes; only messages from the marketplace API's origin, of the right
+ * shape and for this order are heeded, and even then the element asks the API
+ * for the order rather than trusting the message. It also polls the order, so
+ * a blocked popup or a lost message only delays the certificate.
+ *
+ * **Prices:** the `price` attribute is only what the page showed; the server's
+ * quote is what is charged, and the buyer confirms any difference.
+ *
+ * @summary Check out a license through the platform's hosted payment page.
+ * @tag aip-checkout
+ *
+ * @fires {AipCheckoutStartEvent} aip-checkout-start - The buyer asked to check out; cancelable (the host may veto or take over). `detail`: `persona`, `license`, `price`.
+ * @fires {AipCheckoutCompleteEvent} aip-checkout-complete - Payment completed; `detail`: `orderId`, `certificateId`, `license`, `price`.
+ * @fires {AipCheckoutErrorEvent} aip-checkout-error - A step failed; `detail`: `code`, `message` (what the buyer is shown).
+ *
+ * @csspart base - The whole widget.
+ * @csspart title - The heading.
+ * @csspart steps - The list of checkout steps.
+ * @csspart summary - What is being bought: persona, tier, term, price.
+ * @csspart start-button - The "Buy" button.
+ * @csspart form - The buyer's details form.
+ * @csspart field - Each form field (label, input, message).
+ * @csspart input - Each text input.
+ * @csspart field-error - A field's error message.
+ * @csspart agreement - The agreement checkbox and link.
+ * @csspart notice - The "sales are final" notice.
+ * @csspart submit-button - The "Continue to payment" button.
+ * @csspart price-change - The notice that the quoted price differs from the one shown.
+ * @csspart status - The payment status (waiting, confirming).
+ * @csspart progress - The confirmations progress bar.
+ * @csspart error - A problem and its next step.
+ * @csspart certificate - The License Certificate summary.
+ * @csspart payment-dialog - The overlay `<dialog>` holding the hosted checkout.
+ * @csspart payment-frame - The hosted checkout `<iframe>`.
+ *
+ * @cssprop --aip-checkout-max-width - Widest the widget gets; 36rem.
+ * @cssprop --aip-checkout-dialog-width - Width of the payment overlay; 30rem.
+ * @cssprop --aip-checkout-frame-height - Height of the hosted checkout frame; min(42rem, 80vh).
+ */
+export class AipCheckout extends AipElement {
+  static override styles = [...AipElement.styles, dialogStyles, styles];
+
+  private readonly store = new StorefrontController(this);
+  private readonly loader = personaTask(this, this.store, () =>
+    this.validSlug('persona', this.persona, 'is not a listing id; nothing can be bought.'),
+  );
+
+  /** Id of the persona to buy. */
+  @property() persona: string | null = null;
+
+  /** The tier to buy: `commercial`, `exclusive` or `ownership`. */
+  @property() license: License | '' = '';
+
+  /**
+   * Where the platform's payment page opens: `overlay` (a dialog on this
+   * page, the default), `popup` (a separate window; if the browser blocks it,
+   * a link) or `redirect` (this page navigates there and comes back to
+   * `return-url`).
+   */
+  @property() mode: CheckoutMode = 'overlay';
+
+  /**
+   * The price the page showed the buyer, in minor units (cents). Only used to
+   * tell the buyer when the server's quote differs; never sent to the server.
+   * Default: the listing's current offer price.
+   */
+  @property({ type: Number }) price: number | null = null;
+
+  /** Redirect mode: where the payment page sends the buyer back to. Default: this page. */
+  @property({ attribute: 'return-url' }) returnUrl: string | null = null;
+
+  /** How often to ask the marketplace for the order's status while paying, in milliseconds (at least 250). Default 2000. */
+  @property({ type: Number, attribute: 'poll-interval' }) pollInterval = DEFAULT_POLL_MS;
+
+  /** Marketplace base URL when used outside `<aip-storefront>`. */
+  @property() api: string | null = null;
+
+  @state() private step: Step = 'ready';
+  @state() private quote: Quote | null = null;
+  @state() private order: Order | null = null;
+  @state() private certificate: Certificate | null = null;
+  @state() private problem: Problem | null = null;
+  @state() private buyerName = '';
+  @state() private buyerEmail = '';
+  @state() private agreed = false;
+  @state() private touched = new Set<Field>();
+  @state() private serverErrors: Partial<Record<Field, string>> = {};
+  @state() private payOpen = false;
+  @state() private popupBlocked = false;
+  @state() private statusNote = '';
+  @state() private announcement = '';
+
+  @query('dialog') private dialog!: HTMLDialogElement | null;
+
+  private attempt: Attempt | null = null;
+  private popup: Window | null = null;
+  private pollTimer: ReturnType<typeof setTimeout> | undefined;
+  private pollFailures = 0;
+  private requests = new AbortController();
+  private resumedFor: string | null = null;
+  private focusAfterUpdate: string | null = null;
+
+  // ----- lifecycle -----------------------------------------------------------
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.requests = new AbortController();
+    window.addEventListener('message', this.onMessage);
+    if (this.order && !FINAL.has(this.order.status)) this.schedulePoll(0);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('message', this.onMessage);
+    this.requests.abort();
+    clearTimeout(this.pollTimer);
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('mode') && !MODES.includes(this.mode)) {
+      this.warnOnce('mode', `mode="${this.mode}" is not overlay, popup or redirect; using overlay.`);
+      this.mode = 'overlay';
+    }
+    if (changed.has('license') && this.license && !isOneOf(LICENSES, this.license)) {
+      this.warnOnce('license', `license="${this.license}" is not a license tier; nothing can be bought.`);
+      this.license = '';
+    }
+    if (changed.has('price') && this.price !== null && !(Number.isSafeInteger(this.price) && this.price >= 0)) {
+      this.warnOnce('price', `price="${this.price}" is not a whole number of minor units; using the listing's price.`);
+      this.price = null;
+    }
+    if (changed.has('pollInterval') && !(this.pollInterval >= 250)) {
+      this.warnOnce('poll-interval', `poll-interval="${this.pollInterval}" is below 250 ms; using ${DEFAULT_POLL_MS}.`);
+      this.pollInterval = DEFAULT_POLL_MS;
+    }
+    // Another tier or listing before an order exists: the form stays, the
+    // quote and the agreement (it differs per tier) do not.
+    if ((changed.has('license') || changed.has('persona')) && !this.order) {
+      if (this.step === 'details' || this.step === 'price-changed' || this.step === 'problem') {
+        const keepForm = this.step !== 'problem';
+        this.quote = null;
+        this.problem = null;
+        this.agreed = false;
+        this.touched = new Set();
+        this.step = keepForm ? 'details' : 'ready';
+      }
+    }
+    const persona = this.personaId();
+    if (persona && this.resumedFor !== this.storageKey()) {
+      this.resumedFor = this.storageKey();
+      void this.resume();
+    }
+  }
+
+  protected override updated(): void {
+    if (this.payOpen && this.dialog && !this.dialog.open) this.dialog.showModal();
+    if (!this.payOpen && this.dialog?.open) this.dialog.close();
+    if (this.focusAfterUpdate) {
+      const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);
+      this.focusAfterUpdate = null;
+      target?.focus();
+    }
+  }
+
+  // ----- derived -------------------------------------------------------------
+
+  private personaId(): string | null {
+    const id = this.persona?.trim();
+    return id && SLUG_PATTERN.test(id) ? id : null;
+  }
+
+  private get client(): AipClient {
+    return this.store.value.client;
+  }
+
+  private storageKey(): string {
+    return attemptKey(this.client.baseUrl, this.personaId() ?? '');
+  }
+
+  /** The origin whose messages are heeded: the marketplace API's. */
+  private apiOrigin(): string {
+    return new URL(this.client.baseUrl || '/', location.href).origin;
+  }
+
+  private offer(persona: Persona | null | undefined): Offer | null {
+    return persona?.offers.find((o) => o.license === this.license) ?? null;
+  }
+
+  /** The price the page showed: the `price` attribute, else the listing's offer. */
+  private shownPrice(offer: Offer | null): Money | null {
+    if (!offer) return null;
+    return this.price === null ? offer.price : { amount: this.price, currency: offer.price.currency };
+  }
+
+  private fieldError(field: Field): string | null {
+    if (this.serverErrors[field]) return this.serverErrors[field];
+    if (!this.touched.has(field)) return null;
+    if (field === 'agree') return this.agreed ? null : FIELD_MESSAGES.agree;
+    const schema = BuyerSchema.entries[field];
+    return v.is(schema, field === 'name' ? this.buyerName : this.buyerEmail) ? null : FIELD_MESSAGES[field];
+  }
+
+  // ----- the flow ------------------------------------------------------------
+
+  private reset(): void {
+    this.step = 'ready';
+    this.quote = null;
+    this.problem = null;
+    this.serverErrors = {};
+    this.touched = new Set();
+    this.statusNote = '';
+  }
+
+  private onStart(offer: Offer): void {
+    const persona = this.personaId();
+    if (!persona || !this.license || !offer.available) return;
+    const allowed = this.emit(
+      new AipCheckoutStartEvent({ persona, license: this.license, price: this.shownPrice(offer) }),
+    );
+    if (!allowed) return;
+    this.step = 'details';
+    this.problem = null;
+    this.focusAfterUpdate = '#buyer-name';
+  }
+
+  private onCancel(): void {
+    this.closePopup();
+    this.reset();
+    this.focusAfterUpdate = '[part~="start-button"]';
+  }
+
+  private onInput(field: Field, value: string | boolean): void {
+    if (field === 'name') this.buyerName = value as string;
+    else if (field === 'email') this.buyerEmail = value as string;
+    else this.agreed = value as boolean;
+    if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
+    if (field === 'agree') this.touched = new Set(this.touched).add('agree');
+  }
+
+  private onBlur(field: Field): void {
+    if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
+  }
+
+  private onSubmitDetails(event: SubmitEvent, offer: Offer): void {
+    event.preventDefault();
+    if (this.step !== 'details') return; // a second click while busy does nothing
+    this.touched = new Set<Field>(['name', 'email', 'agree']);
+    const invalid = (['name', 'email', 'agree'] as const).find((f) => this.fieldError(f));
+    if (invalid) {
+      this.focusAfterUpdate = invalid === 'agree' ? '#agree' : `#buyer-${invalid}`;
+      this.announcement = 'Some details need your attention.';
+      return;
+    }
+    this.openPopup();
+    void this.requestQuote(offer);
+  }
+
+  private async requestQuote(offer: Offer): Promise<void> {
+    const persona = this.personaId();
+    if (!persona || !this.license) return;
+    this.step = 'quoting';
+    this.problem = null;
+    this.announcement = 'Getting your price…';
+    let quote: Quote;
+    try {
+      quote = await this.client.quote(
+        {
+          personaId: persona,
+          license: this.license,
+          buyerEmail: this.license === 'ownership' ? this.buyerEmail.trim() : undefined,
+        },
+        { signal: this.requests.signal },
+      );
+    } catch (error) {
+      this.fail(toApiError(error), 'quote');
+      return;
+    }
+    this.quote = quote;
+    const shown = this.shownPrice(offer);
+    if (!shown || shown.amount !== quote.price.amount || shown.currency !== quote.price.currency) {
+      this.closePopup();
+      this.step = 'price-changed';
+      const price = this.store.value.formatMoney(quote.price);
+      this.announcement = `The price is now ${price}. Confirm to continue.`;
+      this.focusAfterUpdate = '[part~="price-change"] button.primary';
+      return;
+    }
+    await this.placeOrder(quote, offer);
+  }
+
+  private onConfirmPrice(offer: Offer): void {
+    if (!this.quote || this.step !== 'price-changed') return;
+    this.openPopup();
+    void this.placeOrder(this.quote, offer);
+  }
+
+  private async placeOrder(quote: Quote, offer: Offer): Promise<void> {
+    const body: OrderRequest = {
+      quoteId: quote.id,
+      buyer: { email: this.buyerEmail.trim(), name: this.buyerName.trim() },
+      acceptedAgreement: { license: quote.license, version: offer.agreement.version },
+    };
+    if (this.mode === 'redirect') body.returnUrl = this.resolvedReturnUrl();
+    // The same body is the same attempt: it keeps its key, so the server answers with the same order.
+    if (!this.attempt || this.attempt.orderId || !sameBody(this.attempt.body, body)) {
+      this.attempt = { license: quote.license, key: newIdempotencyKey(), body, orderId: null };
+    }
+    saveAttempt(this.storageKey(), this.attempt);
+    await this.sendOrder(this.attempt, true);
+  }
+
+  /** Sends (or sends again) an attempt's order request with its key. */
+  private async sendOrder(attempt: Attempt, handOff: boolean): Promise<void> {
+    this.step = handOff ? 'ordering' : 'resuming';
+    this.problem = null;
+    this.announcement = 'Creating your order…';
+    let order: Order;
+    try {
+      order = await this.client.createOrder(attempt.body, {
+        idempotencyKey: attempt.key,
+        signal: this.requests.signal,
+      });
+    } catch (error) {
+      this.fail(toApiError(error), 'order');
+      return;
+    }
+    attempt.orderId = order.id;
+    saveAttempt(this.storageKey(), attempt);
+    this.apply(order);
+    if (handOff && order.status === 'awaiting_payment') this.handOff(order);
+  }
+
+  private resolvedReturnUrl(): string {
+    try {
+      const url = new URL(this.returnUrl || location.href, location.href);
+      url.searchParams.delete('aip-order');
+      url.searchParams.delete('aip-status');
+      return url.href;
+    } catch {
+      this.warnOnce('return-url', `return-url="${this.returnUrl}" is not a URL; returning to this page.`);
+      return location.href;
+    }
+  }
+
+  /** Opens an empty popup during the click, so the browser allows it; the order fills it in. */
+  private openPopup(): void {
+    if (this.mode !== 'popup' || (this.popup && !this.popup.closed)) return;
+    this.popup = window.open('', 'aip-checkout', 'popup,width=480,height=760');
+    this.popupBlocked = this.popup === null;
+  }
+
+  private closePopup(): void {
+    if (this.popup && !this.popup.closed) this.popup.close();
+    this.popup = null;
+  }
+
+  private handOff(order: Order): void {
+    if (this.mode === 'overlay') {
+      this.payOpen = true;
+    } else if (this.mode === 'popup') {
+      if (this.popup && !this.popup.closed) {
+        this.popup.location.href = order.checkoutUrl;
+        this.popup.focus();
+      } else {
+        this.popupBlocked = true;
+      }
+    } else {
+      this.navigate(order.checkoutUrl);
+    }
+  }
+
+  /** Redirect mode: leave for the hosted page. */
+  protected navigate(url: string): void {
+    location.assign(url);
+  }
+
+  /** Re-opens the payment page for an order still waiting for payment. */
+  private onReopen(): void {
+    if (!this.order) return;
+    this.openPopup();
+    this.handOff(this.order);
+  }
+
+  private onDialogClose(): void {
+    if (!this.payOpen) return;
+    this.payOpen = false;
+    if (this.step === 'paying') this.focusAfterUpdate = '[part~="status"] button';
+  }
+
+  // ----- following the order ---------------------------------------------------
+
+  private readonly onMessage = (event: MessageEvent): void => {
+    if (event.origin !== this.apiOrigin()) return;
+    const parsed = v.safeParse(CheckoutMessageSchema, event.data);
+    if (!parsed.success || !this.order || parsed.output.orderId !== this.order.id) return;
+    // The message is a nudge, not the truth: ask the API.
+    this.schedulePoll(0);
+  };
+
+  private schedulePoll(delay = this.pollInterval): void {
+    clearTimeout(this.pollTimer);
+    if (!this.isConnected) return;
+    this.pollTimer = setTimeout(() => void this.poll(), delay);
+  }
+
+  private async poll(): Promise<void> {
+    const order = this.order;
+    if (!order || FINAL.has(order.status)) return;
+    try {
+      const fresh = await this.client.order(order.id, { signal: this.requests.signal });
+      this.pollFailures = 0;
+      this.statusNote = '';
+      if (this.order?.id === fresh.id) this.apply(fresh);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'aborted') return;
+      this.pollFailures += 1;
+      const wait = Math.min(MAX_POLL_MS, this.pollInterval * 2 ** this.pollFailures);
+      this.statusNote = `We couldn't check the payment status (${apiError.message}). Trying again in ${Math.round(wait / 1000)} s.`;
+      this.schedulePoll(wait);
+    }
+  }
+
+  private apply(order: Order): void {
+    const before = this.order?.status;
+    this.order = order;
+    switch (order.status) {
+      case 'awaiting_payment':
+        this.step = 'paying';
+        if (before !== order.status) this.announcement = 'Order created. Complete the payment on the secure checkout.';
+        this.schedulePoll();
+        break;
+      case 'confirming': {
+        this.step = 'confirming';
+        const c = order.confirmations;
+        this.announcement = c
+          ? `Payment received. Confirming: ${c.received} of ${c.required}.`
+          : 'Payment received. Confirming…';
+        this.schedulePoll();
+        break;
+      }
+      case 'completed':
+        void this.finish(order);
+        break;
+      case 'expired':
+        this.end(order, 'order_expired', order.failureReason ?? 'This order expired before payment arrived.');
+        break;
+      case 'rejected':
+        this.end(order, 'order_rejected', order.failureReason ?? 'The platform did not accept this payment.');
+        break;
+    }
+  }
+
+  private end(order: Order, code: CheckoutErrorCode, reason: string): void {
+    clearTimeout(this.pollTimer);
+    this.payOpen = false;
+    this.closePopup();
+    this.attempt = null;
+    clearAttempt(this.storageKey());
+    const message = code === 'order_expired' ? `${reason} Nothing was charged.` : reason;
+    this.order = order;
+    this.showProblem({ code, message, remedy: 'restart' });
+    if (code === 'order_rejected') this.client.listingChanged(order.personaId);
+  }
+
+  private async finish(order: Order): Promise<void> {
+    clearTimeout(this.pollTimer);
+    const first = this.step !== 'complete';
+    this.step = 'complete';
+    this.payOpen = false;
+    this.closePopup();
+    this.problem = null;
+    if (first) {
+      this.announcement = 'Payment complete. Your license is active.';
+      this.focusAfterUpdate = '#certificate-title';
+      // Everything on the page that shows this listing loads it again (badge, tiers).
+      this.client.listingChanged(order.personaId);
+    }
+    if (!order.certificateId) return;
+    try {
+      this.certificate = await this.client.certificate(order.certificateId, { signal: this.requests.signal });
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'aborted') return;
+      this.showProblem({
+        code: apiError.code,
+        message: `Your payment is complete, but the certificate could not be loaded (${apiError.message}).`,
+        remedy: 'retry-certificate',
+      });
+      this.step = 'complete';
+      return;
+    }
+    if (first) {
+      this.emit(
+        new AipCheckoutCompleteEvent({
+          orderId: order.id,
+          certificateId: order.certificateId,
+          license: order.license,
+          price: order.price,
+        }),
+      );
+    }
+  }
+
+  /** Carries on with a stored attempt, or with the order a redirect came back with. */
+  private async resume(): Promise<void> {
+    const attempt = loadAttempt(this.storageKey());
+    const returned = new URL(location.href).searchParams.get('aip-order');
+    if (attempt) {
+      this.attempt = attempt;
+      this.license = attempt.license;
+      this.buyerName = attempt.body.buyer.name;
+      this.buyerEmail = attempt.body.buyer.email;
+      this.agreed = true;
+      if (attempt.orderId) await this.loadOrder(attempt.orderId);
+      else await this.sendOrder(attempt, false);
+    } else if (returned && SLUG_PATTERN.test(returned)) {
+      await this.loadOrder(returned);
+    }
+  }
+
+  private async loadOrder(id: string): Promise<void> {
+    this.step = 'resuming';
+    try {
+      const order = await this.client.order(id, { signal: this.requests.signal });
+      if (order.personaId !== this.personaId()) {
+        this.step = 'ready';
+        return;
+      }
+      this.license = order.license;
+      this.apply(order);
+    } catch (error) {
+      const apiError = toApiError(error);
+      if (apiError.code === 'aborted') return;
+      if (apiError.code === 'not_found') {
+        clearAttempt(this.storageKey());
+        this.attempt = null;
+        this.step = 'ready';
+        return;
+      }
+      this.showProblem({
+        code: apiError.code,
+        message: `We couldn't check your order (${apiError.message}).`,
+        remedy: 'retry-resume',
+      });
+    }
+  }
+
+  // ----- problems --------------------------------------------------------------
+
+  private fail(error: ApiError, stage: 'quote' | 'order'): void {
+    if (error.code === 'aborted') return;
+    this.closePopup();
+    const field = error.details[0]?.field ?? '';
+    const persona = this.personaId();
+    if (error.code === 'conflict') {
+      const reason = error.details[0]?.message ?? '';
+      const why = isOneOf(UNAVAILABLE_REASONS, reason) ? reasonText(reason, null) : error.message;
+      this.dropAttempt();
+      if (persona) this.client.listingChanged(persona);
+      this.showProblem({
+        code: 'tier_unavailable',
+        message: `This license can't be bought any more: ${why}. The license options have been updated.`,
+        remedy: 'choose',
+      });
+      return;
+    }
+    if (error.code === 'business_rule' && field === 'quoteId') {
+      this.dropAttempt();
+      this.showProblem({
+        code: 'quote_expired',
+        message: 'Your price quote expired before the order was placed. Nothing was charged.',
+        remedy: 'requote',
+      });
+      return;
+    }
+    if (error.code === 'business_rule' && field.startsWith('acceptedAgreement')) {
+      this.dropAttempt();
+      this.agreed = false;
+      if (persona) this.client.listingChanged(persona);
+      this.showProblem({
+        code: 'agreement_changed',
+        message: 'The license agreement was updated. Please read and accept the current version.',
+        remedy: 'restart',
+      });
+      return;
+    }
+    if (error.code === 'invalid_request' && field.startsWith('buyer.')) {
+      this.dropAttempt();
+      const key: Field = field === 'buyer.name' ? 'name' : 'email';
+      this.serverErrors = { [key]: `${key === 'name' ? 'Name' : 'Email'} ${error.details[0].message}.` };
+      this.step = 'details';
+      this.focusAfterUpdate = `#buyer-${key}`;
+      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: this.serverErrors[key]! }));
+      return;
+    }
+    if (error.code === 'not_found') {
+      this.dropAttempt();
+      this.showProblem({ code: error.code, message: 'This persona is no longer listed.', remedy: null });
+      return;
+    }
+    const wait = error.retryAfter ? ` Please wait ${error.retryAfter} s before trying again.` : '';
+    if (stage === 'order' && error.retryable) {
+      this.showProblem({
+        code: error.code,
+        message:
+          `We couldn't confirm that your order was created (${error.message}).${wait} ` +
+          'Trying again is safe: it cannot create a second order.',
+        remedy: 'retry-order',
+      });
+      return;
+    }
+    this.showProblem({
+      code: error.code,
+      message: `We couldn't get the price for this license (${error.message}).${wait}`,
+      remedy: error.retryable ? 'requote' : 'restart',
+    });
+  }
+
+  private dropAttempt(): void {
+    this.attempt = null;
+    clearAttempt(this.storageKey());
+  }
+
+  private showProblem(problem: Problem): void {
+    this.problem = problem;
+    this.step = 'problem';
+    this.focusAfterUpdate = '[part~="error"]';
+    this.emit(new AipCheckoutErrorEvent({ code: problem.code, message: problem.message }));
+  }
+
+  private onRemedy(remedy: Remedy, offer: Offer | null): void {
+    switch (remedy) {
+      case 'retry-order':
+        if (!this.attempt) return;
+        this.openPopup();
+        void this.sendOrder(this.attempt, true);
+        break;
+      case 'requote':
+        if (!offer) return;
+        this.openPopup();
+        void this.requestQuote(offer);
+        break;
+      case 'restart':
+        this.order = null;
+        this.quote = null;
+        this.problem = null;
+        this.step = 'details';
+        this.focusAfterUpdate = '#buyer-name';
+        break;
+      case 'choose':
+        this.order = null;
+        this.reset();
+        break;
+      case 'retry-certificate':
+        if (this.order) void this.finish(this.order);
+        break;
+      case 'retry-resume':
+        void this.resume();
+        break;
+    }
+  }
+
+  /** Starts over after a completed purchase (the certificate stays on the platform). */
+  private onBuyAnother(): void {
+    this.dropAttempt();
+    this.order = null;
+    this.certificate = null;
+    this.reset();
+    this.focusAfterUpdate = '[part~="start-button"]';
+  }
+
+  // ----- rendering ---------------------------------------------------------------
+
+  private renderSteps() {
+    const index =
+      this.step === 'complete'
+        ? 2
+        : this.step === 'paying' || this.step === 'confirming' || this.step === 'resuming'
+          ? 1
+          : 0;
+    return html`<ol part="steps" class="steps" aria-label="Checkout steps">
+      ${STEP_LABELS.map(
+        (label, i) =>
+          html`<li
+            class=${i < index ? 'done' : i === index ? 'current' : ''}
+            aria-current=${i === index ? 'step' : nothing}
+          >
+            ${label}
+          </li>`,
+      )}
+    </ol>`;
+  }
+
+  private renderSummary(persona: Persona, offer: Offer, price: Money | null) {
+    const info = LICENSE_INFO[offer.license];
+    return html`<dl part="summary" class="summary">
+      <div>
+        <dt>Persona</dt>
+        <dd>${persona.name}</dd>
+      </div>
+      <div>
+        <dt>License</dt>
+        <dd>${info.title}</dd>
+      </div>
+      <div>
+        <dt>Term</dt>
+        <dd>${termText(offer.termMonths)}</dd>
+      </div>
+      ${
+        price
+          ? html`<div>
+              <dt>Price</dt>
+              <dd class="amount">${this.store.value.formatMoney(price)}</dd>
+            </div>`
+          : nothing
+      }
+    </dl>`;
+  }
+
+  private renderReady(persona: Persona, offer: Offer) {
+    const shown = this.shownPrice(offer);
+    if (!offer.available) {
+      const until = persona.exclusiveUntil ? this.store.value.formatDate(persona.exclusiveUntil) : null;
+      return html`<p class="muted">${offer.reason ? reasonText(offer.reason, until) : 'Not available'}.</p>`;
+    }
+    return html`<button part="start-button" class="primary" type="button" @click=${() => this.onStart(offer)}>
+      Buy ${LICENSE_INFO[offer.license].title}${shown ? html` · ${this.store.value.formatMoney(shown)}` : nothing}
+    </button>`;
+  }
+
+  private renderField(field: 'name' | 'email', label: string, type: string, autocomplete: string, hint?: string) {
+    const error = this.fieldError(field);
+    const id = `buyer-${field}`;
+    const describedBy = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
+    return html`<div part="field" class="field">
+      <label for=${id}>${label}</label>
+      ${hint ? html`<span class="hint" id="${id}-hint">${hint}</span>` : nothing}
+      <input
+        part="input"
+        id=${id}
+        name=${field}
+        type=${type}
+        autocomplete=${autocomplete}
+        required
+        maxlength=${field === 'name' ? 120 : 254}
+        .value=${field === 'name' ? this.buyerName : this.buyerEmail}
+        aria-invalid=${error ? 'true' : 'false'}
+        aria-describedby=${describedBy || nothing}
+        @input=${(e: Event) => this.onInput(field, (e.target as HTMLInputElement).value)}
+        @blur=${() => this.onBlur(field)}
+      />
+      ${error ? html`<span part="field-error" class="field-error" id="${id}-error">${error}</span>` : nothing}
+    </div>`;
+  }
+
+  private renderDetails(offer: Offer) {
+    const busy = this.step === 'quoting' || this.step === 'ordering';
+    const agreeError = this.fieldError('agree');
+    const info = LICENSE_INFO[offer.license];
+    const label =
+      this.step === 'quoting'
+        ? 'Getting your price…'
+        : this.step === 'ordering'
+          ? 'Creating your order…'
+          : 'Continue to payment';
+    return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => this.onSubmitDetails(e, offer)}>
+      ${this.renderField('name', 'Full name', 'text', 'name', 'The certificate is issued in this name.')}
+      ${this.renderField('email', 'Email', 'email', 'email')}
+      <div part="agreement field" class="field agreement">
+        <div class="check">
+          <input
+            id="agree"
+            type="checkbox"
+            .checked=${this.agreed}
+            aria-invalid=${agreeError ? 'true' : 'false'}
+            aria-describedby=${agreeError ? 'agree-error' : nothing}
+            @change=${(e: Event) => this.onInput('agree', (e.target as HTMLInputElement).checked)}
+          />
+          <label for="agree">
+            I accept the
+            <a href=${offer.agreement.url} target="_blank" rel="noopener">${info.title} agreement</a>
+            (version ${offer.agreement.version}).
+          </label>
+        </div>
+        ${agreeError ? html`<span part="field-error" class="field-error" id="agree-error">${agreeError}</span>` : nothing}
+      </div>
+      <p part="notice" class="notice">
+        <strong>All sales are final.</strong> Once payment completes, the license can't be cancelled or refunded. You
+        pay on the platform's secure checkout; prices are in US dollars.
+      </p>
+      <div class="actions">
+        <button part="submit-button" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
+          ${label}
+        </button>
+        <button type="button" @click=${() => this.onCancel()} ?disabled=${busy}>Cancel</button>
+      </div>
+    </form>`;
+  }
+
+  private renderPriceChange(offer: Offer) {
+    const quote = this.quote!;
+    const { formatMoney, formatDate } = this.store.value;
+    const shown = this.shownPrice(offer);
+    return html`<div part="price-change" class="notice-box" role="group" aria-labelledby="price-change-title">
+      <p id="price-change-title"><strong>The price has changed.</strong></p>
+      <p>
+        This license now costs <strong>${formatMoney(quote.price)}</strong>${
+          shown ? html`, not ${formatMoney(shown)} as shown before` : nothing
+        }.
+        The platform charges the new price. This price is held until ${formatDate(quote.expiresAt)}
+        ${new Date(quote.expiresAt).toLocaleTimeString(this.store.value.locale, { timeStyle: 'short' })}.
+      </p>
+      <div class="actions">
+        <button class="primary" type="button" @click=${() => this.onConfirmPrice(offer)}>
+          Continue at ${formatMoney(quote.price)}
+        </button>
+        <button type="button" @click=${() => this.onCancel()}>Cancel</button>
+      </div>
+    </div>`;
+  }
+
+  private renderPaying() {
+    const order = this.order!;
+    const { formatMoney } = this.store.value;
+    const expires = new Date(order.expiresAt).toLocaleTimeString(this.store.value.locale, { timeStyle: 'short' });
+    const opener =
+      this.mode === 'popup' && this.popupBlocked
+        ? html`<p>
+            Your browser blocked the payment window.
+            <a href=${order.checkoutUrl} target="_blank" rel="opener">Open the secure checkout</a>
+          </p>`
+        : html`<button type="button" class="primary" @click=${() => this.onReopen()}>
+            ${this.mode === 'overlay' ? 'Return to payment' : 'Open the secure checkout'}
+          </button>`;
+    return html`<div part="status" class="status">
+      <p>
+        <strong>Waiting for your payment of ${formatMoney(order.price)}.</strong>
+        Complete it on the platform's secure checkout. This order is held until ${expires}.
+      </p>
+      ${opener} ${this.statusNote ? html`<p class="muted">${this.statusNote}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderConfirming() {
+    const c = this.order?.confirmations;
+    return html`<div part="status" class="status">
+      <p><strong>Payment received. Confirming it on the network…</strong></p>
+      ${
+        c
+          ? html`<progress
+                part="progress"
+                max=${c.required}
+                .value=${c.received}
+                aria-label="Payment confirmations"
+              ></progress>
+              <p class="muted">${c.received} of ${c.required} confirmations</p>`
+          : html`<progress part="progress" aria-label="Payment confirmations"></progress>`
+      }
+      ${this.statusNote ? html`<p class="muted">${this.statusNote}</p>` : nothing}
+    </div>`;
+  }
+
+  private renderComplete(persona: Persona) {
+    const cert = this.certificate;
+    const order = this.order!;
+    const { formatDate, formatMoney } = this.store.value;
+    return html`<section part="certificate" class="certificate" aria-labelledby="certificate-title">
+      <h3 id="certificate-title" tabindex="-1">License Certificate</h3>
+      <p>Payment complete. Your ${LICENSE_INFO[order.license].title} for ${persona.name} is active.</p>
+      ${
+        cert
+          ? html`<dl class="summary">
+                <div>
+                  <dt>License</dt>
+                  <dd>${LICENSE_INFO[cert.license].title}</dd>
+                </div>
+                <div>
+                  <dt>Persona</dt>
+                  <dd>${cert.personaName}</dd>
+                </div>
+                <div>
+                  <dt>Licensed to</dt>
+                  <dd>${cert.buyer.name}</dd>
+                </div>
+                <div>
+                  <dt>Effective</dt>
+                  <dd>${formatDate(cert.effectiveAt)}</dd>
+                </div>
+                <div>
+                  <dt>Expires</dt>
+                  <dd>${cert.expiresAt ? formatDate(cert.expiresAt) : 'No expiry (rights assigned)'}</dd>
+                </div>
+                <div>
+                  <dt>Price paid</dt>
+                  <dd>${formatMoney(order.price)}</dd>
+                </div>
+                <div class="wide">
+                  <dt>Certificate ID</dt>
+                  <dd class="id">${cert.id}</dd>
+                </div>
+              </dl>
+              ${
+                cert.rights.length
+                  ? html`<ul class="rights">
+                      ${cert.rights.map((r) => html`<li>${r}</li>`)}
+                    </ul>`
+                  : nothing
+              }
+              <div class="actions">
+                <a class="button-link" href=${cert.url} target="_blank" rel="noopener">View the certificate</a>
+                <button type="button" @click=${() => this.onBuyAnother()}>Buy another license</button>
+              </div>`
+          : this.problem
+            ? nothing
+            : html`<p class="muted" aria-busy="true">Loading the certificate…</p>`
+      }
+    </section>`;
+  }
+
+  private renderProblem(offer: Offer | null) {
+    const problem = this.problem!;
+    const labels: Record<Exclude<Remedy, null>, string> = {
+      'retry-order': 'Try again',
+      requote: 'Get a new price',
+      restart: 'Start again',
+      choose: 'Choose another license',
+      'retry-certificate': 'Load the certificate again',
+      'retry-resume': 'Check again',
+    };
+    return html`<div part="error" class="error" role="alert" tabindex="-1">
+      <p>${problem.message}</p>
+      ${
+        problem.remedy
+          ? html`<button type="button" class="primary" @click=${() => this.onRemedy(problem.remedy, offer)}>
+              ${labels[problem.remedy]}
+            </button>`
+          : nothing
+      }
+    </div>`;
+  }
+
+  private renderDialog(persona: Persona) {
+    const order = this.order;
+    if (this.mode !== 'overlay' || !order || (order.status !== 'awaiting_payment' && order.status !== 'confirming'))
+      return nothing;
+    return html`<dialog part="payment-dialog" aria-labelledby="payment-title" @close=${() => this.onDialogClose()}>
+      <div class="dialog-head">
+        <h2 id="payment-title">Secure checkout</h2>
+        <button type="button" @click=${() => this.onDialogClose()}>Close</button>
+      </div>
+      ${
+        this.payOpen
+          ? html`<iframe
+              part="payment-frame"
+              src=${order.checkoutUrl}
+              title="Payment for ${persona.name}, ${LICENSE_INFO[order.license].title}"
+              referrerpolicy="origin"
+            ></iframe>`
+          : nothing
+      }
+    </dialog>`;
+  }
+
+  private renderBody(persona: Persona) {
+    const offer = this.offer(persona);
+    if (!this.license || !offer) {
+      return html`<p class="muted">Choose a license to check out.</p>`;
+    }
+    const price =
+      this.order?.price ?? (this.step === 'price-changed' ? this.quote?.price : null) ?? this.shownPrice(offer);
+    const summary = this.step === 'complete' ? nothing : this.renderSummary(persona, offer, price);
+    let body;
+    switch (this.step) {
+      case 'ready':
+        body = this.renderReady(persona, offer);
+        break;
+      case 'details':
+      case 'quoting':
+      case 'ordering':
+        body = this.renderDetails(offer);
+        break;
+      case 'price-changed':
+        body = this.renderPriceChange(offer);
+        break;
+      case 'resuming':
+        body = html`<p class="muted" aria-busy="true">Checking your order…</p>`;
+        break;
+      case 'paying':
+        body = this.renderPaying();
+        break;
+      case 'confirming':
+        body = this.renderConfirming();
+        break;
+      case 'complete':
+        body = html`${this.renderComplete(persona)}${this.problem ? this.renderProblem(offer) : nothing}`;
+        break;
+      case 'problem':
+        body = this.renderProblem(offer);
+        break;
+    }
+    return html`${this.step === 'ready' ? nothing : this.renderSteps()}${summary}${body}`;
+  }
+
+  override render() {
+    // While the listing reloads (a sale changed it) the last copy stays on screen.
+    const value = this.loader.status === TaskStatus.ERROR ? null : this.loader.value;
+    const shown = value && value.id === this.personaId() ? value : null;
+    const content = shown
+      ? html`${this.renderBody(shown)}${this.renderDialog(shown)}`
+      : this.loader.render({
+          initial: () => html`<p class="muted">Choose a persona to check out.</p>`,
+          pending: () =>
+            html`<div class="skeleton" aria-busy="true"><span class="visually-hidden">Loading…</span></div>`,
+          complete: () => html`<p class="muted">Choose a persona to check out.</p>`,
+          error: (error) => {
+            const notFound = (error as ApiError | undefined)?.code === 'not_found';
+            return html`<div part="error" class="error" role="alert">
+              <p>${notFound ? 'This persona is no longer listed.' : 'The checkout could not be loaded.'}</p>
+              ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+            </div>`;
+          },
+        });
+    return html`<section part="base" class="base" aria-labelledby="title">
+      <h2 id="title" part="title">Checkout</h2>
+      ${content}
+      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+    </section>`;
+  }
+}

@@ -1,0 +1,164 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html, nothing } from 'lit';
+import '../src/index.js';
+
+interface Args {
+  persona: string;
+  license: string;
+  mode: string;
+  price: number | null;
+  api: string;
+  theme: string;
+}
+
+/**
+ * The checkout against the reference marketplace mounted in Storybook. Each
+ * step a buyer meets is a story; the later steps get there by playing the
+ * earlier ones (filling the form as a buyer would). Stories that complete a
+ * purchase use the Commercial tier, which leaves the listing on sale; failure
+ * stories use the server's fault switches (`/_fault/<spec>`), scoped to one
+ * endpoint with `only=`.
+ */
+const meta: Meta<Args> = {
+  title: 'Elements/Checkout',
+  component: 'aip-checkout',
+  args: { persona: 'juno-okafor', license: 'commercial', mode: 'overlay', price: null, api: '', theme: 'light' },
+  argTypes: {
+    license: { control: 'select', options: ['', 'commercial', 'exclusive', 'ownership'] },
+    mode: { control: 'select', options: ['overlay', 'popup', 'redirect'] },
+    theme: { control: 'select', options: ['light', 'dark'] },
+  },
+  render: (args) => html`
+    <aip-storefront api=${args.api} theme=${args.theme}>
+      <aip-checkout
+        persona=${args.persona}
+        license=${args.license}
+        mode=${args.mode}
+        price=${args.price ?? nothing}
+        poll-interval="1000"
+      ></aip-checkout>
+    </aip-storefront>
+  `,
+};
+export default meta;
+type Story = StoryObj<Args>;
+
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Waits for something in the checkout's shadow root. */
+async function find<T extends Element>(root: HTMLElement, selector: string): Promise<T> {
+  const checkout = root.querySelector('aip-checkout')!;
+  for (let i = 0; i < 100; i++) {
+    const found = checkout.shadowRoot?.querySelector<T>(selector);
+    if (found) return found;
+    await wait(50);
+  }
+  throw new Error(`no ${selector} in the checkout`);
+}
+
+/** Opens the form and fills it in like a buyer; `submit` sends it. */
+async function fill(root: HTMLElement, { submit = false, valid = true } = {}) {
+  (await find<HTMLButtonElement>(root, '[part~="start-button"]')).click();
+  const name = await find<HTMLInputElement>(root, '#buyer-name');
+  if (valid) {
+    name.value = 'Robin Example';
+    name.dispatchEvent(new Event('input'));
+    const email = await find<HTMLInputElement>(root, '#buyer-email');
+    email.value = `robin+${Date.now()}@example.com`;
+    email.dispatchEvent(new Event('input'));
+    (await find<HTMLInputElement>(root, '#agree')).click();
+    await wait(0);
+  }
+  if (submit) (await find<HTMLButtonElement>(root, '[part~="submit-button"]')).click();
+}
+
+/** The first step: what is being bought, and a button to start. */
+export const Ready: Story = {};
+
+/** No tier chosen yet (e.g. before the buyer picks one in the license picker). */
+export const NoLicenseChosen: Story = { args: { license: '' } };
+
+/** The tier can't be bought: an Exclusive is running. */
+export const TierUnavailable: Story = { args: { persona: 'elio-marchetti', license: 'commercial' } };
+
+/** The buyer's details, the agreement and the "sales are final" notice. */
+export const Details: Story = { play: async ({ canvasElement }) => fill(canvasElement, { valid: false }) };
+
+/** Sent empty: every field says what it needs, focus on the first. */
+export const ValidationErrors: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { valid: false });
+    (await find<HTMLButtonElement>(canvasElement, '[part~="submit-button"]')).click();
+  },
+};
+
+/** The page showed $1.00; the server's quote is the price, and the buyer confirms it. */
+export const PriceChanged: Story = {
+  args: { price: 100 },
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
+
+/** The order exists; the platform's hosted checkout is open in an overlay. Press "Pay" there. */
+export const PaymentOverlay: Story = { play: async ({ canvasElement }) => fill(canvasElement, { submit: true }) };
+
+/** The overlay was closed before paying: the order waits, and can be reopened. */
+export const WaitingForPayment: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { submit: true });
+    (await find<HTMLButtonElement>(canvasElement, 'dialog[open] .dialog-head button')).click();
+  },
+};
+
+/** Paid through the sandbox: confirmations arrive, then the License Certificate. */
+export const Certificate: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { submit: true });
+    (await find<HTMLButtonElement>(canvasElement, 'dialog[open] .dialog-head button')).click();
+    const checkout = canvasElement.querySelector('aip-checkout') as unknown as { order: { id: string } | null };
+    for (let i = 0; i < 100 && !checkout.order; i++) await wait(50);
+    if (checkout.order) await fetch(`/v1/sandbox/orders/${checkout.order.id}/pay`, { method: 'POST' });
+  },
+};
+
+/** Popup mode: the hosted checkout opens in its own window (a link if the browser blocks it). */
+export const Popup: Story = { args: { mode: 'popup' } };
+
+/** Someone else just bought the Exclusive (here: the server answers 409 to the quote). */
+export const TierJustSold: Story = {
+  args: { api: '/_fault/status=409,only=quotes', license: 'exclusive' },
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
+
+/** The order request failed (503): trying again sends the same Idempotency-Key, so no second order. */
+export const OrderFailedRetry: Story = {
+  args: { api: '/_fault/status=503,only=orders' },
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
+
+/** Too many requests: the server's Retry-After is passed on. */
+export const RateLimited: Story = {
+  args: { api: '/_fault/status=429,retry-after=30,only=quotes' },
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
+
+/** The listing is loading. */
+export const Loading: Story = { args: { api: '/_fault/latency=30000' } };
+
+/** The listing could not be loaded. */
+export const LoadError: Story = { args: { api: '/_fault/status=500' } };
+
+/** The listing is gone. */
+export const NotFound: Story = { args: { persona: 'no-such-persona' } };
+
+/** The dark token set. */
+export const DarkTheme: Story = {
+  args: { theme: 'dark' },
+  decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+  play: async ({ canvasElement }) => fill(canvasElement, { valid: false }),
+};
+
+/** 320 px wide. */
+export const Narrow: Story = {
+  decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
+  play: async ({ canvasElement }) => fill(canvasElement, { valid: false }),
+};

@@ -1,0 +1,447 @@
+/**
+ * `<aip-checkout>` against isolated reference marketplaces (frozen clock, fast
+ * payment confirmations): the buyer's whole path to a License Certificate, and
+ * every way it can go wrong without a second order or a wrong price.
+ */
+import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
+import type { AipCheckout } from '../src/components/checkout/checkout.js';
+import '../src/components/checkout/index.js';
+import '../src/components/persona-card/index.js';
+import '../src/components/storefront/index.js';
+import type { AipCheckoutCompleteEvent, AipCheckoutErrorEvent } from '../src/events/checkout.js';
+import type { Order } from '../src/api/schemas.js';
+import { counts, get, post } from './server/http.js';
+
+const NOW = '2026-06-01T00:00:00.000Z';
+
+interface Market {
+  id: string;
+  base: string;
+  setClock(now: string | null): Promise<void>;
+  dispose(): Promise<void>;
+}
+
+async function market(options: Record<string, unknown> = {}): Promise<Market> {
+  const { id, base } = (await executeServerCommand('marketplace:create', {
+    now: NOW,
+    confirmations: 2,
+    confirmationIntervalMs: 20,
+    ...options,
+  })) as { id: string; base: string };
+  return {
+    id,
+    base,
+    setClock: async (now) => void (await executeServerCommand('marketplace:set-clock', { id, now })),
+    dispose: async () => void (await executeServerCommand('marketplace:dispose', { id })),
+  };
+}
+
+const root = (el: AipCheckout) => el.shadowRoot!;
+const $ = <T extends Element = HTMLElement>(el: AipCheckout, selector: string) => root(el).querySelector<T>(selector);
+const text = (el: AipCheckout) => root(el).textContent!.replace(/\s+/g, ' ');
+
+async function waitForText(el: AipCheckout, pattern: RegExp, message?: string) {
+  await waitUntil(() => pattern.test(text(el)), message ?? `waiting for ${pattern}: ${text(el)}`, { timeout: 5000 });
+}
+
+async function mount(m: Market, persona: string, license: string, extra: Partial<AipCheckout> = {}) {
+  const el = await fixture<AipCheckout>(
+    html`<aip-checkout api=${m.base} persona=${persona} license=${license} poll-interval="250"></aip-checkout>`,
+  );
+  Object.assign(el, extra);
+  await waitUntil(() => $(el, '[part~="start-button"]') || $(el, '.muted'), 'checkout did not load', {
+    timeout: 5000,
+  });
+  return el;
+}
+
+/** Opens the form and fills it like a buyer. */
+async function fillDetails(el: AipCheckout, name = 'Robin Example', email = 'robin@example.com') {
+  $(el, '[part~="start-button"]')!.click();
+  await el.updateComplete;
+  const nameInput = $<HTMLInputElement>(el, '#buyer-name')!;
+  nameInput.value = name;
+  nameInput.dispatchEvent(new Event('input'));
+  const emailInput = $<HTMLInputElement>(el, '#buyer-email')!;
+  emailInput.value = email;
+  emailInput.dispatchEvent(new Event('input'));
+  $<HTMLInputElement>(el, '#agree')!.click();
+  await el.updateComplete;
+}
+
+const submit = (el: AipCheckout) => $(el, '[part~="submit-button"]')!.click();
+
+async function currentOrder(el: AipCheckout): Promise<Order> {
+  await waitUntil(() => (el as unknown as { order: Order | null }).order, 'no order yet', { timeout: 5000 });
+  return (el as unknown as { order: Order }).order;
+}
+
+/** Another buyer buys a tier through the API alone (quote, order, sandbox payment). */
+async function buyViaApi(m: Market, personaId: string, license: string, email = 'other@example.com') {
+  const quote = (await post<{ id: string }>(`${m.base}/v1/quotes`, { personaId, license, buyerEmail: email })).body;
+  const order = await post<{ id: string }>(
+    `${m.base}/v1/orders`,
+    {
+      quoteId: quote.id,
+      buyer: { email, name: 'Other Buyer' },
+      acceptedAgreement: { license, version: '2026-03-18' },
+    },
+    { headers: { 'Idempotency-Key': `other-${Math.random()}` } },
+  );
+  const paid = await post<Order>(`${m.base}/v1/sandbox/orders/${order.body.id}/pay`, {});
+  expect(paid.res.status, paid.text).to.equal(200);
+  return paid.body;
+}
+
+/** Clicks "Pay" on the hosted checkout page inside the overlay's iframe (same origin in tests). */
+async function payInFrame(el: AipCheckout) {
+  await waitUntil(() => $(el, 'iframe'), 'no payment frame', { timeout: 5000 });
+  const frame = $<HTMLIFrameElement>(el, 'iframe')!;
+  await waitUntil(
+    () =>
+      frame.contentDocument?.readyState === 'complete' &&
+      [...frame.contentDocument.querySelectorAll('button')].some((b) => /pay/i.test(b.textContent!)),
+    'the hosted page has no pay button',
+    { timeout: 5000 },
+  );
+  const button = [...frame.contentDocument!.querySelectorAll('button')].find((b) => /pay/i.test(b.textContent!))!;
+  button.click();
+}
+
+describe('<aip-checkout>', function () {
+  this.timeout(20_000);
+  let m: Market;
+
+  beforeEach(async () => {
+    m = await market();
+  });
+
+  afterEach(async () => {
+    sessionStorage.clear();
+    await m.dispose();
+  });
+
+  it('offers the chosen tier at the listing price, and says when there is nothing to buy', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    expect($(el, '[part~="start-button"]')!.textContent!.trim()).to.match(/Commercial License · \$99$/);
+    el.license = '';
+    await el.updateComplete;
+    expect(text(el)).to.contain('Choose a license to check out.');
+    expect($(el, '[part~="start-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('lets the host veto the checkout (aip-checkout-start is cancelable)', async () => {
+    const el = await mount(m, 'juno-okafor', 'exclusive');
+    const seen: unknown[] = [];
+    el.addEventListener('aip-checkout-start', (e) => {
+      seen.push(e.detail);
+      e.preventDefault();
+    });
+    $(el, '[part~="start-button"]')!.click();
+    await el.updateComplete;
+    expect(seen).to.deep.equal([
+      { persona: 'juno-okafor', license: 'exclusive', price: { amount: 50000, currency: 'USD' } },
+    ]);
+    expect($(el, 'form')).to.equal(null);
+  });
+
+  it('checks the details inline before asking for a price, and keeps what was typed', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    const before = await counts(m.id);
+    $(el, '[part~="start-button"]')!.click();
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('buyer-name');
+    const email = $<HTMLInputElement>(el, '#buyer-email')!;
+    email.value = 'not-an-email';
+    email.dispatchEvent(new Event('input'));
+    submit(el);
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('buyer-name');
+    const errors = [...root(el).querySelectorAll('[part~="field-error"]')].map((e) => e.textContent!.trim());
+    expect(errors).to.deep.equal([
+      'Enter your full name.',
+      'Enter an email address, like name@example.com.',
+      'Accept the license agreement to continue.',
+    ]);
+    expect($(el, '#buyer-email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect($(el, '#buyer-email')!.getAttribute('aria-describedby')).to.equal('buyer-email-error');
+    expect($<HTMLInputElement>(el, '#buyer-email')!.value).to.equal('not-an-email');
+    expect(await counts(m.id)).to.deep.equal(before);
+    await expect(el).to.be.accessible();
+  });
+
+  it('buys a Commercial license in the overlay: pay on the hosted page, see a 6-month certificate', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(el);
+    const completed = oneEvent(el, 'aip-checkout-complete') as Promise<AipCheckoutCompleteEvent>;
+    submit(el);
+    await waitUntil(() => $(el, 'dialog[open]'), 'the overlay did not open', { timeout: 5000 });
+    const dialog = $<HTMLDialogElement>(el, 'dialog[open]')!;
+    const order = await currentOrder(el);
+    expect(dialog.querySelector('iframe')!.src).to.equal(order.checkoutUrl);
+    await payInFrame(el);
+    const { detail } = await completed;
+    expect(detail).to.deep.equal({
+      orderId: order.id,
+      certificateId: detail.certificateId,
+      license: 'commercial',
+      price: { amount: 9900, currency: 'USD' },
+    });
+    await waitForText(el, /Certificate ID/);
+    expect($(el, 'dialog[open]')).to.equal(null);
+    const cert = (
+      await get<{ effectiveAt: string; expiresAt: string }>(`${m.base}/v1/certificates/${detail.certificateId}`)
+    ).body;
+    expect(cert.effectiveAt).to.equal(NOW);
+    expect(cert.expiresAt.slice(0, 10)).to.equal('2026-12-01');
+    const rows = Object.fromEntries(
+      [...root(el).querySelectorAll('[part~="certificate"] dl > div')].map((row) => [
+        row.querySelector('dt')!.textContent!.trim(),
+        row.querySelector('dd')!.textContent!.trim(),
+      ]),
+    );
+    expect(rows).to.deep.equal({
+      License: 'Commercial License',
+      Persona: 'Juno Okafor',
+      'Licensed to': 'Robin Example',
+      Effective: 'Jun 1, 2026',
+      Expires: 'Dec 1, 2026',
+      'Price paid': '$99',
+      'Certificate ID': detail.certificateId,
+    });
+    expect(root(el).activeElement?.id).to.equal('certificate-title');
+    expect((await counts(m.id)).orders).to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
+  it('an Exclusive sale shows "Exclusively licensed until …" on every element showing the persona', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<aip-storefront api=${m.base}>
+        <aip-persona-card persona="sana-whitfield"></aip-persona-card>
+        <aip-checkout persona="sana-whitfield" license="exclusive" poll-interval="250"></aip-checkout>
+      </aip-storefront>`,
+    );
+    const el = page.querySelector('aip-checkout')!;
+    const card = page.querySelector('aip-persona-card')!;
+    await waitUntil(() => $(el, '[part~="start-button"]'), 'no start button', { timeout: 5000 });
+    await waitUntil(() => /Sana/.test(card.shadowRoot!.textContent!), 'card did not load', { timeout: 5000 });
+    expect(card.shadowRoot!.textContent).not.to.match(/Exclusively licensed/);
+    await fillDetails(el);
+    submit(el);
+    await payInFrame(el);
+    await waitForText(el, /Certificate ID/);
+    await waitUntil(
+      () => /Exclusively licensed until Jun 1, 2027/.test(card.shadowRoot!.textContent!),
+      `card still says: ${card.shadowRoot!.textContent!.replace(/\s+/g, ' ')}`,
+      { timeout: 5000 },
+    );
+  });
+
+  it('makes one order however often the buyer clicks', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(el);
+    submit(el);
+    submit(el);
+    submit(el);
+    await currentOrder(el);
+    await aTimeout(300);
+    const after = await counts(m.id);
+    expect(after.orders).to.equal(1);
+    expect(after.quotes).to.equal(1);
+  });
+
+  it('a tampered page price changes nothing the server charges: the buyer confirms the real price', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.price = 100; // $1.00 on the page
+    await el.updateComplete;
+    expect($(el, '[part~="start-button"]')!.textContent!.trim()).to.match(/· \$1$/);
+    await fillDetails(el);
+    submit(el);
+    await waitForText(el, /The price has changed/);
+    expect(text(el)).to.contain('now costs $99, not $1 as shown before');
+    expect((await counts(m.id)).orders).to.equal(0);
+    const completed = oneEvent(el, 'aip-checkout-complete') as Promise<AipCheckoutCompleteEvent>;
+    $(el, '[part~="price-change"] button.primary')!.click();
+    const order = await currentOrder(el);
+    expect(order.price).to.deep.equal({ amount: 9900, currency: 'USD' });
+    await payInFrame(el);
+    expect((await completed).detail.price).to.deep.equal({ amount: 9900, currency: 'USD' });
+  });
+
+  it('heeds payment messages only from the API origin, of the right shape, for its order', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.pollInterval = 600_000; // no polling: only a message can wake it
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    // Close the overlay: the hosted page must not be the one to speak.
+    $(el, 'dialog .dialog-head button')!.click();
+    await el.updateComplete;
+    await buyViaApi(m, 'noor-haddad', 'commercial'); // unrelated, warms the server
+    const paid = await post<Order>(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
+    expect(paid.body.status).to.equal('completed');
+
+    // A frame of another origin (sandboxed: opaque origin) sends a perfect message.
+    const forged = document.createElement('iframe');
+    forged.setAttribute('sandbox', 'allow-scripts');
+    forged.srcdoc = `<script>parent.postMessage(${JSON.stringify({
+      type: 'aip-checkout',
+      orderId: order.id,
+      status: 'completed',
+    })}, '*');</script>`;
+    const delivered = new Promise((resolve) => {
+      const listen = (e: MessageEvent) => {
+        if (e.source === forged.contentWindow) {
+          window.removeEventListener('message', listen);
+          resolve(e.origin);
+        }
+      };
+      window.addEventListener('message', listen);
+    });
+    document.body.append(forged);
+    expect(await delivered).to.equal('null');
+    // Right origin, wrong shape or wrong order.
+    window.postMessage({ type: 'aip-checkout', orderId: order.id, status: 'nonsense' }, location.origin);
+    window.postMessage({ type: 'aip-checkout', orderId: 'order-someone-else', status: 'completed' }, location.origin);
+    await aTimeout(400);
+    forged.remove();
+    expect(text(el)).to.contain('Waiting for your payment');
+
+    window.postMessage({ type: 'aip-checkout', orderId: order.id, status: 'completed' }, location.origin);
+    await waitForText(el, /Certificate ID/);
+  });
+
+  it('says when the tier was just sold exclusively, and refreshes the options', async () => {
+    const el = await mount(m, 'ines-caldera', 'exclusive');
+    await fillDetails(el);
+    await buyViaApi(m, 'ines-caldera', 'exclusive');
+    const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+    submit(el);
+    const { detail } = await failed;
+    expect(detail.code).to.equal('tier_unavailable');
+    expect(detail.message).to.match(/can't be bought any more: Exclusively licensed/);
+    expect($(el, '[part~="error"]')!.textContent).to.contain(detail.message);
+    expect(root(el).activeElement).to.equal($(el, '[part~="error"]'));
+    $(el, '[part~="error"] button')!.click();
+    await waitForText(el, /Exclusively licensed until Jun 1, 2027\./);
+    expect($(el, '[part~="start-button"]')).to.equal(null);
+    expect((await counts(m.id)).orders).to.equal(1); // the other buyer's only
+  });
+
+  it('asks for a new price when the quote expired, then carries on', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.price = 100; // forces the "price changed" confirmation, where the buyer may linger
+    await fillDetails(el);
+    submit(el);
+    await waitForText(el, /The price has changed/);
+    await m.setClock('2026-06-01T00:16:00.000Z');
+    const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+    $(el, '[part~="price-change"] button.primary')!.click();
+    expect((await failed).detail.code).to.equal('quote_expired');
+    expect(text(el)).to.contain('Your price quote expired');
+    $(el, '[part~="error"] button')!.click();
+    await waitForText(el, /The price has changed/);
+    $(el, '[part~="price-change"] button.primary')!.click();
+    await currentOrder(el);
+    const after = await counts(m.id);
+    expect(after.quotes).to.equal(2);
+    expect(after.orders).to.equal(1);
+  });
+
+  it('retries a failed order request with the same key: still one order', async () => {
+    // The first POST /v1/orders fails with a 503; everything else works.
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.api = `${m.base}/_fault/status=503,only=orders,times=1`;
+    await fillDetails(el);
+    submit(el);
+    await waitForText(el, /Trying again is safe/);
+    const key = JSON.parse(Object.values({ ...sessionStorage }).find((s) => s.includes('"key"'))!).key as string;
+    expect((await counts(m.id)).orders).to.equal(0);
+    $(el, '[part~="error"] button')!.click();
+    const order = await currentOrder(el);
+    const stored = JSON.parse(Object.values({ ...sessionStorage }).find((s) => s.includes(order.id))!) as {
+      key: string;
+    };
+    expect(stored.key).to.equal(key);
+    expect((await counts(m.id)).orders).to.equal(1);
+  });
+
+  it('after a reload, carries on with the same order instead of making another', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    el.remove();
+    const again = await mount(m, 'juno-okafor', '');
+    await waitForText(again, /Waiting for your payment of \$99\./);
+    expect((await currentOrder(again)).id).to.equal(order.id);
+    expect(again.license).to.equal('commercial');
+    expect((await counts(m.id)).orders).to.equal(1);
+    // The payment completes elsewhere; polling brings the certificate.
+    await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
+    await waitForText(again, /Certificate ID/);
+  });
+
+  it('tells the buyer when an unpaid order expired, and starts again cleanly', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(el);
+    submit(el);
+    await currentOrder(el);
+    $(el, 'dialog .dialog-head button')!.click();
+    await m.setClock('2026-06-01T01:00:00.000Z');
+    const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+    expect((await failed).detail.code).to.equal('order_expired');
+    expect(text(el)).to.contain('Nothing was charged');
+    $(el, '[part~="error"] button')!.click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#buyer-name')!.value).to.equal('Robin Example');
+    await expect(el).to.be.accessible();
+  });
+
+  it('redirect mode leaves for the hosted page and picks the order up when the buyer comes back', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial', { mode: 'redirect' });
+    let left = '';
+    (el as unknown as { navigate(url: string): void }).navigate = (url) => (left = url);
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    await waitUntil(() => left, 'did not navigate', { timeout: 5000 });
+    expect(left).to.equal(order.checkoutUrl);
+    el.remove();
+    // Back from the hosted page, in a fresh session: the URL carries the order.
+    sessionStorage.clear();
+    await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
+    const url = location.href;
+    history.replaceState(null, '', `?aip-order=${order.id}&aip-status=completed`);
+    try {
+      const back = await mount(m, 'juno-okafor', '');
+      await waitForText(back, /Certificate ID/);
+    } finally {
+      history.replaceState(null, '', url);
+    }
+  });
+
+  it('popup mode: the hosted page in its own window tells the page it is paid', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial', { mode: 'popup' });
+    el.pollInterval = 600_000; // only the popup's message can finish it
+    await fillDetails(el);
+    submit(el);
+    await currentOrder(el);
+    const popup = (el as unknown as { popup: Window | null }).popup!;
+    expect(popup, 'the popup was blocked').to.not.equal(null);
+    await waitUntil(
+      () =>
+        popup.location.href !== 'about:blank' &&
+        popup.document?.readyState === 'complete' &&
+        [...popup.document.querySelectorAll('button')].some((b) => /pay/i.test(b.textContent!)),
+      'the popup has no pay button',
+      { timeout: 5000 },
+    );
+    [...popup.document.querySelectorAll('button')].find((b) => /pay/i.test(b.textContent!))!.click();
+    await waitForText(el, /Certificate ID/);
+    expect(popup.closed).to.equal(true);
+  });
+});
