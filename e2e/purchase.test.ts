@@ -112,3 +112,31 @@ test('another buyer buys a Commercial license and gets a 6-month certificate', a
   assert.equal(certificate['Price paid'], '$99');
   await context.close();
 });
+
+test('a buyer sends a custom-order brief from the persona page and gets a request number', async () => {
+  const page = await demo().open('/demo/creator/persona.html?id=noor-haddad');
+  const form = page.locator('aip-custom-order');
+  await form.getByRole('radio', { name: 'Seasonal campaign' }).check();
+  await form.getByLabel('Goal').fill('Autumn launch of a ceramic mug line, warm and calm.');
+  await form.getByLabel('Channel').fill('Instagram');
+  await form.getByLabel('Number of deliverables').fill('6');
+  await form.getByRole('checkbox', { name: '4:5' }).check();
+  await form.getByRole('checkbox', { name: '9:16' }).check();
+  const deadline = new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+  await form.getByLabel('Deadline').fill(deadline);
+  await form.getByLabel('Budget (US dollars)').fill('450');
+  await form.getByLabel('Your name').fill('Casey Brief');
+  await form.getByLabel('Your email').fill('casey@example.com');
+  const submitted = page.evaluate(
+    () =>
+      new Promise<string>((resolve) =>
+        document.addEventListener('aip-custom-order-submitted', (e) => resolve(e.detail.id), { once: true }),
+      ),
+  );
+  await form.getByRole('button', { name: 'Send brief' }).click();
+  const id = await submitted;
+  assert.match(id, /^co-[a-z2-7]{8}$/);
+  assert.equal((await form.locator('[part~="request-number"]').innerText()).trim(), id);
+  assert.deepEqual(demo().pageErrors, []);
+  await page.close();
+});

@@ -20,6 +20,7 @@ const LAZY: Record<string, () => Promise<unknown>> = {
   'aip-license-picker': () => import('./components/license-picker/index.js'),
   'aip-persona-detail': () => import('./components/persona-detail/index.js'),
   'aip-checkout': () => import('./components/checkout/index.js'),
+  'aip-custom-order': () => import('./components/custom-order/index.js'),
 };
 
 const pending = new Set(Object.keys(LAZY));

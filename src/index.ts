@@ -11,6 +11,7 @@ export * from './components/catalog/index.js';
 export * from './components/license-picker/index.js';
 export * from './components/persona-detail/index.js';
 export * from './components/checkout/index.js';
+export * from './components/custom-order/index.js';
 export * from './events/index.js';
 export * from './api/index.js';
 export { VERSION } from './internal/define.js';

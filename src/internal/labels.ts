@@ -1,4 +1,4 @@
-import type { Niche, PersonaSummary, UseCase } from '../api/schemas.js';
+import type { CustomOrderType, Niche, PersonaSummary, UseCase } from '../api/schemas.js';
 
 /** The availability badge of a listing ("Exclusively licensed until …", "Assigned"), or null when it is open. */
 export function availabilityBadge(p: PersonaSummary, formatDate: (iso: string) => string): string | null {
@@ -28,4 +28,15 @@ export const USE_CASE_LABELS: Record<UseCase, string> = {
   subscription_platforms: 'Subscription platforms',
   brand_ambassadors: 'Digital brand ambassadors',
   ai_media_production: 'AI media production',
+};
+
+/** The kinds of custom work, as a buyer reads them. */
+export const CUSTOM_ORDER_TYPE_LABELS: Record<CustomOrderType, string> = {
+  product_in_scene: 'Product in scene',
+  seasonal_campaign: 'Seasonal campaign',
+  new_background_or_outfit: 'New background or outfit',
+  vertical_video: 'Vertical video',
+  social_sequence: 'Social media sequence',
+  landing_page_visual: 'Landing-page visual',
+  other: 'Other',
 };
