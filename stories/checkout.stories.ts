@@ -120,6 +120,20 @@ export const Certificate: Story = {
   },
 };
 
+/**
+ * Paid on the hosted page (here by its own pay endpoint, with the overlay
+ * closed): the confirmations arrive one by one, then the certificate follows.
+ */
+export const Confirming: Story = {
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { submit: true });
+    (await find<HTMLButtonElement>(canvasElement, 'dialog[open] .dialog-head button')).click();
+    const checkout = canvasElement.querySelector('aip-checkout') as unknown as { order: { id: string } | null };
+    for (let i = 0; i < 100 && !checkout.order; i++) await wait(50);
+    if (checkout.order) await fetch(`/checkout/${checkout.order.id}/pay`, { method: 'POST' });
+  },
+};
+
 /** Popup mode: the hosted checkout opens in its own window (a link if the browser blocks it). */
 export const Popup: Story = { args: { mode: 'popup' } };
 
