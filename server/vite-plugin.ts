@@ -8,6 +8,10 @@
  * A second, generated marketplace of 10 000 personas answers under
  * `/_scale/…` (e.g. `/_scale/v1/catalog`), for the long-catalog demo and
  * stories. It is generated on its first request, so startup stays fast.
+ *
+ * A third, under `/_expiring/…`, is the demo catalog with quotes and unpaid
+ * orders that expire after 8 seconds, so stories can show what a buyer sees
+ * when a price or an order runs out.
  */
 import type { Connect, Plugin } from 'vite';
 import { createMarketplace, type Marketplace, type MarketplaceOptions } from './index.js';
@@ -16,6 +20,10 @@ import { createListener, forwardPrefix, marketplaceMiddleware } from './node-mid
 /** Where the generated marketplace is mounted, and how big it is. */
 export const SCALE_PREFIX = '/_scale';
 const SCALE_PERSONAS = 10_000;
+
+/** Where the marketplace with short-lived quotes and orders is mounted, and how short. */
+export const EXPIRING_PREFIX = '/_expiring';
+const EXPIRING_TTL_MS = 8_000;
 
 export function marketplace(options: MarketplaceOptions = {}): Plugin {
   const instances: Marketplace[] = [];
@@ -34,6 +42,12 @@ export function marketplace(options: MarketplaceOptions = {}): Plugin {
       // Connect strips the mount path from req.url; the marketplace writes it back into its URLs.
       forwardPrefix(req, SCALE_PREFIX);
       scale(req, res).catch(next);
+    });
+    let expiring: ReturnType<typeof createListener> | null = null;
+    middlewares.use(EXPIRING_PREFIX, (req, res, next) => {
+      expiring ??= createListener(open({ quoteTtlMs: EXPIRING_TTL_MS, orderTtlMs: EXPIRING_TTL_MS }).app);
+      forwardPrefix(req, EXPIRING_PREFIX);
+      expiring(req, res).catch(next);
     });
     httpServer?.once('close', () => instances.splice(0).forEach((m) => m.close()));
   };

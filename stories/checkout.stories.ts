@@ -134,6 +134,33 @@ export const Confirming: Story = {
   },
 };
 
+/**
+ * The buyer lingered on the new price past the quote's expiry (this story's
+ * marketplace, under `/_expiring`, holds quotes for 8 seconds): confirming asks
+ * for a new price.
+ */
+export const QuoteExpired: Story = {
+  args: { api: '/_expiring', price: 100 },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { submit: true });
+    const confirm = await find<HTMLButtonElement>(canvasElement, '[part~="price-change"] button.primary');
+    await wait(8_500);
+    confirm.click();
+  },
+};
+
+/**
+ * The buyer never paid and the order ran out (orders under `/_expiring` are
+ * held for 8 seconds): nothing was charged, and the buyer can start again.
+ */
+export const OrderExpired: Story = {
+  args: { api: '/_expiring' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { submit: true });
+    (await find<HTMLButtonElement>(canvasElement, 'dialog[open] .dialog-head button')).click();
+  },
+};
+
 /** Popup mode: the hosted checkout opens in its own window (a link if the browser blocks it). */
 export const Popup: Story = { args: { mode: 'popup' } };
 

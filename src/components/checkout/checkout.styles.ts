@@ -133,6 +133,10 @@ export const styles = css`
     display: grid;
     gap: var(--_aip-space-2);
   }
+  .error > button,
+  .status > button {
+    justify-self: start;
+  }
   .error {
     padding: var(--_aip-space-3);
     border: 1px solid var(--_aip-color-danger);
