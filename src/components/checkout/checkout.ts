@@ -28,6 +28,7 @@ import {
   type CheckoutErrorCode,
 } from '../../events/checkout.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { loadFailureHint } from '../../internal/failure.js';
 import { LICENSE_INFO, reasonText, termText } from '../../internal/licenses.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
@@ -450,6 +451,16 @@ export class AipCheckout extends AipElement {
     this.popupBlocked = this.popup === null;
   }
 
+  /**
+   * Closes the overlay (before it leaves the DOM: a modal dialog removed while
+   * open, with focus in its frame, drops focus on <body>) and the popup.
+   */
+  private closePayment(): void {
+    this.payOpen = false;
+    if (this.dialog?.open) this.dialog.close();
+    this.closePopup();
+  }
+
   private closePopup(): void {
     if (this.popup && !this.popup.closed) this.popup.close();
     this.popup = null;
@@ -554,8 +565,7 @@ export class AipCheckout extends AipElement {
 
   private end(order: Order, code: CheckoutErrorCode, reason: string): void {
     clearTimeout(this.pollTimer);
-    this.payOpen = false;
-    this.closePopup();
+    this.closePayment();
     this.attempt = null;
     clearAttempt(this.storageKey());
     const message = code === 'order_expired' ? `${reason} Nothing was charged.` : reason;
@@ -568,8 +578,7 @@ export class AipCheckout extends AipElement {
     clearTimeout(this.pollTimer);
     const first = this.step !== 'complete';
     this.step = 'complete';
-    this.payOpen = false;
-    this.closePopup();
+    this.closePayment();
     this.problem = null;
     if (first) {
       this.announcement = 'Payment complete. Your license is active.';
@@ -697,11 +706,15 @@ export class AipCheckout extends AipElement {
     }
     if (error.code === 'not_found') {
       this.dropAttempt();
-      this.showProblem({ code: error.code, message: 'This persona is no longer listed.', remedy: null });
+      // Everything showing the listing loads it again: if it is really gone, this checkout says so instead.
+      if (persona) this.client.listingChanged(persona);
+      const gone = field === 'quoteId' ? 'Your price quote is no longer on file.' : 'This persona is no longer listed.';
+      this.showProblem({ code: error.code, message: `${gone} Nothing was charged.`, remedy: 'requote' });
       return;
     }
     const wait = error.retryAfter ? ` Please wait ${error.retryAfter} s before trying again.` : '';
-    if (stage === 'order' && error.retryable) {
+    // An order answer that can't be read may still mean an order was made: only the same key can tell.
+    if (stage === 'order' && (error.retryable || error.code === 'malformed_response')) {
       this.showProblem({
         code: error.code,
         message:
@@ -713,7 +726,10 @@ export class AipCheckout extends AipElement {
     }
     this.showProblem({
       code: error.code,
-      message: `We couldn't get the price for this license (${error.message}).${wait}`,
+      message:
+        stage === 'order'
+          ? `Your order was not created (${error.message}).${wait}`
+          : `We couldn't get the price for this license (${error.message}).${wait}`,
       remedy: error.retryable ? 'requote' : 'restart',
     });
   }
@@ -968,7 +984,7 @@ export class AipCheckout extends AipElement {
     const { formatDate, formatMoney } = this.store.value;
     return html`<section part="certificate" class="certificate" aria-labelledby="certificate-title">
       <h3 id="certificate-title" tabindex="-1">License Certificate</h3>
-      <p>Payment complete. Your ${LICENSE_INFO[order.license].title} for ${persona.name} is active.</p>
+      <p>Payment complete. Your ${LICENSE_INFO[order.license].title} for <bdi>${persona.name}</bdi> is active.</p>
       ${
         cert
           ? html`<dl class="summary">
@@ -1118,6 +1134,7 @@ export class AipCheckout extends AipElement {
             const notFound = (error as ApiError | undefined)?.code === 'not_found';
             return html`<div part="error" class="error" role="alert">
               <p>${notFound ? 'This persona is no longer listed.' : 'The checkout could not be loaded.'}</p>
+              ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
               ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
             </div>`;
           },

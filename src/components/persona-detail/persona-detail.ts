@@ -7,6 +7,7 @@ import type { ContentRating, Creator, Persona, Preview } from '../../api/schemas
 import type { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { loadFailureHint } from '../../internal/failure.js';
 import { availabilityBadge, NICHE_LABELS, USE_CASE_LABELS } from '../../internal/labels.js';
 import { personaJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
@@ -224,8 +225,13 @@ export class AipPersonaDetail extends AipElement {
   /** The listing on screen now, if any. */
   private shownPersona(): Persona | null {
     if (this.data) return this.data;
-    // While another id loads, the previous listing is not "shown".
-    return this.persona && this.loader.status === TaskStatus.COMPLETE ? (this.loader.value ?? null) : null;
+    const value = this.loader.value ?? null;
+    if (!this.persona || !value) return null;
+    if (this.loader.status === TaskStatus.COMPLETE) return value;
+    // While the same listing reloads (a sale on this page changed it), it stays
+    // on screen, so focus in the purchase area isn't lost; while another id
+    // loads, the previous listing is not "shown".
+    return this.loader.status === TaskStatus.PENDING && value.id === this.persona.trim() ? value : null;
   }
 
   private slidesFor(p: Persona): Preview[] {
@@ -406,9 +412,8 @@ export class AipPersonaDetail extends AipElement {
   private renderError(error: unknown) {
     const notFound = (error as ApiError | undefined)?.code === 'not_found';
     return html`<div part="status" class="status" role="alert">
-      <p class="error">
-        ${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded. Please try again.'}
-      </p>
+      <p class="error">${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded.'}</p>
+      ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
       ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
     </div>`;
   }
@@ -419,7 +424,7 @@ export class AipPersonaDetail extends AipElement {
     return html`<header part="header" class="header">
       ${staticHtml`<${this.headingTag(0)} part="title" id="title">${p.name}</${this.headingTag(0)}>`}
       <p part="meta" class="meta">
-        by ${p.creator.name} ·
+        by <bdi>${p.creator.name}</bdi> ·
         ${NICHE_LABELS[p.niche]}${rating ? html` · <span class="rating">${rating}</span>` : nothing}
       </p>
       ${badge ? html`<p><span part="badge" class="badge">${badge}</span></p>` : nothing}
@@ -623,7 +628,7 @@ export class AipPersonaDetail extends AipElement {
       ${
         paragraphs.length
           ? html`<section part="description" class="description" aria-labelledby="description-title">
-              ${staticHtml`<${section} part="section-heading" id="description-title">About ${p.name}</${section}>`}
+              ${staticHtml`<${section} part="section-heading" id="description-title">About <bdi>${p.name}</bdi></${section}>`}
               ${paragraphs.map((text) => html`<p>${text}</p>`)}
             </section>`
           : nothing
