@@ -1,6 +1,7 @@
 // Bundle size report: bytes, gzip -9 and brotli for every built file, and the
 // script-tag paths against their gzip budgets. Run after `npm run build` (it
 // runs this itself) or via `npm run bench`.
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
@@ -89,6 +90,12 @@ for (const p of paths) {
   });
   console.log(`${p.name.padEnd(52)}${pad(p.gzip, 8)}  ${verdicts.join('; ')}`);
 }
+// Subresource Integrity: what a page puts in <script integrity="…"> for the
+// loader (the chunks it imports are pinned by their content-hashed names).
+const sri = `sha384-${createHash('sha384').update(readFileSync(loaderPath)).digest('base64')}`;
+console.log(`\nSRI for ${loaderPath}: ${sri}`);
+console.log(`<script type="module" src="…/aip-storefront.js" integrity="${sri}" crossorigin="anonymous"></script>`);
+
 if (over) {
   console.error(`${over} enforced budget(s) exceeded`);
   process.exit(1);
