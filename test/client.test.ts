@@ -1,7 +1,8 @@
-import { expect } from '@open-wc/testing';
+import { expect, waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import { AipClient } from '../src/api/client.js';
 import { ApiError } from '../src/api/errors.js';
-import { requestsTo } from './helpers.js';
+import { requestsMatching, requestsTo } from './helpers.js';
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
   try {
@@ -111,7 +112,8 @@ describe('AipClient', () => {
     });
 
     it('reads Retry-After from a 503', async () => {
-      const error = await rejection(new AipClient({ baseUrl: '/_fault/status=503,retry-after=7' }).catalog());
+      const client = new AipClient({ baseUrl: '/_fault/status=503,retry-after=7', retries: 0 });
+      const error = await rejection(client.catalog());
       expect(error.code).to.equal('unavailable');
       expect(error.retryAfter).to.equal(7);
       expect(error.retryable).to.equal(true);
@@ -141,14 +143,14 @@ describe('AipClient', () => {
     });
 
     it('gives up after its timeout', async () => {
-      const client = new AipClient({ baseUrl: '/_fault/latency=3000', timeoutMs: 200 });
+      const client = new AipClient({ baseUrl: '/_fault/latency=3000', timeoutMs: 200, retries: 0 });
       const error = await rejection(client.catalog({ limit: 1 }));
       expect(error.code).to.equal('timeout');
     });
 
     it('reports an unreachable marketplace as a network error', async () => {
       // Port 9 (discard) is closed on loopback: the connection is refused at once.
-      const error = await rejection(new AipClient({ baseUrl: 'http://127.0.0.1:9' }).catalog());
+      const error = await rejection(new AipClient({ baseUrl: 'http://127.0.0.1:9', retries: 0 }).catalog());
       expect(error.code).to.equal('network');
       expect(error.status).to.equal(0);
     });
@@ -167,6 +169,145 @@ describe('AipClient', () => {
       await rejection(client.persona('nova-aurora'));
       await rejection(client.persona('nova-aurora'));
       expect(requestsTo('/_fault/status=500/v1/personas/nova-aurora')).to.have.length(2);
+    });
+  });
+
+  describe('retries', () => {
+    // `times=` counts per spec and marketplace, so these run on a marketplace of their own.
+    let market: { id: string; base: string };
+    before(async () => {
+      market = (await executeServerCommand('marketplace:create', {})) as { id: string; base: string };
+    });
+    after(async () => {
+      await executeServerCommand('marketplace:dispose', { id: market.id });
+    });
+
+    const api = (spec: string) => `${market.base}/_fault/${spec}`;
+    const sent = (spec: string, path: string) => requestsMatching(`${api(spec)}${path}`).length;
+    const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+    it('tries a GET again after a 503 and hands back the one success', async () => {
+      const spec = 'status=503,only=catalog,times=1';
+      const page = await new AipClient({ baseUrl: api(spec) }).catalog({ limit: 2 });
+      expect(page.items).to.have.length(2);
+      expect(sent(spec, '/v1/catalog?limit=2')).to.equal(2);
+    });
+
+    it('waits out a short Retry-After before trying again', async () => {
+      const spec = 'status=429,retry-after=1,times=1';
+      const started = performance.now();
+      const policy = await new AipClient({ baseUrl: api(spec), retryDelayMs: 10 }).pricingPolicy();
+      expect(performance.now() - started).to.be.at.least(1000);
+      expect(policy.currency).to.equal('USD');
+      expect(sent(spec, '/v1/pricing-policy')).to.equal(2);
+    });
+
+    it('fails at once, carrying the wait, when Retry-After is longer than it waits', async () => {
+      // Waiting 30 s before the retry would outlast the test's own timeout.
+      const spec = 'status=429,retry-after=30';
+      const error = await rejection(new AipClient({ baseUrl: api(spec) }).creator('nova-studio'));
+      expect(error.code).to.equal('rate_limited');
+      expect(error.retryAfter).to.equal(30);
+      expect(sent(spec, '/v1/creators/nova-studio')).to.equal(1);
+    });
+
+    it('gives up after two retries with the last error', async () => {
+      const spec = 'status=503';
+      const error = await rejection(new AipClient({ baseUrl: api(spec), retryDelayMs: 20 }).persona('noor-haddad'));
+      expect(error.code).to.equal('unavailable');
+      expect(sent(spec, '/v1/personas/noor-haddad')).to.equal(3);
+    });
+
+    it('tries once when retries is 0', async () => {
+      const spec = 'status=503';
+      const client = new AipClient({ baseUrl: api(spec), retries: 0 });
+      expect((await rejection(client.persona('nova-aurora'))).code).to.equal('unavailable');
+      expect(sent(spec, '/v1/personas/nova-aurora')).to.equal(1);
+    });
+
+    it('does not retry a 500, a 404, another 4xx or a malformed answer', async () => {
+      const cases = [
+        ['status=500', 'internal'],
+        ['status=404', 'not_found'],
+        ['status=409', 'conflict'],
+        ['body=malformed', 'malformed_response'],
+        ['body=schema', 'malformed_response'],
+      ] as const;
+      for (const [spec, code] of cases) {
+        const client = new AipClient({ baseUrl: api(spec), retryDelayMs: 1 });
+        expect((await rejection(client.creator('kite-and-kiln'))).code).to.equal(code);
+        expect(sent(spec, '/v1/creators/kite-and-kiln'), spec).to.equal(1);
+      }
+    });
+
+    it('tries a timed-out GET again', async () => {
+      const client = new AipClient({ baseUrl: api('latency=1500,times=1'), timeoutMs: 400, retryDelayMs: 10 });
+      const creator = await client.creator('nova-studio');
+      expect(creator.handle).to.equal('nova-studio');
+    });
+
+    it('tries again when the marketplace cannot be reached, then says so', async () => {
+      const started = performance.now();
+      const client = new AipClient({ baseUrl: 'http://127.0.0.1:9', retryDelayMs: 200 });
+      expect((await rejection(client.catalog())).code).to.equal('network');
+      // Two pauses: at least 0.8 × (200 + 600) ms.
+      expect(performance.now() - started).to.be.at.least(640);
+    });
+
+    it('stops at once when the caller gives up during the pause, and sends nothing more', async () => {
+      const spec = 'status=503';
+      const path = '/v1/personas/elio-marchetti';
+      const client = new AipClient({ baseUrl: api(spec), retryDelayMs: 1000 });
+      const controller = new AbortController();
+      const call = client.persona('elio-marchetti', { signal: controller.signal });
+      await waitUntil(() => sent(spec, path) === 1, 'the first request');
+      const aborted = performance.now();
+      controller.abort();
+      expect((await rejection(call)).code).to.equal('aborted');
+      expect(performance.now() - aborted).to.be.below(200);
+      // The pause would have ended within 1.2 s; no retry follows it.
+      await sleep(1500);
+      expect(sent(spec, path)).to.equal(1);
+    });
+
+    it('shares one request, retries included, between callers, and keeps it for those who stay', async () => {
+      const spec = 'status=503,only=creators,times=1';
+      const client = new AipClient({ baseUrl: api(spec), retryDelayMs: 300 });
+      const quitter = new AbortController();
+      const gaveUp = client.creator('kite-and-kiln', { signal: quitter.signal });
+      const first = client.creator('kite-and-kiln');
+      const second = client.creator('kite-and-kiln');
+      await waitUntil(() => sent(spec, '/v1/creators/kite-and-kiln') === 1, 'the first request');
+      quitter.abort();
+      expect((await rejection(gaveUp)).code).to.equal('aborted');
+      const [a, b] = await Promise.all([first, second]);
+      expect(a.handle).to.equal('kite-and-kiln');
+      expect(b).to.equal(a);
+      expect(sent(spec, '/v1/creators/kite-and-kiln')).to.equal(2);
+    });
+
+    it('revalidates with the ETag of an answer that needed a retry', async () => {
+      const spec = 'status=503,only=pricing-policy,times=1';
+      const client = new AipClient({ baseUrl: api(spec), cacheTtlMs: 0, retryDelayMs: 10 });
+      const first = await client.pricingPolicy();
+      const second = await client.pricingPolicy();
+      // Only a 304 hands back the very same object.
+      expect(second).to.equal(first);
+    });
+
+    it('never sends a POST twice by itself', async () => {
+      const spec = 'status=503,only=quotes,times=1';
+      const client = new AipClient({ baseUrl: api(spec), retryDelayMs: 10 });
+      const rows = async () =>
+        ((await executeServerCommand('marketplace:count', { id: market.id })) as Record<string, number>).quotes;
+      const before = await rows();
+      const error = await rejection(client.quote({ personaId: 'noor-haddad', license: 'commercial' }));
+      expect(error.code).to.equal('unavailable');
+      expect(sent(spec, '/v1/quotes')).to.equal(1);
+      expect(await rows()).to.equal(before);
+      // The fault has let one request through since: had the client retried, that one would have made a quote.
+      await client.quote({ personaId: 'noor-haddad', license: 'commercial' });
+      expect(await rows()).to.equal(before + 1);
     });
   });
 });

@@ -465,6 +465,7 @@ describe('<aip-persona-detail>', () => {
       await waitUntil(
         () => text(part(el, 'creator')).includes("The creator's profile could not be loaded."),
         'profile failure noted',
+        { timeout: 5000 }, // the client tries the 503 twice more first
       );
       expect(text(part(el, 'title'))).to.equal(p.name);
       expect(text(part(el, 'creator-name'))).to.equal(p.creator.name);

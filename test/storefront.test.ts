@@ -62,6 +62,24 @@ describe('<aip-storefront>', () => {
       expect(settingsOf(el).client).to.equal(settingsOf(other).client);
     });
 
+    it("sets its client's timeout and retries, and keeps them for an element with its own api", async () => {
+      const el = await fixture<AipStorefront>(
+        html`<aip-storefront api="/" timeout="2500" retries="0"><aip-price api="/other"></aip-price></aip-storefront>`,
+      );
+      const { client } = settingsOf(el);
+      expect([client.timeoutMs, client.retries]).to.deep.equal([2500, 0]);
+      const defaults = settingsOf(await fixture(html`<aip-storefront api="/"></aip-storefront>`)).client;
+      expect([defaults.timeoutMs, defaults.retries]).to.deep.equal([15_000, 2]);
+      expect(defaults).not.to.equal(client);
+      const price = el.querySelector('aip-price')!;
+      await price.updateComplete;
+      const own = (price as unknown as { store: { value: StorefrontSettings } }).store.value.client;
+      expect([own.baseUrl, own.timeoutMs, own.retries]).to.deep.equal(['/other', 2500, 0]);
+      el.retries = 1;
+      await el.updateComplete;
+      expect(settingsOf(el).client.retries).to.equal(1);
+    });
+
     it('provides new settings when an attribute changes', async () => {
       const el = await fixture<AipStorefront>(html`<aip-storefront creator="nova-studio"></aip-storefront>`);
       const before = settingsOf(el);
@@ -92,6 +110,8 @@ describe('<aip-storefront>', () => {
             currency="dollars"
             max-rating="anything"
             theme="neon"
+            timeout="soon"
+            retries="-1"
           ></aip-storefront>`,
         );
         el.requestUpdate();
@@ -99,8 +119,9 @@ describe('<aip-storefront>', () => {
       });
       const s = settingsOf(el);
       expect([s.creator, s.currency, s.maxRating]).to.deep.equal([null, 'USD', 'general']);
+      expect([s.client.timeoutMs, s.client.retries]).to.deep.equal([15_000, 2]);
       expect(el.theme).to.equal('light');
-      for (const attr of ['creator=', 'locale=', 'currency=', 'max-rating=', 'theme=']) {
+      for (const attr of ['creator=', 'locale=', 'currency=', 'max-rating=', 'theme=', 'timeout=', 'retries=']) {
         expect(
           warnings.filter((w) => w.includes(attr)),
           attr,

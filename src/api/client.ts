@@ -7,6 +7,11 @@
  *   only cancelled when every caller has given up.
  * - Successful GETs are kept for a short time and then revalidated with their
  *   `ETag`, so all the cards under one storefront cost one request, not forty.
+ * - A GET that fails in a way that often cures itself (no connection, no
+ *   answer in time, 429, 502, 503, 504) is tried again, at most `retries`
+ *   times, after a growing, jittered pause or the server's `Retry-After`.
+ *   Writes are never retried here: the elements retry them with the same
+ *   `Idempotency-Key`.
  */
 import * as v from 'valibot';
 import { ApiError } from './errors.js';
@@ -39,12 +44,49 @@ import {
 export interface AipClientOptions {
   /** Where the marketplace lives, without `/v1`: `https://api.example` or `/` for the page's origin. */
   baseUrl?: string;
-  /** Give up on a request after this many milliseconds. Default 15 000. */
+  /** Give up on one request after this many milliseconds. Default 15 000. */
   timeoutMs?: number;
   /** Serve a cached GET without asking for this long. Default 30 000. */
   cacheTtlMs?: number;
   /** The `fetch` to use; the global one by default. */
   fetch?: typeof fetch;
+  /**
+   * How many times a GET is tried again after a failure a retry can cure (see
+   * `isRetryWorthy`). Default 2; 0 turns retries off. Each try gets the full
+   * `timeoutMs`. POSTs are never retried by the client.
+   */
+  retries?: number;
+  /**
+   * The pause before the first retry, in milliseconds; each later pause is
+   * three times the one before (300, 900 by default), varied by ±20 % so that
+   * many pages don't retry in step. A `Retry-After` of up to
+   * `MAX_RETRY_AFTER_S` seconds lengthens the pause to what the server asked.
+   */
+  retryDelayMs?: number;
+}
+
+/**
+ * The longest `Retry-After` (in seconds) a GET waits out before trying again.
+ * When the server asks for longer, the call fails at once with the
+ * `ApiError` (its `retryAfter` says how long), so the element can tell the
+ * buyer when to try again instead of showing a spinner for minutes.
+ */
+export const MAX_RETRY_AFTER_S = 10;
+
+/** The client's default `timeoutMs` and `retries`. */
+export const CLIENT_DEFAULTS = { timeoutMs: 15_000, retries: 2 } as const;
+
+/**
+ * Whether a failed GET is worth trying again by itself: the connection failed
+ * or the answer took too long, or the server said it is overloaded or a
+ * gateway in front of it failed (429, 502, 503, 504). Not a 500: that is the
+ * handler failing, which usually fails the same way again; the elements offer
+ * the buyer a "Try again" for it instead. Not other 4xx, a malformed answer or
+ * a cancelled call.
+ */
+export function isRetryWorthy(error: ApiError): boolean {
+  if (error.code === 'network' || error.code === 'timeout') return true;
+  return error.status === 429 || error.status === 502 || error.status === 503 || error.status === 504;
 }
 
 export interface RequestOptions {
@@ -85,6 +127,22 @@ function abortReason(signal: AbortSignal): ApiError {
   return new ApiError('aborted', 'The request was cancelled', { cause: signal.reason });
 }
 
+/** Waits `ms`, or rejects with `aborted` as soon as `signal` aborts. */
+function pause(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) return reject(abortReason(signal));
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(abortReason(signal));
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 function parseRetryAfter(header: string | null): number | null {
   if (!header) return null;
   const seconds = Number(header);
@@ -108,7 +166,11 @@ export class ListingChangeEvent extends Event {
 export class AipClient extends EventTarget {
   /** The base URL as given, without a trailing slash. */
   readonly baseUrl: string;
-  private readonly timeoutMs: number;
+  /** How long one request may take, in milliseconds. */
+  readonly timeoutMs: number;
+  /** How many times a failed GET is tried again (see `AipClientOptions.retries`). */
+  readonly retries: number;
+  private readonly retryDelayMs: number;
   private readonly cacheTtlMs: number;
   private readonly fetchImpl: typeof fetch;
   private readonly cache = new Map<string, CacheEntry>();
@@ -118,7 +180,9 @@ export class AipClient extends EventTarget {
   constructor(options: AipClientOptions = {}) {
     super();
     this.baseUrl = normaliseBase(options.baseUrl ?? '');
-    this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.timeoutMs = options.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
+    this.retries = options.retries ?? CLIENT_DEFAULTS.retries;
+    this.retryDelayMs = options.retryDelayMs ?? 300;
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
@@ -264,7 +328,38 @@ export class AipClient extends EventTarget {
     });
   }
 
+  /**
+   * One shared GET, tried again while the failure is worth it (see
+   * `isRetryWorthy`). `signal` is the flight's: it aborts, pauses included,
+   * once every caller has given up.
+   */
   private async load<T>(
+    url: string,
+    schema: Schema<T>,
+    signal: AbortSignal,
+    stale: CacheEntry | undefined,
+  ): Promise<T> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await this.loadOnce(url, schema, signal, stale);
+      } catch (error) {
+        const wait = error instanceof ApiError && attempt < this.retries ? this.retryPause(attempt, error) : null;
+        if (wait === null) throw error;
+        await pause(wait, signal);
+      }
+    }
+  }
+
+  /** How long to wait before retry `attempt + 1` after `error`, or null to give up now. */
+  private retryPause(attempt: number, error: ApiError): number | null {
+    if (!isRetryWorthy(error)) return null;
+    const backoff = this.retryDelayMs * 3 ** attempt * (0.8 + Math.random() * 0.4);
+    if (error.retryAfter === null) return backoff;
+    if (error.retryAfter > MAX_RETRY_AFTER_S) return null;
+    return Math.max(backoff, error.retryAfter * 1000);
+  }
+
+  private async loadOnce<T>(
     url: string,
     schema: Schema<T>,
     signal: AbortSignal,

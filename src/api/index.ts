@@ -1,7 +1,9 @@
 export * from './schemas.js';
 export {
   AipClient,
+  isRetryWorthy,
   ListingChangeEvent,
+  MAX_RETRY_AFTER_S,
   type AipClientOptions,
   type CatalogParams,
   type RequestOptions,

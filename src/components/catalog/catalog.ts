@@ -1,9 +1,7 @@
-import { Task } from '@lit/task';
+import { initialState, Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
-import { toApiError } from '../../api/errors.js';
 import type { CatalogParams } from '../../api/client.js';
 import {
   AVAILABILITIES,
@@ -20,7 +18,10 @@ import {
 } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { isolate } from '../../internal/bidi.js';
+import { loadFailureHint } from '../../internal/failure.js';
 import { RowWindow } from '../../internal/row-window.js';
+import { styleProperties } from '../../internal/style-properties.js';
 import { itemListJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { USE_CASE_LABELS } from '../../internal/labels.js';
@@ -155,7 +156,13 @@ export class AipCatalog extends AipElement {
   private readonly nextPage = new Task(this, {
     autoRun: false,
     task: async ([cursor], { signal }) => {
-      const page = await this.store.value.client.catalog({ ...this.query(), cursor: cursor ?? undefined }, { signal });
+      const { client } = this.store.value;
+      const query = this.query();
+      const page = await client.catalog({ ...query, cursor: cursor ?? undefined }, { signal });
+      // The filters (or the marketplace) changed while this page loaded: it belongs to a list no longer shown.
+      if (client !== this.store.value.client || JSON.stringify(query) !== JSON.stringify(this.query())) {
+        return initialState;
+      }
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
       this.announcement = `${page.items.length} more personas loaded.`;
@@ -559,7 +566,7 @@ export class AipCatalog extends AipElement {
   private renderCards() {
     const items = this.listings;
     let cards;
-    let style = {};
+    let style: Record<string, string> = {};
     if (this.windowed) {
       // Rows of `columns` cards; only those near the viewport are rendered,
       // padding stands in for the rest.
@@ -594,7 +601,7 @@ export class AipCatalog extends AipElement {
       role="list"
       aria-label=${this.label}
       aria-busy=${this.nextPage.status === 1 ? 'true' : 'false'}
-      style=${styleMap(style)}
+      ${styleProperties(style)}
       @keydown=${this.onGridKeydown}
       @focusin=${this.onGridFocus}
       @aip-select=${this.onCardSelect}
@@ -671,7 +678,7 @@ export class AipCatalog extends AipElement {
     try {
       await import('../persona-detail/index.js');
     } catch (error) {
-      this.openError = `${persona.name} could not be opened. Check your connection, then choose it again.`;
+      this.openError = `${isolate(persona.name)} could not be opened. Check your connection, then choose it again.`;
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
       return;
     }
@@ -731,16 +738,9 @@ export class AipCatalog extends AipElement {
   }
 
   private renderError(error: unknown) {
-    const e = toApiError(error);
-    const hint =
-      e.code === 'network' || e.code === 'timeout'
-        ? 'Check your connection, then try again.'
-        : e.code === 'rate_limited'
-          ? 'The marketplace is busy. Wait a moment, then try again.'
-          : 'The marketplace had a problem. Try again in a moment.';
     return html`<div part="status" class="state error" role="alert">
       <p class="title">The catalog could not be loaded.</p>
-      <p class="hint">${hint}</p>
+      <p class="hint">${loadFailureHint(error)}</p>
       <button class="primary" type="button" @click=${() => this.firstPage.run()}>Try again</button>
     </div>`;
   }

@@ -13,6 +13,7 @@ import {
   type Persona,
 } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { loadFailureHint } from '../../internal/failure.js';
 import { CUSTOM_ORDER_TYPE_LABELS } from '../../internal/labels.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
@@ -380,7 +381,13 @@ export class AipCustomOrder extends AipElement {
   }
 
   /** A group of radios or checkboxes under a legend, with its hint and message. */
-  private renderGroup(field: Field, legend: string, hint: string | null, options: TemplateResult, optional = false) {
+  private renderGroup(
+    field: Field,
+    legend: string,
+    hint: string | TemplateResult | null,
+    options: TemplateResult,
+    optional = false,
+  ) {
     const invalid = !!this.errorFor(field);
     return html`<fieldset
       part="field${invalid ? ' field-invalid' : ''}"
@@ -615,8 +622,8 @@ export class AipCustomOrder extends AipElement {
         'rating',
         'Content rating',
         ratings.length > 1
-          ? `Up to ${RATING_LABELS[persona.contentRating]}, the rating of ${persona.name}.`
-          : `${persona.name} is rated for general audiences, so the work will be too.`,
+          ? html`Up to ${RATING_LABELS[persona.contentRating]}, the rating of <bdi>${persona.name}</bdi>.`
+          : html`<bdi>${persona.name}</bdi> is rated for general audiences, so the work will be too.`,
         html`<div class="options">
           ${ratings.map(
             (rating, i) =>
@@ -666,13 +673,14 @@ export class AipCustomOrder extends AipElement {
   private renderFailure(persona: Persona) {
     const error = this.failure;
     if (!error) return nothing;
-    let text: string;
+    let text: string | TemplateResult;
     let retry = false;
     const once = 'Sending again uses the same request key, so the brief is filed only once.';
     const wait = Math.max(0, Math.ceil((this.waitUntil - Date.now()) / 1000));
     switch (error.code) {
       case 'not_found':
-        text = `${persona.name} is no longer listed, so it can't take custom orders. Your brief is still here if you want to copy it.`;
+        text = html`<bdi>${persona.name}</bdi> is no longer listed, so it can't take custom orders. Your brief is still
+          here if you want to copy it.`;
         break;
       case 'rate_limited':
         text = `The marketplace is busy. ${wait > 0 ? `Try again in ${wait} s.` : 'Try again now.'} ${once}`;
@@ -723,7 +731,8 @@ export class AipCustomOrder extends AipElement {
     return html`<div part="header" class="header">
         <h2 part="title" tabindex="-1">Request custom work</h2>
         <p part="persona" class="persona">
-          A brief for <strong>${persona.name}</strong>, an AI-generated fictional persona by ${persona.creator.name}.
+          A brief for <strong><bdi>${persona.name}</bdi></strong
+          >, an AI-generated fictional persona by <bdi>${persona.creator.name}</bdi>.
         </p>
         <p class="hint">
           The creator reviews it on AI-People, the marketplace where this persona is sold. Nothing is charged now. All
@@ -749,8 +758,8 @@ export class AipCustomOrder extends AipElement {
   private renderSent({ id, request, persona }: Sent) {
     const settings = this.store.value;
     const formats = request.formats.join(', ');
-    const rows: [string, string][] = [
-      ['Persona', `${persona.name} by ${persona.creator.name}`],
+    const rows: [string, string | TemplateResult][] = [
+      ['Persona', html`<bdi>${persona.name}</bdi> by <bdi>${persona.creator.name}</bdi>`],
       ['Kind of work', CUSTOM_ORDER_TYPE_LABELS[request.type]],
       ['Deliverables', `${request.deliverableCount} × ${formats}`],
       ['Channel', request.channel],
@@ -778,8 +787,8 @@ export class AipCustomOrder extends AipElement {
       <h3>What happens next</h3>
       <ol part="next-steps" class="next-steps">
         <li>
-          ${persona.creator.name} reviews the brief on the platform and answers there: taking it on, asking about
-          details, or declining.
+          <bdi>${persona.creator.name}</bdi> reviews the brief on the platform and answers there: taking it on, asking
+          about details, or declining.
         </li>
         <li>
           If the work goes ahead, the platform confirms the scope and price with you, takes the payment and delivers the
@@ -818,6 +827,7 @@ export class AipCustomOrder extends AipElement {
             : 'The custom-order form could not be loaded.'
         }
       </p>
+      ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
       ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
     </div>`;
   }

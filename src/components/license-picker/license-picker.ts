@@ -6,6 +6,7 @@ import { computeTierPrices } from '../../api/pricing.js';
 import { LICENSES, isOneOf, type License, type Offer, type Persona, type PricingPolicy } from '../../api/schemas.js';
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { loadFailureHint } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { LICENSE_COMPARISON, LICENSE_INFO, reasonText, termText } from '../../internal/licenses.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
@@ -350,6 +351,7 @@ export class AipLicensePicker extends AipElement {
       <p class="error">
         ${notFound ? 'This persona is no longer listed.' : 'The license options could not be loaded.'}
       </p>
+      ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
       ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
     </div>`;
   }

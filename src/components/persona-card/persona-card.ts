@@ -6,6 +6,7 @@ import { isOneOf, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { loadFailureHint } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import { availabilityBadge, NICHE_LABELS } from '../../internal/labels.js';
@@ -173,6 +174,7 @@ export class AipPersonaCard extends AipElement {
     return html`<article part="base" class=${link && !notFound ? 'has-fallback' : ''}>
       <div part="body" class="body state" role="alert">
         <p class="error">${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded.'}</p>
+        ${notFound ? nothing : html`<p class="meta">${loadFailureHint(error)}</p>`}
         ${link && !notFound ? html`<p class="meta">You can still open it on the marketplace:</p>` : nothing}
         ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
       </div>
@@ -241,7 +243,7 @@ export class AipPersonaCard extends AipElement {
               @click=${() => this.onSelect(p)}
             >${p.name}</button>
           </${tag}>`}
-          <p part="meta" class="meta">by ${p.creator.name} · ${NICHE_LABELS[p.niche]}</p>
+          <p part="meta" class="meta">by <bdi>${p.creator.name}</bdi> · ${NICHE_LABELS[p.niche]}</p>
           ${
             shown.length
               ? html`<ul part="tags" class="tags chips" aria-label="Tags">

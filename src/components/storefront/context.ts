@@ -1,5 +1,5 @@
 import { createContext } from '@lit/context';
-import { AipClient } from '../../api/client.js';
+import { AipClient, CLIENT_DEFAULTS } from '../../api/client.js';
 import { formatMoney } from '../../api/money.js';
 import { ratingRank, type ContentRating, type Money } from '../../api/schemas.js';
 
@@ -32,15 +32,27 @@ export const storefrontContext = createContext<StorefrontSettings>('aip-storefro
 
 const clients = new Map<string, AipClient>();
 
-/** One client per API base URL, shared by every element on the page that uses it. */
-export function clientFor(baseUrl: string): AipClient {
-  const key = baseUrl.replace(/\/+$/, '');
+/** How long a request may take and how often a failed GET is retried; the client's defaults when unset. */
+export interface ClientPolicy {
+  timeoutMs?: number;
+  retries?: number;
+}
+
+/**
+ * One client per API base URL and policy, shared by every element on the page
+ * that uses it (and so one request cache).
+ */
+export function clientFor(baseUrl: string, policy: ClientPolicy = {}): AipClient {
+  const base = baseUrl.replace(/\/+$/, '');
+  const timeoutMs = policy.timeoutMs ?? CLIENT_DEFAULTS.timeoutMs;
+  const retries = policy.retries ?? CLIENT_DEFAULTS.retries;
+  const key = `${base}|${timeoutMs}|${retries}`;
   let client = clients.get(key);
-  if (!client) clients.set(key, (client = new AipClient({ baseUrl: key })));
+  if (!client) clients.set(key, (client = new AipClient({ baseUrl: base, timeoutMs, retries })));
   return client;
 }
 
-export interface SettingsInit {
+export interface SettingsInit extends ClientPolicy {
   api: string;
   creator: string | null;
   locale: string;
@@ -59,7 +71,7 @@ export function createSettings(init: SettingsInit): StorefrontSettings {
   if (!dates) dateFormats.set(init.locale, (dates = new Intl.DateTimeFormat(init.locale, { dateStyle: 'medium' })));
   const limit = ratingRank(init.maxRating);
   return Object.freeze({
-    client: clientFor(init.api),
+    client: clientFor(init.api, { timeoutMs: init.timeoutMs, retries: init.retries }),
     creator: init.creator,
     locale: init.locale,
     currency: init.currency,

@@ -84,6 +84,9 @@ export class StorefrontController implements ReactiveController {
         locale: base?.locale ?? pageLocale(this.host),
         currency: base?.currency ?? 'USD',
         maxRating: base?.maxRating ?? 'general',
+        // An element's own api keeps the storefront's timeout and retries.
+        timeoutMs: base?.client.timeoutMs,
+        retries: base?.client.retries,
       });
       this.standalone = { api, base, settings };
     }

@@ -59,6 +59,19 @@ export class AipStorefront extends AipElement {
   /** Colour theme: `light` (default), `dark`, or `auto` to follow the viewer's system. */
   @property({ reflect: true }) theme: Theme = 'light';
 
+  /**
+   * Give up on one request to the marketplace after this many milliseconds (1–120000); 15000 by default.
+   * A read that timed out is tried again (see `retries`), each try with the full time.
+   */
+  @property({ type: Number }) timeout: number | null = null;
+
+  /**
+   * How many times a failed read (no connection, no answer in time, HTTP 429, 502, 503, 504) is tried again
+   * before the elements show the error: 0–5, 2 by default; 0 shows it at once. Orders and briefs are never
+   * sent again by themselves: the buyer retries them, with the same idempotency key.
+   */
+  @property({ type: Number }) retries: number | null = null;
+
   override connectedCallback(): void {
     // Settings must exist before the children ask for them, which they do as
     // soon as they connect, before this element's first update.
@@ -72,7 +85,9 @@ export class AipStorefront extends AipElement {
       changed.has('creator') ||
       changed.has('locale') ||
       changed.has('currency') ||
-      changed.has('maxRating')
+      changed.has('maxRating') ||
+      changed.has('timeout') ||
+      changed.has('retries')
     ) {
       const next = this.buildSettings();
       if (JSON.stringify(this.describe(next)) !== JSON.stringify(this.describe(this.settings))) {
@@ -86,7 +101,7 @@ export class AipStorefront extends AipElement {
   }
 
   private describe(s: StorefrontSettings) {
-    return [s.client.baseUrl, s.creator, s.locale, s.currency, s.maxRating];
+    return [s.client.baseUrl, s.client.timeoutMs, s.client.retries, s.creator, s.locale, s.currency, s.maxRating];
   }
 
   private buildSettings(): StorefrontSettings {
@@ -106,7 +121,20 @@ export class AipStorefront extends AipElement {
       this.warnOnce('max-rating', `max-rating="${String(maxRating)}" is not a content rating; using general.`);
       maxRating = 'general';
     }
-    return createSettings({ api: this.api ?? '', creator, locale, currency, maxRating });
+    const timeoutMs = this.wholeNumber('timeout', this.timeout, 1, 120_000);
+    const retries = this.wholeNumber('retries', this.retries, 0, 5);
+    return createSettings({ api: this.api ?? '', creator, locale, currency, maxRating, timeoutMs, retries });
+  }
+
+  /** A numeric attribute's value when it is a whole number in range; otherwise warns once and gives the default. */
+  private wholeNumber(attribute: string, value: number | null, min: number, max: number): number | undefined {
+    if (value === null) return undefined;
+    if (Number.isInteger(value) && value >= min && value <= max) return value;
+    this.warnOnce(
+      attribute,
+      `${attribute}="${this.getAttribute(attribute)}" is not a whole number from ${min} to ${max}; using the default.`,
+    );
+    return undefined;
   }
 
   override render() {
