@@ -1,0 +1,54 @@
+// The embed builder: a creator's choices become a snippet of at most three
+// lines, the preview is that snippet running, and "Copy" puts it on the clipboard.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { useDemo } from './harness.js';
+
+const demo = useDemo();
+
+test('a creator picks a card, a theme and German, sees it live and copies a 2-line snippet', async () => {
+  const context = await demo().browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: demo().url });
+  const page = await context.newPage();
+  await page.goto(`${demo().url}/demo/snippet/`);
+  await page.getByLabel('Your creator handle').fill('nova-studio');
+  await page.getByLabel("One persona's card").check();
+  await page.getByLabel('Persona', { exact: true }).selectOption({ label: 'Noor Haddad' });
+  await page.getByLabel('Theme').selectOption('dark');
+  await page.getByLabel('Language and formats').selectOption('de-DE');
+
+  const snippet = await page.locator('#snippet').innerText();
+  const lines = snippet.split('\n');
+  assert.equal(lines.length, 2, snippet);
+  assert.match(lines[0], /^<script type="module" src="[^"]+\/aip-storefront\.js"><\/script>$/);
+  assert.match(lines[1], /creator="nova-studio"/);
+  assert.match(lines[1], /theme="dark"/);
+  assert.match(lines[1], /locale="de-DE"/);
+  assert.match(lines[1], /<aip-persona-card persona="noor-haddad"><\/aip-persona-card>/);
+
+  // The preview runs the same markup against the marketplace.
+  const card = page.locator('#preview aip-persona-card');
+  await card.locator('[part="title"]').waitFor();
+  assert.equal((await card.locator('[part="title"]').innerText()).trim(), 'Noor Haddad');
+  const price = await card.locator('aip-price [part="base"]').innerText();
+  assert.match(price, /49\s\$/, `German money format: ${price}`);
+
+  await page.getByRole('button', { name: 'Copy snippet' }).click();
+  await page.getByRole('status').filter({ hasText: 'Copied.' }).waitFor();
+  assert.equal(await page.evaluate('navigator.clipboard.readText()'), snippet);
+  await context.close();
+});
+
+test('a brand example adds a third line; a bad handle is explained and changes nothing', async () => {
+  const page = await demo().open('/demo/snippet/');
+  await page.getByLabel('Theme').selectOption('forest');
+  const snippet = await page.locator('#snippet').innerText();
+  assert.equal(snippet.split('\n').length, 3);
+  assert.match(snippet.split('\n')[2], /^<style>aip-storefront\{--aip-color-accent:#1f5f3f;/);
+
+  await page.getByLabel('Your creator handle').fill('Nova Studio!');
+  await page.getByText('A handle uses lower-case letters, digits and hyphens only.').waitFor();
+  assert.equal(await page.getByLabel('Your creator handle').getAttribute('aria-invalid'), 'true');
+  assert.equal(await page.locator('#snippet').innerText(), snippet, 'the last good snippet stays');
+  await page.close();
+});
