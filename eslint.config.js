@@ -29,6 +29,26 @@ export default tseslint.config(
     },
   },
   {
+    // SQL takes values as bound parameters (? or @name), never spliced into its text: a template
+    // literal given to prepare()/exec() may interpolate only UPPER_CASE constants (fixed SQL fragments).
+    files: ['server/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'CallExpression[callee.property.name=/^(prepare|exec)$/] > TemplateLiteral > .expressions:not(Identifier[name=/^[A-Z][A-Z0-9_]*$/])',
+          message:
+            'SQL with an interpolated value: bind it as a parameter (? or @name); only UPPER_CASE constant SQL fragments may be interpolated.',
+        },
+        {
+          selector: "CallExpression[callee.property.name=/^(prepare|exec)$/] > BinaryExpression[operator='+']",
+          message: 'SQL built by concatenation: bind values as parameters (? or @name).',
+        },
+      ],
+    },
+  },
+  {
     files: ['test/**/*.ts', 'e2e/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },
   },

@@ -1,10 +1,12 @@
 // `npm run bench`: bundle sizes, then rendering, scale, memory, layout-shift and
 // request figures measured in headless Chromium against the reference
-// marketplace, each printed next to its budget.
+// marketplace, then the marketplace itself under load, each printed next to
+// its budget.
 //
 //   npm run bench                      everything (builds dist/ first if it is missing)
 //   npm run bench -- --build           rebuild dist/ first even if it exists
-//   npm run bench -- --only cls,heap   some cases: cards, first, heap, cls, requests
+//   npm run bench -- --only cls,heap   some cases: cards, first, heap, cls, requests, load
+//   npm run bench -- --only load       the server alone under load (no build, no browser)
 //   npm run bench -- --runs 7          runs per median (default 5)
 //   npm run bench -- --cdn some/dir    measure another script-tag build than dist/cdn
 //   npm run bench -- --serve           only serve the bench pages (/bench/<case>.html), until Ctrl-C
@@ -12,12 +14,12 @@
 // Figures over budget print OVER but do not fail the run; the size table keeps
 // its own rule (scripts/size.mjs exits 1 over budget) and that exit status is
 // passed on. A case that cannot be measured at all prints ERROR and exits 1.
-import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { dirname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { cpus, loadavg } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { tsImport } from 'tsx/esm/api';
@@ -25,7 +27,9 @@ import { chromiumArgs, chromiumPath } from './chromium.mjs';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const BUNDLE = join(ROOT, 'dist', 'cdn', 'aip-storefront.js');
-const CASES = ['cards', 'first', 'heap', 'cls', 'requests'];
+const CASES = ['cards', 'first', 'heap', 'cls', 'requests', 'load'];
+/** Cases measured without the build or a browser. */
+const SERVER_CASES = ['load'];
 
 const BUDGET = {
   cardsRatio: 1.1,
@@ -40,7 +44,12 @@ const BUDGET = {
   cls: 0,
   requestsFirstPage: 1,
   requestsAfterMore: 2,
+  /** Catalog reads on the standalone server, on a 2-core machine shared with the load generator. */
+  catalogReqPerSec: 2000,
+  catalogP99Ms: 20,
 };
+/** Each load run: connections kept busy, and seconds measured after a one-second warm-up. */
+const LOAD = { connections: 10, seconds: 6 };
 /** Artificial network delays of the CLS case: the bundle (every dist/cdn file) and each /media/ image. */
 const SLOW = { scriptMs: 1000, mediaMs: 1500 };
 const HEAP_TIME_LIMIT_MS = 100_000;
@@ -874,6 +883,131 @@ async function benchRequests(browser, origin) {
 }
 
 // ---------------------------------------------------------------------------
+// 5. The standalone marketplace under load (autocannon): catalog reads, persona
+//    reads and a purchase workload, against `server/main.ts` in its own process.
+
+/** Starts `server/main.ts` on a free loopback port with a database file in `dir`; resolves to its URL. */
+async function startStandalone(dir) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'server', 'main.ts'), '--port', '0', '--db', join(dir, 'load.sqlite')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  cleanups.push(
+    () =>
+      new Promise((done) => {
+        if (child.exitCode !== null) return done();
+        child.once('exit', done);
+        child.kill('SIGTERM');
+      }),
+  );
+  let out = '';
+  const url = await new Promise((resolveUrl, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the server did not start: ${out}`)), 30_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /listening on (http:\/\/[^\s]+)/.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolveUrl(match[1]);
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`the server exited (${code}): ${out}`)));
+  });
+  child.stdout.resume();
+  return url;
+}
+
+/** One bounded autocannon run; a one-second warm-up first, not counted. */
+async function cannon(autocannon, options) {
+  await autocannon({ ...options, duration: 1 });
+  return autocannon({ connections: LOAD.connections, duration: LOAD.seconds, ...options });
+}
+
+/** Prints and records req/s, p50, p99 and errors of one run. */
+function loadRow(label, result, budget = null) {
+  const errors = result.errors + result.timeouts + result.non2xx;
+  const reqs = result.requests.average;
+  console.log(
+    `${label}: ${int(Math.round(reqs))} req/s, p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, ` +
+      `${int(result.requests.total)} requests, ${errors} errors (${result.non2xx} non-2xx, ${result.timeouts} timeouts)`,
+  );
+  if (budget) {
+    record(`${label}: req/s`, int(Math.round(reqs)), `≥ ${int(budget.reqs)}`, reqs >= budget.reqs);
+    record(`${label}: p99`, `${result.latency.p99} ms`, `≤ ${budget.p99} ms`, result.latency.p99 <= budget.p99);
+  } else {
+    record(`${label}: req/s`, int(Math.round(reqs)));
+    record(`${label}: p99`, `${result.latency.p99} ms`);
+  }
+  record(`${label}: errors`, String(errors), '0', errors === 0);
+}
+
+async function benchLoad() {
+  console.log(
+    `## f. The standalone marketplace under load (autocannon, ${LOAD.connections} connections, ${LOAD.seconds} s each)\n`,
+  );
+  const { default: autocannon } = await import('autocannon');
+  const dir = mkdtempSync(join(tmpdir(), 'aip-load-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const url = await startStandalone(dir);
+  console.log(`server: ${url} (server/main.ts, database file, its own process); load generator: this process`);
+
+  const catalog = await cannon(autocannon, { url: `${url}/v1/catalog?limit=24` });
+  loadRow('catalog reads (24 per page)', catalog, { reqs: BUDGET.catalogReqPerSec, p99: BUDGET.catalogP99Ms });
+
+  const ids = (await (await fetch(`${url}/v1/catalog?limit=100&rating=explicit`)).json()).items.map((p) => p.id);
+  const personas = await cannon(autocannon, {
+    url,
+    requests: ids.map((id) => ({ method: 'GET', path: `/v1/personas/${id}` })),
+  });
+  loadRow(`persona reads (${ids.length} personas in turn)`, personas);
+
+  // Quote → order → sandbox pay, Commercial licenses of the open personas (any number may be sold).
+  const open = (await (await fetch(`${url}/v1/catalog?limit=100&availability=open`)).json()).items.map((p) => p.id);
+  let n = 0;
+  const json = { 'Content-Type': 'application/json' };
+  const purchase = await cannon(autocannon, {
+    url,
+    requests: [
+      {
+        method: 'POST',
+        path: '/v1/quotes',
+        headers: json,
+        setupRequest: (req) => ({
+          ...req,
+          body: JSON.stringify({ personaId: open[(n += 1) % open.length], license: 'commercial' }),
+        }),
+        onResponse: (status, body, context) => {
+          context.quoteId = status === 201 ? JSON.parse(body).id : null;
+        },
+      },
+      {
+        method: 'POST',
+        path: '/v1/orders',
+        setupRequest: (req, context) => ({
+          ...req,
+          headers: { ...json, 'Idempotency-Key': `load-${process.pid}-${(n += 1)}` },
+          body: JSON.stringify({
+            quoteId: context.quoteId ?? 'no-quote',
+            buyer: { email: 'load@example.com', name: 'Load Test' },
+            acceptedAgreement: { license: 'commercial', version: '2026-03-18' },
+          }),
+        }),
+        onResponse: (status, body, context) => {
+          context.orderId = status === 201 ? JSON.parse(body).id : null;
+        },
+      },
+      {
+        method: 'POST',
+        setupRequest: (req, context) => ({ ...req, path: `/v1/sandbox/orders/${context.orderId ?? 'no-order'}/pay` }),
+      },
+    ],
+  });
+  loadRow('purchase requests (quote → order → sandbox pay)', purchase);
+  console.log(`  = ${int(Math.round(purchase.requests.average / 3))} completed purchases/s\n`);
+}
+
+// ---------------------------------------------------------------------------
 // Main
 
 const cleanups = [];
@@ -906,6 +1040,24 @@ watchdog.unref();
 
 async function main() {
   const started = performance.now();
+  const browserCases = only.filter((name) => !SERVER_CASES.includes(name));
+  if (browserCases.length === 0 && !flags.serve) {
+    console.log(
+      `machine: ${cpus().length} cores, load average ${loadavg()[0].toFixed(2)} (other processes make figures noisy)\n`,
+    );
+    let errors = 0;
+    try {
+      await benchLoad();
+    } catch (error) {
+      errors += 1;
+      console.log(`ERROR in load: ${error instanceof Error ? error.message : String(error)}\n`);
+      rows.push({ figure: 'load: not measured', value: '—', budget: '', verdict: 'ERROR' });
+    }
+    await cleanup();
+    console.log(`machine load average at the end: ${loadavg()[0].toFixed(2)}\n`);
+    summary(started, errors, null);
+    return errors ? 1 : 0;
+  }
   buildIfMissing();
   if (flags.serve) {
     const { origin } = await startServers(cleanups);
@@ -939,10 +1091,11 @@ async function main() {
     heap: () => benchHeap(browser, origin, big),
     cls: () => benchCls(browser, origin),
     requests: () => benchRequests(browser, origin),
+    load: () => benchLoad(),
   };
   let errors = 0;
   for (const name of only) {
-    if (bundleProblem) {
+    if (bundleProblem && !SERVER_CASES.includes(name)) {
       errors += 1;
       rows.push({ figure: `${name}: not measured`, value: '—', budget: '', verdict: 'ERROR' });
       continue;
@@ -957,8 +1110,12 @@ async function main() {
   }
   await cleanup();
   console.log(`machine load average at the end: ${loadavg()[0].toFixed(2)}\n`);
+  summary(started, errors, sizeStatus);
+  return errors ? 1 : sizeStatus;
+}
 
-  // The table.
+/** The final table and its one-line verdict; `sizeStatus` null when sizes were not measured. */
+function summary(started, errors, sizeStatus) {
   const w = [Math.max(...rows.map((r) => r.figure.length)), 12, 12];
   console.log('## Summary\n');
   console.log(`${'figure'.padEnd(w[0])}  ${'value'.padStart(w[1])}  ${'budget'.padEnd(w[2])}  verdict`);
@@ -971,10 +1128,9 @@ async function main() {
     `\nbench: ${budgeted.length - over.length}/${budgeted.length} figures within budget` +
       `${over.length ? `, OVER: ${over.map((r) => r.figure).join('; ')}` : ''}` +
       `${errors ? `; ${errors} case(s) not measured` : ''}${notes.length ? `; ${notes.join('; ')}` : ''}` +
-      `; sizes ${sizeStatus === 0 ? 'ok' : 'OVER budget'}` +
+      `${sizeStatus === null ? '' : `; sizes ${sizeStatus === 0 ? 'ok' : 'OVER budget'}`}` +
       ` (${((performance.now() - started) / 1000).toFixed(0)} s)`,
   );
-  return errors ? 1 : sizeStatus;
 }
 
 main().then(

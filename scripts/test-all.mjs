@@ -1,10 +1,11 @@
 // `npm test`: every suite, then one line `N passed, N failed` totalling them.
 //   1. web-test-runner: unit, element and API tests in headless Chromium,
 //      against the reference marketplace mounted in-process.
-//   2. end-to-end: the demo sites served by Vite, driven in Chromium by Playwright.
+//   2. end-to-end (every e2e/*.test.ts): the demo sites served by Vite, and built
+//      under a strict CSP, driven in Chromium by Playwright.
 // Exits non-zero when any test fails or any runner fails to run.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 
 const COUNTS = '.data/test-counts';
 rmSync(COUNTS, { recursive: true, force: true });
@@ -41,8 +42,10 @@ const e2eExit = await run(bin('tsx'), [
   '--test-reporter-destination=stdout',
   '--test-reporter=tap',
   `--test-reporter-destination=${tap}`,
-  'e2e/creator-site.test.ts',
-  'e2e/partner-site.test.ts',
+  ...readdirSync('e2e')
+    .filter((name) => name.endsWith('.test.ts'))
+    .sort()
+    .map((name) => `e2e/${name}`),
 ]);
 if (existsSync(tap)) {
   const text = readFileSync(tap, 'utf8');

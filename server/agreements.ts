@@ -68,8 +68,24 @@ export function agreementExists(license: string, version: string): license is Li
   return Object.hasOwn(AGREEMENT_VERSIONS, license) && AGREEMENT_VERSIONS[license as License] === version;
 }
 
-/** The agreement page for one tier and version, as a complete HTML document. */
-export function renderAgreement(license: License, version: string): string {
+/**
+ * The agreement pages' policy: nothing runs, and the only stylesheet is their
+ * own (`AGREEMENT_CSS`, served beside them), so no inline style is needed.
+ */
+export const AGREEMENT_CSP =
+  "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
+
+/** The agreement pages' stylesheet, served at `/agreements/agreement.css`. */
+export const AGREEMENT_CSS = `body { font: 16px/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
+.meta, .note { color: #555; font-size: 0.9rem; }
+li { margin: 0.4rem 0; }
+`;
+
+/**
+ * The agreement page for one tier and version, as a complete HTML document
+ * whose stylesheet is at `stylesheet` (an absolute URL on the same origin).
+ */
+export function renderAgreement(license: License, version: string, stylesheet: string): string {
   const text = TEXTS[license];
   const items = text.terms.map((term) => `      <li>${escapeHtml(term)}</li>`).join('\n');
   return `<!doctype html>
@@ -79,11 +95,7 @@ export function renderAgreement(license: License, version: string): string {
   <meta name="viewport" content="width=device-width, initial-scale=1">
   <title>${escapeHtml(text.title)} — agreement version ${escapeHtml(version)}</title>
   <link rel="icon" href="data:,">
-  <style>
-    body { font: 16px/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
-    .meta, .note { color: #555; font-size: 0.9rem; }
-    li { margin: 0.4rem 0; }
-  </style>
+  <link rel="stylesheet" href="${escapeHtml(stylesheet)}">
 </head>
 <body>
   <main>

@@ -16,8 +16,8 @@ import {
   type CatalogQuery,
   type PricingPolicy,
 } from '../src/api/schemas.js';
-import { agreementExists, renderAgreement } from './agreements.js';
-import { parseBody, readJsonObject } from './body.js';
+import { AGREEMENT_CSP, AGREEMENT_CSS, agreementExists, renderAgreement } from './agreements.js';
+import { parseBody, readEmptyBody, readJsonObject } from './body.js';
 import type { CatalogStore } from './catalog.js';
 import { CERTIFICATE_CSS, renderCertificatePage, type CertificateStore } from './certificates.js';
 import { renderCheckoutPage } from './checkout-page.js';
@@ -79,8 +79,7 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** A response with an ETag, or a bodiless 304 when the client already has it. */
-function withEtag(c: Context, body: string, headers: Record<string, string>): Response {
-  const etag = etagOf(body);
+function withEtag(c: Context, body: string, headers: Record<string, string>, etag = etagOf(body)): Response {
   const cacheControl = headers['Cache-Control'] ?? 'no-cache';
   if (matches(c.req.header('If-None-Match'), etag)) {
     return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
@@ -143,6 +142,15 @@ const methodNotAllowed =
     errorResponse(405, 'invalid_request', `Method ${c.req.method} is not allowed here`, undefined, { Allow: allow });
 
 const SVG_CACHE_LIMIT = 1000;
+/** Public JSON reads kept, by URL (the oldest goes first). */
+const READ_CACHE_LIMIT = 500;
+
+interface CachedRead {
+  /** `CatalogStore#readStamp` when the body was made: while it holds, the answer is the same. */
+  stamp: string;
+  body: string;
+  etag: string;
+}
 
 /**
  * The `w` of a title image URL (`title.svg?w=480`): one of its `srcset`
@@ -195,7 +203,26 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
       // Pictures are a pure function of their URL's row, so they can be cached for good.
       'Cache-Control': 'public, max-age=31536000, immutable',
     });
-  const ctx = (c: Context) => ({ now: clock.now().toISOString(), origin: originOf(c) });
+  const ctx = (c: Context, now = clock.now().toISOString()) => ({ now, origin: originOf(c) });
+
+  // Catalog pages and personas are the hot reads (every card, every detail). Their answer
+  // depends only on the database and on which licenses are in force, so a body is reused
+  // while the store's read stamp says neither changed: no query, no JSON, no hash.
+  const reads = new Map<string, CachedRead>();
+  const cachedJson = (c: Context, key: string, build: (now: string) => unknown): Response => {
+    const now = clock.now().toISOString();
+    const stamp = store.readStamp(now);
+    const fullKey = `${originOf(c)}\n${key}`;
+    let entry = reads.get(fullKey);
+    if (entry?.stamp !== stamp) {
+      const body = JSON.stringify(build(now)); // a refusal throws: nothing is kept
+      entry = { stamp, body, etag: etagOf(body) };
+      reads.delete(fullKey);
+      if (reads.size >= READ_CACHE_LIMIT) reads.delete(reads.keys().next().value as string);
+      reads.set(fullKey, entry);
+    }
+    return withEtag(c, entry.body, { ...JSON_HEADERS, 'Cache-Control': 'no-cache' }, entry.etag);
+  };
 
   /** A GET route; any other method on the same path is a 405. */
   const get = (path: string, handler: Handler<ApiEnv>) => {
@@ -216,13 +243,18 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   get('/v1/pricing-policy', (c) => json(c, policy));
 
-  get('/v1/catalog', (c) => json(c, store.catalog(parseCatalogQuery(new URL(c.req.url).searchParams), ctx(c))));
+  get('/v1/catalog', (c) => {
+    const params = new URL(c.req.url).searchParams;
+    return cachedJson(c, `catalog?${params}`, (now) => store.catalog(parseCatalogQuery(params), ctx(c, now)));
+  });
 
   get('/v1/personas/:id', (c) => {
     const id = slugParam(c, 'id');
-    const persona = store.persona(id, ctx(c));
-    if (!persona) throw new ApiError(404, 'not_found', `No published persona "${id}"`);
-    return json(c, persona);
+    return cachedJson(c, `persona/${id}`, (now) => {
+      const persona = store.persona(id, ctx(c, now));
+      if (!persona) throw new ApiError(404, 'not_found', `No published persona "${id}"`);
+      return persona;
+    });
   });
 
   get('/v1/creators/:handle', (c) => {
@@ -264,7 +296,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   if (deps.sandbox) {
-    post('/v1/sandbox/orders/:id/pay', (c) => {
+    post('/v1/sandbox/orders/:id/pay', async (c) => {
+      await readEmptyBody(c.req.raw);
       const id = c.req.param('id') ?? '';
       if (!v.is(Slug, id)) throw new ApiError(404, 'not_found', `No order "${id}"`);
       return order(c, orders.payInSandbox(id));
@@ -303,7 +336,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
   });
 
   // The page's own "Pay" button: the order moves to `confirming` and the confirmations start.
-  post('/checkout/:orderId/pay', (c) => {
+  post('/checkout/:orderId/pay', async (c) => {
     // Browsers say where a request comes from; only the hosted page itself may press its button.
     const site = c.req.header('Sec-Fetch-Site');
     if (site !== undefined && site !== 'same-origin' && site !== 'none') {
@@ -311,6 +344,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
         { field: 'Sec-Fetch-Site', message: `must be same-origin, got ${site}` },
       ]);
     }
+    await readEmptyBody(c.req.raw);
     const id = c.req.param('orderId') ?? '';
     if (!v.is(Slug, id)) throw new ApiError(404, 'not_found', `No order "${id}"`);
     return order(c, orders.startPayment(id));
@@ -356,12 +390,15 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     );
   });
 
+  get('/agreements/agreement.css', (c) => withEtag(c, AGREEMENT_CSS, assetHeaders('text/css')));
+
   get('/agreements/:license/:version', (c) => {
     const license = c.req.param('license') ?? '';
     const version = c.req.param('version') ?? '';
     if (!agreementExists(license, version)) throw new ApiError(404, 'not_found', 'No such agreement version');
-    return withEtag(c, renderAgreement(license, version), {
+    return withEtag(c, renderAgreement(license, version, `${originOf(c)}/agreements/agreement.css`), {
       ...DOCUMENT_HEADERS,
+      'Content-Security-Policy': AGREEMENT_CSP,
       'Content-Type': 'text/html; charset=utf-8',
       'Cache-Control': 'public, max-age=86400',
     });

@@ -67,7 +67,33 @@ async function readLimited(request: Request, limit: number): Promise<Uint8Array>
  */
 export async function readJsonObject(request: Request, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
   checkContentType(request.headers.get('Content-Type'));
+  return parseJsonObject(await readLimited(request, limit));
+}
+
+/**
+ * For endpoints that take no parameters (the pay buttons): no body at all
+ * (whatever its Content-Type), or an empty JSON object. Anything else is a
+ * 400 naming what was sent, and a body past `limit` a 413, so a client that
+ * thinks it can send an amount or a status learns at once that it can't.
+ */
+export async function readEmptyBody(request: Request, limit = MAX_BODY_BYTES): Promise<void> {
   const bytes = await readLimited(request, limit);
+  if (bytes.byteLength === 0) return;
+  checkContentType(request.headers.get('Content-Type'));
+  const fields = Object.keys(parseJsonObject(bytes));
+  if (fields.length > 0) {
+    const message = 'is not accepted: this endpoint takes no parameters';
+    throw new ApiError(
+      400,
+      'invalid_request',
+      `Invalid request body: this endpoint takes no fields, got ${fields.join(', ')}`,
+      fields.map((field) => ({ field, message })),
+    );
+  }
+}
+
+/** UTF-8 bytes holding one JSON object, or the 400 that says what they hold instead. */
+function parseJsonObject(bytes: Uint8Array): Record<string, unknown> {
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }).decode(bytes);

@@ -203,6 +203,40 @@ export class CatalogStore {
     return statement;
   }
 
+  /** License start and end instants, sorted, as of the database version they were read at. */
+  #boundaries: { version: number; instants: string[] } | null = null;
+
+  /**
+   * A stamp that changes whenever a public read (catalog page, persona,
+   * creator) could answer differently: after any write on the database's
+   * connection (SQLite's `total_changes()`), or when the clock crosses the
+   * start or the end of a license, which is when availability, offers and
+   * the Commercial tail change. Equal stamps mean equal answers, so the API
+   * can serve a cached body (see `app.ts`).
+   */
+  readStamp(now: string): string {
+    const version = this.#prepare('SELECT total_changes()').pluck().get() as number;
+    if (this.#boundaries?.version !== version) {
+      const instants = this.#prepare(
+        `SELECT effective_at FROM licenses UNION SELECT expires_at FROM licenses WHERE expires_at IS NOT NULL
+         ORDER BY 1`,
+      )
+        .pluck()
+        .all() as string[];
+      this.#boundaries = { version, instants };
+    }
+    // How many instants are at or before now (ISO strings compare as instants): a binary search.
+    const { instants } = this.#boundaries;
+    let low = 0;
+    let high = instants.length;
+    while (low < high) {
+      const mid = (low + high) >> 1;
+      if (instants[mid] <= now) low = mid + 1;
+      else high = mid;
+    }
+    return `${version}:${low}`;
+  }
+
   #baseParams(now: string) {
     return { now, currency: this.#policy.currency, minPrice: this.#policy.minimumCommercialPrice };
   }
@@ -229,6 +263,8 @@ export class CatalogStore {
    */
   explainCatalog(query: CatalogQuery, now: string): string[] {
     const { sql, params } = this.#catalogSql(query, now);
+    // `sql` is the catalog's own query, built from fixed fragments with every value bound (#catalogSql).
+    // eslint-disable-next-line no-restricted-syntax
     const rows = this.#db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(params) as {
       id: number;
       parent: number;

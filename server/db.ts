@@ -91,7 +91,8 @@ export function countRows(db: Database.Database): Record<string, number> {
     .all() as { name: string }[];
   const counts: Record<string, number> = {};
   for (const { name } of tables) {
-    // Table names come from sqlite_schema itself, never from a request.
+    // Table names come from sqlite_schema itself, never from a request, and an identifier can't be bound.
+    // eslint-disable-next-line no-restricted-syntax
     counts[name] = (db.prepare(`SELECT count(*) AS n FROM "${name.replaceAll('"', '""')}"`).get() as { n: number }).n;
   }
   return counts;

@@ -11,6 +11,8 @@
  * - `body=malformed`   200 with text that is not JSON
  * - `body=schema`      200 with JSON of the wrong shape
  * - `body=empty`       200 with an empty body
+ * - `body=script-urls` the real JSON answer with every http(s) URL in it made a
+ *                      `javascript:` URL (a hostile or broken API; the client must refuse it)
  * - `fail=throw`       the handler throws, exercising the server's 500 path
  * - `only=<resource>`  apply the fault only to `/v1/<resource>…` (e.g. `only=orders`);
  *                      everything else is answered normally
@@ -21,7 +23,7 @@
  */
 import { codeForStatus, errorResponse, JSON_HEADERS } from './errors.js';
 
-export const FAULT_BODIES = ['malformed', 'schema', 'empty'] as const;
+export const FAULT_BODIES = ['malformed', 'schema', 'empty', 'script-urls'] as const;
 
 /** Resources `only=` can name: the first path segment after `/v1/`. */
 export const FAULT_RESOURCES = [
@@ -48,7 +50,7 @@ export interface FaultSpec {
 
 export const FAULT_SPEC_HELP =
   'a fault spec is comma-separated key=value switches: latency=<0-30000 ms>, status=<400-599>, ' +
-  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty, fail=throw';
+  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty|script-urls, fail=throw';
 
 export type FaultParse = { ok: true; spec: FaultSpec } | { ok: false; message: string };
 
@@ -92,7 +94,7 @@ export function parseFaultSpec(text: string): FaultParse {
       }
       case 'body':
         if (!(FAULT_BODIES as readonly string[]).includes(value)) {
-          return bad(`body must be malformed, schema or empty, got "${value}"`);
+          return bad(`body must be malformed, schema, empty or script-urls, got "${value}"`);
         }
         spec.body = value as FaultSpec['body'];
         break;
@@ -145,9 +147,35 @@ const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 /** A body of valid JSON that matches none of the API's response shapes. */
 const WRONG_SHAPE = JSON.stringify({ items: 'not-a-list', nextCursor: 42, id: null, error: 'not-an-object' });
 
+/** What `body=script-urls` puts in place of an http(s) URL: it would run if an element used it as a link. */
+export const SCRIPT_URL_PREFIX = 'javascript:window.__xss=true//';
+
+/** Every http(s) URL string in a JSON value, made a `javascript:` URL. */
+function scriptUrls(value: unknown): unknown {
+  if (typeof value === 'string') return /^https?:\/\//i.test(value) ? SCRIPT_URL_PREFIX + value : value;
+  if (Array.isArray(value)) return value.map(scriptUrls);
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, scriptUrls(entry)]));
+  }
+  return value;
+}
+
+/** The real answer with its URLs turned into script URLs; anything but a JSON 2xx passes through. */
+async function withScriptUrls(response: Response): Promise<Response> {
+  const type = response.headers.get('Content-Type') ?? '';
+  if (!response.ok || !type.startsWith('application/json')) return response;
+  const body = JSON.stringify(scriptUrls(await response.json()));
+  const headers = new Headers(response.headers);
+  headers.delete('ETag');
+  headers.delete('Content-Length');
+  headers.set('Cache-Control', 'no-store');
+  return new Response(body, { status: response.status, headers });
+}
+
 /**
  * Runs a request under a fault spec. `handle` is the real handler; it runs
- * only when the spec lets a real answer through (latency alone, or `fail`).
+ * only when the spec lets a real answer through (latency alone, `fail`, or
+ * `body=script-urls`, which then rewrites it).
  */
 export async function withFaults(spec: FaultSpec, handle: () => Response | Promise<Response>): Promise<Response> {
   if (spec.latency) await sleep(spec.latency);
@@ -174,5 +202,6 @@ export async function withFaults(spec: FaultSpec, handle: () => Response | Promi
   if (spec.body === 'empty') {
     return new Response(null, { status: 200, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
   }
+  if (spec.body === 'script-urls') return withScriptUrls(await handle());
   return handle();
 }

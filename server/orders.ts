@@ -206,6 +206,12 @@ export function sandboxWallet(orderId: string): string {
   return `0x${createHash('sha256').update(`aip-sandbox-wallet:${orderId}`).digest('hex').slice(0, 40)}`;
 }
 
+/** An order row with its persona's name and its certificate (SQL fragments; values are bound). */
+const ORDER_COLUMNS = `o.id, o.quote_id, o.persona_id, p.name AS persona_name, o.license, o.price_cents, o.currency,
+  o.buyer_name, o.buyer_email, o.request_hash, o.status, o.origin, o.return_url, o.confirmations,
+  o.rejection_reason, o.created_at, o.expires_at, o.completed_at, c.id AS certificate_id`;
+const ORDER_FROM = `orders o JOIN personas p ON p.id = o.persona_id LEFT JOIN certificates c ON c.order_id = o.id`;
+
 type Completion = { status: 'completed' } | { status: 'rejected'; reason: UnavailableReason | 'unpublished' };
 
 export class OrderStore {
@@ -234,12 +240,8 @@ export class OrderStore {
     this.#catalog = catalog;
     this.#clock = clock;
     this.#options = options;
-    const columns = `o.id, o.quote_id, o.persona_id, p.name AS persona_name, o.license, o.price_cents, o.currency,
-      o.buyer_name, o.buyer_email, o.request_hash, o.status, o.origin, o.return_url, o.confirmations,
-      o.rejection_reason, o.created_at, o.expires_at, o.completed_at, c.id AS certificate_id`;
-    const from = `orders o JOIN personas p ON p.id = o.persona_id LEFT JOIN certificates c ON c.order_id = o.id`;
-    this.#select = db.prepare(`SELECT ${columns} FROM ${from} WHERE o.id = ?`);
-    this.#byKey = db.prepare(`SELECT ${columns} FROM ${from} WHERE o.idempotency_key = ?`);
+    this.#select = db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.id = ?`);
+    this.#byKey = db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.idempotency_key = ?`);
     this.#quote = db.prepare(
       'SELECT id, persona_id, license, price_cents, currency, expires_at FROM quotes WHERE id = ?',
     );

@@ -88,6 +88,19 @@ export function personaJsonLd(p: Persona): Record<string, unknown> | null {
 }
 
 /**
+ * JSON that stays one data block wherever the page's HTML is serialized and
+ * parsed again (server-side rendering, a crawler's snapshot): `<`, `>` and `&`
+ * are written as JSON escapes, so a name holding `</script>` can't close the
+ * element early. JSON.parse reads the same value back.
+ */
+export function scriptSafeJson(data: unknown): string {
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/**
  * Puts (or replaces, or removes) a JSON-LD block in `host`'s light DOM, where
  * crawlers read it. It is a data block, never executed, so strict CSPs allow it.
  */
@@ -103,6 +116,6 @@ export function writeJsonLd(host: HTMLElement, data: Record<string, unknown> | n
     script.dataset.aip = '';
     host.append(script);
   }
-  const text = JSON.stringify(data);
+  const text = scriptSafeJson(data);
   if (script.textContent !== text) script.textContent = text;
 }

@@ -208,14 +208,29 @@ describe('GET /agreements/:license/:version', () => {
       const { res, text } = await get(`/agreements/${license}/2026-03-18`);
       expect(res.status).to.equal(200);
       expect(res.headers.get('content-type')).to.equal('text/html; charset=utf-8');
-      expect(res.headers.get('content-security-policy')).to.equal("default-src 'none'; style-src 'unsafe-inline'");
+      expect(res.headers.get('content-security-policy')).to.equal(
+        "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'",
+      );
       expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
       const doc = new DOMParser().parseFromString(text, 'text/html');
       expect(doc.querySelector('h1')!.textContent!.toLowerCase()).to.contain(license);
       expect(doc.querySelectorAll('li').length).to.be.greaterThan(3);
       expect(doc.querySelector('script')).to.equal(null);
+      // No inline style: its own stylesheet, on the same origin, under its own CSP.
+      expect(doc.querySelector('style')).to.equal(null);
+      expect(doc.querySelector('link[rel="stylesheet"]')!.getAttribute('href')).to.equal(
+        `${location.origin}/agreements/agreement.css`,
+      );
     });
   }
+
+  it('serves the agreements’ stylesheet as CSS', async () => {
+    const { res, text } = await get('/agreements/agreement.css');
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-type')).to.equal('text/css; charset=utf-8');
+    expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+    expect(text).to.contain('body {');
+  });
 
   it('404s an unknown version or license', async () => {
     expectError(await get('/agreements/commercial/1999-01-01'), 404, 'not_found');

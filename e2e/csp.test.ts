@@ -1,0 +1,257 @@
+// The demo sites and a script-tag embed, built for production and served
+// under a strict Content-Security-Policy, browsed by a buyer: the catalog, a
+// persona's detail, a purchase through the platform's hosted checkout page
+// (with its own strict policy) to the certificate. No page may report a
+// single `securitypolicyviolation`.
+//
+// Vite's dev server injects inline scripts, so this builds the demo pages
+// (`vite build`) and the `dist/cdn` loader (`vite build --mode cdn`) into a
+// temporary folder and serves them with a tiny static server that adds the
+// policy, with the reference marketplace mounted beside them.
+import assert from 'node:assert/strict';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { createMarketplace, type Marketplace } from '../server/index.js';
+import { createListener, isMarketplacePath } from '../server/node-middleware.js';
+
+/** The policy the host pages run under (the API is on the same origin here). */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+};
+
+/** A host page that embeds the elements with the one script tag of the README, nothing inline. */
+const EMBED_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Script-tag embed</title>
+  <link rel="icon" href="data:,">
+  <script type="module" src="/cdn/aip-storefront.js"></script>
+</head>
+<body>
+  <h1>Our personas</h1>
+  <aip-storefront>
+    <aip-catalog page-size="6"></aip-catalog>
+    <aip-persona-detail persona="juno-okafor">
+      <aip-checkout slot="checkout"></aip-checkout>
+      <aip-custom-order slot="custom-order" persona="juno-okafor"></aip-custom-order>
+    </aip-persona-detail>
+  </aip-storefront>
+</body>
+</html>
+`;
+
+let dir = '';
+let server: Server;
+let market: Marketplace;
+let browser: Browser;
+let origin = '';
+
+before(async () => {
+  const root = resolve('.');
+  dir = mkdtempSync(join(tmpdir(), 'aip-csp-'));
+  const quiet = { logLevel: 'silent' as const, root };
+  await build({
+    ...quiet,
+    configFile: false,
+    base: '/',
+    build: {
+      outDir: join(dir, 'site'),
+      emptyOutDir: true,
+      target: 'es2022',
+      rolldownOptions: {
+        input: {
+          landing: 'index.html',
+          creator: 'demo/creator/index.html',
+          persona: 'demo/creator/persona.html',
+          partner: 'demo/partner/index.html',
+        },
+      },
+    },
+  });
+  await build({ ...quiet, configFile: 'vite.config.ts', mode: 'cdn', build: { outDir: join(dir, 'cdn') } });
+
+  market = createMarketplace({ db: ':memory:', confirmations: 2, confirmationIntervalMs: 50 });
+  const api = createListener(market.app);
+  const site = join(dir, 'site');
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    if (isMarketplacePath(path)) {
+      api(req, res).catch(() => res.writeHead(500).end());
+      return;
+    }
+    const send = (body: string | Buffer, type: string) =>
+      res
+        .writeHead(200, {
+          'Content-Type': type,
+          'Content-Security-Policy': CSP,
+          'X-Content-Type-Options': 'nosniff',
+          'Cache-Control': 'no-store',
+        })
+        .end(body);
+    if (path === '/embed.html') return send(EMBED_HTML, TYPES['.html']);
+    const [base, rest] = path.startsWith('/cdn/') ? [join(dir, 'cdn'), path.slice(5)] : [site, path.slice(1)];
+    let file = resolve(base, rest);
+    if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
+    if (!file.startsWith(base + sep) || !existsSync(file)) return void res.writeHead(404).end();
+    send(readFileSync(file), TYPES[extname(file)] ?? 'application/octet-stream');
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((done) => server?.close(done));
+  market?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Watched {
+  context: BrowserContext;
+  /** Violations in any frame of any page of the context, with where they happened. */
+  violations: string[];
+  /** Uncaught errors and console errors. */
+  errors: string[];
+  open(path: string): Promise<Page>;
+}
+
+/** A fresh browser context whose every frame reports CSP violations to the test. */
+async function watched(): Promise<Watched> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const violations: string[] = [];
+  const errors: string[] = [];
+  await context.exposeBinding('__reportViolation', ({ frame }, text: string) =>
+    violations.push(`${frame.url()}: ${text}`),
+  );
+  await context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __reportViolation(text: string): void }).__reportViolation(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`,
+      );
+    });
+  });
+  context.on('page', (page) => {
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error' || /Content Security Policy/i.test(m.text())) errors.push(m.text());
+    });
+  });
+  return {
+    context,
+    violations,
+    errors,
+    async open(path) {
+      const page = await context.newPage();
+      const response = await page.goto(origin + path);
+      assert.equal(response?.headers()['content-security-policy'], CSP, `${path} is served under the policy`);
+      return page;
+    },
+  };
+}
+
+/** Fills the checkout like a buyer, pays on the hosted page in the overlay, waits for the certificate. */
+async function checkOut(page: Page) {
+  const checkout = page.locator('aip-checkout');
+  await checkout.getByRole('button', { name: /^Buy / }).click();
+  await checkout.getByLabel('Full name').fill('Casey Strict');
+  await checkout.getByLabel('Email').fill('casey@example.com');
+  await checkout.getByRole('checkbox').check();
+  await checkout.getByRole('button', { name: 'Continue to payment' }).click();
+  const hosted = page.frameLocator('aip-checkout iframe');
+  await hosted.getByRole('button', { name: /pay/i }).click();
+  await checkout.locator('[part~="certificate"] dl').waitFor({ timeout: 15_000 });
+  return (await checkout.locator('[part~="certificate"] a').getAttribute('href'))!;
+}
+
+test('the built demo pages are plain: no inline script, style or handler for the policy to allow', () => {
+  for (const page of [
+    'index.html',
+    'demo/creator/index.html',
+    'demo/creator/persona.html',
+    'demo/partner/index.html',
+  ]) {
+    const html = readFileSync(join(dir, 'site', page), 'utf8');
+    assert.doesNotMatch(html, /<script(?![^>]*\bsrc=)[^>]*>/i, `${page}: inline <script>`);
+    assert.doesNotMatch(html, /<style[\s>]|\sstyle=|\son[a-z]+=/i, `${page}: inline style or handler`);
+  }
+});
+
+test('creator site under the policy: browse, open a persona, buy through the hosted page, see the certificate', async () => {
+  const w = await watched();
+  const page = await w.open('/demo/creator/');
+  await page.locator('aip-persona-card').filter({ hasText: 'Noor Haddad' }).locator('button.select').click();
+  await page.waitForURL(/persona\.html\?id=noor-haddad/);
+  await page.locator('aip-persona-detail [part~="creator-name"]').waitFor();
+  // The gallery's next preview, the tiers' comparison dialog: the interactive parts render under the policy too.
+  await page.locator('aip-persona-detail [part~="next-button"]').click();
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  const certificateUrl = await checkOut(page);
+
+  // The platform's own pages, under their own policies.
+  const certificate = await w.context.newPage();
+  const served = await certificate.goto(certificateUrl);
+  assert.match(served?.headers()['content-security-policy'] ?? '', /script-src 'self'; style-src 'self'/);
+  await certificate.locator('h1').waitFor();
+  const agreementUrl = await page.locator('aip-license-picker [part~="agreement"]').first().getAttribute('href');
+  const agreement = await w.context.newPage();
+  const agreementServed = await agreement.goto(agreementUrl!);
+  assert.match(agreementServed?.headers()['content-security-policy'] ?? '', /default-src 'none'; style-src 'self'/);
+  // Its stylesheet applies (the body is laid out as a column), so the page reads as designed.
+  assert.equal(await agreement.locator('body').evaluate((b) => getComputedStyle(b).maxWidth), '672px');
+  await page.waitForTimeout(200);
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('partner site under the policy: the catalog, a detail in its dialog', async () => {
+  const w = await watched();
+  const page = await w.open('/demo/partner/');
+  await page.locator('aip-persona-card').first().locator('button.select').click();
+  await page.locator('aip-catalog dialog[open] aip-persona-detail [part~="title"]').waitFor();
+  await page.locator('aip-catalog dialog[open] aip-license-picker [part~="tier"]').first().waitFor();
+  await page.waitForTimeout(200);
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('the landing page under the policy', async () => {
+  const w = await watched();
+  const page = await w.open('/');
+  await page.locator('body').waitFor();
+  await page.waitForTimeout(200);
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('the dist/cdn loader in a script-tag embed: catalog, lazy detail and checkout, bought to the certificate', async () => {
+  const w = await watched();
+  const page = await w.open('/embed.html');
+  await page.locator('aip-catalog aip-persona-card [part~="title"]').first().waitFor();
+  await page.locator('aip-persona-detail [part~="creator-name"]').waitFor();
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  await checkOut(page);
+  await page.waitForTimeout(200);
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
