@@ -11,6 +11,7 @@ const entries = {
   'license-picker': 'src/components/license-picker/index.ts',
   'persona-detail': 'src/components/persona-detail/index.ts',
   checkout: 'src/components/checkout/index.ts',
+  analytics: 'src/analytics/ga4.ts',
   'custom-order': 'src/components/custom-order/index.ts',
   api: 'src/api/index.ts',
 };

@@ -186,6 +186,7 @@ describe('<aip-checkout>', function () {
     const { detail } = await completed;
     expect(detail).to.deep.equal({
       orderId: order.id,
+      persona: 'juno-okafor',
       certificateId: detail.certificateId,
       license: 'commercial',
       price: { amount: 9900, currency: 'USD' },

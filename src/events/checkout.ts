@@ -22,6 +22,8 @@ export class AipCheckoutStartEvent extends CustomEvent<AipCheckoutStartDetail> {
 
 export interface AipCheckoutCompleteDetail {
   orderId: string;
+  /** The listing bought. */
+  persona: string;
   certificateId: string;
   license: License;
   /** What the buyer paid: the order's price, as the server charged it. */

@@ -9,3 +9,4 @@ export {
   type AipCheckoutErrorDetail,
   type CheckoutErrorCode,
 } from './checkout.js';
+export { AipListViewEvent, AipViewEvent, type AipListViewDetail, type AipViewDetail } from './view.js';

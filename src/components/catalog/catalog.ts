@@ -17,6 +17,7 @@ import {
   type UseCase,
 } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
+import { AipListViewEvent } from '../../events/view.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { isolate } from '../../internal/bidi.js';
 import { loadFailureHint } from '../../internal/failure.js';
@@ -116,6 +117,7 @@ const MAX_SKELETONS = 8;
  * catalog scrolls with flat memory.
  *
  * @fires {AipSelectEvent} aip-select - A buyer chose a persona (from a card). Cancelable: cancel it to stop the detail dialog opening.
+ * @fires {AipListViewEvent} aip-list-view - A page of listings was shown; `detail.items` are those listings (for analytics).
  *
  * @csspart toolbar - The search, filter and sort controls.
  * @csspart search - The search field.
@@ -147,6 +149,7 @@ export class AipCatalog extends AipElement {
       this.listings = page.items;
       this.cursor = page.nextCursor;
       this.active = 0;
+      this.emit(new AipListViewEvent({ items: page.items }));
       return page;
     },
     // The query as a string, so the task reruns exactly when a parameter changes.
@@ -165,6 +168,7 @@ export class AipCatalog extends AipElement {
       }
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
+      this.emit(new AipListViewEvent({ items: page.items }));
       this.announcement = `${page.items.length} more personas loaded.`;
       // The new cards may not fill the screen: infinite paging keeps going.
       void this.updateComplete.then(() => requestAnimationFrame(() => this.loadMoreIfNear()));

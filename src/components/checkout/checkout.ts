@@ -112,7 +112,7 @@ const MAX_POLL_MS = 30_000;
  * @tag aip-checkout
  *
  * @fires {AipCheckoutStartEvent} aip-checkout-start - The buyer asked to check out; cancelable (the host may veto or take over). `detail`: `persona`, `license`, `price`.
- * @fires {AipCheckoutCompleteEvent} aip-checkout-complete - Payment completed; `detail`: `orderId`, `certificateId`, `license`, `price`.
+ * @fires {AipCheckoutCompleteEvent} aip-checkout-complete - Payment completed; `detail`: `orderId`, `persona`, `certificateId`, `license`, `price`.
  * @fires {AipCheckoutErrorEvent} aip-checkout-error - A step failed; `detail`: `code`, `message` (what the buyer is shown).
  *
  * @csspart base - The whole widget.
@@ -604,6 +604,7 @@ export class AipCheckout extends AipElement {
       this.emit(
         new AipCheckoutCompleteEvent({
           orderId: order.id,
+          persona: order.personaId,
           certificateId: order.certificateId,
           license: order.license,
           price: order.price,

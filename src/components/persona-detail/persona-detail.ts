@@ -5,6 +5,7 @@ import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.j
 import type { ApiError } from '../../api/errors.js';
 import type { ContentRating, Creator, Persona, Preview } from '../../api/schemas.js';
 import type { AipLicenseChangeEvent } from '../../events/license-change.js';
+import { AipViewEvent } from '../../events/view.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureHint } from '../../internal/failure.js';
@@ -70,6 +71,8 @@ const chevron = (d: string) =>
  *
  * @summary A persona listing in full, with gallery, creator and purchase entry points.
  * @tag aip-persona-detail
+ *
+ * @fires {AipViewEvent} aip-view - A listing is shown in full, once per listing; `detail.persona` is it (for analytics).
  *
  * @slot license - Replaces the built-in `<aip-license-picker>` for this persona.
  * @slot checkout - Where the checkout goes, e.g. `<aip-checkout slot="checkout" persona="…">`; hidden while empty. A slotted `<aip-checkout>` follows the tier chosen in the picker (its `license` and `price` are set).
@@ -158,6 +161,8 @@ export class AipPersonaDetail extends AipElement {
   private slidesOf: Persona | null = null;
   /** The listing the light-DOM JSON-LD describes (undefined before the first update). */
   private described: Persona | null | undefined = undefined;
+  /** The id of the listing `aip-view` was last fired for. */
+  private viewed: string | null = null;
   /** The slide a programmatic scroll is heading for; scroll positions passed on the way are ignored. */
   private heading: number | null = null;
   private headingTimer = 0;
@@ -218,6 +223,11 @@ export class AipPersonaDetail extends AipElement {
     if (described !== this.described) {
       this.described = described;
       writeJsonLd(this, described && personaJsonLd(described));
+    }
+    // Once per listing shown in full (not again while it reloads after a sale).
+    if (allowed && shown.id !== this.viewed) {
+      this.viewed = shown.id;
+      this.emit(new AipViewEvent({ persona: shown }));
     }
     this.keepThumbnailInView();
   }

@@ -1,0 +1,32 @@
+import type { Persona, PersonaSummary } from '../api/schemas.js';
+
+export interface AipListViewDetail {
+  /** The listings that were just shown (the first page, or one more page). */
+  items: PersonaSummary[];
+}
+
+/** `<aip-catalog>` showed a page of listings (for analytics: a list impression). */
+export class AipListViewEvent extends CustomEvent<AipListViewDetail> {
+  constructor(detail: AipListViewDetail) {
+    super('aip-list-view', { bubbles: true, composed: true, detail });
+  }
+}
+
+export interface AipViewDetail {
+  /** The listing now on screen in full. */
+  persona: Persona;
+}
+
+/** `<aip-persona-detail>` showed a listing in full (for analytics: an item view). Once per listing shown. */
+export class AipViewEvent extends CustomEvent<AipViewDetail> {
+  constructor(detail: AipViewDetail) {
+    super('aip-view', { bubbles: true, composed: true, detail });
+  }
+}
+
+declare global {
+  interface GlobalEventHandlersEventMap {
+    'aip-list-view': AipListViewEvent;
+    'aip-view': AipViewEvent;
+  }
+}
