@@ -337,19 +337,26 @@ describe('hosted checkout page', () => {
     });
 
     it('shows a rejected order, says the payment is returned, and tells the parent', async () => {
-      const first = await order(market.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
-      const second = await order(market.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
-      const iframe = await frame(pageUrl(second.id));
-      payButton(iframe).click();
-      await messageFor(second.id, 'confirming');
-      // Another buyer's Exclusive completes while this payment is being confirmed.
-      expect((await sandboxPay(market.base, first.id)).res.status).to.equal(200);
-      await messageFor(second.id, 'rejected');
-      await waitUntil(() => statusText(iframe).startsWith('The license could not be issued'), 'rejection shown', {
-        timeout: 5000,
-      });
-      expect(statusText(iframe)).to.match(/returned in full/);
-      expect(doc(iframe).getElementById('certificate')!.hidden).to.equal(true);
+      // Its own marketplace, with one slow confirmation: the other buyer's sale below must
+      // land while this payment is still confirming, however loaded the machine is.
+      const slow = await isolatedMarketplace(NOW, { confirmations: 1, confirmationIntervalMs: 1500 });
+      try {
+        const first = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
+        const second = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
+        const iframe = await frame(`${slow.base}/checkout/${second.id}`);
+        payButton(iframe).click();
+        await messageFor(second.id, 'confirming');
+        // Another buyer's Exclusive completes while this payment is being confirmed.
+        expect((await sandboxPay(slow.base, first.id)).res.status).to.equal(200);
+        await messageFor(second.id, 'rejected');
+        await waitUntil(() => statusText(iframe).startsWith('The license could not be issued'), 'rejection shown', {
+          timeout: 5000,
+        });
+        expect(statusText(iframe)).to.match(/returned in full/);
+        expect(doc(iframe).getElementById('certificate')!.hidden).to.equal(true);
+      } finally {
+        await slow.dispose();
+      }
     });
 
     it('shows an order that expired before the page opened, and tells the parent', async () => {
