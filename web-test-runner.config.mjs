@@ -17,6 +17,7 @@ import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
 import { tsImport } from 'tsx/esm/api';
 import { countReporter } from './scripts/count-reporter.mjs';
+import { frameworkModules } from './test/frameworks/modules-plugin.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const { createMarketplace } = await tsImport('./server/index.ts', import.meta.url);
@@ -117,7 +118,12 @@ export default {
   nodeResolve: true,
   concurrency: 2,
   testFramework: { config: { timeout: 10_000 } },
-  plugins: [esbuildPlugin({ ts: true, json: true, tsconfig: './tsconfig.json', target: 'auto' }), marketplaceCommands],
+  plugins: [
+    // React, Vue and the package's own name, as the framework examples import them (test/frameworks).
+    frameworkModules(),
+    esbuildPlugin({ ts: true, tsx: true, json: true, tsconfig: './tsconfig.json', target: 'auto' }),
+    marketplaceCommands,
+  ],
   middleware: [
     async (ctx, next) => {
       const iso = ISO.exec(ctx.path);

@@ -1,0 +1,70 @@
+import { expect, waitUntil } from '@open-wc/testing';
+import type { App as VueApp } from 'vue';
+import type { AipCatalog, AipPersonaCard, PersonaSummary } from '../../src/index.js';
+import { catalogFromApi, requestsMatching } from '../helpers.js';
+import { cardName, cards, catalogNames, choose, detailOpen, recordConsole } from './example.js';
+
+// Renders examples/vue as its page does (main.ts into #app), with Vue 3's full build (the template compiles in the
+// browser).
+describe('Vue 3 example', () => {
+  let featured: PersonaSummary;
+  let catalog: AipCatalog;
+  let card: AipPersonaCard;
+  let status: HTMLElement;
+  const warnings = recordConsole('warn');
+  const errors = recordConsole('error');
+
+  before(async () => {
+    [featured] = await catalogFromApi('sort=name&limit=1');
+    document.body.insertAdjacentHTML('beforeend', '<main id="app"></main>');
+    await import('../../examples/vue/main.js');
+    await waitUntil(() => document.querySelector('#app aip-catalog'), 'Vue did not render the app');
+    catalog = document.querySelector('#app aip-catalog')!;
+    card = document.querySelector('#app aip-persona-card')!;
+    status = document.querySelector('#app [role="status"]')!;
+  });
+
+  after(() => {
+    warnings.stop();
+    errors.stop();
+  });
+
+  it('shows the marketplace\'s listings in <aip-catalog :page-size="12">', async () => {
+    const expected = await catalogFromApi('limit=12');
+    expect(await catalogNames(catalog, 12)).to.deep.equal(expected.map((p) => p.name));
+    expect(catalog.getAttribute('page-size')).to.equal('12');
+    expect(catalog.pageSize).to.equal(12);
+  });
+
+  it('renders the listing bound with :data.prop, with no request of its own', async () => {
+    await waitUntil(() => cardName(card) === featured.name, 'the card did not show its data');
+    expect(card.data).to.deep.equal(featured);
+    expect(card.hasAttribute('data')).to.equal(false);
+    expect(requestsMatching(`/v1/personas/${featured.id}`)).to.have.length(0);
+  });
+
+  it("delivers a chosen card to the app's @aip-select handler", async () => {
+    choose(card);
+    await waitUntil(() => status.textContent === `You chose ${featured.name}`, 'the handler did not see the card');
+
+    const [, second] = cards(catalog);
+    choose(second!);
+    await waitUntil(
+      () => status.textContent === `You chose ${cardName(second!)}`,
+      'the handler did not see the catalog',
+    );
+    expect(detailOpen(catalog)).to.equal(false);
+  });
+
+  it('tells Vue that aip-* tags are custom elements, and renders without a Vue warning', () => {
+    // The in-browser compiler already skips component resolution for tags defined when it compiles; the option
+    // covers the others: tags defined later (the script build loads some elements on first use) and every tag in
+    // a template compiled at build time.
+    const app = document.querySelector<HTMLElement & { __vue_app__: VueApp }>('#app')!.__vue_app__;
+    const { isCustomElement } = app.config.compilerOptions;
+    expect(isCustomElement?.('aip-checkout')).to.equal(true);
+    expect(isCustomElement?.('router-link')).to.equal(false);
+    expect(warnings.said.filter((said) => said.includes('[Vue warn]'))).to.deep.equal([]);
+    expect(errors.said).to.deep.equal([]);
+  });
+});
