@@ -3,7 +3,7 @@ import { marketplace } from '../server/vite-plugin.js';
 
 const config: StorybookConfig = {
   stories: ['../stories/**/*.mdx', '../stories/**/*.stories.ts'],
-  addons: ['@storybook/addon-docs'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-a11y'],
   framework: {
     name: '@storybook/web-components-vite',
     // Storybook's own Vite config: the root one builds the library, not stories.

@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import { SORTS } from '../src/api/schemas.js';
 import '../src/index.js';
+import { failOnce } from './faults.js';
 
 interface Args {
   creator: string;
@@ -113,7 +114,8 @@ export const RatedContentCovered: Story = {
 /** The dark token set. */
 export const DarkTheme: Story = {
   args: { theme: 'dark' },
-  decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+  // The Theme toolbar's dark setting: dark page colours around the story, theme="dark" on the storefront.
+  globals: { theme: 'dark' },
 };
 
 /** Every toolbar control, including the rating filter (the storefront allows rated content). */
@@ -135,5 +137,30 @@ export const NoMatches: Story = {
     const search = catalog.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
     search.value = 'nothing like this';
     search.dispatchEvent(new Event('input'));
+  },
+};
+
+/**
+ * The marketplace fails three times in a row (the first try and the client's
+ * two automatic retries), so the error shows; "Try again" then gets through.
+ */
+export const ErrorThenRetry: Story = {
+  render: (args, context) => meta.render!({ ...args, api: failOnce('status=503,only=catalog,times=3') }, context),
+};
+
+/** Filtered by availability to listings under an active Exclusive: dated badges, no price. */
+export const SoldListings: Story = {
+  args: { creator: '', filters: 'availability sort' },
+  play: async ({ canvasElement }) => {
+    const catalog = canvasElement.querySelector('aip-catalog')!;
+    for (let i = 0; i < 50 && !catalog.shadowRoot?.querySelector('select'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const select = [...(catalog.shadowRoot?.querySelectorAll('select') ?? [])].find((s) =>
+      [...s.options].some((o) => o.value === 'exclusive_active'),
+    );
+    if (!select) return;
+    select.value = 'exclusive_active';
+    select.dispatchEvent(new Event('change', { bubbles: true }));
   },
 };

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/index.js';
+import { failOnce } from './faults.js';
 
 interface Args {
   persona: string;
@@ -194,7 +195,8 @@ export const NotFound: Story = { args: { persona: 'no-such-persona' } };
 /** The dark token set. */
 export const DarkTheme: Story = {
   args: { theme: 'dark' },
-  decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+  // The Theme toolbar's dark setting: dark page colours around the story, theme="dark" on the storefront.
+  globals: { theme: 'dark' },
   play: async ({ canvasElement }) => fill(canvasElement, { valid: false }),
 };
 
@@ -202,4 +204,16 @@ export const DarkTheme: Story = {
 export const Narrow: Story = {
   decorators: [(story) => html`<div style="max-width: 320px">${story()}</div>`],
   play: async ({ canvasElement }) => fill(canvasElement, { valid: false }),
+};
+
+/** The Exclusive tier: twelve months, one buyer. */
+export const ExclusiveTier: Story = { args: { license: 'exclusive' } };
+
+/** Ownership can only be bought by the holder of the active Exclusive: the reason, and no way to start. */
+export const OwnershipNeedsExclusive: Story = { args: { license: 'ownership' } };
+
+/** The first order request fails (503); "Try again" sends the same Idempotency-Key and gets the order. */
+export const OrderFailsOnceThenRetry: Story = {
+  render: (args, context) => meta.render!({ ...args, api: failOnce('status=503,only=orders,times=1') }, context),
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
 };

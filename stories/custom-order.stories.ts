@@ -4,6 +4,7 @@ import '../src/index.js';
 import '../src/components/custom-order/index.js';
 import type { AipCustomOrder } from '../src/components/custom-order/custom-order.js';
 import type { ContentRating, Persona } from '../src/api/schemas.js';
+import { failOnce } from './faults.js';
 
 interface Args {
   persona: string;
@@ -215,10 +216,8 @@ export const RatedPersona: Story = {
  */
 export const DarkTheme: Story = {
   args: { theme: 'dark' },
-  decorators: [
-    (story) =>
-      html`<div style="background: #121217; color: #ececf1; color-scheme: dark; padding: 16px">${story()}</div>`,
-  ],
+  // The Theme toolbar's dark setting: dark page colours around the story, theme="dark" on the storefront.
+  globals: { theme: 'dark' },
   play: async ({ canvasElement }) => send(await ready(canvasElement)),
 };
 
@@ -227,4 +226,15 @@ export const Narrow: Story = {
   name: 'Narrow (320 px)',
   args: { width: '320px' },
   play: async ({ canvasElement }) => fill(await ready(canvasElement)),
+};
+
+/** The first send fails (503); "Try again" resends the brief with the same key and it is filed once. */
+export const FailsOnceThenFiled: Story = {
+  name: 'Server error, then filed on retry',
+  render: (args) => form({ ...args, api: failOnce('status=503,only=custom-orders,times=1') }),
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await fill(el);
+    send(el);
+  },
 };

@@ -97,3 +97,12 @@ export const CompareDialog: Story = {
     el.shadowRoot?.querySelector<HTMLButtonElement>('[part="compare-button"]')?.click();
   },
 };
+
+/** The Exclusive tier chosen. */
+export const ExclusiveSelected: Story = { args: { value: 'exclusive' } };
+
+/** Arabic: right to left, Arabic digits and dates. */
+export const RightToLeft: Story = { args: { locale: 'ar-EG' }, globals: { locale: 'ar-EG' } };
+
+/** The marketplace sends a body that is not JSON. */
+export const MalformedResponse: Story = { args: { api: '/_fault/body=malformed' } };

@@ -105,5 +105,12 @@ export const FewTags: Story = { args: { persona: 'mara-lindqvist', 'max-tags': 2
 /** The dark token set. */
 export const DarkTheme: Story = {
   args: { theme: 'dark' },
-  decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+  // The Theme toolbar's dark setting: dark page colours around the story, theme="dark" on the storefront.
+  globals: { theme: 'dark' },
 };
+
+/** The marketplace answers with JSON of the wrong shape: the client refuses it, and the card says so. */
+export const MalformedResponse: Story = { args: { api: '/_fault/body=schema' } };
+
+/** Inside an Arabic storefront: right to left, Arabic number formats. */
+export const RightToLeft: Story = { globals: { locale: 'ar-EG' } };

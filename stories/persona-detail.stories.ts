@@ -162,5 +162,27 @@ export const CreatorProfileUnavailable: Story = {
 /** The dark token set. */
 export const DarkTheme: Story = {
   args: { theme: 'dark', persona: 'elio-marchetti' },
-  decorators: [(story) => html`<div style="background: #121217; color: #ececf1; padding: 16px">${story()}</div>`],
+  // The Theme toolbar's dark setting: dark page colours around the story, theme="dark" on the storefront.
+  globals: { theme: 'dark' },
 };
+
+/**
+ * The embed as a buyer meets it: the license picker, the checkout in the
+ * `checkout` slot (it follows the tier picked above it) and the custom-order
+ * form in the `custom-order` slot.
+ */
+export const WithCheckoutAndCustomOrder: Story = {
+  render: (args) =>
+    detail(args, {
+      content: html`
+        <aip-checkout slot="checkout"></aip-checkout>
+        <aip-custom-order slot="custom-order" persona=${args.persona}></aip-custom-order>
+      `,
+    }),
+};
+
+/** The Exclusive ran out without an Ownership sale: open again. */
+export const ExclusiveExpired: Story = { args: { persona: 'theo-brandt' } };
+
+/** The marketplace answers with JSON of the wrong shape: refused, with "Try again". */
+export const MalformedResponse: Story = { args: { api: '/_fault/body=schema' } };

@@ -34,3 +34,6 @@ export const Spanish: Story = { args: { amount: 5_000_000, currency: 'EUR', loca
 
 /** A currency without minor units. */
 export const Yen: Story = { args: { amount: 4900, currency: 'JPY', locale: 'ja-JP' } };
+
+/** Arabic (Egypt) formatting of a US dollar price, right to left. */
+export const Arabic: Story = { args: { amount: 123_456, locale: 'ar-EG' }, globals: { locale: 'ar-EG' } };

@@ -35,3 +35,25 @@ export const GermanLocale: Story = { args: { locale: 'de-DE', creator: 'lumen-fo
 
 /** A brand colour set with one custom property. */
 export const BrandAccent: Story = { args: { accent: '#b8401f' } };
+
+/** The dark token set, on a dark page. */
+export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
+
+/** Arabic: the page runs right to left and prices use Arabic digits. */
+export const RightToLeft: Story = { args: { locale: 'ar-EG', creator: 'lumen-foundry' }, globals: { locale: 'ar-EG' } };
+
+/** Unknown values warn once in the console and fall back (light theme, the page's locale); nothing breaks. */
+export const InvalidSettings: Story = { args: { theme: 'neon', locale: 'not a locale' } };
+
+/**
+ * The storefront's `timeout` and `retries` apply to every element inside: here
+ * the marketplace takes 30 s, the storefront gives up after 3 s without
+ * retrying, and the catalog offers "Try again".
+ */
+export const Timeout: Story = {
+  render: ({ creator }) => html`
+    <aip-storefront api="/_fault/latency=30000" creator=${creator} timeout="3000" retries="0">
+      <aip-catalog page-size="4"></aip-catalog>
+    </aip-storefront>
+  `,
+};

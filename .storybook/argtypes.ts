@@ -1,0 +1,121 @@
+/**
+ * The docs tables of each element, from `custom-elements.json`.
+ *
+ * Storybook's web-components extractor keys every row by its bare name in one
+ * object, so a part named like a slot or an attribute replaces it (the
+ * detail's `license`, `checkout` and `custom-order` slots, the custom order's
+ * `persona` attribute); it also drops the unnamed default slot and lists
+ * private members as properties. This one keys each row by its category, so
+ * every attribute, public property, event, slot, CSS custom property and CSS
+ * part of the manifest appears once, in its section.
+ *
+ * Attributes keep their plain names as keys, since stories' args are
+ * attribute names and get their descriptions from these rows. Everything
+ * that is not an attribute or a property gets no control: setting it would
+ * do nothing.
+ */
+import type { ArgTypes, SBType } from '@storybook/web-components-vite';
+
+interface Typed {
+  name: string;
+  description?: string;
+  type?: { text?: string };
+  default?: string;
+}
+
+interface Member extends Typed {
+  kind?: string;
+  privacy?: string;
+  static?: boolean;
+  readonly?: boolean;
+  attribute?: string;
+}
+
+interface Attribute extends Typed {
+  fieldName?: string;
+}
+
+interface Declaration {
+  tagName?: string;
+  customElement?: boolean;
+  members?: Member[];
+  attributes?: Attribute[];
+  events?: Typed[];
+  slots?: Typed[];
+  cssProperties?: Typed[];
+  cssParts?: Typed[];
+}
+
+interface Manifest {
+  modules?: { declarations?: Declaration[] }[];
+}
+
+type Category = 'attributes' | 'properties' | 'events' | 'slots' | 'css custom properties' | 'css shadow parts';
+
+/** A Storybook type for a manifest type text, from which Storybook picks a control. */
+function sbType(text: string | undefined): SBType {
+  const parts = (text ?? 'string').split('|').map((t) => t.trim());
+  const names = parts.filter((t) => t !== 'null' && t !== 'undefined');
+  const literals = names.map((t) => /^'([^']*)'$/.exec(t)?.[1]);
+  if (names.length === 1 && ['string', 'number', 'boolean'].includes(names[0]!)) {
+    return { name: names[0] as 'string' | 'number' | 'boolean' };
+  }
+  if (literals.length > 0 && literals.every((l) => l !== undefined))
+    return { name: 'enum', value: literals as string[] };
+  return { name: 'other', value: text ?? '' };
+}
+
+function row(name: string, item: Typed, category: Category, control: boolean): ArgTypes[string] {
+  const type = item.type?.text;
+  return {
+    name,
+    description: item.description ?? '',
+    ...(control ? { type: sbType(type) } : { control: false }),
+    table: {
+      category,
+      type: type ? { summary: type } : undefined,
+      defaultValue: item.default !== undefined ? { summary: item.default } : undefined,
+    },
+  };
+}
+
+/** The rows for one tag; undefined when the manifest doesn't have it. */
+export function argTypesFromManifest(manifest: Manifest, tagName: string): ArgTypes | undefined {
+  const el = manifest.modules
+    ?.flatMap((m) => m.declarations ?? [])
+    .find((d) => d.customElement && d.tagName === tagName);
+  if (!el) return undefined;
+
+  const argTypes: ArgTypes = {};
+  const attributeFields = new Set<string>();
+  for (const attr of el.attributes ?? []) {
+    if (attr.fieldName) attributeFields.add(attr.fieldName);
+    const property = attr.fieldName && attr.fieldName !== attr.name ? ` (property \`${attr.fieldName}\`)` : '';
+    argTypes[attr.name] = row(
+      attr.name,
+      { ...attr, description: (attr.description ?? '') + property },
+      'attributes',
+      true,
+    );
+  }
+  // Properties with no attribute: rich data (`data`), read-only state (`form`), and the like.
+  for (const member of el.members ?? []) {
+    const isPublic = !member.privacy || member.privacy === 'public';
+    if (member.kind !== 'field' || !isPublic || member.static || attributeFields.has(member.name)) continue;
+    argTypes[member.name in argTypes ? `property:${member.name}` : member.name] = row(
+      member.name,
+      member,
+      'properties',
+      !member.readonly,
+    );
+  }
+  for (const event of el.events ?? []) argTypes[`event:${event.name}`] = row(event.name, event, 'events', false);
+  for (const slot of el.slots ?? []) {
+    argTypes[`slot:${slot.name}`] = row(slot.name || '(default)', slot, 'slots', false);
+  }
+  for (const prop of el.cssProperties ?? []) {
+    argTypes[`cssprop:${prop.name}`] = row(prop.name, prop, 'css custom properties', false);
+  }
+  for (const part of el.cssParts ?? []) argTypes[`part:${part.name}`] = row(part.name, part, 'css shadow parts', false);
+  return argTypes;
+}

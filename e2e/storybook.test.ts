@@ -1,0 +1,252 @@
+// Storybook as designers get it, checked in the static build: every element in
+// custom-elements.json has a docs page that lists its whole API and a story for
+// each state, the Theming and Embed guides exist and read the code they
+// document, and the Theme and Locale toolbar reach every element.
+//
+// `.ci/run` builds Storybook (`npm run build-storybook`) before `npm test`;
+// without a build, or with one older than the stories, this file builds it
+// first (about 15 s), so it never runs against stale docs and never skips.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+import { DARK_TOKENS, TOKENS } from '../src/styles/tokens.js';
+
+const STATIC = 'storybook-static';
+const INDEX = `${STATIC}/index.json`;
+const MANIFEST = 'custom-elements.json';
+
+/** Fewest stories an element may have: its default plus the states a buyer meets. */
+const MIN_STORIES = 6;
+/** Elements that load nothing themselves, so have no loading or error state of their own. */
+const NO_DATA = new Set(['aip-price', 'aip-storefront']);
+
+/** When the stories or Storybook's config last changed (not the manifest: `npm test` rewrites it each run). */
+function newestInput(): number {
+  const files = ['stories', '.storybook'].flatMap((dir) => readdirSync(dir).map((name) => join(dir, name)));
+  return Math.max(...files.map((file) => statSync(file).mtimeMs));
+}
+
+const built = existsSync(INDEX) && existsSync(MANIFEST);
+if (!built || statSync(INDEX).mtimeMs < newestInput()) {
+  execFileSync('npm', ['run', 'build-storybook'], { stdio: 'inherit' });
+}
+
+interface Entry {
+  id: string;
+  type: 'docs' | 'story';
+  name: string;
+  title: string;
+  importPath: string;
+}
+
+interface Item {
+  name: string;
+  kind?: string;
+  privacy?: string;
+  static?: boolean;
+}
+
+interface Declaration {
+  tagName?: string;
+  customElement?: boolean;
+  members?: Item[];
+  attributes?: (Item & { fieldName?: string })[];
+  events?: Item[];
+  slots?: Item[];
+  cssProperties?: Item[];
+  cssParts?: Item[];
+}
+
+function read<T>(file: string): T {
+  if (!existsSync(file)) assert.fail(`${file} is missing: .ci/run builds Storybook before the tests`);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
+}
+
+const entries = () => Object.values(read<{ entries: Record<string, Entry> }>(INDEX).entries);
+
+const elements = () =>
+  read<{ modules: { declarations?: Declaration[] }[] }>(MANIFEST)
+    .modules.flatMap((m) => m.declarations ?? [])
+    .filter((d): d is Declaration & { tagName: string } => Boolean(d.customElement && d.tagName));
+
+/** What the element's docs table must list, by section, from the manifest. */
+function expectedApi(el: Declaration): Record<string, string[]> {
+  const withAttribute = new Set((el.attributes ?? []).map((a) => a.fieldName));
+  return {
+    attributes: (el.attributes ?? []).map((a) => a.name),
+    properties: (el.members ?? [])
+      .filter((m) => m.kind === 'field' && (!m.privacy || m.privacy === 'public') && !m.static)
+      .filter((m) => !withAttribute.has(m.name))
+      .map((m) => m.name),
+    events: (el.events ?? []).map((e) => e.name),
+    slots: (el.slots ?? []).map((s) => s.name || '(default)'),
+    'css custom properties': (el.cssProperties ?? []).map((p) => p.name),
+    'css shadow parts': (el.cssParts ?? []).map((p) => p.name),
+  };
+}
+
+const short = (tag: string) => tag.replace(/^aip-/, '');
+
+describe('Storybook (static build)', () => {
+  test('every element in the manifest has a docs page and a story for each state', () => {
+    const all = entries();
+    for (const { tagName } of elements()) {
+      const file = `./stories/${short(tagName)}.stories.ts`;
+      const docs = all.find((e) => e.type === 'docs' && e.importPath === file);
+      assert.ok(docs, `<${tagName}> has no docs page (autodocs from ${file})`);
+      const stories = all.filter((e) => e.type === 'story' && e.importPath === file);
+      assert.ok(stories.length >= MIN_STORIES, `<${tagName}>: ${stories.length} stories, want ${MIN_STORIES} or more`);
+      if (NO_DATA.has(tagName)) continue;
+      const names = stories.map((s) => s.name);
+      assert.ok(
+        names.some((n) => /loading/i.test(n)),
+        `<${tagName}> has no loading story: ${names.join(', ')}`,
+      );
+      assert.ok(
+        names.some((n) => /error/i.test(n)),
+        `<${tagName}> has no error story: ${names.join(', ')}`,
+      );
+    }
+  });
+
+  test('the Theming and Embed guides are built', () => {
+    const all = entries();
+    for (const [id, file] of [
+      ['guides-theming--docs', './stories/Theming.mdx'],
+      ['guides-embed--docs', './stories/Embed.mdx'],
+    ]) {
+      const entry = all.find((e) => e.id === id);
+      assert.ok(entry, `no ${id} in ${INDEX}`);
+      assert.equal(entry.type, 'docs');
+      assert.equal(entry.importPath, file);
+    }
+  });
+
+  describe('in a browser', () => {
+    let server: PreviewServer;
+    let browser: Browser;
+    let context: BrowserContext;
+    let url: string;
+
+    before(async () => {
+      // `vite preview` with the root config: the static build, with the reference marketplace mounted.
+      server = await preview({
+        configFile: 'vite.config.ts',
+        logLevel: 'error',
+        preview: { port: 0, host: '127.0.0.1', open: false },
+        build: { outDir: STATIC },
+      });
+      const address = server.httpServer.address();
+      if (!address || typeof address === 'string') throw new Error('no port');
+      url = `http://127.0.0.1:${address.port}`;
+      browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+      // One context for every page, so the preview's bundle is fetched once and then cached.
+      context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    });
+
+    after(async () => {
+      await browser?.close();
+      await server?.close();
+    });
+
+    /**
+     * Opens a page of the preview iframe. Docs checks read only the docs, so
+     * they keep the many stories on a page from loading listings (which makes
+     * each page seconds faster and leaves no slow faulted request behind).
+     */
+    async function open(path: string, { marketplace = true } = {}): Promise<Page> {
+      const page = await context.newPage();
+      if (!marketplace) await page.route(/\/(v1|media|_fault|_scale|_expiring)\//, (route) => route.abort());
+      await page.goto(`${url}/iframe.html?${path}`);
+      return page;
+    }
+
+    test("each element's docs page lists every attribute, property, event, slot, custom property and part", async () => {
+      for (const el of elements()) {
+        const page = await open(`id=elements-${short(el.tagName)}--docs&viewMode=docs`, { marketplace: false });
+        const table = page.locator('table.docblock-argstable').first();
+        await table.waitFor({ timeout: 30_000 });
+        // Section rows are titled "Hide <section> items"; each other row starts with the item's name.
+        const listed = await table.evaluate((t) => {
+          const sections: Record<string, string[]> = {};
+          let section = '';
+          for (const tr of t.querySelectorAll('tbody > tr')) {
+            const title = /^(?:Hide|Show) (.+) items$/.exec(tr.getAttribute('title') ?? '');
+            if (title?.[1]) section = title[1].toLowerCase();
+            else (sections[section] ??= []).push(tr.querySelector('td')?.textContent?.trim() ?? '');
+          }
+          return sections;
+        });
+        await page.close();
+        for (const [section, names] of Object.entries(expectedApi(el))) {
+          const missing = names.filter((name) => !listed[section]?.includes(name));
+          assert.deepEqual(missing, [], `<${el.tagName}> docs, ${section}: missing ${missing.join(', ')}`);
+        }
+      }
+    });
+
+    test('the Theming guide lists every token with its dark value, and Embed quotes the code it documents', async () => {
+      const theming = await open('id=guides-theming--docs&viewMode=docs', { marketplace: false });
+      await theming.getByRole('heading', { name: 'The tokens' }).waitFor();
+      const rows = await theming.locator('tr').allInnerTexts();
+      for (const [name, light] of Object.entries(TOKENS)) {
+        const row = rows.find((r) => r.startsWith(name));
+        assert.ok(row, `Theming has no row for ${name}`);
+        assert.ok(row.includes(light), `${name}: light value ${light} not in "${row}"`);
+        const dark = DARK_TOKENS[name as keyof typeof TOKENS];
+        assert.ok(row.includes(dark ?? 'same as light'), `${name}: dark value ${dark} not in "${row}"`);
+      }
+      await theming.close();
+
+      const embed = await open('id=guides-embed--docs&viewMode=docs', { marketplace: false });
+      // Code blocks render once their highlighter has loaded.
+      const quoted = await embed
+        .waitForFunction(() => document.body.textContent?.includes('aip-storefront:not(:defined)'), null, {
+          timeout: 15_000,
+        })
+        .then(() => true)
+        .catch(() => false);
+      assert.ok(quoted, 'the reserve-space CSS quoted from the README');
+      const text = (await embed.locator('#storybook-docs').textContent()) ?? '';
+      for (const { tagName } of elements()) {
+        if (tagName === 'aip-storefront') continue;
+        assert.ok(text.includes(`'aip-storefront/${short(tagName)}'`), `no npm import line for <${tagName}>`);
+      }
+      await embed.close();
+    });
+
+    test('the Theme and Locale toolbar reach storefronts, bare elements and the page', async () => {
+      const dark = await open('id=elements-storefront--default&viewMode=story&globals=theme:dark;locale:ar-EG');
+      const storefront = dark.locator('aip-storefront');
+      await storefront.waitFor();
+      await dark.waitForFunction(() => document.querySelector('aip-storefront')?.getAttribute('locale') === 'ar-EG');
+      assert.equal(await storefront.getAttribute('theme'), 'dark');
+      const root = dark.locator('.aip-sb-root');
+      assert.equal(await root.getAttribute('dir'), 'rtl');
+      assert.equal(await root.getAttribute('lang'), 'ar-EG');
+      assert.match((await root.getAttribute('class')) ?? '', /\baip-sb-dark\b/);
+      assert.match((await dark.locator('body').getAttribute('class')) ?? '', /\baip-sb-dark-page\b/);
+      await dark.close();
+
+      // A picker with no storefront around it takes the brand's tokens from the wrapper.
+      const forest = await open('id=elements-license-picker--required&viewMode=story&globals=theme:forest');
+      const picker = forest.locator('aip-license-picker');
+      await picker.waitFor();
+      const accent = await picker.evaluate((el) => getComputedStyle(el).getPropertyValue('--aip-color-accent').trim());
+      assert.equal(accent, '#1f5f3f');
+      await forest.close();
+
+      // Nothing chosen: the story's own settings stand.
+      const own = await open('id=elements-storefront--default&viewMode=story');
+      await own.locator('aip-storefront').waitFor();
+      assert.equal(await own.locator('aip-storefront').getAttribute('theme'), 'light');
+      assert.equal(await own.locator('.aip-sb-root').getAttribute('dir'), 'ltr');
+      await own.close();
+    });
+  });
+});
