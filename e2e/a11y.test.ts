@@ -144,3 +144,24 @@ test('the platform pages a buyer passes through (hosted checkout, certificate) a
   assert.deepEqual(found, []);
   await page.close();
 });
+
+test('prefers-reduced-motion removes motion: no smooth gallery scrolling, no transitions', async () => {
+  const motion = async (reducedMotion: 'reduce' | 'no-preference') => {
+    const context = await demo().browser.newContext({ viewport: { width: 1280, height: 900 }, reducedMotion });
+    const page = await context.newPage();
+    await page.goto(`${demo().url}/demo/creator/persona.html?id=noor-haddad`);
+    const track = page.locator('aip-persona-detail [part="track"]');
+    await track.waitFor();
+    const scroll = await track.evaluate((el) => getComputedStyle(el).scrollBehavior);
+    const card = page.locator('aip-license-picker [part~="tier"]').first();
+    const transition = await card.evaluate((el) => parseFloat(getComputedStyle(el).transitionDuration) || 0);
+    await context.close();
+    return { scroll, transition };
+  };
+  const still = await motion('reduce');
+  const moving = await motion('no-preference');
+  assert.equal(moving.scroll, 'smooth', 'the gallery glides when motion is welcome');
+  assert.ok(moving.transition > 0, 'tier cards animate when motion is welcome');
+  assert.equal(still.scroll, 'auto', 'no smooth scrolling with reduced motion');
+  assert.ok(still.transition <= 0.0001, `no transition with reduced motion (${still.transition}s)`);
+});
