@@ -3,7 +3,7 @@
 // runs this itself) or via `npm run bench`.
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
 const KB = 1024;
@@ -57,6 +57,26 @@ const gzipOf = (paths) => [...paths].reduce((n, p) => n + (byPath.get(relative('
 const loaderPath = 'dist/cdn/aip-storefront.js';
 const initial = staticClosure(loaderPath);
 
+// The texts of each language but English (src/locales/<language>.ts), one
+// chunk each, fetched the first time a page needs that language: a page loads
+// at most one of them, and an English page none.
+const languages = readdirSync('src/locales')
+  .filter((f) => /^[a-z]{2}(-[A-Z][A-Za-z0-9]*)?\.ts$/.test(f))
+  .map((f) => f.replace(/\.ts$/, ''));
+const languageOf = (path) => languages.find((l) => basename(path).startsWith(`${l}-`));
+const languageFiles = cdn.filter((r) => languageOf(r.path));
+const elementFiles = cdn.filter((r) => !languageOf(r.path));
+const eager = [...initial].filter((p) => languageOf(p));
+if (eager.length) {
+  console.error(`the loader imports language texts statically: ${eager.join(', ')}`);
+  process.exit(1);
+}
+if (languageFiles.length !== languages.length) {
+  console.error(`expected one chunk per language (${languages.join(', ')}), found ${languageFiles.length}`);
+  process.exit(1);
+}
+const largestLanguage = Math.max(0, ...languageFiles.map((r) => r.gzip));
+
 // `enforced` budgets fail the build. The design's targets (issue 6: 15 KB for a
 // catalog of cards, 30 KB for everything) are printed for comparison and not
 // enforced until the packaging work that meets them lands; the ceilings below
@@ -71,13 +91,25 @@ const paths = [
     ],
   },
   {
-    name: `everything: all ${cdn.length} files`,
-    gzip: gzipOf(cdn.map((r) => r.path)),
+    name: `everything: all ${elementFiles.length} element files`,
+    gzip: gzipOf(elementFiles.map((r) => r.path)),
     budgets: [
       { limit: 30 * KB, enforced: false },
-      // Raised from 44 KB when checkout (8.7 KB) and custom orders (8.7 KB) landed.
-      { limit: 64 * KB, enforced: true },
+      // Raised from 44 KB when checkout (8.7 KB) and custom orders (8.7 KB) landed,
+      // and from 64 KB when every text moved into the message catalogue (its ids
+      // and lookups add about 5 KB across the elements; the English is as before).
+      { limit: 68 * KB, enforced: true },
     ],
+  },
+  ...languageFiles.map((r) => ({
+    name: `+ ${languageOf(r.path)} texts, on first use`,
+    gzip: r.gzip,
+    budgets: [{ limit: 8 * KB, enforced: true }],
+  })),
+  {
+    name: 'everything in the largest language',
+    gzip: gzipOf(elementFiles.map((r) => r.path)) + largestLanguage,
+    budgets: [{ limit: 76 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

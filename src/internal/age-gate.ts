@@ -1,5 +1,7 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
 import type { ContentRating } from '../api/schemas.js';
+import type { CoreMessageId } from '../locales/ids.js';
+import type { Translate } from './i18n.js';
 
 /**
  * The viewer's 18+ confirmation, shared by every element on the page and
@@ -70,12 +72,13 @@ export class AgeGateController implements ReactiveController {
 
   /**
    * The confirmation dialog for a rated listing, or nothing when there is
-   * nothing to confirm. `media` says what confirming reveals ("images");
+   * nothing to confirm. `text` says what confirming reveals, in words;
    * `after` runs once it closes, to move focus where the cover was.
    */
   renderDialog(
-    listing: { name: string; contentRating: ContentRating },
-    media: string,
+    t: Translate<CoreMessageId>,
+    listing: { contentRating: ContentRating },
+    text: string,
     after: (confirmed: boolean) => void,
   ) {
     if (listing.contentRating === 'general' || this.confirmed) return nothing;
@@ -93,14 +96,11 @@ export class AgeGateController implements ReactiveController {
         close(false);
       }}
     >
-      <h2 id="age-title">Adult content</h2>
-      <p id="age-text">
-        ${listing.name} is rated ${listing.contentRating}. Confirm that you are 18 or older to see rated ${media} for
-        the rest of this browsing session.
-      </p>
+      <h2 id="age-title">${t('age.title')}</h2>
+      <p id="age-text">${text}</p>
       <div class="dialog-actions">
-        <button type="button" @click=${() => close(false)}>Cancel</button>
-        <button class="primary" type="button" @click=${() => close(true)}>I am 18 or older</button>
+        <button type="button" @click=${() => close(false)}>${t('common.cancel')}</button>
+        <button class="primary" type="button" @click=${() => close(true)}>${t('age.confirm')}</button>
       </div>
     </dialog>`;
   }

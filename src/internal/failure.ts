@@ -1,8 +1,10 @@
 import { toApiError } from '../api/errors.js';
+import type { CoreMessageId } from '../locales/ids.js';
+import type { Translate } from './i18n.js';
 
 /** A wait the server asked for, in words: `30 s`, `5 min`. */
-function waitText(seconds: number): string {
-  return seconds < 120 ? `${seconds} s` : `${Math.ceil(seconds / 60)} min`;
+export function waitText(t: Translate<CoreMessageId>, seconds: number): string {
+  return seconds < 120 ? t('time.seconds', { count: seconds }) : t('time.minutes', { count: Math.ceil(seconds / 60) });
 }
 
 /**
@@ -11,21 +13,21 @@ function waitText(seconds: number): string {
  * A wait the marketplace asked for (`Retry-After`, which the client waits out
  * itself when it is short) is said in seconds or minutes.
  */
-export function loadFailureHint(error: unknown): string {
+export function loadFailureHint(error: unknown, t: Translate<CoreMessageId>): string {
   const e = toApiError(error);
-  const wait = e.retryAfter ? `Try again in ${waitText(e.retryAfter)}.` : null;
+  const wait = e.retryAfter ? waitText(t, e.retryAfter) : null;
   switch (e.code) {
     case 'network':
-      return 'Check your connection, then try again.';
+      return t('hint.network');
     case 'timeout':
-      return 'The marketplace took too long to answer. Check your connection, then try again.';
+      return t('hint.timeout');
     case 'rate_limited':
-      return `The marketplace is busy. ${wait ?? 'Wait a moment, then try again.'}`;
+      return wait ? t('hint.busy-wait', { wait }) : t('hint.busy');
     case 'unavailable':
-      return `The marketplace is unavailable right now. ${wait ?? 'Try again in a moment.'}`;
+      return wait ? t('hint.unavailable-wait', { wait }) : t('hint.unavailable');
     case 'malformed_response':
-      return 'The marketplace sent an answer that could not be read. Try again in a moment.';
+      return t('hint.malformed');
     default:
-      return 'The marketplace had a problem. Try again in a moment.';
+      return t('hint.problem');
   }
 }

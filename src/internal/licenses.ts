@@ -1,4 +1,8 @@
 import type { License, UnavailableReason } from '../api/schemas.js';
+import type { LicenseMessageId } from '../locales/ids.js';
+import type { Translate } from './i18n.js';
+
+type T = Translate<LicenseMessageId>;
 
 /**
  * What each license tier means, in words a buyer reads in seconds. Terms and
@@ -12,92 +16,71 @@ export interface LicenseInfo {
   keyPoints: [string, string, string];
 }
 
-export const LICENSE_INFO: Record<License, LicenseInfo> = {
-  commercial: {
-    title: 'Commercial License',
-    exclusivity: 'Non-exclusive: others may license this persona too',
-    keyPoints: [
-      'Ads, social media, websites and brand content',
-      'No resale, sublicensing or transfer',
-      'Can be renewed while no Exclusive is active',
-    ],
-  },
-  exclusive: {
-    title: 'Exclusive License',
-    exclusivity: 'Only you: no new licenses are sold while it runs',
-    keyPoints: [
-      'Every commercial use the Commercial License allows',
-      'Stops new Commercial and Exclusive sales',
-      'Opens the way to buying Ownership',
-    ],
-  },
-  ownership: {
-    title: 'Ownership / Assignment',
-    exclusivity: 'Yours: the assignable rights transfer to you',
-    keyPoints: [
-      'Adapt, resell and sublicense',
-      'Use for AI training and fine-tuning',
-      'Listed deliverables are transferred; sales end',
-    ],
-  },
-};
+/** A tier's legal name: "Commercial License", "Exclusive License", "Ownership / Assignment". */
+export function licenseTitle(t: T, license: License): string {
+  return t(`license.${license}`);
+}
 
-/** Rows of the "Compare licenses" table, one cell per tier. */
-export const LICENSE_COMPARISON: { label: string; values: Record<License, string> }[] = [
+export function licenseInfo(t: T, license: License): LicenseInfo {
+  return {
+    title: licenseTitle(t, license),
+    exclusivity: t(`license.${license}.exclusivity`),
+    keyPoints: [t(`license.${license}.point-1`), t(`license.${license}.point-2`), t(`license.${license}.point-3`)],
+  };
+}
+
+/** Rows of the "Compare licenses" table: the row's label, then one cell per tier, as message ids. */
+export const LICENSE_COMPARISON: { label: LicenseMessageId; values: Record<License, LicenseMessageId> }[] = [
   {
-    label: 'Exclusivity',
-    values: { commercial: 'Non-exclusive', exclusive: 'Exclusive to you', ownership: 'Rights assigned to you' },
-  },
-  {
-    label: 'Resale and sublicensing',
-    values: { commercial: 'Not allowed', exclusive: 'Not allowed', ownership: 'Allowed' },
-  },
-  {
-    label: 'AI training and fine-tuning',
-    values: { commercial: 'Not included', exclusive: 'Not included', ownership: 'Allowed' },
-  },
-  {
-    label: 'Transfer of rights',
+    label: 'compare.exclusivity',
     values: {
-      commercial: 'None',
-      exclusive: 'None (a license, not title)',
-      ownership: 'Assignable rights and listed deliverables',
+      commercial: 'compare.non-exclusive',
+      exclusive: 'compare.exclusive-to-you',
+      ownership: 'compare.assigned-to-you',
     },
   },
   {
-    label: 'Other buyers',
-    values: { commercial: 'May license it too', exclusive: 'Blocked while it runs', ownership: 'No further sales' },
+    label: 'compare.resale',
+    values: { commercial: 'compare.not-allowed', exclusive: 'compare.not-allowed', ownership: 'compare.allowed' },
   },
   {
-    label: 'Who can buy it',
+    label: 'compare.training',
+    values: { commercial: 'compare.not-included', exclusive: 'compare.not-included', ownership: 'compare.allowed' },
+  },
+  {
+    label: 'compare.transfer',
     values: {
-      commercial: 'Anyone, while it is open',
-      exclusive: 'Anyone, while it is open',
-      ownership: 'Only the current Exclusive holder',
+      commercial: 'compare.transfer-none',
+      exclusive: 'compare.transfer-license',
+      ownership: 'compare.transfer-ownership',
     },
   },
   {
-    label: 'License Certificate',
-    values: { commercial: 'Included', exclusive: 'Included', ownership: 'Included, with a transaction record' },
+    label: 'compare.others',
+    values: {
+      commercial: 'compare.others-commercial',
+      exclusive: 'compare.others-exclusive',
+      ownership: 'compare.others-ownership',
+    },
+  },
+  {
+    label: 'compare.who',
+    values: { commercial: 'compare.who-open', exclusive: 'compare.who-open', ownership: 'compare.who-holder' },
+  },
+  {
+    label: 'compare.certificate',
+    values: { commercial: 'compare.included', exclusive: 'compare.included', ownership: 'compare.included-record' },
   },
 ];
 
 /** Why a tier can't be bought, in words; `until` is the formatted end of the active Exclusive. */
-export function reasonText(reason: UnavailableReason, until: string | null): string {
-  switch (reason) {
-    case 'exclusive_active':
-      return until ? `Exclusively licensed until ${until}` : 'Exclusively licensed to another buyer';
-    case 'requires_active_exclusive':
-      return 'Requires an active Exclusive License';
-    case 'exclusive_holder_only':
-      return 'Only the current exclusive holder can buy this';
-    case 'assigned':
-      return 'Ownership has been transferred';
-  }
+export function reasonText(t: T, reason: UnavailableReason, until: string | null): string {
+  return reason === 'exclusive_active' && until
+    ? t('reason.exclusive_active-until', { date: until })
+    : t(`reason.${reason}`);
 }
 
 /** "6 months", "12 months", "No fixed term". */
-export function termText(months: number | null): string {
-  if (months === null) return 'No fixed term';
-  return months === 1 ? '1 month' : `${months} months`;
+export function termText(t: T, months: number | null): string {
+  return months === null ? t('term.none') : t('term.months', { count: months });
 }

@@ -1,9 +1,10 @@
 import { minorUnitDigits } from '../api/money.js';
-import type { Money, Persona, PersonaSummary } from '../api/schemas.js';
-import { LICENSE_INFO } from './licenses.js';
+import type { Money, PersonaSummary } from '../api/schemas.js';
+import type { CoreMessageId } from '../locales/ids.js';
+import type { Translate } from './i18n.js';
 
 /** schema.org prices are decimal strings in major units: 4900 USD cents is "49.00". */
-function decimalPrice(money: Money): string {
+export function decimalPrice(money: Money): string {
   const digits = minorUnitDigits(money.currency);
   return (money.amount / 10 ** digits).toFixed(digits);
 }
@@ -11,15 +12,16 @@ function decimalPrice(money: Money): string {
 /**
  * schema.org data for a listing, built from the same summary the card shows.
  * Only for general-audience listings: rated content is never described to
- * crawlers. Returns null when there is nothing to publish.
+ * crawlers. Returns null when there is nothing to publish. The words are in
+ * the storefront's language, like the page around them.
  */
-export function productJsonLd(p: PersonaSummary): Record<string, unknown> | null {
+export function productJsonLd(p: PersonaSummary, t: Translate<CoreMessageId>): Record<string, unknown> | null {
   if (p.contentRating !== 'general') return null;
   return {
     '@context': 'https://schema.org',
     '@type': 'Product',
     name: p.name,
-    description: `AI-generated, fictional persona by ${p.creator.name}`,
+    description: t('jsonld.description', { creator: p.creator.name }),
     image: p.titleImage.url,
     sku: p.id,
     brand: { '@type': 'Brand', name: p.creator.name },
@@ -29,7 +31,7 @@ export function productJsonLd(p: PersonaSummary): Record<string, unknown> | null
       ? {
           offers: {
             '@type': 'Offer',
-            name: 'Commercial License',
+            name: t('license.commercial'),
             price: decimalPrice(p.commercialPrice),
             priceCurrency: p.commercialPrice.currency,
             availability: 'https://schema.org/InStock',
@@ -44,47 +46,17 @@ export function productJsonLd(p: PersonaSummary): Record<string, unknown> | null
  * a `Product` as a card describes it, at its position in the list. Null when
  * there are none.
  */
-export function itemListJsonLd(items: readonly PersonaSummary[]): Record<string, unknown> | null {
+export function itemListJsonLd(
+  items: readonly PersonaSummary[],
+  t: Translate<CoreMessageId>,
+): Record<string, unknown> | null {
   const elements = items.flatMap((p, i) => {
-    const product = productJsonLd(p);
+    const product = productJsonLd(p, t);
     if (!product) return [];
     delete product['@context'];
     return [{ '@type': 'ListItem', position: i + 1, item: product }];
   });
   return elements.length ? { '@context': 'https://schema.org', '@type': 'ItemList', itemListElement: elements } : null;
-}
-
-/**
- * schema.org data for a full listing, built from the same persona the detail
- * view shows: a `Product` whose `brand` is the creator, with one `Offer` per
- * license tier that can be bought now (none when every tier is closed). Only
- * for general-audience listings; null otherwise.
- */
-export function personaJsonLd(p: Persona): Record<string, unknown> | null {
-  if (p.contentRating !== 'general') return null;
-  const images = [p.titleImage.url, ...p.previews.flatMap((v) => (v.kind === 'image' ? [v.url] : []))];
-  const offers = p.offers
-    .filter((o) => o.available)
-    .map((o) => ({
-      '@type': 'Offer',
-      name: LICENSE_INFO[o.license].title,
-      sku: `${p.id}-${o.license}`,
-      price: decimalPrice(o.price),
-      priceCurrency: o.price.currency,
-      availability: 'https://schema.org/InStock',
-    }));
-  return {
-    '@context': 'https://schema.org',
-    '@type': 'Product',
-    name: p.name,
-    description: p.description || `AI-generated, fictional persona by ${p.creator.name}`,
-    image: images,
-    sku: p.id,
-    brand: { '@type': 'Brand', name: p.creator.name },
-    category: p.niche,
-    keywords: p.tags.join(', '),
-    ...(offers.length ? { offers } : {}),
-  };
 }
 
 /**

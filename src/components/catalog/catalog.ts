@@ -25,7 +25,8 @@ import { RowWindow } from '../../internal/row-window.js';
 import { styleProperties } from '../../internal/style-properties.js';
 import { itemListJsonLd, writeJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
-import { USE_CASE_LABELS } from '../../internal/labels.js';
+import messages from '../../locales/en/core.js';
+import type { CoreMessageId } from '../../locales/ids.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './catalog.styles.js';
 
@@ -34,26 +35,6 @@ const DEFAULT_PAGE_SIZE = 12;
 /** The controls `filters` can name, in the order they appear. */
 export const CATALOG_FILTERS = ['search', 'use-case', 'tag', 'availability', 'rating', 'sort'] as const;
 export type CatalogFilter = (typeof CATALOG_FILTERS)[number];
-
-const SORT_LABELS: Record<Sort, string> = {
-  newest: 'Newest',
-  price_asc: 'Price: low to high',
-  price_desc: 'Price: high to low',
-  name: 'Name',
-};
-
-const AVAILABILITY_LABELS: Record<Availability, string> = {
-  open: 'Available to license',
-  exclusive_active: 'Exclusively licensed',
-  assigned: 'Assigned',
-};
-
-const RATING_LABELS: Record<ContentRating, string> = {
-  general: 'General audiences',
-  suggestive: 'Up to suggestive',
-  erotic: 'Up to erotic',
-  explicit: 'Up to explicit',
-};
 
 /** URL parameters `sync-url` writes, prefixed so they don't clash with the host's. */
 const URL_KEYS = {
@@ -169,7 +150,7 @@ export class AipCatalog extends AipElement {
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
       this.emit(new AipListViewEvent({ items: page.items }));
-      this.announcement = `${page.items.length} more personas loaded.`;
+      this.announcement = this.t('catalog.more-loaded', { count: page.items.length });
       // The new cards may not fill the screen: infinite paging keeps going.
       void this.updateComplete.then(() => requestAnimationFrame(() => this.loadMoreIfNear()));
       return page;
@@ -193,7 +174,7 @@ export class AipCatalog extends AipElement {
   @state() private columns = 1;
   /** The persona shown in the detail dialog. */
   @state() private selected: PersonaSummary | null = null;
-  /** Why the last persona chosen could not be opened, shown above the grid. */
+  /** The name of the persona last chosen, when it could not be opened (said above the grid). */
   @state() private openError = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   // Measured in the next frame: re-laying out rows inside the observer's callback
@@ -220,8 +201,8 @@ export class AipCatalog extends AipElement {
   /** Order: `newest` (default), `price_asc`, `price_desc` or `name`. */
   @property() sort: Sort = 'newest';
 
-  /** Accessible name of the list of cards. */
-  @property() label = 'Personas';
+  /** Accessible name of the list of cards; "Personas" in the storefront's language by default. */
+  @property() label: string | null = null;
 
   /**
    * The toolbar's controls, space-separated, from `search use-case tag availability rating sort`;
@@ -282,7 +263,25 @@ export class AipCatalog extends AipElement {
     if (page === this.describedPage) return;
     this.describedPage = page;
     const settings = this.store.value;
-    writeJsonLd(this, page ? itemListJsonLd(page.items.filter((p) => settings.allowsRating(p.contentRating))) : null);
+    writeJsonLd(
+      this,
+      page
+        ? itemListJsonLd(
+            page.items.filter((p) => settings.allowsRating(p.contentRating)),
+            this.t,
+          )
+        : null,
+    );
+  }
+
+  /** Texts in the storefront's language. */
+  private get t() {
+    return this.store.value.translate(messages);
+  }
+
+  /** The accessible name of the list: the host's, or the built-in one. */
+  private get listLabel(): string {
+    return this.label ?? this.t('catalog.label');
   }
 
   /** In infinite paging, loads the next page when the end of the list is near the viewport. */
@@ -418,12 +417,15 @@ export class AipCatalog extends AipElement {
     this.writeUrl();
   }
 
-  /** One labelled select of the toolbar; `anyLabel` adds a first option meaning "no filter". */
+  /**
+   * One labelled select of the toolbar; each option's text is the message `prefix` + its value.
+   * `anyLabel` adds a first option meaning "no filter".
+   */
   private renderSelect<T extends string>(
     label: string,
     value: T | '',
     options: readonly T[],
-    labels: Record<T, string>,
+    prefix: string,
     pick: (value: T | '') => void,
     anyLabel?: string,
   ) {
@@ -435,7 +437,9 @@ export class AipCatalog extends AipElement {
       <span>${label}</span>
       <select @change=${onChange}>
         ${anyLabel ? html`<option value="" ?selected=${!value}>${anyLabel}</option>` : nothing}
-        ${options.map((o) => html`<option value=${o} ?selected=${value === o}>${labels[o]}</option>`)}
+        ${options.map(
+          (o) => html`<option value=${o} ?selected=${value === o}>${this.t(`${prefix}${o}` as CoreMessageId)}</option>`,
+        )}
       </select>
     </label>`;
   }
@@ -445,24 +449,25 @@ export class AipCatalog extends AipElement {
     if (shown.size === 0) return nothing;
     const maxRating = this.store.value.maxRating;
     const ratings = CONTENT_RATINGS.filter((r) => ratingRank(r) <= ratingRank(maxRating));
+    const t = this.t;
     return html`<form
       part="toolbar"
       class="toolbar"
       role="search"
-      aria-label="Search and filter ${this.label}"
+      aria-label=${t('catalog.toolbar', { label: this.listLabel })}
       @submit=${(e: Event) => e.preventDefault()}
     >
       ${
         shown.has('search')
           ? html`<label class="field search">
-              <span>Search</span>
+              <span>${t('catalog.search')}</span>
               <input
                 part="search"
                 type="search"
                 .value=${this.q}
                 maxlength="100"
                 autocomplete="off"
-                placeholder="Name, niche, tag…"
+                placeholder=${t('catalog.search-placeholder')}
                 @input=${(e: Event) => this.onSearch((e.target as HTMLInputElement).value)}
               />
             </label>`
@@ -471,19 +476,19 @@ export class AipCatalog extends AipElement {
       ${
         shown.has('use-case')
           ? this.renderSelect(
-              'Use case',
+              t('catalog.use-case'),
               this.useCase,
               USE_CASES,
-              USE_CASE_LABELS,
+              'use-case.',
               (v) => (this.useCase = v),
-              'All use cases',
+              t('catalog.any-use-case'),
             )
           : nothing
       }
       ${
         shown.has('tag')
           ? html`<label class="field">
-              <span>Tag</span>
+              <span>${t('catalog.tag')}</span>
               <input
                 type="text"
                 .value=${this.tag}
@@ -497,29 +502,29 @@ export class AipCatalog extends AipElement {
       ${
         shown.has('availability')
           ? this.renderSelect(
-              'Availability',
+              t('catalog.availability'),
               this.availability,
               AVAILABILITIES,
-              AVAILABILITY_LABELS,
+              'availability.',
               (v) => (this.availability = v),
-              'Any',
+              t('catalog.any-availability'),
             )
           : nothing
       }
       ${
         shown.has('rating') && ratings.length > 1
           ? this.renderSelect(
-              'Content rating',
+              t('catalog.rating'),
               this.rating || maxRating,
               ratings,
-              RATING_LABELS,
+              'rating-filter.',
               (v) => (this.rating = v),
             )
           : nothing
       }
       ${
         shown.has('sort')
-          ? this.renderSelect('Sort by', this.validSort(), SORTS, SORT_LABELS, (v) => (this.sort = v || 'newest'))
+          ? this.renderSelect(t('catalog.sort'), this.validSort(), SORTS, 'sort.', (v) => (this.sort = v || 'newest'))
           : nothing
       }
     </form>`;
@@ -603,7 +608,7 @@ export class AipCatalog extends AipElement {
       part="grid"
       class=${this.windowed ? 'windowed' : 'grid'}
       role="list"
-      aria-label=${this.label}
+      aria-label=${this.listLabel}
       aria-busy=${this.nextPage.status === 1 ? 'true' : 'false'}
       ${styleProperties(style)}
       @keydown=${this.onGridKeydown}
@@ -682,7 +687,7 @@ export class AipCatalog extends AipElement {
     try {
       await import('../persona-detail/index.js');
     } catch (error) {
-      this.openError = `${isolate(persona.name)} could not be opened. Check your connection, then choose it again.`;
+      this.openError = isolate(persona.name);
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
       return;
     }
@@ -698,18 +703,19 @@ export class AipCatalog extends AipElement {
 
   private renderDetail() {
     const p = this.selected;
+    const t = this.t;
     // A click on the backdrop closes it; Escape is the dialog's own keyboard way out.
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<dialog
       part="detail-dialog"
       class="detail"
-      aria-label=${p?.name ?? 'Persona'}
+      aria-label=${p?.name ?? t('catalog.dialog')}
       @close=${() => (this.selected = null)}
       @click=${(e: MouseEvent) => e.target === this.detailDialog && this.closeDetail()}
     >
       <div class="detail-bar">
         <button part="close-button" type="button" @click=${() => this.closeDetail()}>
-          Close<span class="visually-hidden"> ${p?.name ?? ''}</span>
+          ${t.parts('catalog.close', { name: html`<span class="visually-hidden">${p?.name ?? ''}</span>` })}
         </button>
       </div>
       ${p ? html`<aip-persona-detail part="detail" persona=${p.id}></aip-persona-detail>` : nothing}
@@ -718,7 +724,7 @@ export class AipCatalog extends AipElement {
 
   private renderSkeletons() {
     const count = Math.min(this.validPageSize(), MAX_SKELETONS);
-    return html`<div part="grid" class="grid" role="list" aria-label=${this.label} aria-busy="true">
+    return html`<div part="grid" class="grid" role="list" aria-label=${this.listLabel} aria-busy="true">
       ${Array.from(
         { length: count },
         () => html`<div role="listitem"><aip-persona-card part="card"></aip-persona-card></div>`,
@@ -728,24 +734,28 @@ export class AipCatalog extends AipElement {
 
   private renderEmpty() {
     const creator = this.creator ?? this.store.value.creator;
+    const t = this.t;
     if (this.filtered) {
       return html`<div part="status" class="state" role="status">
-        <p>No personas match this search.</p>
-        <p class="hint">Try other words or fewer filters.</p>
-        <button part="clear" class="primary" type="button" @click=${() => this.clearFilters()}>Clear filters</button>
+        <p>${t('catalog.no-match')}</p>
+        <p class="hint">${t('catalog.no-match-hint')}</p>
+        <button part="clear" class="primary" type="button" @click=${() => this.clearFilters()}>
+          ${t('catalog.clear')}
+        </button>
       </div>`;
     }
     return html`<div part="status" class="state" role="status">
-      <p>No personas to show${creator ? ' from this creator' : ''} yet.</p>
-      <p class="hint">New listings appear here as soon as the marketplace publishes them.</p>
+      <p>${t(creator ? 'catalog.empty-creator' : 'catalog.empty')}</p>
+      <p class="hint">${t('catalog.empty-hint')}</p>
     </div>`;
   }
 
   private renderError(error: unknown) {
+    const t = this.t;
     return html`<div part="status" class="state error" role="alert">
-      <p class="title">The catalog could not be loaded.</p>
-      <p class="hint">${loadFailureHint(error)}</p>
-      <button class="primary" type="button" @click=${() => this.firstPage.run()}>Try again</button>
+      <p class="title">${t('catalog.failed')}</p>
+      <p class="hint">${loadFailureHint(error, t)}</p>
+      <button class="primary" type="button" @click=${() => this.firstPage.run()}>${t('common.try-again')}</button>
     </div>`;
   }
 
@@ -753,8 +763,9 @@ export class AipCatalog extends AipElement {
     if (!this.cursor) return nothing;
     const loading = this.nextPage.status === 1;
     const failed = this.nextPage.status === 3;
+    const t = this.t;
     return html`<div class="more">
-      ${failed ? html`<p class="error" role="alert">More personas could not be loaded.</p>` : nothing}
+      ${failed ? html`<p class="error" role="alert">${t('catalog.more-failed')}</p>` : nothing}
       <button
         part="more"
         class="primary"
@@ -762,14 +773,20 @@ export class AipCatalog extends AipElement {
         aria-disabled=${loading ? 'true' : 'false'}
         @click=${() => !loading && this.nextPage.run()}
       >
-        ${loading ? 'Loading…' : failed ? 'Try again' : 'Show more'}
+        ${t(loading ? 'common.loading' : failed ? 'common.try-again' : 'catalog.show-more')}
       </button>
     </div>`;
   }
 
   override render() {
     return html`${this.renderToolbar()}
-      ${this.openError ? html`<p part="status" class="open-error" role="alert">${this.openError}</p>` : nothing}
+      ${
+        this.openError
+          ? html`<p part="status" class="open-error" role="alert">
+              ${this.t('catalog.open-failed', { name: this.openError })}
+            </p>`
+          : nothing
+      }
       ${this.firstPage.render({
         initial: () => this.renderSkeletons(),
         pending: () => this.renderSkeletons(),
@@ -778,7 +795,7 @@ export class AipCatalog extends AipElement {
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
-        ${this.firstPage.status === 1 ? 'Loading personas…' : this.announcement}
+        ${this.firstPage.status === 1 ? this.t('catalog.loading') : this.announcement}
       </p>
       ${this.renderDetail()}
       <div class="probe" aria-hidden="true"></div>`;

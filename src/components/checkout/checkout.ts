@@ -28,8 +28,12 @@ import {
   type CheckoutErrorCode,
 } from '../../events/checkout.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureHint } from '../../internal/failure.js';
-import { LICENSE_INFO, reasonText, termText } from '../../internal/licenses.js';
+import { loadFailureHint, waitText } from '../../internal/failure.js';
+import type { Translate } from '../../internal/i18n.js';
+import { licenseTitle, reasonText, termText } from '../../internal/licenses.js';
+import checkout from '../../locales/en/checkout.js';
+import core from '../../locales/en/core.js';
+import licenses from '../../locales/en/licenses.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
 import { attemptKey, clearAttempt, loadAttempt, sameBody, saveAttempt, type Attempt } from './attempt.js';
@@ -51,24 +55,37 @@ type Step =
   | 'complete'
   | 'problem';
 
+const messages = { ...core, ...licenses, ...checkout };
+type T = Translate<keyof typeof messages>;
+/** A text said to the buyer, worded when it is shown, so it follows the storefront's language. */
+type Say = (t: T) => string;
+
+/** What the browser saw fail, in the buyer's language; otherwise the marketplace's own words. */
+function cause(t: T, error: ApiError): string {
+  if (error.code === 'network') return t('cause.network', { message: error.message });
+  if (error.code === 'timeout') return t('cause.timeout', { message: error.message });
+  if (error.code === 'malformed_response') return t('cause.malformed', { message: error.message });
+  return error.message;
+}
+
 /** What the buyer can do about a problem. */
 type Remedy = 'retry-order' | 'requote' | 'restart' | 'choose' | 'retry-certificate' | 'retry-resume' | null;
 
 interface Problem {
   code: CheckoutErrorCode;
-  message: string;
+  say: Say;
   remedy: Remedy;
 }
 
 type Field = 'name' | 'email' | 'agree';
 
-const FIELD_MESSAGES: Record<Field, string> = {
-  name: 'Enter your full name.',
-  email: 'Enter an email address, like name@example.com.',
-  agree: 'Accept the license agreement to continue.',
-};
+const FIELD_MESSAGES = {
+  name: 'checkout.name-invalid',
+  email: 'checkout.email-invalid',
+  agree: 'checkout.agree-invalid',
+} as const satisfies Record<Field, keyof typeof messages>;
 
-const STEP_LABELS = ['Your details', 'Payment', 'Certificate'] as const;
+const STEP_LABELS = ['checkout.step-details', 'checkout.step-payment', 'checkout.step-certificate'] as const;
 
 /** Order states after which nothing more happens. */
 const FINAL = new Set(['completed', 'expired', 'rejected']);
@@ -186,10 +203,10 @@ export class AipCheckout extends AipElement {
   @state() private buyerEmail = '';
   @state() private agreed = false;
   @state() private touched = new Set<Field>();
-  @state() private serverErrors: Partial<Record<Field, string>> = {};
+  @state() private serverErrors: Partial<Record<Field, Say>> = {};
   @state() private payOpen = false;
   @state() private popupBlocked = false;
-  @state() private statusNote = '';
+  @state() private statusNote: Say | null = null;
   @state() private announcement = '';
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
@@ -294,12 +311,18 @@ export class AipCheckout extends AipElement {
     return this.price === null ? offer.price : { amount: this.price, currency: offer.price.currency };
   }
 
+  /** Texts in the storefront's language. */
+  private get t(): T {
+    return this.store.value.translate(messages);
+  }
+
   private fieldError(field: Field): string | null {
-    if (this.serverErrors[field]) return this.serverErrors[field];
+    const server = this.serverErrors[field];
+    if (server) return server(this.t);
     if (!this.touched.has(field)) return null;
-    if (field === 'agree') return this.agreed ? null : FIELD_MESSAGES.agree;
+    if (field === 'agree') return this.agreed ? null : this.t(FIELD_MESSAGES.agree);
     const schema = BuyerSchema.entries[field];
-    return v.is(schema, field === 'name' ? this.buyerName : this.buyerEmail) ? null : FIELD_MESSAGES[field];
+    return v.is(schema, field === 'name' ? this.buyerName : this.buyerEmail) ? null : this.t(FIELD_MESSAGES[field]);
   }
 
   // ----- the flow ------------------------------------------------------------
@@ -310,7 +333,7 @@ export class AipCheckout extends AipElement {
     this.problem = null;
     this.serverErrors = {};
     this.touched = new Set();
-    this.statusNote = '';
+    this.statusNote = null;
   }
 
   private onStart(offer: Offer): void {
@@ -350,7 +373,7 @@ export class AipCheckout extends AipElement {
     const invalid = (['name', 'email', 'agree'] as const).find((f) => this.fieldError(f));
     if (invalid) {
       this.focusAfterUpdate = invalid === 'agree' ? '#agree' : `#buyer-${invalid}`;
-      this.announcement = 'Some details need your attention.';
+      this.announcement = this.t('checkout.attention');
       return;
     }
     this.openPopup();
@@ -362,7 +385,7 @@ export class AipCheckout extends AipElement {
     if (!persona || !this.license) return;
     this.step = 'quoting';
     this.problem = null;
-    this.announcement = 'Getting your price…';
+    this.announcement = this.t('checkout.quoting');
     let quote: Quote;
     try {
       quote = await this.client.quote(
@@ -382,8 +405,7 @@ export class AipCheckout extends AipElement {
     if (!shown || shown.amount !== quote.price.amount || shown.currency !== quote.price.currency) {
       this.closePopup();
       this.step = 'price-changed';
-      const price = this.store.value.formatMoney(quote.price);
-      this.announcement = `The price is now ${price}. Confirm to continue.`;
+      this.announcement = this.t('checkout.price-now', { price: this.store.value.formatMoney(quote.price) });
       this.focusAfterUpdate = '[part~="price-change"] button.primary';
       return;
     }
@@ -415,7 +437,7 @@ export class AipCheckout extends AipElement {
   private async sendOrder(attempt: Attempt, handOff: boolean): Promise<void> {
     this.step = handOff ? 'ordering' : 'resuming';
     this.problem = null;
-    this.announcement = 'Creating your order…';
+    this.announcement = this.t('checkout.ordering');
     let order: Order;
     try {
       order = await this.client.createOrder(attempt.body, {
@@ -521,14 +543,15 @@ export class AipCheckout extends AipElement {
     try {
       const fresh = await this.client.order(order.id, { signal: this.requests.signal });
       this.pollFailures = 0;
-      this.statusNote = '';
+      this.statusNote = null;
       if (this.order?.id === fresh.id) this.apply(fresh);
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.code === 'aborted') return;
       this.pollFailures += 1;
       const wait = Math.min(MAX_POLL_MS, this.pollInterval * 2 ** this.pollFailures);
-      this.statusNote = `We couldn't check the payment status (${apiError.message}). Trying again in ${Math.round(wait / 1000)} s.`;
+      this.statusNote = (t) =>
+        t('checkout.poll-failed', { cause: cause(t, apiError), wait: waitText(t, Math.round(wait / 1000)) });
       this.schedulePoll(wait);
     }
   }
@@ -539,15 +562,15 @@ export class AipCheckout extends AipElement {
     switch (order.status) {
       case 'awaiting_payment':
         this.step = 'paying';
-        if (before !== order.status) this.announcement = 'Order created. Complete the payment on the secure checkout.';
+        if (before !== order.status) this.announcement = this.t('checkout.order-created');
         this.schedulePoll();
         break;
       case 'confirming': {
         this.step = 'confirming';
         const c = order.confirmations;
         this.announcement = c
-          ? `Payment received. Confirming: ${c.received} of ${c.required}.`
-          : 'Payment received. Confirming…';
+          ? this.t('checkout.confirming-count', { received: c.received, required: c.required })
+          : this.t('checkout.confirming');
         this.schedulePoll();
         break;
       }
@@ -555,22 +578,27 @@ export class AipCheckout extends AipElement {
         void this.finish(order);
         break;
       case 'expired':
-        this.end(order, 'order_expired', order.failureReason ?? 'This order expired before payment arrived.');
+        this.end(order, 'order_expired', order.failureReason);
         break;
       case 'rejected':
-        this.end(order, 'order_rejected', order.failureReason ?? 'The platform did not accept this payment.');
+        this.end(order, 'order_rejected', order.failureReason);
         break;
     }
   }
 
-  private end(order: Order, code: CheckoutErrorCode, reason: string): void {
+  /** The order ended without a sale; `failure` is the marketplace's reason, if it gave one. */
+  private end(order: Order, code: CheckoutErrorCode, failure: string | null | undefined): void {
     clearTimeout(this.pollTimer);
     this.closePayment();
     this.attempt = null;
     clearAttempt(this.storageKey());
-    const message = code === 'order_expired' ? `${reason} Nothing was charged.` : reason;
+    const expired = code === 'order_expired';
+    const say: Say = (t) => {
+      const reason = failure ?? t(expired ? 'checkout.expired' : 'checkout.rejected');
+      return expired ? t('checkout.not-charged', { reason }) : reason;
+    };
     this.order = order;
-    this.showProblem({ code, message, remedy: 'restart' });
+    this.showProblem({ code, say, remedy: 'restart' });
     if (code === 'order_rejected') this.client.listingChanged(order.personaId);
   }
 
@@ -581,7 +609,7 @@ export class AipCheckout extends AipElement {
     this.closePayment();
     this.problem = null;
     if (first) {
-      this.announcement = 'Payment complete. Your license is active.';
+      this.announcement = this.t('checkout.complete-short');
       this.focusAfterUpdate = '#certificate-title';
       // Everything on the page that shows this listing loads it again (badge, tiers).
       this.client.listingChanged(order.personaId);
@@ -594,7 +622,7 @@ export class AipCheckout extends AipElement {
       if (apiError.code === 'aborted') return;
       this.showProblem({
         code: apiError.code,
-        message: `Your payment is complete, but the certificate could not be loaded (${apiError.message}).`,
+        say: (t) => t('checkout.certificate-failed', { cause: cause(t, apiError) }),
         remedy: 'retry-certificate',
       });
       this.step = 'complete';
@@ -651,7 +679,7 @@ export class AipCheckout extends AipElement {
       }
       this.showProblem({
         code: apiError.code,
-        message: `We couldn't check your order (${apiError.message}).`,
+        say: (t) => t('checkout.resume-failed', { cause: cause(t, apiError) }),
         remedy: 'retry-resume',
       });
     }
@@ -666,12 +694,14 @@ export class AipCheckout extends AipElement {
     const persona = this.personaId();
     if (error.code === 'conflict') {
       const reason = error.details[0]?.message ?? '';
-      const why = isOneOf(UNAVAILABLE_REASONS, reason) ? reasonText(reason, null) : error.message;
       this.dropAttempt();
       if (persona) this.client.listingChanged(persona);
       this.showProblem({
         code: 'tier_unavailable',
-        message: `This license can't be bought any more: ${why}. The license options have been updated.`,
+        say: (t) =>
+          t('checkout.tier-gone', {
+            reason: isOneOf(UNAVAILABLE_REASONS, reason) ? reasonText(t, reason, null) : error.message,
+          }),
         remedy: 'choose',
       });
       return;
@@ -680,7 +710,7 @@ export class AipCheckout extends AipElement {
       this.dropAttempt();
       this.showProblem({
         code: 'quote_expired',
-        message: 'Your price quote expired before the order was placed. Nothing was charged.',
+        say: (t) => t('checkout.quote-expired'),
         remedy: 'requote',
       });
       return;
@@ -691,7 +721,7 @@ export class AipCheckout extends AipElement {
       if (persona) this.client.listingChanged(persona);
       this.showProblem({
         code: 'agreement_changed',
-        message: 'The license agreement was updated. Please read and accept the current version.',
+        say: (t) => t('checkout.agreement-changed'),
         remedy: 'restart',
       });
       return;
@@ -699,38 +729,46 @@ export class AipCheckout extends AipElement {
     if (error.code === 'invalid_request' && field.startsWith('buyer.')) {
       this.dropAttempt();
       const key: Field = field === 'buyer.name' ? 'name' : 'email';
-      this.serverErrors = { [key]: `${key === 'name' ? 'Name' : 'Email'} ${error.details[0].message}.` };
+      const detail = error.details[0].message;
+      const say: Say = (t) => t(key === 'name' ? 'checkout.server-name' : 'checkout.server-email', { detail });
+      this.serverErrors = { [key]: say };
       this.step = 'details';
       this.focusAfterUpdate = `#buyer-${key}`;
-      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: this.serverErrors[key]! }));
+      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t) }));
       return;
     }
     if (error.code === 'not_found') {
       this.dropAttempt();
       // Everything showing the listing loads it again: if it is really gone, this checkout says so instead.
       if (persona) this.client.listingChanged(persona);
-      const gone = field === 'quoteId' ? 'Your price quote is no longer on file.' : 'This persona is no longer listed.';
-      this.showProblem({ code: error.code, message: `${gone} Nothing was charged.`, remedy: 'requote' });
+      const gone = field === 'quoteId' ? 'checkout.quote-gone' : 'checkout.persona-gone';
+      this.showProblem({ code: error.code, say: (t) => t(gone), remedy: 'requote' });
       return;
     }
-    const wait = error.retryAfter ? ` Please wait ${error.retryAfter} s before trying again.` : '';
+    const retryAfter = error.retryAfter;
+    /** `sentence`, then how long to wait when the marketplace said, then `after`. */
+    const sentences =
+      (...ids: (keyof typeof messages)[]): Say =>
+      (t) =>
+        [
+          t(ids[0]!, { cause: cause(t, error) }),
+          retryAfter ? t('checkout.wait', { wait: t('time.seconds', { count: retryAfter }) }) : '',
+          ...ids.slice(1).map((id) => t(id)),
+        ]
+          .filter(Boolean)
+          .join(' ');
     // An order answer that can't be read may still mean an order was made: only the same key can tell.
     if (stage === 'order' && (error.retryable || error.code === 'malformed_response')) {
       this.showProblem({
         code: error.code,
-        message:
-          `We couldn't confirm that your order was created (${error.message}).${wait} ` +
-          'Trying again is safe: it cannot create a second order.',
+        say: sentences('checkout.order-unconfirmed', 'checkout.retry-safe'),
         remedy: 'retry-order',
       });
       return;
     }
     this.showProblem({
       code: error.code,
-      message:
-        stage === 'order'
-          ? `Your order was not created (${error.message}).${wait}`
-          : `We couldn't get the price for this license (${error.message}).${wait}`,
+      say: sentences(stage === 'order' ? 'checkout.order-failed' : 'checkout.quote-failed'),
       remedy: error.retryable ? 'requote' : 'restart',
     });
   }
@@ -744,7 +782,7 @@ export class AipCheckout extends AipElement {
     this.problem = problem;
     this.step = 'problem';
     this.focusAfterUpdate = '[part~="error"]';
-    this.emit(new AipCheckoutErrorEvent({ code: problem.code, message: problem.message }));
+    this.emit(new AipCheckoutErrorEvent({ code: problem.code, message: problem.say(this.t) }));
   }
 
   private onRemedy(remedy: Remedy, offer: Offer | null): void {
@@ -797,38 +835,39 @@ export class AipCheckout extends AipElement {
         : this.step === 'paying' || this.step === 'confirming' || this.step === 'resuming'
           ? 1
           : 0;
-    return html`<ol part="steps" class="steps" aria-label="Checkout steps">
+    const t = this.t;
+    return html`<ol part="steps" class="steps" aria-label=${t('checkout.steps')}>
       ${STEP_LABELS.map(
         (label, i) =>
           html`<li
             class=${i < index ? 'done' : i === index ? 'current' : ''}
             aria-current=${i === index ? 'step' : nothing}
           >
-            ${label}
+            ${t(label)}
           </li>`,
       )}
     </ol>`;
   }
 
   private renderSummary(persona: Persona, offer: Offer, price: Money | null) {
-    const info = LICENSE_INFO[offer.license];
+    const t = this.t;
     return html`<dl part="summary" class="summary">
       <div>
-        <dt>Persona</dt>
+        <dt>${t('checkout.persona')}</dt>
         <dd>${persona.name}</dd>
       </div>
       <div>
-        <dt>License</dt>
-        <dd>${info.title}</dd>
+        <dt>${t('checkout.license')}</dt>
+        <dd>${licenseTitle(t, offer.license)}</dd>
       </div>
       <div>
-        <dt>Term</dt>
-        <dd>${termText(offer.termMonths)}</dd>
+        <dt>${t('checkout.term')}</dt>
+        <dd>${termText(t, offer.termMonths)}</dd>
       </div>
       ${
         price
           ? html`<div>
-              <dt>Price</dt>
+              <dt>${t('checkout.price')}</dt>
               <dd class="amount">${this.store.value.formatMoney(price)}</dd>
             </div>`
           : nothing
@@ -838,12 +877,17 @@ export class AipCheckout extends AipElement {
 
   private renderReady(persona: Persona, offer: Offer) {
     const shown = this.shownPrice(offer);
+    const t = this.t;
     if (!offer.available) {
       const until = persona.exclusiveUntil ? this.store.value.formatDate(persona.exclusiveUntil) : null;
-      return html`<p class="muted">${offer.reason ? reasonText(offer.reason, until) : 'Not available'}.</p>`;
+      return html`<p class="muted">
+        ${offer.reason ? reasonText(t, offer.reason, until) : t('checkout.not-available')}.
+      </p>`;
     }
     return html`<button part="start-button" class="primary" type="button" @click=${() => this.onStart(offer)}>
-      Buy ${LICENSE_INFO[offer.license].title}${shown ? html` · ${this.store.value.formatMoney(shown)}` : nothing}
+      ${t('checkout.buy', { license: licenseTitle(t, offer.license) })}${
+        shown ? html` · ${this.store.value.formatMoney(shown)}` : nothing
+      }
     </button>`;
   }
 
@@ -875,16 +919,16 @@ export class AipCheckout extends AipElement {
   private renderDetails(offer: Offer) {
     const busy = this.step === 'quoting' || this.step === 'ordering';
     const agreeError = this.fieldError('agree');
-    const info = LICENSE_INFO[offer.license];
-    const label =
-      this.step === 'quoting'
-        ? 'Getting your price…'
-        : this.step === 'ordering'
-          ? 'Creating your order…'
-          : 'Continue to payment';
+    const t = this.t;
+    const label = t(
+      this.step === 'quoting' ? 'checkout.quoting' : this.step === 'ordering' ? 'checkout.ordering' : 'checkout.submit',
+    );
+    const agreement = html`<a href=${offer.agreement.url} target="_blank" rel="noopener"
+      >${t('checkout.agreement', { license: licenseTitle(t, offer.license) })}</a
+    >`;
     return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => this.onSubmitDetails(e, offer)}>
-      ${this.renderField('name', 'Full name', 'text', 'name', 'The certificate is issued in this name.')}
-      ${this.renderField('email', 'Email', 'email', 'email')}
+      ${this.renderField('name', t('checkout.name'), 'text', 'name', t('checkout.name-hint'))}
+      ${this.renderField('email', t('checkout.email'), 'email', 'email')}
       <div part="agreement field" class="field agreement">
         <div class="check">
           <input
@@ -895,45 +939,44 @@ export class AipCheckout extends AipElement {
             aria-describedby=${agreeError ? 'agree-error' : nothing}
             @change=${(e: Event) => this.onInput('agree', (e.target as HTMLInputElement).checked)}
           />
-          <label for="agree">
-            I accept the
-            <a href=${offer.agreement.url} target="_blank" rel="noopener">${info.title} agreement</a>
-            (version ${offer.agreement.version}).
-          </label>
+          <label for="agree"> ${t.parts('checkout.accept', { agreement, version: offer.agreement.version })} </label>
         </div>
         ${agreeError ? html`<span part="field-error" class="field-error" id="agree-error">${agreeError}</span>` : nothing}
       </div>
-      <p part="notice" class="notice">
-        <strong>All sales are final.</strong> Once payment completes, the license can't be cancelled or refunded. You
-        pay on the platform's secure checkout; prices are in US dollars.
-      </p>
+      <p part="notice" class="notice"><strong>${t('checkout.final')}</strong> ${t('checkout.final-detail')}</p>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
           ${label}
         </button>
-        <button type="button" @click=${() => this.onCancel()} ?disabled=${busy}>Cancel</button>
+        <button type="button" @click=${() => this.onCancel()} ?disabled=${busy}>${t('common.cancel')}</button>
       </div>
     </form>`;
   }
 
   private renderPriceChange(offer: Offer) {
     const quote = this.quote!;
-    const { formatMoney, formatDate } = this.store.value;
+    const { formatMoney, formatDate, locale } = this.store.value;
     const shown = this.shownPrice(offer);
+    const t = this.t;
+    const price = html`<strong>${formatMoney(quote.price)}</strong>`;
     return html`<div part="price-change" class="notice-box" role="group" aria-labelledby="price-change-title">
-      <p id="price-change-title"><strong>The price has changed.</strong></p>
+      <p id="price-change-title"><strong>${t('checkout.price-changed')}</strong></p>
       <p>
-        This license now costs <strong>${formatMoney(quote.price)}</strong>${
-          shown ? html`, not ${formatMoney(shown)} as shown before` : nothing
-        }.
-        The platform charges the new price. This price is held until ${formatDate(quote.expiresAt)}
-        ${new Date(quote.expiresAt).toLocaleTimeString(this.store.value.locale, { timeStyle: 'short' })}.
+        ${
+          shown
+            ? t.parts('checkout.now-costs', { price, shown: formatMoney(shown) })
+            : t.parts('checkout.now-costs-only', { price })
+        }
+        ${t('checkout.held', {
+          date: formatDate(quote.expiresAt),
+          time: new Date(quote.expiresAt).toLocaleTimeString(locale, { timeStyle: 'short' }),
+        })}
       </p>
       <div class="actions">
         <button class="primary" type="button" @click=${() => this.onConfirmPrice(offer)}>
-          Continue at ${formatMoney(quote.price)}
+          ${t('checkout.continue-at', { price: formatMoney(quote.price) })}
         </button>
-        <button type="button" @click=${() => this.onCancel()}>Cancel</button>
+        <button type="button" @click=${() => this.onCancel()}>${t('common.cancel')}</button>
       </div>
     </div>`;
   }
@@ -942,40 +985,42 @@ export class AipCheckout extends AipElement {
     const order = this.order!;
     const { formatMoney } = this.store.value;
     const expires = new Date(order.expiresAt).toLocaleTimeString(this.store.value.locale, { timeStyle: 'short' });
+    const t = this.t;
     const opener =
       this.mode === 'popup' && this.popupBlocked
         ? html`<p>
-            Your browser blocked the payment window.
-            <a href=${order.checkoutUrl} target="_blank" rel="opener">Open the secure checkout</a>
+            ${t('checkout.popup-blocked')}
+            <a href=${order.checkoutUrl} target="_blank" rel="opener">${t('checkout.open')}</a>
           </p>`
         : html`<button type="button" class="primary" @click=${() => this.onReopen()}>
-            ${this.mode === 'overlay' ? 'Return to payment' : 'Open the secure checkout'}
+            ${t(this.mode === 'overlay' ? 'checkout.return' : 'checkout.open')}
           </button>`;
     return html`<div part="status" class="status">
       <p>
-        <strong>Waiting for your payment of ${formatMoney(order.price)}.</strong>
-        Complete it on the platform's secure checkout. This order is held until ${expires}.
+        <strong>${t('checkout.waiting', { price: formatMoney(order.price) })}</strong>
+        ${t('checkout.waiting-detail', { time: expires })}
       </p>
-      ${opener} ${this.statusNote ? html`<p class="muted">${this.statusNote}</p>` : nothing}
+      ${opener} ${this.statusNote ? html`<p class="muted">${this.statusNote(t)}</p>` : nothing}
     </div>`;
   }
 
   private renderConfirming() {
     const c = this.order?.confirmations;
+    const t = this.t;
     return html`<div part="status" class="status">
-      <p><strong>Payment received. Confirming it on the network…</strong></p>
+      <p><strong>${t('checkout.received')}</strong></p>
       ${
         c
           ? html`<progress
                 part="progress"
                 max=${c.required}
                 .value=${c.received}
-                aria-label="Payment confirmations"
+                aria-label=${t('checkout.confirmations-label')}
               ></progress>
-              <p class="muted">${c.received} of ${c.required} confirmations</p>`
-          : html`<progress part="progress" aria-label="Payment confirmations"></progress>`
+              <p class="muted">${t('checkout.confirmations', { received: c.received, required: c.required })}</p>`
+          : html`<progress part="progress" aria-label=${t('checkout.confirmations-label')}></progress>`
       }
-      ${this.statusNote ? html`<p class="muted">${this.statusNote}</p>` : nothing}
+      ${this.statusNote ? html`<p class="muted">${this.statusNote(t)}</p>` : nothing}
     </div>`;
   }
 
@@ -983,38 +1028,44 @@ export class AipCheckout extends AipElement {
     const cert = this.certificate;
     const order = this.order!;
     const { formatDate, formatMoney } = this.store.value;
+    const t = this.t;
     return html`<section part="certificate" class="certificate" aria-labelledby="certificate-title">
-      <h3 id="certificate-title" tabindex="-1">License Certificate</h3>
-      <p>Payment complete. Your ${LICENSE_INFO[order.license].title} for <bdi>${persona.name}</bdi> is active.</p>
+      <h3 id="certificate-title" tabindex="-1">${t('checkout.certificate')}</h3>
+      <p>
+        ${t.parts('checkout.complete', {
+          license: licenseTitle(t, order.license),
+          persona: html`<bdi>${persona.name}</bdi>`,
+        })}
+      </p>
       ${
         cert
           ? html`<dl class="summary">
                 <div>
-                  <dt>License</dt>
-                  <dd>${LICENSE_INFO[cert.license].title}</dd>
+                  <dt>${t('checkout.license')}</dt>
+                  <dd>${licenseTitle(t, cert.license)}</dd>
                 </div>
                 <div>
-                  <dt>Persona</dt>
+                  <dt>${t('checkout.persona')}</dt>
                   <dd>${cert.personaName}</dd>
                 </div>
                 <div>
-                  <dt>Licensed to</dt>
+                  <dt>${t('checkout.licensed-to')}</dt>
                   <dd>${cert.buyer.name}</dd>
                 </div>
                 <div>
-                  <dt>Effective</dt>
+                  <dt>${t('checkout.effective')}</dt>
                   <dd>${formatDate(cert.effectiveAt)}</dd>
                 </div>
                 <div>
-                  <dt>Expires</dt>
-                  <dd>${cert.expiresAt ? formatDate(cert.expiresAt) : 'No expiry (rights assigned)'}</dd>
+                  <dt>${t('checkout.expires')}</dt>
+                  <dd>${cert.expiresAt ? formatDate(cert.expiresAt) : t('checkout.no-expiry')}</dd>
                 </div>
                 <div>
-                  <dt>Price paid</dt>
+                  <dt>${t('checkout.paid')}</dt>
                   <dd>${formatMoney(order.price)}</dd>
                 </div>
                 <div class="wide">
-                  <dt>Certificate ID</dt>
+                  <dt>${t('checkout.certificate-id')}</dt>
                   <dd class="id">${cert.id}</dd>
                 </div>
               </dl>
@@ -1026,32 +1077,35 @@ export class AipCheckout extends AipElement {
                   : nothing
               }
               <div class="actions">
-                <a class="button-link" href=${cert.url} target="_blank" rel="noopener">View the certificate</a>
-                <button type="button" @click=${() => this.onBuyAnother()}>Buy another license</button>
+                <a class="button-link" href=${cert.url} target="_blank" rel="noopener"
+                  >${t('checkout.view-certificate')}</a
+                >
+                <button type="button" @click=${() => this.onBuyAnother()}>${t('checkout.buy-another')}</button>
               </div>`
           : this.problem
             ? nothing
-            : html`<p class="muted" aria-busy="true">Loading the certificate…</p>`
+            : html`<p class="muted" aria-busy="true">${t('checkout.certificate-loading')}</p>`
       }
     </section>`;
   }
 
   private renderProblem(offer: Offer | null) {
     const problem = this.problem!;
-    const labels: Record<Exclude<Remedy, null>, string> = {
-      'retry-order': 'Try again',
-      requote: 'Get a new price',
-      restart: 'Start again',
-      choose: 'Choose another license',
-      'retry-certificate': 'Load the certificate again',
-      'retry-resume': 'Check again',
-    };
+    const t = this.t;
+    const labels = {
+      'retry-order': 'common.try-again',
+      requote: 'checkout.requote',
+      restart: 'checkout.restart',
+      choose: 'checkout.choose',
+      'retry-certificate': 'checkout.retry-certificate',
+      'retry-resume': 'checkout.retry-resume',
+    } as const satisfies Record<Exclude<Remedy, null>, keyof typeof messages>;
     return html`<div part="error" class="error" role="alert" tabindex="-1">
-      <p>${problem.message}</p>
+      <p>${problem.say(t)}</p>
       ${
         problem.remedy
           ? html`<button type="button" class="primary" @click=${() => this.onRemedy(problem.remedy, offer)}>
-              ${labels[problem.remedy]}
+              ${t(labels[problem.remedy])}
             </button>`
           : nothing
       }
@@ -1062,17 +1116,18 @@ export class AipCheckout extends AipElement {
     const order = this.order;
     if (this.mode !== 'overlay' || !order || (order.status !== 'awaiting_payment' && order.status !== 'confirming'))
       return nothing;
+    const t = this.t;
     return html`<dialog part="payment-dialog" aria-labelledby="payment-title" @close=${() => this.onDialogClose()}>
       <div class="dialog-head">
-        <h2 id="payment-title">Secure checkout</h2>
-        <button type="button" @click=${() => this.onDialogClose()}>Close</button>
+        <h2 id="payment-title">${t('checkout.secure')}</h2>
+        <button type="button" @click=${() => this.onDialogClose()}>${t('common.close')}</button>
       </div>
       ${
         this.payOpen
           ? html`<iframe
               part="payment-frame"
               src=${order.checkoutUrl}
-              title="Payment for ${persona.name}, ${LICENSE_INFO[order.license].title}"
+              title=${t('checkout.frame', { persona: persona.name, license: licenseTitle(t, order.license) })}
               referrerpolicy="origin"
             ></iframe>`
           : nothing
@@ -1083,7 +1138,7 @@ export class AipCheckout extends AipElement {
   private renderBody(persona: Persona) {
     const offer = this.offer(persona);
     if (!this.license || !offer) {
-      return html`<p class="muted">Choose a license to check out.</p>`;
+      return html`<p class="muted">${this.t('checkout.choose-license')}</p>`;
     }
     const price =
       this.order?.price ?? (this.step === 'price-changed' ? this.quote?.price : null) ?? this.shownPrice(offer);
@@ -1102,7 +1157,7 @@ export class AipCheckout extends AipElement {
         body = this.renderPriceChange(offer);
         break;
       case 'resuming':
-        body = html`<p class="muted" aria-busy="true">Checking your order…</p>`;
+        body = html`<p class="muted" aria-busy="true">${this.t('checkout.resuming')}</p>`;
         break;
       case 'paying':
         body = this.renderPaying();
@@ -1124,24 +1179,31 @@ export class AipCheckout extends AipElement {
     // While the listing reloads (a sale changed it) the last copy stays on screen.
     const value = this.loader.status === TaskStatus.ERROR ? null : this.loader.value;
     const shown = value && value.id === this.personaId() ? value : null;
+    const t = this.t;
     const content = shown
       ? html`${this.renderBody(shown)}${this.renderDialog(shown)}`
       : this.loader.render({
-          initial: () => html`<p class="muted">Choose a persona to check out.</p>`,
+          initial: () => html`<p class="muted">${t('checkout.choose-persona')}</p>`,
           pending: () =>
-            html`<div class="skeleton" aria-busy="true"><span class="visually-hidden">Loading…</span></div>`,
-          complete: () => html`<p class="muted">Choose a persona to check out.</p>`,
+            html`<div class="skeleton" aria-busy="true">
+              <span class="visually-hidden">${t('common.loading')}</span>
+            </div>`,
+          complete: () => html`<p class="muted">${t('checkout.choose-persona')}</p>`,
           error: (error) => {
             const notFound = (error as ApiError | undefined)?.code === 'not_found';
             return html`<div part="error" class="error" role="alert">
-              <p>${notFound ? 'This persona is no longer listed.' : 'The checkout could not be loaded.'}</p>
-              ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
-              ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+              <p>${t(notFound ? 'persona.gone' : 'checkout.failed')}</p>
+              ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
+              ${
+                notFound
+                  ? nothing
+                  : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`
+              }
             </div>`;
           },
         });
     return html`<section part="base" class="base" aria-labelledby="title">
-      <h2 id="title" part="title">Checkout</h2>
+      <h2 id="title" part="title">${t('checkout.title')}</h2>
       ${content}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     </section>`;

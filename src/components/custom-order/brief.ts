@@ -4,6 +4,8 @@
  * to say next to each field when it can't. Pure: no DOM, no Lit.
  */
 import * as v from 'valibot';
+import type { Translate } from '../../internal/i18n.js';
+import type customOrder from '../../locales/en/custom-order.js';
 import {
   CustomOrderRequestSchema,
   isOneOf,
@@ -18,6 +20,9 @@ export const ASPECT_RATIOS = ['1:1', '4:5', '9:16', '16:9'] as const;
 
 /** The contract's limit on reference links. */
 export const MAX_REFERENCES = 10;
+
+/** Texts of the brief's checks, in the buyer's language. */
+export type BriefTranslate = Translate<keyof typeof customOrder>;
 
 /** The brief's fields in the order the form shows them; names are the request's dotted paths. */
 export const FIELDS = [
@@ -84,12 +89,29 @@ export function fieldOf(path: string): Field | null {
   return isOneOf(FIELDS, key) ? key : null;
 }
 
+/** The digit-group and decimal separators of `locale`: `,` and `.` in English, `.` and `,` in German. */
+export function separatorsOf(locale: string): { group: string; decimal: string } {
+  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
+  return { group: part('group', ','), decimal: part('decimal', '.') };
+}
+
 /**
  * Dollars as typed to integer cents, read from the string (never through a
- * float): `1,250.5` → 125050. Null when it isn't an amount.
+ * float), with `locale`'s separators: `1,250.5` → 125050 in English, `1.250,5`
+ * in German. A lone group separator followed by one or two digits at the end
+ * is taken for a decimal point (`250.50` in German, `250,50` in English), as
+ * the buyer surely meant. Null when it isn't an amount.
  */
-export function parseDollars(text: string): number | null {
-  const match = /^\$?(\d{1,9})(?:\.(\d{1,2}))?$/.exec(text.replace(/[\s,]/g, ''));
+export function parseDollars(text: string, locale = 'en'): number | null {
+  const { group, decimal } = separatorsOf(locale);
+  let amount = text.replace(/\s/g, '').replace(/^\$/, '');
+  const groups = amount.split(group).length - 1;
+  const lastGroup = amount.lastIndexOf(group);
+  const decimalLike = !amount.includes(decimal) && groups === 1 && /^\d{1,2}$/.test(amount.slice(lastGroup + 1));
+  if (!decimalLike) amount = amount.split(group).join('');
+  amount = amount.replace(decimalLike ? group : decimal, '.');
+  const match = /^(\d{1,9})(?:\.(\d{1,2}))?$/.exec(amount);
   if (!match) return null;
   return Number(match[1]) * 100 + Number((match[2] ?? '').padEnd(2, '0'));
 }
@@ -131,11 +153,20 @@ export interface Checked {
 /**
  * Checks a draft with the contract's schema plus the rules the platform adds
  * (a deadline from `earliest` on, a budget above zero, a rating no higher than
- * `cap`) and words a message for each field at fault.
+ * `cap`) and words a message for each field at fault with `t`; amounts are
+ * read and written in `t`'s `locale`.
  */
-export function checkBrief(draft: Draft, personaId: string, cap: ContentRating, earliest: string): Checked {
+export function checkBrief(
+  draft: Draft,
+  personaId: string,
+  cap: ContentRating,
+  earliest: string,
+  t: BriefTranslate,
+  locale = 'en',
+): Checked {
   const refs = referenceLines(draft.references);
-  const cents = parseDollars(draft.budget);
+  const cents = parseDollars(draft.budget, locale);
+  const say = (field: Field, path: string) => message(t, locale, field, path, draft, refs, cents);
   const other = draft.otherFormat.trim();
   const candidate = {
     personaId,
@@ -157,7 +188,7 @@ export function checkBrief(draft: Draft, personaId: string, cap: ContentRating, 
   for (const issue of parsed.success ? [] : parsed.issues) {
     const path = v.getDotPath(issue) ?? '';
     const field = fieldOf(path);
-    if (field && !errors[field]) errors[field] = message(field, path, draft, refs, cents);
+    if (field && !errors[field]) errors[field] = say(field, path);
   }
   // The platform's own rules, checked whatever else is wrong. (Plain code
   // rather than valibot actions: those would be bundled into the catalog path.)
@@ -167,7 +198,7 @@ export function checkBrief(draft: Draft, personaId: string, cap: ContentRating, 
     ['rating', ratingRank(draft.rating) > ratingRank(cap)],
   ];
   for (const [field, broken] of rules) {
-    if (broken && !errors[field]) errors[field] = message(field, field, draft, refs, cents);
+    if (broken && !errors[field]) errors[field] = say(field, field);
   }
   const valid = parsed.success && Object.keys(errors).length === 0;
   return { request: valid ? parsed.output : null, errors };
@@ -175,6 +206,8 @@ export function checkBrief(draft: Draft, personaId: string, cap: ContentRating, 
 
 /** What to tell the buyer about a field the check refused, in the form's words. */
 function message(
+  t: BriefTranslate,
+  locale: string,
   field: Field,
   path: string,
   draft: Draft,
@@ -183,37 +216,36 @@ function message(
 ): string {
   switch (field) {
     case 'type':
-      return 'Choose the kind of work you need.';
+      return t('brief.type');
     case 'goal':
-      return draft.goal.trim() ? 'Keep the goal under 2,000 characters.' : 'Describe what the work should achieve.';
+      return t(draft.goal.trim() ? 'brief.goal-long' : 'brief.goal');
     case 'channel':
-      return draft.channel.trim()
-        ? 'Keep the channel under 200 characters.'
-        : 'Say where the work will be used, such as Instagram or a landing page.';
+      return t(draft.channel.trim() ? 'brief.channel-long' : 'brief.channel');
     case 'deliverableCount':
-      return 'Enter a whole number of deliverables from 1 to 100.';
+      return t('brief.count');
     case 'formats':
-      return 'Choose at least one format, or describe your own.';
+      return t('brief.formats');
     case 'references': {
-      if (refs.length > MAX_REFERENCES) return `Add at most ${MAX_REFERENCES} links (there are ${refs.length}).`;
+      if (refs.length > MAX_REFERENCES) return t('brief.references-many', { max: MAX_REFERENCES, count: refs.length });
       const index = Number(path.split('.')[1]);
       const line = refs[index]?.line;
-      return `${line ? `Line ${line}` : 'A link'} is not a web address starting with http:// or https://.`;
+      return line ? t('brief.reference-line', { line }) : t('brief.reference');
     }
     case 'mustAvoid':
-      return 'Keep the must-avoid list under 2,000 characters.';
+      return t('brief.must-avoid-long');
     case 'deadline':
-      return draft.deadline ? 'Choose today or a later date.' : 'Choose the date you need the work by.';
-    case 'budget':
-      if (!draft.budget.trim()) return 'Enter your budget in US dollars.';
-      return cents === null
-        ? 'Enter the budget as an amount in US dollars, such as 250 or 1,250.50.'
-        : 'Enter a budget above zero.';
+      return t(draft.deadline ? 'brief.deadline-past' : 'brief.deadline');
+    case 'budget': {
+      if (!draft.budget.trim()) return t('brief.budget');
+      if (cents !== null) return t('brief.budget-zero');
+      const decimals = new Intl.NumberFormat(locale, { minimumFractionDigits: 2 });
+      return t('brief.budget-format', { small: 250, large: decimals.format(1250.5) });
+    }
     case 'rating':
-      return "Choose a rating up to this persona's own.";
+      return t('brief.rating');
     case 'buyer.name':
-      return draft.name.trim() ? 'Keep your name under 120 characters.' : 'Enter your name.';
+      return t(draft.name.trim() ? 'brief.name-long' : 'brief.name');
     case 'buyer.email':
-      return draft.email.trim() ? 'Enter an email address such as name@example.com.' : 'Enter your email address.';
+      return t(draft.email.trim() ? 'brief.email-invalid' : 'brief.email');
   }
 }

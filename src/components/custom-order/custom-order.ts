@@ -8,13 +8,14 @@ import {
   CONTENT_RATINGS,
   CUSTOM_ORDER_TYPES,
   ratingRank,
-  type ContentRating,
   type CustomOrderRequest,
   type Persona,
 } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureHint } from '../../internal/failure.js';
-import { CUSTOM_ORDER_TYPE_LABELS } from '../../internal/labels.js';
+import { loadFailureHint, waitText } from '../../internal/failure.js';
+import core from '../../locales/en/core.js';
+import customOrder from '../../locales/en/custom-order.js';
+import ratings from '../../locales/en/ratings.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
 import {
@@ -32,35 +33,7 @@ import {
 import { AipCustomOrderSubmittedEvent } from './custom-order-submitted.js';
 import { styles } from './custom-order.styles.js';
 
-const RATING_LABELS: Record<ContentRating, string> = {
-  general: 'General audiences',
-  suggestive: 'Suggestive (18+)',
-  erotic: 'Erotic (18+)',
-  explicit: 'Explicit (18+)',
-};
-
-const RATIO_HINTS: Record<(typeof ASPECT_RATIOS)[number], string> = {
-  '1:1': 'square',
-  '4:5': 'portrait',
-  '9:16': 'vertical, for stories and reels',
-  '16:9': 'landscape',
-};
-
-/** How the summary and the server's messages name each field. */
-const FIELD_NAMES: Record<Field, string> = {
-  type: 'Kind of work',
-  goal: 'Goal',
-  channel: 'Channel',
-  deliverableCount: 'Number of deliverables',
-  formats: 'Formats',
-  references: 'Reference links',
-  mustAvoid: 'Must avoid',
-  deadline: 'Deadline',
-  budget: 'Budget',
-  rating: 'Content rating',
-  'buyer.name': 'Your name',
-  'buyer.email': 'Your email',
-};
+const messages = { ...core, ...ratings, ...customOrder };
 
 /** The id of a field's control (the first one of a group). */
 const idOf = (field: Field) => `f-${field.replace('.', '-')}`;
@@ -165,7 +138,7 @@ export class AipCustomOrder extends AipElement {
   @state() private draft: Draft = emptyDraft();
   /** Fields whose message is shown: left by the buyer, or all of them after a send. */
   @state() private touched = new Set<Field>();
-  /** Messages the server gave for fields, until the buyer edits them. */
+  /** What the server said about fields (its own words), until the buyer edits them. */
   @state() private serverErrors: Partial<Record<Field, string>> = {};
   /** Why the last send failed, when it isn't about a field. */
   @state() private failure: ApiError | null = null;
@@ -203,9 +176,16 @@ export class AipCustomOrder extends AipElement {
     this.check();
   }
 
+  /** Texts in the storefront's language. */
+  private get t() {
+    return this.store.value.translate(messages);
+  }
+
   private check(): void {
     const shown = this.shownPersona();
-    this.checked = checkBrief(this.draft, shown?.id ?? '', shown?.contentRating ?? 'general', earliestDeadline());
+    const { locale } = this.store.value;
+    const cap = shown?.contentRating ?? 'general';
+    this.checked = checkBrief(this.draft, shown?.id ?? '', cap, earliestDeadline(), this.t, locale);
   }
 
   /** The persona the form is for now, if it is loaded. */
@@ -218,7 +198,12 @@ export class AipCustomOrder extends AipElement {
 
   /** The message to show for a field now, if any. */
   private errorFor(field: Field): string | undefined {
-    return (this.touched.has(field) ? this.checked.errors[field] : undefined) ?? this.serverErrors[field];
+    const detail = this.serverErrors[field];
+    const server =
+      detail === undefined
+        ? undefined
+        : this.t('custom-order.server-field', { field: this.t(`field.${field}`), detail });
+    return (this.touched.has(field) ? this.checked.errors[field] : undefined) ?? server;
   }
 
   private get sending(): boolean {
@@ -229,7 +214,7 @@ export class AipCustomOrder extends AipElement {
 
   private edit(field: Field, change: Partial<Draft>): void {
     this.draft = { ...this.draft, ...change };
-    if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
+    if (this.serverErrors[field] !== undefined) this.serverErrors = { ...this.serverErrors, [field]: undefined };
   }
 
   private touch(field: Field): void {
@@ -268,7 +253,7 @@ export class AipCustomOrder extends AipElement {
     }
     const body = JSON.stringify(request);
     if (this.attempt?.body !== body) this.attempt = { key: newIdempotencyKey(), body, request };
-    this.announcement = 'Sending your brief…';
+    this.announcement = this.t('custom-order.sending-announcement');
     void this.sender.run([this.store.value.client, this.attempt.request, this.attempt.key]);
   }
 
@@ -290,9 +275,9 @@ export class AipCustomOrder extends AipElement {
       const fields: Partial<Record<Field, string>> = {};
       for (const d of error.details) {
         const field = fieldOf(d.field);
-        if (field && !fields[field]) fields[field] = `${FIELD_NAMES[field]} ${d.message}.`;
+        if (field && fields[field] === undefined) fields[field] = d.message;
       }
-      const first = FIELDS.find((f) => fields[f]);
+      const first = FIELDS.find((f) => fields[f] !== undefined);
       if (first) {
         this.serverErrors = fields;
         this.summaryShown = true;
@@ -355,13 +340,13 @@ export class AipCustomOrder extends AipElement {
     const error = this.errorFor(field);
     return error
       ? html`<p part="field-error" class="field-error" id="${idOf(field)}-error">
-          <span class="visually-hidden">Error:</span> ${error}
+          <span class="visually-hidden">${this.t('custom-order.error')}</span> ${error}
         </p>`
       : nothing;
   }
 
   private renderLabel(text: string, optional: boolean) {
-    return html`${text}${optional ? html` <span class="optional">(optional)</span>` : nothing}`;
+    return html`${text}${optional ? html` <span class="optional">${this.t('custom-order.optional')}</span>` : nothing}`;
   }
 
   /** A labelled single control with its hint and message. */
@@ -381,13 +366,7 @@ export class AipCustomOrder extends AipElement {
   }
 
   /** A group of radios or checkboxes under a legend, with its hint and message. */
-  private renderGroup(
-    field: Field,
-    legend: string,
-    hint: string | TemplateResult | null,
-    options: TemplateResult,
-    optional = false,
-  ) {
+  private renderGroup(field: Field, legend: string, hint: unknown, options: TemplateResult, optional = false) {
     const invalid = !!this.errorFor(field);
     return html`<fieldset
       part="field${invalid ? ' field-invalid' : ''}"
@@ -438,9 +417,7 @@ export class AipCustomOrder extends AipElement {
     const fields = this.summaryShown ? FIELDS.filter((f) => this.errorFor(f)) : [];
     if (!fields.length) return nothing;
     return html`<div part="error-summary" class="error-summary" role="alert" aria-labelledby="summary-title">
-      <h3 id="summary-title">
-        ${fields.length === 1 ? 'One field needs attention' : `${fields.length} fields need attention`}
-      </h3>
+      <h3 id="summary-title">${this.t('custom-order.summary', { count: fields.length })}</h3>
       <ul>
         ${fields.map(
           (f) =>
@@ -462,11 +439,12 @@ export class AipCustomOrder extends AipElement {
   private renderWork() {
     const d = this.draft;
     const typeError = !!this.errorFor('type');
+    const t = this.t;
     return html`<section part="section" class="section" aria-labelledby="work-title">
-      <h3 id="work-title">The work</h3>
+      <h3 id="work-title">${t('custom-order.work')}</h3>
       ${this.renderGroup(
         'type',
-        'Kind of work',
+        t('field.type'),
         null,
         html`<div class="options types">
           ${CUSTOM_ORDER_TYPES.map(
@@ -485,47 +463,52 @@ export class AipCustomOrder extends AipElement {
                     this.touch('type');
                   }}
                 />
-                <span>${CUSTOM_ORDER_TYPE_LABELS[type]}</span>
+                <span>${t(`custom-order-type.${type}`)}</span>
               </label>`,
           )}
         </div>`,
       )}
       ${this.renderField(
         'goal',
-        'Goal',
-        'What should the work achieve, and for whom? Mention the product or message it carries.',
+        t('field.goal'),
+        t('custom-order.goal-hint'),
         this.renderTextarea('goal', 'goal', 2000, 4),
       )}
       <div class="pair">
         ${this.renderField(
           'channel',
-          'Channel',
-          'Where it will appear: Instagram, a landing page, a newsletter…',
+          t('field.channel'),
+          t('custom-order.channel-hint'),
           this.renderText('channel', 'channel', { max: 200 }),
         )}
-        ${this.renderField('deliverableCount', 'Number of deliverables', '1 to 100.', (describedBy, invalid) => {
-          return html`<input
-            part="control"
-            class="count"
-            id=${idOf('deliverableCount')}
-            type="number"
-            inputmode="numeric"
-            min="1"
-            max="100"
-            step="1"
-            required
-            .value=${d.count}
-            aria-invalid=${invalid ? 'true' : 'false'}
-            aria-describedby=${describedBy}
-            @input=${this.onText('deliverableCount', 'count')}
-            @blur=${() => this.touch('deliverableCount')}
-          />`;
-        })}
+        ${this.renderField(
+          'deliverableCount',
+          t('field.deliverableCount'),
+          t('custom-order.count-hint', { min: 1, max: 100 }),
+          (describedBy, invalid) => {
+            return html`<input
+              part="control"
+              class="count"
+              id=${idOf('deliverableCount')}
+              type="number"
+              inputmode="numeric"
+              min="1"
+              max="100"
+              step="1"
+              required
+              .value=${d.count}
+              aria-invalid=${invalid ? 'true' : 'false'}
+              aria-describedby=${describedBy}
+              @input=${this.onText('deliverableCount', 'count')}
+              @blur=${() => this.touch('deliverableCount')}
+            />`;
+          },
+        )}
       </div>
       ${this.renderGroup(
         'formats',
-        'Formats',
-        'Choose every aspect ratio you need.',
+        t('field.formats'),
+        t('custom-order.formats-hint'),
         html`<div class="options ratios">
             ${ASPECT_RATIOS.map(
               (ratio, i) =>
@@ -538,18 +521,18 @@ export class AipCustomOrder extends AipElement {
                     .checked=${d.formats.includes(ratio)}
                     @change=${(e: Event) => this.onToggleFormat(ratio, (e.target as HTMLInputElement).checked)}
                   />
-                  <span>${ratio} <span class="muted">${RATIO_HINTS[ratio]}</span></span>
+                  <span>${ratio} <span class="muted">${t(`ratio.${ratio}`)}</span></span>
                 </label>`,
             )}
           </div>
-          <label class="other" for="f-other-format">Another format <span class="optional">(optional)</span></label>
+          <label class="other" for="f-other-format">${this.renderLabel(t('custom-order.other-format'), true)}</label>
           <input
             part="control"
             id="f-other-format"
             class="other-input"
             type="text"
             maxlength="40"
-            placeholder="e.g. 3:2 print"
+            placeholder=${t('custom-order.other-format-placeholder')}
             .value=${d.otherFormat}
             @input=${this.onText('formats', 'otherFormat')}
             @blur=${() => this.touch('formats')}
@@ -557,15 +540,15 @@ export class AipCustomOrder extends AipElement {
       )}
       ${this.renderField(
         'references',
-        'Reference links',
-        `Up to ${MAX_REFERENCES} web addresses (http:// or https://), one per line.`,
+        t('field.references'),
+        t('custom-order.references-hint', { max: MAX_REFERENCES }),
         this.renderTextarea('references', 'references', null, 3, false),
         true,
       )}
       ${this.renderField(
         'mustAvoid',
-        'Must avoid',
-        'Anything the work must not show or say: competitors, colours, poses, claims.',
+        t('field.mustAvoid'),
+        t('custom-order.must-avoid-hint'),
         this.renderTextarea('mustAvoid', 'mustAvoid', 2000, 3, false),
         true,
       )}
@@ -577,10 +560,12 @@ export class AipCustomOrder extends AipElement {
     const cap = ratingRank(persona.contentRating);
     const ratings = CONTENT_RATINGS.filter((r) => ratingRank(r) <= cap);
     const ratingError = !!this.errorFor('rating');
+    const t = this.t;
+    const { locale } = this.store.value;
     return html`<section part="section" class="section" aria-labelledby="terms-title">
-      <h3 id="terms-title">Timing and budget</h3>
+      <h3 id="terms-title">${t('custom-order.terms')}</h3>
       <div class="pair">
-        ${this.renderField('deadline', 'Deadline', 'The day you need the finished work.', (describedBy, invalid) => {
+        ${this.renderField('deadline', t('field.deadline'), t('custom-order.deadline-hint'), (describedBy, invalid) => {
           return html`<input
             part="control"
             id=${idOf('deadline')}
@@ -596,8 +581,8 @@ export class AipCustomOrder extends AipElement {
         })}
         ${this.renderField(
           'budget',
-          'Budget (US dollars)',
-          'What you expect to spend in total. The creator confirms the price.',
+          t('custom-order.budget'),
+          t('custom-order.budget-hint'),
           (describedBy, invalid) =>
             html`<div class="money">
               <span class="currency" aria-hidden="true">$</span>
@@ -608,7 +593,7 @@ export class AipCustomOrder extends AipElement {
                 inputmode="decimal"
                 autocomplete="off"
                 required
-                placeholder="250.00"
+                placeholder=${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(250)}
                 .value=${d.budget}
                 aria-invalid=${invalid ? 'true' : 'false'}
                 aria-describedby=${describedBy}
@@ -620,10 +605,13 @@ export class AipCustomOrder extends AipElement {
       </div>
       ${this.renderGroup(
         'rating',
-        'Content rating',
+        t('field.rating'),
         ratings.length > 1
-          ? html`Up to ${RATING_LABELS[persona.contentRating]}, the rating of <bdi>${persona.name}</bdi>.`
-          : html`<bdi>${persona.name}</bdi> is rated for general audiences, so the work will be too.`,
+          ? t.parts('custom-order.rating-hint', {
+              rating: t(`rating-label.${persona.contentRating}`),
+              name: html`<bdi>${persona.name}</bdi>`,
+            })
+          : t.parts('custom-order.rating-general', { name: html`<bdi>${persona.name}</bdi>` }),
         html`<div class="options">
           ${ratings.map(
             (rating, i) =>
@@ -640,7 +628,7 @@ export class AipCustomOrder extends AipElement {
                     this.touch('rating');
                   }}
                 />
-                <span>${RATING_LABELS[rating]}</span>
+                <span>${t(`rating-label.${rating}`)}</span>
               </label>`,
           )}
         </div>`,
@@ -649,19 +637,20 @@ export class AipCustomOrder extends AipElement {
   }
 
   private renderBuyer() {
+    const t = this.t;
     return html`<section part="section" class="section" aria-labelledby="buyer-title">
-      <h3 id="buyer-title">Your details</h3>
-      <p class="hint">The platform uses these to reply. They are not passed on to the creator.</p>
+      <h3 id="buyer-title">${t('custom-order.buyer')}</h3>
+      <p class="hint">${t('custom-order.buyer-hint')}</p>
       <div class="pair">
         ${this.renderField(
           'buyer.name',
-          'Your name',
+          t('field.buyer.name'),
           null,
           this.renderText('buyer.name', 'name', { max: 120, autocomplete: 'name' }),
         )}
         ${this.renderField(
           'buyer.email',
-          'Your email',
+          t('field.buyer.email'),
           null,
           this.renderText('buyer.email', 'email', { type: 'email', max: 254, autocomplete: 'email' }),
         )}
@@ -673,39 +662,39 @@ export class AipCustomOrder extends AipElement {
   private renderFailure(persona: Persona) {
     const error = this.failure;
     if (!error) return nothing;
-    let text: string | TemplateResult;
+    let text: unknown;
     let retry = false;
-    const once = 'Sending again uses the same request key, so the brief is filed only once.';
+    const t = this.t;
+    const once = t('custom-order.once');
     const wait = Math.max(0, Math.ceil((this.waitUntil - Date.now()) / 1000));
     switch (error.code) {
       case 'not_found':
-        text = html`<bdi>${persona.name}</bdi> is no longer listed, so it can't take custom orders. Your brief is still
-          here if you want to copy it.`;
+        text = t.parts('custom-order.send-gone', { name: html`<bdi>${persona.name}</bdi>` });
         break;
       case 'rate_limited':
-        text = `The marketplace is busy. ${wait > 0 ? `Try again in ${wait} s.` : 'Try again now.'} ${once}`;
+        text = `${wait > 0 ? t('custom-order.busy-wait', { wait: waitText(t, wait) }) : t('custom-order.busy')} ${once}`;
         retry = true;
         break;
       case 'network':
-        text = `Your brief could not reach the marketplace. Check your connection and try again. ${once}`;
+        text = `${t('custom-order.network')} ${once}`;
         retry = true;
         break;
       case 'timeout':
-        text = `The marketplace did not answer in time, so the brief may or may not have arrived. ${once}`;
+        text = `${t('custom-order.timeout')} ${once}`;
         retry = true;
         break;
       case 'business_rule':
       case 'conflict':
-        text = `The marketplace could not accept this brief: ${error.message}. Review it and send it again.`;
+        text = t('custom-order.refused', { message: error.message });
         break;
       case 'payload_too_large':
-        text = 'The brief is too long to send. Shorten the goal or the must-avoid list and send it again.';
+        text = t('custom-order.too-large');
         break;
       case 'invalid_request':
-        text = `The marketplace did not accept the brief: ${error.message}.`;
+        text = t('custom-order.invalid', { message: error.message });
         break;
       default:
-        text = `The marketplace had a problem, so the brief may not have been filed. ${once}`;
+        text = `${t('custom-order.problem')} ${once}`;
         retry = true;
     }
     return html`<div part="alert" class="alert" role="alert" tabindex="-1">
@@ -718,7 +707,7 @@ export class AipCustomOrder extends AipElement {
               aria-disabled=${wait > 0 || this.sending ? 'true' : 'false'}
               @click=${() => this.send()}
             >
-              Try again
+              ${t('common.try-again')}
             </button>`
           : nothing
       }
@@ -728,16 +717,16 @@ export class AipCustomOrder extends AipElement {
   private renderForm(persona: Persona) {
     const busy = this.sending;
     const waiting = this.waitUntil > Date.now();
+    const t = this.t;
     return html`<div part="header" class="header">
-        <h2 part="title" tabindex="-1">Request custom work</h2>
+        <h2 part="title" tabindex="-1">${t('custom-order.title')}</h2>
         <p part="persona" class="persona">
-          A brief for <strong><bdi>${persona.name}</bdi></strong
-          >, an AI-generated fictional persona by <bdi>${persona.creator.name}</bdi>.
+          ${t.parts('custom-order.for', {
+            name: html`<strong><bdi>${persona.name}</bdi></strong>`,
+            creator: html`<bdi>${persona.creator.name}</bdi>`,
+          })}
         </p>
-        <p class="hint">
-          The creator reviews it on AI-People, the marketplace where this persona is sold. Nothing is charged now. All
-          fields are required unless marked optional.
-        </p>
+        <p class="hint">${t('custom-order.intro')}</p>
       </div>
       ${this.renderSummary()}
       <form part="form" class="form" novalidate aria-busy=${busy ? 'true' : 'false'} @submit=${this.onSubmit}>
@@ -749,7 +738,7 @@ export class AipCustomOrder extends AipElement {
             type="submit"
             aria-disabled=${busy || waiting ? 'true' : 'false'}
           >
-            ${busy ? 'Sending brief…' : 'Send brief'}
+            ${t(busy ? 'custom-order.sending' : 'custom-order.submit')}
           </button>
         </div>
       </form>`;
@@ -757,23 +746,33 @@ export class AipCustomOrder extends AipElement {
 
   private renderSent({ id, request, persona }: Sent) {
     const settings = this.store.value;
+    const t = this.t;
     const formats = request.formats.join(', ');
-    const rows: [string, string | TemplateResult][] = [
-      ['Persona', html`<bdi>${persona.name}</bdi> by <bdi>${persona.creator.name}</bdi>`],
-      ['Kind of work', CUSTOM_ORDER_TYPE_LABELS[request.type]],
-      ['Deliverables', `${request.deliverableCount} × ${formats}`],
-      ['Channel', request.channel],
+    const rows: [string, unknown][] = [
+      [
+        t('custom-order.persona'),
+        t.parts('custom-order.persona-by', {
+          name: html`<bdi>${persona.name}</bdi>`,
+          creator: html`<bdi>${persona.creator.name}</bdi>`,
+        }),
+      ],
+      [t('field.type'), t(`custom-order-type.${request.type}`)],
+      [t('custom-order.deliverables'), `${request.deliverableCount} × ${formats}`],
+      [t('field.channel'), request.channel],
       // Noon local time: the date input's day, whatever the viewer's time zone.
-      ['Deadline', settings.formatDate(`${request.deadline}T12:00:00`)],
-      ['Budget', settings.formatMoney(request.budget)],
-      ['Content rating', RATING_LABELS[request.rating]],
-      ['Replies go to', request.buyer.email],
+      [t('field.deadline'), settings.formatDate(`${request.deadline}T12:00:00`)],
+      [t('field.budget'), settings.formatMoney(request.budget)],
+      [t('field.rating'), t(`rating-label.${request.rating}`)],
+      [t('custom-order.replies'), request.buyer.email],
     ];
     return html`<section part="confirmation" class="confirmation" aria-labelledby="sent-title">
-      <h2 part="title" id="sent-title" tabindex="-1"><span class="mark" aria-hidden="true">✓</span> Brief sent</h2>
+      <h2 part="title" id="sent-title" tabindex="-1">
+        <span class="mark" aria-hidden="true">✓</span> ${t('custom-order.sent')}
+      </h2>
       <p>
-        Your request number is <strong part="request-number" class="request-number">${id}</strong>. Quote it whenever
-        you contact the platform about this brief.
+        ${t.parts('custom-order.request-number', {
+          id: html`<strong part="request-number" class="request-number">${id}</strong>`,
+        })}
       </p>
       <dl part="brief-summary" class="brief-summary">
         ${rows.map(
@@ -784,28 +783,19 @@ export class AipCustomOrder extends AipElement {
             </div>`,
         )}
       </dl>
-      <h3>What happens next</h3>
+      <h3>${t('custom-order.next')}</h3>
       <ol part="next-steps" class="next-steps">
-        <li>
-          <bdi>${persona.creator.name}</bdi> reviews the brief on the platform and answers there: taking it on, asking
-          about details, or declining.
-        </li>
-        <li>
-          If the work goes ahead, the platform confirms the scope and price with you, takes the payment and delivers the
-          materials. Nothing has been charged yet.
-        </li>
-        <li>The finished materials come with a perpetual Custom Materials License for the use you described.</li>
-        <li>
-          Contact details stay private on both sides: the creator doesn't receive yours and you don't receive theirs.
-          Every message goes through the platform.
-        </li>
+        <li>${t.parts('custom-order.next-1', { creator: html`<bdi>${persona.creator.name}</bdi>` })}</li>
+        <li>${t('custom-order.next-2')}</li>
+        <li>${t('custom-order.next-3')}</li>
+        <li>${t('custom-order.next-4')}</li>
       </ol>
-      <button part="new-brief-button" type="button" @click=${this.onNewBrief}>Send another brief</button>
+      <button part="new-brief-button" type="button" @click=${this.onNewBrief}>${t('custom-order.new')}</button>
     </section>`;
   }
 
   private renderSkeleton() {
-    return html`<p part="status" class="visually-hidden" role="status">Loading the custom-order form…</p>
+    return html`<p part="status" class="visually-hidden" role="status">${this.t('custom-order.loading')}</p>
       <div class="skeleton" aria-hidden="true">
         <div class="line title pulse"></div>
         <div class="line short pulse"></div>
@@ -819,16 +809,11 @@ export class AipCustomOrder extends AipElement {
 
   private renderError(error: unknown) {
     const notFound = (error as ApiError | undefined)?.code === 'not_found';
+    const t = this.t;
     return html`<div part="status" class="status" role="alert">
-      <p class="error">
-        ${
-          notFound
-            ? 'This persona is no longer listed, so custom work for it cannot be requested.'
-            : 'The custom-order form could not be loaded.'
-        }
-      </p>
-      ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
-      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+      <p class="error">${t(notFound ? 'custom-order.gone' : 'custom-order.failed')}</p>
+      ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
+      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
     </div>`;
   }
 
@@ -840,7 +825,7 @@ export class AipCustomOrder extends AipElement {
     else if (shown) {
       content = allowed
         ? this.renderForm(shown)
-        : html`<p part="status" class="status muted">This persona is not shown on this site.</p>`;
+        : html`<p part="status" class="status muted">${this.t('custom-order.not-shown')}</p>`;
     } else if (!this.persona) content = this.renderSkeleton();
     else {
       content = this.loader.render({

@@ -8,7 +8,9 @@ import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureHint } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
-import { LICENSE_COMPARISON, LICENSE_INFO, reasonText, termText } from '../../internal/licenses.js';
+import { LICENSE_COMPARISON, licenseInfo, licenseTitle, reasonText, termText } from '../../internal/licenses.js';
+import core from '../../locales/en/core.js';
+import licenses from '../../locales/en/licenses.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './license-picker.styles.js';
 
@@ -16,6 +18,8 @@ interface Loaded {
   persona: Persona;
   policy: PricingPolicy;
 }
+
+const messages = { ...core, ...licenses };
 
 /**
  * The license tiers of one persona as radio cards: Commercial, Exclusive and
@@ -96,8 +100,8 @@ export class AipLicensePicker extends AipElement {
   /** No tier can be chosen. */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
-  /** Accessible label of the group. */
-  @property() label = 'Choose a license';
+  /** Accessible label of the group; "Choose a license" in the storefront's language by default. */
+  @property() label: string | null = null;
 
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
@@ -154,11 +158,16 @@ export class AipLicensePicker extends AipElement {
     });
   }
 
+  /** Texts in the storefront's language. */
+  private get t() {
+    return this.store.value.translate(messages);
+  }
+
   private syncForm(): void {
     this.internals.setFormValue(this.value || null, this.value);
     const first = this.renderRoot?.querySelector?.('input');
     if (this.required && !this.value) {
-      this.internals.setValidity({ valueMissing: true }, 'Choose a license tier.', first ?? undefined);
+      this.internals.setValidity({ valueMissing: true }, this.t('picker.required'), first ?? undefined);
     } else {
       this.internals.setValidity({});
     }
@@ -185,7 +194,10 @@ export class AipLicensePicker extends AipElement {
     this.value = offer.license;
     this.touched = true;
     const { formatMoney } = this.store.value;
-    this.announcement = `${LICENSE_INFO[offer.license].title} selected: ${formatMoney(offer.price)}.`;
+    this.announcement = this.t('picker.selected', {
+      license: licenseTitle(this.t, offer.license),
+      price: formatMoney(offer.price),
+    });
     this.emit(new Event('input', { bubbles: true, composed: true }));
     this.emit(new Event('change', { bubbles: true, composed: true }));
     this.emit(new AipLicenseChangeEvent({ license: offer.license, price: offer.price }));
@@ -223,7 +235,8 @@ export class AipLicensePicker extends AipElement {
 
   private renderTier(offer: Offer, persona: Persona) {
     const settings = this.store.value;
-    const info = LICENSE_INFO[offer.license];
+    const t = this.t;
+    const info = licenseInfo(t, offer.license);
     const selected = offer.license === this.value;
     const disabled = !offer.available || this.disabled;
     const until = persona.exclusiveUntil ? settings.formatDate(persona.exclusiveUntil) : null;
@@ -254,17 +267,17 @@ export class AipLicensePicker extends AipElement {
       </div>
       <span part="price" class="price" id="${id}-price">${settings.formatMoney(offer.price)}</span>
       <div id="${id}-details" class="details">
-        <p class="term">${termText(offer.termMonths)} · ${info.exclusivity}</p>
-        ${offer.reason ? html`<p part="reason" class="reason">${reasonText(offer.reason, until)}</p>` : nothing}
+        <p class="term">${termText(t, offer.termMonths)} · ${info.exclusivity}</p>
+        ${offer.reason ? html`<p part="reason" class="reason">${reasonText(t, offer.reason, until)}</p>` : nothing}
         ${
           offer.license === 'exclusive' && offer.available
             ? html`<p part="tail" class="tail">
                 ${
                   tail.count === 0
-                    ? 'No Commercial licenses are running: the persona is yours alone from day one.'
-                    : `${tail.count} Commercial license${tail.count === 1 ? '' : 's'} sold earlier ` +
-                      `${tail.count === 1 ? 'stays' : 'stay'} active until ${tail.until ? settings.formatDate(tail.until) : 'its expiry'}, ` +
-                      `and can't be renewed.`
+                    ? t('picker.tail-none')
+                    : tail.until
+                      ? t('picker.tail', { count: tail.count, date: settings.formatDate(tail.until) })
+                      : t('picker.tail-undated', { count: tail.count })
                 }
               </p>`
             : nothing
@@ -274,7 +287,7 @@ export class AipLicensePicker extends AipElement {
         ${info.keyPoints.map((point) => html`<li>${point}</li>`)}
       </ul>
       <a part="agreement" class="agreement" href=${offer.agreement.url} target="_blank" rel="noopener">
-        ${info.title} agreement (version ${offer.agreement.version})
+        ${t('picker.agreement', { license: info.title, version: offer.agreement.version })}
       </a>
     </div>`;
   }
@@ -286,51 +299,53 @@ export class AipLicensePicker extends AipElement {
   }
 
   private renderCompare() {
+    const t = this.t;
     return html`<dialog part="dialog" aria-labelledby="compare-title" @close=${() => this.closeCompare()}>
-      <h2 id="compare-title">Compare licenses</h2>
+      <h2 id="compare-title">${t('compare.title')}</h2>
       <div class="table-wrap">
         <table>
           <thead>
             <tr>
               <td></td>
-              ${this.offers.map((o) => html`<th scope="col">${LICENSE_INFO[o.license].title}</th>`)}
+              ${this.offers.map((o) => html`<th scope="col">${licenseTitle(t, o.license)}</th>`)}
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">Price</th>
+              <th scope="row">${t('compare.price')}</th>
               ${this.offers.map((o) => html`<td>${this.store.value.formatMoney(o.price)}</td>`)}
             </tr>
             <tr>
-              <th scope="row">Term</th>
-              ${this.offers.map((o) => html`<td>${termText(o.termMonths)}</td>`)}
+              <th scope="row">${t('compare.term')}</th>
+              ${this.offers.map((o) => html`<td>${termText(t, o.termMonths)}</td>`)}
             </tr>
             ${LICENSE_COMPARISON.map(
               (row) =>
                 html`<tr>
-                  <th scope="row">${row.label}</th>
-                  ${this.offers.map((o) => html`<td>${row.values[o.license]}</td>`)}
+                  <th scope="row">${t(row.label)}</th>
+                  ${this.offers.map((o) => html`<td>${t(row.values[o.license])}</td>`)}
                 </tr>`,
             )}
           </tbody>
         </table>
       </div>
       <div class="dialog-actions">
-        <button type="button" @click=${() => this.closeCompare()}>Close</button>
+        <button type="button" @click=${() => this.closeCompare()}>${t('common.close')}</button>
       </div>
     </dialog>`;
   }
 
   private renderPicker({ persona }: Loaded) {
     const invalid = this.touched && this.required && !this.value;
+    const t = this.t;
     return html`<fieldset part="base" ?disabled=${this.disabled}>
-        <legend part="legend">${this.label}</legend>
+        <legend part="legend">${this.label ?? t('picker.label')}</legend>
         <div part="tiers" class="tiers">${this.offers.map((o) => this.renderTier(o, persona))}</div>
         <div class="actions">
           <button part="compare-button" type="button" aria-haspopup="dialog" @click=${() => this.openCompare()}>
-            Compare licenses
+            ${t('compare.title')}
           </button>
-          ${invalid ? html`<p class="invalid" role="alert">Choose a license tier to continue.</p>` : nothing}
+          ${invalid ? html`<p class="invalid" role="alert">${t('picker.invalid')}</p>` : nothing}
         </div>
       </fieldset>
       ${this.renderCompare()}`;
@@ -338,7 +353,7 @@ export class AipLicensePicker extends AipElement {
 
   private renderSkeleton() {
     return html`<div part="base" aria-busy="true">
-      <p class="visually-hidden">Loading license options…</p>
+      <p class="visually-hidden">${this.t('picker.loading')}</p>
       <div part="tiers" class="tiers" aria-hidden="true">
         ${LICENSES.map(() => html`<div class="tier skeleton"></div>`)}
       </div>
@@ -347,12 +362,11 @@ export class AipLicensePicker extends AipElement {
 
   private renderError(error: unknown) {
     const notFound = (error as ApiError | undefined)?.code === 'not_found';
+    const t = this.t;
     return html`<div part="base" class="state" role="alert">
-      <p class="error">
-        ${notFound ? 'This persona is no longer listed.' : 'The license options could not be loaded.'}
-      </p>
-      ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
-      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+      <p class="error">${t(notFound ? 'persona.gone' : 'picker.failed')}</p>
+      ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
+      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
     </div>`;
   }
 

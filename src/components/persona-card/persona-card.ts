@@ -9,8 +9,9 @@ import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureHint } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
-import { availabilityBadge, NICHE_LABELS } from '../../internal/labels.js';
+import { availabilityBadge } from '../../internal/labels.js';
 import { productJsonLd, writeJsonLd } from '../../internal/structured-data.js';
+import messages from '../../locales/en/core.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './persona-card.styles.js';
 
@@ -129,7 +130,12 @@ export class AipPersonaCard extends AipElement {
   protected override updated(): void {
     const shown = this.shownPersona();
     const allowed = shown && this.store.value.allowsRating(shown.contentRating);
-    writeJsonLd(this, !this.noStructuredData && allowed ? productJsonLd(shown) : null);
+    writeJsonLd(this, !this.noStructuredData && allowed ? productJsonLd(shown, this.t) : null);
+  }
+
+  /** Texts in the storefront's language. */
+  private get t() {
+    return this.store.value.translate(messages);
   }
 
   /** The listing on screen now, if any. */
@@ -170,19 +176,21 @@ export class AipPersonaCard extends AipElement {
   private renderError(error: unknown) {
     const notFound = (error as ApiError | undefined)?.code === 'not_found';
     const link = this.fallbackLink();
+    const t = this.t;
     // With a fallback link below it, the message and the link read as one box.
     return html`<article part="base" class=${link && !notFound ? 'has-fallback' : ''}>
       <div part="body" class="body state" role="alert">
-        <p class="error">${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded.'}</p>
-        ${notFound ? nothing : html`<p class="meta">${loadFailureHint(error)}</p>`}
-        ${link && !notFound ? html`<p class="meta">You can still open it on the marketplace:</p>` : nothing}
-        ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+        <p class="error">${t(notFound ? 'persona.gone' : 'persona.failed')}</p>
+        ${notFound ? nothing : html`<p class="meta">${loadFailureHint(error, t)}</p>`}
+        ${link && !notFound ? html`<p class="meta">${t('card.fallback')}</p>` : nothing}
+        ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
       </div>
     </article>`;
   }
 
   private renderMedia(p: PersonaSummary) {
-    const badge = availabilityBadge(p, this.store.value.formatDate);
+    const t = this.t;
+    const badge = availabilityBadge(p, this.store.value.formatDate, t);
     // Rated images are never requested until the viewer confirms their age:
     // before that, no URL of one reaches the page.
     const covered = p.contentRating !== 'general' && !this.age.confirmed;
@@ -190,14 +198,14 @@ export class AipPersonaCard extends AipElement {
     const media = covered
       ? html`<div part="rating-cover" class="cover">
           <strong>18+</strong>
-          <span>Rated ${p.contentRating}: image hidden</span>
+          <span>${t('card.cover', { rating: t(`rating.${p.contentRating}`) })}</span>
           <button
             part="reveal-button"
             type="button"
             tabindex=${this.tabbable ? nothing : '-1'}
             @click=${() => this.age.open()}
           >
-            Show<span class="visually-hidden"> ${p.name}</span>
+            ${t.parts('card.show', { name: html`<span class="visually-hidden">${p.name}</span>` })}
           </button>
         </div>`
       : html`<img
@@ -205,7 +213,7 @@ export class AipPersonaCard extends AipElement {
           src=${img.url}
           srcset=${img.srcset?.length ? img.srcset.map((s) => `${s.url} ${s.width}w`).join(', ') : nothing}
           sizes=${img.srcset?.length ? this.imageSizes() : nothing}
-          alt=${img.alt || `${p.name}, AI persona`}
+          alt=${img.alt || t('persona.alt', { name: p.name })}
           width=${img.width}
           height=${img.height}
           loading="lazy"
@@ -224,9 +232,10 @@ export class AipPersonaCard extends AipElement {
 
   private renderCard(p: PersonaSummary) {
     const settings = this.store.value;
+    const t = this.t;
     if (!settings.allowsRating(p.contentRating)) {
       return html`<article part="base">
-        <div part="body" class="body state"><p class="meta">This listing is not shown on this site.</p></div>
+        <div part="body" class="body state"><p class="meta">${t('listing.not-shown')}</p></div>
       </article>`;
     }
     const tag = HEADINGS[Math.min(Math.max(this.headingLevel, 2), 4) - 2] ?? HEADINGS[1];
@@ -243,32 +252,41 @@ export class AipPersonaCard extends AipElement {
               @click=${() => this.onSelect(p)}
             >${p.name}</button>
           </${tag}>`}
-          <p part="meta" class="meta">by <bdi>${p.creator.name}</bdi> · ${NICHE_LABELS[p.niche]}</p>
+          <p part="meta" class="meta">
+            ${t.parts('common.by', { creator: html`<bdi>${p.creator.name}</bdi>` })} · ${t(`niche.${p.niche}`)}
+          </p>
           ${
             shown.length
-              ? html`<ul part="tags" class="tags chips" aria-label="Tags">
-                  ${shown.map((t) => html`<li>${t}</li>`)} ${hidden > 0 ? html`<li>+${hidden} more</li>` : nothing}
+              ? html`<ul part="tags" class="tags chips" aria-label=${t('card.tags')}>
+                  ${shown.map((tag) => html`<li>${tag}</li>`)}
+                  ${hidden > 0 ? html`<li>${t('card.more-tags', { count: hidden })}</li>` : nothing}
                 </ul>`
               : nothing
           }
           <p part="price" class="price">
             ${
               p.availability === 'open'
-                ? html`From
-                    <aip-price
+                ? t.parts('common.from', {
+                    price: html`<aip-price
                       exportparts="base: price-amount"
                       .amount=${p.commercialPrice.amount}
                       currency=${p.commercialPrice.currency}
-                    ></aip-price>`
+                    ></aip-price>`,
+                  })
                 : html`<span class="unavailable"
-                    >${p.availability === 'assigned' ? 'No longer for sale' : 'Not available now'}</span
+                    >${t(p.availability === 'assigned' ? 'card.sold' : 'card.unavailable')}</span
                   >`
             }
           </p>
-          <p part="disclosure" class="disclosure">AI-generated · fictional persona</p>
+          <p part="disclosure" class="disclosure">${t('common.disclosure')}</p>
         </div>
       </article>
-      ${this.age.renderDialog(p, 'images', this.afterAgeDialog)}`;
+      ${this.age.renderDialog(
+        t,
+        p,
+        t('age.text-images', { name: p.name, rating: t(`rating.${p.contentRating}`) }),
+        this.afterAgeDialog,
+      )}`;
   }
 
   private renderContent() {

@@ -3,14 +3,19 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
-import type { ContentRating, Creator, Persona, Preview } from '../../api/schemas.js';
+import type { Creator, Persona, Preview } from '../../api/schemas.js';
 import type { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipViewEvent } from '../../events/view.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureHint } from '../../internal/failure.js';
-import { availabilityBadge, NICHE_LABELS, USE_CASE_LABELS } from '../../internal/labels.js';
-import { personaJsonLd, writeJsonLd } from '../../internal/structured-data.js';
+import { availabilityBadge } from '../../internal/labels.js';
+import { personaJsonLd } from '../../internal/persona-structured-data.js';
+import { writeJsonLd } from '../../internal/structured-data.js';
+import core from '../../locales/en/core.js';
+import detail from '../../locales/en/detail.js';
+import licenses from '../../locales/en/licenses.js';
+import ratings from '../../locales/en/ratings.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
@@ -19,12 +24,7 @@ import { styles } from './persona-detail.styles.js';
 /** Heading levels the persona's name may take; section headings are one below. */
 const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`] as const;
 
-/** How rated listings are labelled in the header (general content carries no label). */
-const RATING_LABELS: Record<Exclude<ContentRating, 'general'>, string> = {
-  suggestive: 'Suggestive (18+)',
-  erotic: 'Erotic (18+)',
-  explicit: 'Explicit (18+)',
-};
+const messages = { ...core, ...licenses, ...ratings, ...detail };
 
 /** A smooth-scrolling gallery settles well within this; after it, swipes are tracked again regardless. */
 const SETTLE_MS = 1000;
@@ -222,7 +222,7 @@ export class AipPersonaDetail extends AipElement {
     // Rewritten when the listing changes, not on every slide of the gallery.
     if (described !== this.described) {
       this.described = described;
-      writeJsonLd(this, described && personaJsonLd(described));
+      writeJsonLd(this, described && personaJsonLd(described, this.t));
     }
     // Once per listing shown in full (not again while it reloads after a sale).
     if (allowed && shown.id !== this.viewed) {
@@ -230,6 +230,11 @@ export class AipPersonaDetail extends AipElement {
       this.emit(new AipViewEvent({ persona: shown }));
     }
     this.keepThumbnailInView();
+  }
+
+  /** Texts in the storefront's language. */
+  private get t() {
+    return this.store.value.translate(messages);
   }
 
   /** The listing on screen now, if any. */
@@ -398,7 +403,7 @@ export class AipPersonaDetail extends AipElement {
   // ----- rendering ---------------------------------------------------------
 
   private renderSkeleton() {
-    return html`<p class="visually-hidden" part="status" role="status">Loading persona…</p>
+    return html`<p class="visually-hidden" part="status" role="status">${this.t('detail.loading')}</p>
       <div class="gallery-area" aria-hidden="true">
         <div class="gallery skeleton">
           <div class="slide placeholder pulse"></div>
@@ -421,43 +426,47 @@ export class AipPersonaDetail extends AipElement {
 
   private renderError(error: unknown) {
     const notFound = (error as ApiError | undefined)?.code === 'not_found';
+    const t = this.t;
     return html`<div part="status" class="status" role="alert">
-      <p class="error">${notFound ? 'This persona is no longer listed.' : 'This persona could not be loaded.'}</p>
-      ${notFound ? nothing : html`<p>${loadFailureHint(error)}</p>`}
-      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>Try again</button>`}
+      <p class="error">${t(notFound ? 'persona.gone' : 'persona.failed')}</p>
+      ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
+      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
     </div>`;
   }
 
   private renderHeader(p: Persona) {
-    const badge = availabilityBadge(p, this.store.value.formatDate);
-    const rating = p.contentRating === 'general' ? null : RATING_LABELS[p.contentRating];
+    const t = this.t;
+    const badge = availabilityBadge(p, this.store.value.formatDate, t);
+    const rating = p.contentRating === 'general' ? null : t(`rating-label.${p.contentRating}`);
     return html`<header part="header" class="header">
       ${staticHtml`<${this.headingTag(0)} part="title" id="title">${p.name}</${this.headingTag(0)}>`}
       <p part="meta" class="meta">
-        by <bdi>${p.creator.name}</bdi> ·
-        ${NICHE_LABELS[p.niche]}${rating ? html` · <span class="rating">${rating}</span>` : nothing}
+        ${t.parts('common.by', { creator: html`<bdi>${p.creator.name}</bdi>` })} ·
+        ${t(`niche.${p.niche}`)}${rating ? html` · <span class="rating">${rating}</span>` : nothing}
       </p>
       ${badge ? html`<p><span part="badge" class="badge">${badge}</span></p>` : nothing}
       ${
         p.availability === 'open'
           ? html`<p part="price" class="price">
-              From
-              <aip-price
-                exportparts="base: price-amount"
-                .amount=${p.commercialPrice.amount}
-                currency=${p.commercialPrice.currency}
-              ></aip-price>
-              <span class="price-note">Commercial License</span>
+              ${t.parts('common.from', {
+                price: html`<aip-price
+                  exportparts="base: price-amount"
+                  .amount=${p.commercialPrice.amount}
+                  currency=${p.commercialPrice.currency}
+                ></aip-price>`,
+              })}
+              <span class="price-note">${t('license.commercial')}</span>
             </p>`
           : nothing
       }
-      <p part="disclosure" class="disclosure">AI-generated · fictional persona</p>
+      <p part="disclosure" class="disclosure">${t('common.disclosure')}</p>
     </header>`;
   }
 
   private renderSlide(p: Persona, slide: Preview, i: number) {
     const n = this.slides.length;
-    const alt = slide.alt || `${p.name}, AI persona`;
+    const t = this.t;
+    const alt = slide.alt || t('persona.alt', { name: p.name });
     const media =
       slide.kind === 'video'
         ? html`<video
@@ -480,7 +489,13 @@ export class AipPersonaDetail extends AipElement {
             loading=${i === 0 ? 'eager' : 'lazy'}
             decoding="async"
           />`;
-    return html`<div part="slide" class="slide" role="group" aria-roledescription="slide" aria-label="${i + 1} of ${n}">
+    return html`<div
+      part="slide"
+      class="slide"
+      role="group"
+      aria-roledescription="slide"
+      aria-label=${t('detail.slide', { index: i + 1, count: n })}
+    >
       ${media}
     </div>`;
   }
@@ -490,13 +505,14 @@ export class AipPersonaDetail extends AipElement {
     const many = n > 1;
     const atStart = this.current === 0;
     const atEnd = this.current === n - 1;
+    const t = this.t;
     // Keydown is handled for the whole gallery: arrow keys work from the track,
     // the buttons and the thumbnails alike.
     return html`<section
       part="gallery"
       class="gallery"
       aria-roledescription="carousel"
-      aria-label="Previews of ${p.name}"
+      aria-label=${t('detail.gallery', { name: p.name })}
       @keydown=${(e: KeyboardEvent) => this.onGalleryKeydown(e)}
     >
       <div class="viewport">
@@ -505,7 +521,7 @@ export class AipPersonaDetail extends AipElement {
           class="track"
           tabindex="0"
           role="group"
-          aria-label=${many ? 'Slides: use the arrow keys to move between previews' : 'Slides'}
+          aria-label=${t(many ? 'detail.slides-hint' : 'detail.slides')}
           @scroll=${this.onTrackScroll}
           @scrollend=${() => this.syncFromScroll()}
           @pointerdown=${this.releaseHeading}
@@ -518,7 +534,7 @@ export class AipPersonaDetail extends AipElement {
           part="prev-button"
           class="nav prev"
           type="button"
-          aria-label="Previous preview"
+          aria-label=${t('detail.previous')}
           aria-disabled=${atStart ? 'true' : 'false'}
           ?hidden=${!many}
           @click=${() => !atStart && this.goTo(this.current - 1)}
@@ -529,7 +545,7 @@ export class AipPersonaDetail extends AipElement {
           part="next-button"
           class="nav next"
           type="button"
-          aria-label="Next preview"
+          aria-label=${t('detail.next')}
           aria-disabled=${atEnd ? 'true' : 'false'}
           ?hidden=${!many}
           @click=${() => !atEnd && this.goTo(this.current + 1)}
@@ -545,7 +561,10 @@ export class AipPersonaDetail extends AipElement {
               part="thumbnail${currentThumb ? ' thumbnail-current' : ''}"
               class="thumb${slide.kind === 'video' ? ' video' : ''}"
               type="button"
-              aria-label="Preview ${i + 1} of ${n}${slide.kind === 'video' ? ' (video)' : ''}"
+              aria-label=${t(slide.kind === 'video' ? 'detail.thumbnail-video' : 'detail.thumbnail', {
+                index: i + 1,
+                count: n,
+              })}
               aria-current=${currentThumb ? 'true' : 'false'}
               @click=${() => this.goTo(i)}
             >
@@ -560,25 +579,29 @@ export class AipPersonaDetail extends AipElement {
             </button>`;
           })}
         </div>
-        <p part="position" class="position" aria-live="polite">${this.current + 1} of ${n}</p>
+        <p part="position" class="position" aria-live="polite">
+          ${t('detail.position', { index: this.current + 1, count: n })}
+        </p>
       </div>
     </section>`;
   }
 
   private renderCover(p: Persona) {
+    const t = this.t;
     return html`<div part="rating-cover" class="cover">
       <strong>18+</strong>
-      <span>Rated ${p.contentRating}: previews are hidden until you confirm your age.</span>
+      <span>${t('detail.cover', { rating: t(`rating.${p.contentRating}`) })}</span>
       <button part="reveal-button" type="button" aria-haspopup="dialog" @click=${() => this.age.open()}>
-        18+ — Show previews
+        ${t('detail.cover-button')}
       </button>
     </div>`;
   }
 
   private renderCreator(p: Persona) {
     const settings = this.store.value;
+    const t = this.t;
     const section = this.headingTag(1);
-    const heading = staticHtml`<${section} part="section-heading" id="creator-title">About the creator</${section}>`;
+    const heading = staticHtml`<${section} part="section-heading" id="creator-title">${t('detail.creator')}</${section}>`;
     const profile = this.creatorLoader.value;
     const failed = this.creatorLoader.status === TaskStatus.ERROR;
     // The profile is the public one only: avatar, name, bio, website, counts.
@@ -606,8 +629,8 @@ export class AipPersonaDetail extends AipElement {
           ${
             c
               ? html`<p part="creator-stats" class="muted">
-                  ${c.publishedCount === 1 ? '1 persona published' : `${c.publishedCount} personas published`} · Joined
-                  ${settings.formatDate(c.joinedAt)}
+                  ${t('detail.published', { count: c.publishedCount })} ·
+                  ${t('detail.joined', { date: settings.formatDate(c.joinedAt) })}
                 </p>`
               : nothing
           }
@@ -618,17 +641,18 @@ export class AipPersonaDetail extends AipElement {
         c?.website && website
           ? html`<p>
               <a part="creator-link" href=${c.website} target="_blank" rel="noopener nofollow ugc"
-                >${website}<span class="visually-hidden"> (creator's website, opens in a new tab)</span></a
+                >${website}<span class="visually-hidden"> ${t('detail.website')}</span></a
               >
             </p>`
           : nothing
       }
-      ${failed ? html`<p class="muted note">The creator's profile could not be loaded.</p>` : nothing}
+      ${failed ? html`<p class="muted note">${t('detail.creator-failed')}</p>` : nothing}
     </section>`;
   }
 
   private renderInfo(p: Persona) {
     const section = this.headingTag(1);
+    const t = this.t;
     const paragraphs = p.description
       .split(/\n\s*\n/)
       .map((s) => s.trim())
@@ -638,7 +662,9 @@ export class AipPersonaDetail extends AipElement {
       ${
         paragraphs.length
           ? html`<section part="description" class="description" aria-labelledby="description-title">
-              ${staticHtml`<${section} part="section-heading" id="description-title">About <bdi>${p.name}</bdi></${section}>`}
+              ${staticHtml`<${section} part="section-heading" id="description-title">${t.parts('detail.about', {
+                name: html`<bdi>${p.name}</bdi>`,
+              })}</${section}>`}
               ${paragraphs.map((text) => html`<p>${text}</p>`)}
             </section>`
           : nothing
@@ -646,9 +672,9 @@ export class AipPersonaDetail extends AipElement {
       ${
         useCases.length
           ? html`<section aria-labelledby="use-cases-title">
-              ${staticHtml`<${section} part="section-heading" id="use-cases-title">Use cases</${section}>`}
+              ${staticHtml`<${section} part="section-heading" id="use-cases-title">${t('detail.use-cases')}</${section}>`}
               <ul part="use-cases" class="chips" role="list">
-                ${useCases.map((u) => html`<li>${USE_CASE_LABELS[u]}</li>`)}
+                ${useCases.map((u) => html`<li>${t(`use-case.${u}`)}</li>`)}
               </ul>
             </section>`
           : nothing
@@ -656,7 +682,7 @@ export class AipPersonaDetail extends AipElement {
       ${
         deliverables.length
           ? html`<section aria-labelledby="deliverables-title">
-              ${staticHtml`<${section} part="section-heading" id="deliverables-title">What you get</${section}>`}
+              ${staticHtml`<${section} part="section-heading" id="deliverables-title">${t('detail.deliverables')}</${section}>`}
               <ul part="deliverables" class="deliverables">
                 ${deliverables.map((d) => html`<li>${d}</li>`)}
               </ul>
@@ -671,12 +697,18 @@ export class AipPersonaDetail extends AipElement {
     const covered = p.contentRating !== 'general' && !this.age.confirmed;
     return html`${this.renderHeader(p)}
       <div class="gallery-area">${covered ? this.renderCover(p) : this.renderGallery(p)}</div>
-      ${this.renderInfo(p)} ${this.age.renderDialog(p, 'images and videos', this.afterAgeDialog)}`;
+      ${this.renderInfo(p)}
+      ${this.age.renderDialog(
+        this.t,
+        p,
+        this.t('age.text-media', { name: p.name, rating: this.t(`rating.${p.contentRating}`) }),
+        this.afterAgeDialog,
+      )}`;
   }
 
   private renderNotShown() {
     return html`<div part="status" class="status">
-      <p class="muted">This listing is not shown on this site.</p>
+      <p class="muted">${this.t('listing.not-shown')}</p>
     </div>`;
   }
 

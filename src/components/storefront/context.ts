@@ -2,6 +2,15 @@ import { createContext } from '@lit/context';
 import { AipClient, CLIENT_DEFAULTS } from '../../api/client.js';
 import { formatMoney } from '../../api/money.js';
 import { ratingRank, type ContentRating, type Money } from '../../api/schemas.js';
+import {
+  languageOf,
+  loadLanguage,
+  translator,
+  type Language,
+  type Message,
+  type Messages,
+  type Translate,
+} from '../../internal/i18n.js';
 
 /**
  * What `<aip-storefront>` shares with the elements inside it. Immutable: when
@@ -15,6 +24,10 @@ export interface StorefrontSettings {
   readonly creator: string | null;
   /** BCP 47 locale for numbers, dates and money. */
   readonly locale: string;
+  /** The language of the texts: the locale's, when it has a built-in catalogue, else English. */
+  readonly language: Language;
+  /** The host's replacements for built-in texts, by message id. */
+  readonly messages: Messages;
   /** Currency for amounts that arrive without one. */
   readonly currency: string;
   /** The highest content rating the host allows. */
@@ -25,6 +38,11 @@ export interface StorefrontSettings {
   formatDate(iso: string): string;
   /** Whether content of `rating` may be shown at all under this storefront. */
   allowsRating(rating: ContentRating): boolean;
+  /**
+   * A translator into this storefront's language for the messages in
+   * `source`, the English an element brings.
+   */
+  translate<Id extends string>(source: Readonly<Record<Id, Message>>): Translate<Id>;
 }
 
 /** The context key; a string so that two copies of the library still meet. */
@@ -58,6 +76,7 @@ export interface SettingsInit extends ClientPolicy {
   locale: string;
   currency: string;
   maxRating: ContentRating;
+  messages?: Messages;
 }
 
 // Intl formatters are costly to build and a page of cards asks for the same few.
@@ -70,22 +89,35 @@ export function createSettings(init: SettingsInit): StorefrontSettings {
   let dates = dateFormats.get(init.locale);
   if (!dates) dateFormats.set(init.locale, (dates = new Intl.DateTimeFormat(init.locale, { dateStyle: 'medium' })));
   const limit = ratingRank(init.maxRating);
+  const language = languageOf(init.locale) ?? 'en';
+  const messages = init.messages ?? {};
+  loadLanguage(language);
   return Object.freeze({
     client: clientFor(init.api, { timeoutMs: init.timeoutMs, retries: init.retries }),
     creator: init.creator,
     locale: init.locale,
+    language,
+    messages,
     currency: init.currency,
     maxRating: init.maxRating,
     formatMoney: (money: Money) => formatMoney(money, init.locale),
     formatDate: (iso: string) => dates.format(new Date(iso)),
     allowsRating: (rating: ContentRating) => ratingRank(rating) <= limit,
+    translate: <Id extends string>(source: Readonly<Record<Id, Message>>) =>
+      translator(source, init.locale, language, messages),
   });
 }
 
-/** The locale an element inherits from the page: nearest `lang`, then the browser. */
+/**
+ * The locale an element inherits from the page: the nearest `lang`, looking
+ * out through the shadow roots it is rendered in, then the browser's.
+ */
 export function pageLocale(el: Element): string {
-  const lang = el.closest('[lang]')?.getAttribute('lang') || navigator.language || 'en';
-  return validLocale(lang) ?? 'en';
+  let lang: string | null | undefined;
+  for (let node: Element | undefined = el; node && !lang; node = (node.getRootNode() as ShadowRoot).host) {
+    lang = node.closest('[lang]')?.getAttribute('lang');
+  }
+  return validLocale(lang || navigator.language || 'en') ?? 'en';
 }
 
 /** The canonical form of `tag`, or null when it is not a locale. */

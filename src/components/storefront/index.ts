@@ -3,6 +3,8 @@ import { AipStorefront } from './storefront.js';
 
 export { AipStorefront, THEMES, type Theme } from './storefront.js';
 export { storefrontContext, type StorefrontSettings } from './context.js';
+export type { Message, Messages, PluralMessage } from '../../internal/i18n.js';
+export type { MessageId } from '../../locales/ids.js';
 
 define('aip-storefront', AipStorefront);
 

@@ -2,6 +2,7 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AipClient, ListingChangeEvent } from '../../api/client.js';
+import { LanguageController } from '../../internal/i18n.js';
 import { createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { api: string | null };
@@ -37,6 +38,11 @@ export class StorefrontController implements ReactiveController {
     private readonly onListingChange: (personaId: string) => void = () => host.requestUpdate(),
   ) {
     host.addController(this);
+    // A catalogue arrived or a `lang` changed: standing alone, the page's locale is read again; either way, render.
+    new LanguageController(host, () => {
+      this.standalone = undefined;
+      host.requestUpdate();
+    });
     new ContextConsumer(host, {
       context: storefrontContext,
       subscribe: true,
@@ -82,6 +88,7 @@ export class StorefrontController implements ReactiveController {
         api: api ?? '',
         creator: base?.creator ?? null,
         locale: base?.locale ?? pageLocale(this.host),
+        messages: base?.messages,
         currency: base?.currency ?? 'USD',
         maxRating: base?.maxRating ?? 'general',
         // An element's own api keeps the storefront's timeout and retries.

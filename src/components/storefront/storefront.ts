@@ -3,6 +3,7 @@ import { html, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CONTENT_RATINGS, isOneOf, type ContentRating } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { LanguageController, languageOf, type Messages } from '../../internal/i18n.js';
 import {
   createSettings,
   pageLocale,
@@ -22,6 +23,19 @@ export type Theme = (typeof THEMES)[number];
  * cache), the creator, locale, currency and content-rating limit with every
  * `aip-*` element inside it, and applies the colour theme.
  *
+ * **Language:** `locale` picks the language of every text inside, as well as
+ * number, money and date formats. English, German and Spanish are built in
+ * (`de-AT` uses German, `es-MX` Spanish); German and Spanish texts are fetched
+ * the first time they are needed. Other locales show English text with their
+ * own formats. Without `locale` the storefront follows the page's `lang`.
+ * Two storefronts on one page may use different languages, and changing
+ * `locale` re-renders everything inside in the new one.
+ *
+ * **Your own words:** `messages` replaces any built-in text by its id, e.g.
+ * `storefront.messages = { 'checkout.submit': 'Zur Kasse' }` (ids and English
+ * texts are in `src/locales/en/`); `{name}` placeholders are filled in, and a
+ * text may be given per plural category (`{ one: '…', other: '…' }`).
+ *
  * @summary Provides the API client and settings to the elements inside it.
  * @tag aip-storefront
  *
@@ -37,6 +51,12 @@ export type Theme = (typeof THEMES)[number];
 export class AipStorefront extends AipElement {
   static override styles = [...AipElement.styles, styles];
 
+  constructor() {
+    super();
+    // A `lang` on the page changed: without a `locale` of its own, the storefront follows it.
+    new LanguageController(this, () => !this.locale && this.requestUpdate('locale'));
+  }
+
   @provide({ context: storefrontContext })
   @state()
   private settings!: StorefrontSettings;
@@ -47,8 +67,18 @@ export class AipStorefront extends AipElement {
   /** Show only this creator's listings (their handle), or every creator's when unset. */
   @property() creator: string | null = null;
 
-  /** BCP 47 locale for prices and dates. Default: the page's `lang`, then the browser's. */
+  /**
+   * BCP 47 locale of texts, prices and dates. Default: the nearest `lang` on the page, then the browser's.
+   * Texts are English, German or Spanish (by language: `de-CH` is German); other locales get English texts.
+   */
   @property() locale: string | null = null;
+
+  /**
+   * Texts to use instead of built-in ones, by message id: `{ 'checkout.submit': 'Zur Kasse' }`. A text may have
+   * `{placeholders}` and, where a count decides the wording, one form per plural category (`{ one, other }`);
+   * anything else is ignored. Set it as a property; a new object re-renders everything inside.
+   */
+  @property({ attribute: false }) messages: Messages | null = null;
 
   /** ISO 4217 currency for amounts given without one. */
   @property() currency = 'USD';
@@ -84,6 +114,7 @@ export class AipStorefront extends AipElement {
       changed.has('api') ||
       changed.has('creator') ||
       changed.has('locale') ||
+      changed.has('messages') ||
       changed.has('currency') ||
       changed.has('maxRating') ||
       changed.has('timeout') ||
@@ -101,7 +132,16 @@ export class AipStorefront extends AipElement {
   }
 
   private describe(s: StorefrontSettings) {
-    return [s.client.baseUrl, s.client.timeoutMs, s.client.retries, s.creator, s.locale, s.currency, s.maxRating];
+    return [
+      s.client.baseUrl,
+      s.client.timeoutMs,
+      s.client.retries,
+      s.creator,
+      s.locale,
+      s.currency,
+      s.maxRating,
+      s.messages,
+    ];
   }
 
   private buildSettings(): StorefrontSettings {
@@ -110,6 +150,9 @@ export class AipStorefront extends AipElement {
     if (!locale) {
       this.warnOnce('locale', `locale="${this.locale}" is not a BCP 47 locale; using the page's.`);
       locale = pageLocale(this);
+    } else if (this.locale && !languageOf(locale)) {
+      // Formats follow the locale all the same; hosts may bring their own texts (`messages`).
+      this.warnOnce(`locale ${locale}`, `locale="${this.locale}" has no built-in texts; using English.`);
     }
     let currency = this.currency?.toUpperCase() ?? 'USD';
     if (!validCurrency(currency)) {
@@ -123,7 +166,8 @@ export class AipStorefront extends AipElement {
     }
     const timeoutMs = this.wholeNumber('timeout', this.timeout, 1, 120_000);
     const retries = this.wholeNumber('retries', this.retries, 0, 5);
-    return createSettings({ api: this.api ?? '', creator, locale, currency, maxRating, timeoutMs, retries });
+    const messages = { ...this.messages };
+    return createSettings({ api: this.api ?? '', creator, locale, messages, currency, maxRating, timeoutMs, retries });
   }
 
   /** A numeric attribute's value when it is a whole number in range; otherwise warns once and gives the default. */
