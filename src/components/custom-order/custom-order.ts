@@ -12,7 +12,7 @@ import {
   type Persona,
 } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureHint, waitText } from '../../internal/failure.js';
+import { loadFailureView, waitText } from '../../internal/failure.js';
 import core from '../../locales/en/core.js';
 import customOrder from '../../locales/en/custom-order.js';
 import ratings from '../../locales/en/ratings.js';
@@ -808,13 +808,13 @@ export class AipCustomOrder extends AipElement {
   }
 
   private renderError(error: unknown) {
-    const notFound = (error as ApiError | undefined)?.code === 'not_found';
     const t = this.t;
-    return html`<div part="status" class="status" role="alert">
-      <p class="error">${t(notFound ? 'custom-order.gone' : 'custom-order.failed')}</p>
-      ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
-      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
-    </div>`;
+    return loadFailureView(
+      error,
+      t,
+      { gone: t('custom-order.gone'), failed: t('custom-order.failed') },
+      () => void this.loader.run(),
+    );
   }
 
   override render() {

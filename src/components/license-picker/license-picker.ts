@@ -1,12 +1,11 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import type { ApiError } from '../../api/errors.js';
 import { computeTierPrices } from '../../api/pricing.js';
 import { LICENSES, isOneOf, type License, type Offer, type Persona, type PricingPolicy } from '../../api/schemas.js';
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureHint } from '../../internal/failure.js';
+import { loadFailureView } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { LICENSE_COMPARISON, licenseInfo, licenseTitle, reasonText, termText } from '../../internal/licenses.js';
 import core from '../../locales/en/core.js';
@@ -361,13 +360,14 @@ export class AipLicensePicker extends AipElement {
   }
 
   private renderError(error: unknown) {
-    const notFound = (error as ApiError | undefined)?.code === 'not_found';
     const t = this.t;
-    return html`<div part="base" class="state" role="alert">
-      <p class="error">${t(notFound ? 'persona.gone' : 'picker.failed')}</p>
-      ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
-      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
-    </div>`;
+    return loadFailureView(
+      error,
+      t,
+      { gone: t('persona.gone'), failed: t('picker.failed') },
+      () => void this.loader.run(),
+      { part: 'base', cls: 'state' },
+    );
   }
 
   override render() {

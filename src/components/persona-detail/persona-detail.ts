@@ -2,13 +2,12 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
-import type { ApiError } from '../../api/errors.js';
 import type { Creator, Persona, Preview } from '../../api/schemas.js';
 import type { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipViewEvent } from '../../events/view.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureHint } from '../../internal/failure.js';
+import { loadFailureView } from '../../internal/failure.js';
 import { availabilityBadge } from '../../internal/labels.js';
 import { personaJsonLd } from '../../internal/persona-structured-data.js';
 import { writeJsonLd } from '../../internal/structured-data.js';
@@ -425,13 +424,13 @@ export class AipPersonaDetail extends AipElement {
   }
 
   private renderError(error: unknown) {
-    const notFound = (error as ApiError | undefined)?.code === 'not_found';
     const t = this.t;
-    return html`<div part="status" class="status" role="alert">
-      <p class="error">${t(notFound ? 'persona.gone' : 'persona.failed')}</p>
-      ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
-      ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
-    </div>`;
+    return loadFailureView(
+      error,
+      t,
+      { gone: t('persona.gone'), failed: t('persona.failed') },
+      () => void this.loader.run(),
+    );
   }
 
   private renderHeader(p: Persona) {
