@@ -12,7 +12,8 @@ import {
   type Persona,
 } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureView, waitText } from '../../internal/failure.js';
+import { waitText } from '../../internal/failure.js';
+import { loadFailureView } from '../../internal/failure-view.js';
 import core from '../../locales/en/core.js';
 import customOrder from '../../locales/en/custom-order.js';
 import ratings from '../../locales/en/ratings.js';

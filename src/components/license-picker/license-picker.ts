@@ -5,7 +5,7 @@ import { computeTierPrices } from '../../api/pricing.js';
 import { LICENSES, isOneOf, type License, type Offer, type Persona, type PricingPolicy } from '../../api/schemas.js';
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureView } from '../../internal/failure.js';
+import { loadFailureView } from '../../internal/failure-view.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { LICENSE_COMPARISON, licenseInfo, licenseTitle, reasonText, termText } from '../../internal/licenses.js';
 import core from '../../locales/en/core.js';

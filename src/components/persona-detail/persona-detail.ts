@@ -7,7 +7,7 @@ import type { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipViewEvent } from '../../events/view.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureView } from '../../internal/failure.js';
+import { loadFailureView } from '../../internal/failure-view.js';
 import { availabilityBadge } from '../../internal/labels.js';
 import { personaJsonLd } from '../../internal/persona-structured-data.js';
 import { writeJsonLd } from '../../internal/structured-data.js';
