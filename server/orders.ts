@@ -32,8 +32,8 @@ import {
   TIER_NAMES,
   rejectionMessage,
   revenueSplit,
-  tierAvailability,
-  unavailableMessage,
+  saleRefusal,
+  saleRefusedError,
 } from './rules.js';
 import { addMonths } from './time.js';
 
@@ -195,12 +195,6 @@ export function orderView(record: OrderRecord, apiOrigin: string, required: numb
 /** The simulated payment's reference, as a chain transaction id would look. */
 const paymentReference = () => `sandbox-tx-${randomUUID().replaceAll('-', '')}`;
 
-/** Does the buyer's email name an Exclusive holder? Trimmed, case-insensitive. */
-function holds(emails: string[], email: string): boolean {
-  const wanted = email.trim().toLowerCase();
-  return emails.some((e) => e.trim().toLowerCase() === wanted);
-}
-
 /** The sandbox wallet an order is paid to: fixed per order, never a real address. */
 export function sandboxWallet(orderId: string): string {
   return `0x${createHash('sha256').update(`aip-sandbox-wallet:${orderId}`).digest('hex').slice(0, 40)}`;
@@ -351,17 +345,8 @@ export class OrderStore {
             { field: 'quoteId', message: 'is for a persona that is no longer published' },
           ]);
         }
-        const holdsExclusive =
-          quote.license === 'ownership' && holds(subject.exclusiveHolderEmails, request.buyer.email);
-        const { reason } = tierAvailability(subject.availability, quote.license, { holdsExclusive });
-        if (reason) {
-          throw new ApiError(
-            409,
-            'conflict',
-            unavailableMessage(reason, quote.license, subject.id, subject.exclusiveUntil),
-            [{ field: 'license', message: reason }],
-          );
-        }
+        const reason = saleRefusal(subject, quote.license, request.buyer.email);
+        if (reason) throw saleRefusedError(reason, quote.license, subject);
 
         const id = `order-${randomUUID()}`;
         this.#insert.run({
@@ -528,11 +513,7 @@ export class OrderStore {
    */
   #complete(record: OrderRecord, now: string): Completion {
     const subject = this.#catalog.licensingSubject(record.personaId, now);
-    const holdsExclusive =
-      record.license === 'ownership' && subject !== null && holds(subject.exclusiveHolderEmails, record.buyerEmail);
-    const reason = subject
-      ? tierAvailability(subject.availability, record.license, { holdsExclusive }).reason
-      : 'unpublished';
+    const reason = subject ? saleRefusal(subject, record.license, record.buyerEmail) : 'unpublished';
     if (!subject || reason) {
       const why = reason ?? 'unpublished';
       this.#reject.run(rejectionMessage(why, record.license), record.id);

@@ -11,7 +11,7 @@ import { computeTierPrices } from '../src/api/pricing.js';
 import type { PricingPolicy, Quote, QuoteRequest } from '../src/api/schemas.js';
 import type { CatalogStore } from './catalog.js';
 import { ApiError } from './errors.js';
-import { AGREEMENT_VERSIONS, tierAvailability, unavailableMessage } from './rules.js';
+import { AGREEMENT_VERSIONS, saleRefusal, saleRefusedError } from './rules.js';
 
 /** How long a quote stays valid by default: 15 minutes. */
 export const DEFAULT_QUOTE_TTL_MS = 15 * 60_000;
@@ -28,11 +28,6 @@ export function resolveQuoteTtl(ttlMs: number | undefined): number {
     );
   }
   return ttlMs;
-}
-
-/** Does the email given with a quote request name this Exclusive holder? Trimmed, case-insensitive. */
-function sameEmail(a: string, b: string): boolean {
-  return a.trim().toLowerCase() === b.trim().toLowerCase();
 }
 
 export class QuoteStore {
@@ -71,20 +66,8 @@ export class QuoteStore {
             { field: 'personaId', message: 'is not a published persona' },
           ]);
         }
-        const { buyerEmail } = request;
-        const holdsExclusive =
-          request.license === 'ownership' &&
-          buyerEmail !== undefined &&
-          subject.exclusiveHolderEmails.some((email) => sameEmail(email, buyerEmail));
-        const { reason } = tierAvailability(subject.availability, request.license, { holdsExclusive });
-        if (reason) {
-          throw new ApiError(
-            409,
-            'conflict',
-            unavailableMessage(reason, request.license, subject.id, subject.exclusiveUntil),
-            [{ field: 'license', message: reason }],
-          );
-        }
+        const reason = saleRefusal(subject, request.license, request.buyerEmail);
+        if (reason) throw saleRefusedError(reason, request.license, subject);
 
         const prices = computeTierPrices(this.#policy, subject.commercialPriceCents);
         const quote: Quote = {

@@ -4,6 +4,7 @@
  * persona's licensing state leaves on sale.
  */
 import { computeTierPrices } from '../src/api/pricing.js';
+import { ApiError } from './errors.js';
 import {
   LICENSES,
   type Availability,
@@ -108,6 +109,41 @@ export const TIER_NAMES: Record<License, string> = {
   exclusive: 'Exclusive',
   ownership: 'Ownership',
 };
+
+/** The parts of a persona's licensing state a sale is checked against (see `CatalogStore#licensingSubject`). */
+export interface SaleSubject {
+  id: string;
+  availability: Availability;
+  exclusiveUntil: string | null;
+  /** The emails of the Exclusive holder(s) in force, as stored. */
+  exclusiveHolderEmails: string[];
+}
+
+/**
+ * Why the buyer with `buyerEmail` may not buy `license` of `subject` now, or
+ * null when they may. The one check behind quotes, orders and completion:
+ * Ownership goes only to the holder of the Exclusive in force (emails compared
+ * trimmed and case-insensitively); without an email nobody holds it.
+ */
+export function saleRefusal(
+  subject: SaleSubject,
+  license: License,
+  buyerEmail: string | undefined,
+): UnavailableReason | null {
+  const wanted = buyerEmail?.trim().toLowerCase();
+  const holdsExclusive =
+    license === 'ownership' &&
+    wanted !== undefined &&
+    subject.exclusiveHolderEmails.some((email) => email.trim().toLowerCase() === wanted);
+  return tierAvailability(subject.availability, license, { holdsExclusive }).reason;
+}
+
+/** The 409 for a refused sale: the reason in words, and in `details` as the `license` field's message. */
+export function saleRefusedError(reason: UnavailableReason, license: License, subject: SaleSubject): ApiError {
+  return new ApiError(409, 'conflict', unavailableMessage(reason, license, subject.id, subject.exclusiveUntil), [
+    { field: 'license', message: reason },
+  ]);
+}
 
 /** Why a tier can't be bought, in words, for the message of a 409. */
 export function unavailableMessage(
