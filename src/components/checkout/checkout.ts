@@ -28,7 +28,8 @@ import {
   type CheckoutErrorCode,
 } from '../../events/checkout.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { loadFailureHint, waitText } from '../../internal/failure.js';
+import { waitText } from '../../internal/failure.js';
+import { loadFailureView } from '../../internal/failure-view.js';
 import type { Translate } from '../../internal/i18n.js';
 import { licenseTitle, reasonText, termText } from '../../internal/licenses.js';
 import checkout from '../../locales/en/checkout.js';
@@ -1189,18 +1190,14 @@ export class AipCheckout extends AipElement {
               <span class="visually-hidden">${t('common.loading')}</span>
             </div>`,
           complete: () => html`<p class="muted">${t('checkout.choose-persona')}</p>`,
-          error: (error) => {
-            const notFound = (error as ApiError | undefined)?.code === 'not_found';
-            return html`<div part="error" class="error" role="alert">
-              <p>${t(notFound ? 'persona.gone' : 'checkout.failed')}</p>
-              ${notFound ? nothing : html`<p>${loadFailureHint(error, t)}</p>`}
-              ${
-                notFound
-                  ? nothing
-                  : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`
-              }
-            </div>`;
-          },
+          error: (error) =>
+            loadFailureView(
+              error,
+              t,
+              { gone: t('persona.gone'), failed: t('checkout.failed') },
+              () => void this.loader.run(),
+              { part: 'error', cls: 'error' },
+            ),
         });
     return html`<section part="base" class="base" aria-labelledby="title">
       <h2 id="title" part="title">${t('checkout.title')}</h2>
