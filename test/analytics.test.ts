@@ -6,6 +6,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { executeServerCommand } from '@web/test-runner-commands';
 import { connectGa4 } from '../src/analytics/ga4.js';
 import '../src/index.js';
+import { placeOrder } from './helpers.js';
 import type { AipCheckout } from '../src/components/checkout/checkout.js';
 
 type Pushed = { event?: string; ecommerce: Record<string, unknown> | null };
@@ -96,19 +97,7 @@ describe('GA4 adapter (opt-in)', function () {
       const el = await fixture<AipCheckout>(
         html`<aip-checkout api=${base} persona="juno-okafor" license="commercial" poll-interval="250"></aip-checkout>`,
       );
-      const $ = (s: string) => el.shadowRoot!.querySelector<HTMLInputElement>(s);
-      await waitUntil(() => $('[part~="start-button"]'), 'no start button', { timeout: 8000 });
-      $('[part~="start-button"]')!.click();
-      await el.updateComplete;
-      $('#buyer-name')!.value = 'Gale Analytics';
-      $('#buyer-name')!.dispatchEvent(new Event('input'));
-      $('#buyer-email')!.value = 'gale@example.com';
-      $('#buyer-email')!.dispatchEvent(new Event('input'));
-      $('#agree')!.click();
-      await el.updateComplete;
-      $('[part~="submit-button"]')!.click();
-      await waitUntil(() => (el as unknown as { order: { id: string } | null }).order, 'no order', { timeout: 8000 });
-      const order = (el as unknown as { order: { id: string } }).order;
+      const order = await placeOrder(el, { name: 'Gale Analytics', email: 'gale@example.com' });
       await fetch(`${base}/v1/sandbox/orders/${order.id}/pay`, { method: 'POST' });
       await waitUntil(() => last(layer, 'purchase'), 'no purchase', { timeout: 8000 });
       expect(last(layer, 'begin_checkout')).to.deep.equal({

@@ -11,6 +11,7 @@ import '../src/components/persona-card/index.js';
 import '../src/components/storefront/index.js';
 import type { AipCheckoutCompleteEvent, AipCheckoutErrorEvent } from '../src/events/checkout.js';
 import type { Order } from '../src/api/schemas.js';
+import { fillCheckout } from './helpers.js';
 import { counts, get, post } from './server/http.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -57,18 +58,8 @@ async function mount(m: Market, persona: string, license: string, extra: Partial
 }
 
 /** Opens the form and fills it like a buyer. */
-async function fillDetails(el: AipCheckout, name = 'Robin Example', email = 'robin@example.com') {
-  $(el, '[part~="start-button"]')!.click();
-  await el.updateComplete;
-  const nameInput = $<HTMLInputElement>(el, '#buyer-name')!;
-  nameInput.value = name;
-  nameInput.dispatchEvent(new Event('input'));
-  const emailInput = $<HTMLInputElement>(el, '#buyer-email')!;
-  emailInput.value = email;
-  emailInput.dispatchEvent(new Event('input'));
-  $<HTMLInputElement>(el, '#agree')!.click();
-  await el.updateComplete;
-}
+const fillDetails = (el: AipCheckout, name = 'Robin Example', email = 'robin@example.com') =>
+  fillCheckout(el, { name, email });
 
 const submit = (el: AipCheckout) => $(el, '[part~="submit-button"]')!.click();
 

@@ -31,7 +31,7 @@ import {
   type MatrixRow,
   type MessageFailure,
 } from './failure-matrix.table.js';
-import { requestsMatching } from './helpers.js';
+import { fillCheckout, requestsMatching } from './helpers.js';
 
 /** The listing most cells show; the overtaken cells switch from the first to the second. */
 const PERSONA = 'hana-sato';
@@ -206,13 +206,7 @@ const DRIVERS: Record<string, Driver> = {
     fresh: '[part~="status"], [part~="certificate"], dialog[open]',
     marker: (p) => p.name,
     async write(el) {
-      await waitUntil(() => shadow(el, '[part~="start-button"]'), 'no Buy button', { timeout: 5000 });
-      shadow(el, '[part~="start-button"]')!.click();
-      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
-      type(shadow<HTMLInputElement>(el, '#buyer-name')!, 'Robin Example');
-      type(shadow<HTMLInputElement>(el, '#buyer-email')!, 'robin@example.com');
-      shadow(el, '#agree')!.click();
-      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      await fillCheckout(el as HTMLElement & { updateComplete: Promise<unknown> });
       shadow(el, '[part~="submit-button"]')!.click();
     },
   },

@@ -1,5 +1,5 @@
 import { waitUntil } from '@open-wc/testing';
-import type { PersonaSummary } from '../src/api/schemas.js';
+import type { Order, PersonaSummary } from '../src/api/schemas.js';
 
 /** Waits until `el`'s shadow root has `selector`, and returns it. */
 export async function shadowQuery<T extends Element = Element>(
@@ -46,4 +46,41 @@ export async function captureWarnings(fn: () => Promise<unknown> | unknown): Pro
     console.warn = original;
   }
   return said;
+}
+
+/** A buyer's details for the checkout form. */
+export interface TestBuyer {
+  name: string;
+  email: string;
+}
+
+/** Opens an `<aip-checkout>`'s form and fills it as a buyer would: name, email, the agreement. */
+export async function fillCheckout(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+  buyer: TestBuyer = { name: 'Robin Example', email: 'robin@example.com' },
+): Promise<void> {
+  (await shadowQuery<HTMLElement>(el, '[part~="start-button"]', 8000)).click();
+  await el.updateComplete;
+  for (const [selector, value] of [
+    ['#buyer-name', buyer.name],
+    ['#buyer-email', buyer.email],
+  ]) {
+    const input = el.shadowRoot!.querySelector<HTMLInputElement>(selector)!;
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  }
+  el.shadowRoot!.querySelector<HTMLInputElement>('#agree')!.click();
+  await el.updateComplete;
+}
+
+/** Fills an `<aip-checkout>`'s form, sends it, and returns the order it made. */
+export async function placeOrder(
+  el: HTMLElement & { updateComplete: Promise<unknown> },
+  buyer?: TestBuyer,
+): Promise<Order> {
+  await fillCheckout(el, buyer);
+  el.shadowRoot!.querySelector<HTMLElement>('[part~="submit-button"]')!.click();
+  const held = el as unknown as { order: Order | null };
+  await waitUntil(() => held.order, 'the checkout made no order', { timeout: 8000 });
+  return held.order!;
 }

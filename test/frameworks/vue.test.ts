@@ -1,8 +1,8 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import type { App as VueApp } from 'vue';
 import type { AipCatalog, AipPersonaCard, PersonaSummary } from '../../src/index.js';
-import { catalogFromApi, requestsMatching } from '../helpers.js';
-import { cardName, cards, catalogNames, choose, detailOpen, recordConsole } from './example.js';
+import { catalogFromApi } from '../helpers.js';
+import { recordConsole, sharedAppChecks } from './example.js';
 
 // Renders examples/vue as its page does (main.ts into #app), with Vue 3's full build (the template compiles in the
 // browser).
@@ -29,31 +29,10 @@ describe('Vue 3 example', () => {
     errors.stop();
   });
 
-  it('shows the marketplace\'s listings in <aip-catalog :page-size="12">', async () => {
-    const expected = await catalogFromApi('limit=12');
-    expect(await catalogNames(catalog, 12)).to.deep.equal(expected.map((p) => p.name));
-    expect(catalog.getAttribute('page-size')).to.equal('12');
-    expect(catalog.pageSize).to.equal(12);
-  });
-
-  it('renders the listing bound with :data.prop, with no request of its own', async () => {
-    await waitUntil(() => cardName(card) === featured.name, 'the card did not show its data');
-    expect(card.data).to.deep.equal(featured);
-    expect(card.hasAttribute('data')).to.equal(false);
-    expect(requestsMatching(`/v1/personas/${featured.id}`)).to.have.length(0);
-  });
-
-  it("delivers a chosen card to the app's @aip-select handler", async () => {
-    choose(card);
-    await waitUntil(() => status.textContent === `You chose ${featured.name}`, 'the handler did not see the card');
-
-    const [, second] = cards(catalog);
-    choose(second!);
-    await waitUntil(
-      () => status.textContent === `You chose ${cardName(second!)}`,
-      'the handler did not see the catalog',
-    );
-    expect(detailOpen(catalog)).to.equal(false);
+  sharedAppChecks(() => ({ featured, catalog, card, status }), {
+    pageSize: ':page-size="12"',
+    data: ':data.prop',
+    handler: '@aip-select',
   });
 
   it('tells Vue that aip-* tags are custom elements, and renders without a Vue warning', () => {

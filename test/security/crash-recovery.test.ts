@@ -8,9 +8,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import * as v from 'valibot';
 import '../../src/index.js';
-import { OrderSchema, type Order } from '../../src/api/schemas.js';
+import { OrderSchema } from '../../src/api/schemas.js';
 import type { AipCheckout } from '../../src/components/checkout/checkout.js';
 import type { AipCheckoutCompleteEvent } from '../../src/events/checkout.js';
+import { placeOrder as checkOut } from '../helpers.js';
 import { counts, get, isolatedMarketplace, type Isolated } from '../server/http.js';
 import { fetchOrder, order as placeOrder, waitForOrder } from '../server/purchase.js';
 
@@ -106,22 +107,7 @@ describe('crash recovery', function () {
       html`<aip-checkout api=${m.base} persona="noor-haddad" license="commercial" poll-interval="250"></aip-checkout>`,
     );
     const $ = <T extends HTMLElement>(s: string) => el.shadowRoot!.querySelector<T>(s);
-    await waitUntil(() => $('[part~="start-button"]'), 'checkout ready', { timeout: 8000 });
-    $('[part~="start-button"]')!.click();
-    await el.updateComplete;
-    for (const [selector, value] of [
-      ['#buyer-name', 'Robin Example'],
-      ['#buyer-email', 'robin@example.com'],
-    ]) {
-      const input = $<HTMLInputElement>(selector)!;
-      input.value = value;
-      input.dispatchEvent(new Event('input'));
-    }
-    $<HTMLInputElement>('#agree')!.click();
-    await el.updateComplete;
-    $('[part~="submit-button"]')!.click();
-    await waitUntil(() => (el as unknown as { order: Order | null }).order, 'the order', { timeout: 8000 });
-    const { id } = (el as unknown as { order: Order }).order;
+    const { id } = await checkOut(el, { name: 'Robin Example', email: 'robin@example.com' });
     const before = await counts(m.id);
 
     // The buyer pays on the hosted page; the server stops after the first confirmation.

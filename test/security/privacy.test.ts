@@ -8,6 +8,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../src/index.js';
 import type { Order } from '../../src/api/schemas.js';
 import type { AipCheckout } from '../../src/components/checkout/checkout.js';
+import { placeOrder } from '../helpers.js';
 import { get, isolatedMarketplace, post, seed, type Isolated } from '../server/http.js';
 import { AGREEMENT_VERSION, newKey, quote } from '../server/purchase.js';
 import { allRoots } from './dom-audit.js';
@@ -198,22 +199,7 @@ describe('privacy', function () {
       ).then(() => detail.shadowRoot!.querySelector('aip-license-picker')!);
       picker.shadowRoot!.querySelector<HTMLElement>('[part~="tier"]')!.click();
       const $ = <T extends HTMLElement>(s: string) => checkout.shadowRoot!.querySelector<T>(s);
-      await waitUntil(() => $('[part~="start-button"]'), 'checkout ready', { timeout: 8000 });
-      $('[part~="start-button"]')!.click();
-      await checkout.updateComplete;
-      for (const [selector, value] of [
-        ['#buyer-name', 'Robin Example'],
-        ['#buyer-email', 'robin@example.com'],
-      ]) {
-        const input = $<HTMLInputElement>(selector)!;
-        input.value = value;
-        input.dispatchEvent(new Event('input'));
-      }
-      $<HTMLInputElement>('#agree')!.click();
-      await checkout.updateComplete;
-      $('[part~="submit-button"]')!.click();
-      await waitUntil(() => (checkout as unknown as { order: Order | null }).order, 'the order', { timeout: 8000 });
-      const order = (checkout as unknown as { order: Order }).order;
+      const order = await placeOrder(checkout, { name: 'Robin Example', email: 'robin@example.com' });
       const paid = await m.request(`/v1/sandbox/orders/${order.id}/pay`, { method: 'POST' });
       expect(paid.status, paid.text).to.equal(200);
       await waitUntil(() => $('[part="certificate"] dl'), 'the certificate', { timeout: 8000 });

@@ -18,6 +18,7 @@ import { ApiError } from '../../src/api/errors.js';
 import type { Order } from '../../src/api/schemas.js';
 import type { AipCheckout } from '../../src/components/checkout/checkout.js';
 import type { AipCustomOrder } from '../../src/components/custom-order/custom-order.js';
+import { placeOrder } from '../helpers.js';
 import { isolatedMarketplace, post, type Isolated } from '../server/http.js';
 import { AGREEMENT_VERSION, newKey } from '../server/purchase.js';
 import { allRoots, audit, bidiLeaks, pageScripts, pageText, squash, textOf } from './dom-audit.js';
@@ -277,22 +278,7 @@ describe('XSS corpus', function () {
         html`<aip-checkout api=${m.base} persona=${id} license="commercial" poll-interval="250"></aip-checkout>`,
       );
       const $ = <T extends HTMLElement>(s: string) => el.shadowRoot!.querySelector<T>(s);
-      await waitUntil(() => $('[part~="start-button"]'), 'checkout ready', { timeout: 8000 });
-      $('[part~="start-button"]')!.click();
-      await el.updateComplete;
-      for (const [selector, value] of [
-        ['#buyer-name', BUYER_NAME],
-        ['#buyer-email', 'robin@example.com'],
-      ]) {
-        const input = $<HTMLInputElement>(selector)!;
-        input.value = value;
-        input.dispatchEvent(new Event('input'));
-      }
-      $<HTMLInputElement>('#agree')!.click();
-      await el.updateComplete;
-      $('[part~="submit-button"]')!.click();
-      await waitUntil(() => (el as unknown as { order: Order | null }).order, 'the order', { timeout: 8000 });
-      const order = (el as unknown as { order: Order }).order;
+      const order = await placeOrder(el, { name: BUYER_NAME, email: 'robin@example.com' });
       const paid = await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
       expect(paid.res.status, paid.text).to.equal(200);
       await waitUntil(() => $('[part="certificate"] dl'), 'the certificate', { timeout: 8000 });
