@@ -30,7 +30,7 @@ test('a creator picks a card, a theme and German, sees it live and copies a 2-li
   const card = page.locator('#preview aip-persona-card');
   await card.locator('[part="title"]').waitFor();
   assert.equal((await card.locator('[part="title"]').innerText()).trim(), 'Noor Haddad');
-  const price = await card.locator('aip-price [part="base"]').innerText();
+  const price = await card.locator('[part="price-amount"]').innerText();
   assert.match(price, /49\s\$/, `German money format: ${price}`);
 
   await page.getByRole('button', { name: 'Copy snippet' }).click();

@@ -418,7 +418,7 @@ function renderedCards(min = 0) {
 }
 
 /** The elements the cases need from the script-tag bundle. */
-const REQUIRED_TAGS = ['aip-storefront', 'aip-catalog', 'aip-persona-card', 'aip-price'];
+const REQUIRED_TAGS = ['aip-storefront', 'aip-catalog', 'aip-persona-card'];
 
 /** Loads the bundle once and says what it defines; returns a problem to report, or null. */
 async function checkBundle(browser, origin) {

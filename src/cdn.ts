@@ -1,14 +1,13 @@
 /**
  * The script-tag build (`dist/cdn/aip-storefront.js`).
  *
- * The browsing elements (storefront, catalog, card, price) are defined at
+ * The browsing elements (storefront, catalog, card) are defined at
  * once: they are what most pages show first. The heavier ones are fetched the
  * first time the page uses their tag, so a page of cards never pays for them.
  * Elements that open others (the catalog's detail dialog, the detail's license
  * picker) import what they need themselves.
  */
 import './components/storefront/index.js';
-import './components/price/index.js';
 import './components/persona-card/index.js';
 import './components/catalog/index.js';
 
@@ -17,6 +16,7 @@ export { VERSION } from './internal/define.js';
 
 /** Tags defined on first use, with the chunk that defines each. */
 const LAZY: Record<string, () => Promise<unknown>> = {
+  'aip-price': () => import('./components/price/index.js'),
   'aip-license-picker': () => import('./components/license-picker/index.js'),
   'aip-persona-detail': () => import('./components/persona-detail/index.js'),
   'aip-checkout': () => import('./components/checkout/index.js'),

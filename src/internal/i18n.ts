@@ -101,6 +101,9 @@ export class LanguageController implements ReactiveController {
 }
 
 const plurals: Record<string, Intl.PluralRules> = {};
+const numbers: Record<string, Intl.NumberFormat> = {};
+/** Each message text split once: "a {b} c" → ["a ", "b", " c"] (text and placeholder names alternate). */
+const pieces = new Map<string, readonly string[]>();
 
 /**
  * A translator for `locale`: the host's `overrides` first, then the catalogue
@@ -130,11 +133,13 @@ export function translator<Id extends string>(
       const category = (plurals[written] ??= new Intl.PluralRules(written)).select(count);
       message = message[category] ?? message.other;
     }
-    // Text and placeholder names alternate: "a {b} c" → ["a ", "b", " c"].
-    return message.split(/\{([\w.-]+)\}/).map((piece, i) => {
+    let split = pieces.get(message);
+    if (!split) pieces.set(message, (split = message.split(/\{([\w.-]+)\}/)));
+    return split.map((piece, i) => {
       if (i % 2 === 0) return piece;
       const value = values[piece];
-      return value === undefined ? `{${piece}}` : typeof value === 'number' ? value.toLocaleString(locale) : value;
+      if (value === undefined) return `{${piece}}`;
+      return typeof value === 'number' ? (numbers[locale] ??= new Intl.NumberFormat(locale)).format(value) : value;
     });
   };
   const t = (id: Id, values?: Values) => parts(id, values).join('');

@@ -1,5 +1,4 @@
 import { define } from '../../internal/define.js';
-import '../price/index.js';
 import { AipPersonaCard } from './persona-card.js';
 
 export { AipPersonaCard, CARD_LAYOUTS, type CardLayout } from './persona-card.js';

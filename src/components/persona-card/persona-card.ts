@@ -65,6 +65,7 @@ const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
  * @csspart meta - Creator and niche.
  * @csspart tags - The tag list.
  * @csspart price - The "from" price line.
+ * @csspart price-amount - The amount in the price line.
  * @csspart disclosure - The AI-generated, fictional disclosure.
  * @csspart fallback - The wrapper of the fallback slot.
  *
@@ -267,11 +268,7 @@ export class AipPersonaCard extends AipElement {
             ${
               p.availability === 'open'
                 ? t.parts('common.from', {
-                    price: html`<aip-price
-                      exportparts="base: price-amount"
-                      .amount=${p.commercialPrice.amount}
-                      currency=${p.commercialPrice.currency}
-                    ></aip-price>`,
+                    price: html`<span part="price-amount">${settings.formatMoney(p.commercialPrice)}</span>`,
                   })
                 : html`<span class="unavailable"
                     >${t(p.availability === 'assigned' ? 'card.sold' : 'card.unavailable')}</span

@@ -86,12 +86,20 @@ const currencies = new Map<string, boolean>([['USD', true]]);
 
 /** Builds the shared settings object; inputs are assumed validated. */
 export function createSettings(init: SettingsInit): StorefrontSettings {
-  let dates = dateFormats.get(init.locale);
-  if (!dates) dateFormats.set(init.locale, (dates = new Intl.DateTimeFormat(init.locale, { dateStyle: 'medium' })));
+  // Built on first use: the first Intl formatter of a page costs tens of
+  // milliseconds, and most cards show no date.
+  const dates = () => {
+    let format = dateFormats.get(init.locale);
+    if (!format) dateFormats.set(init.locale, (format = new Intl.DateTimeFormat(init.locale, { dateStyle: 'medium' })));
+    return format;
+  };
   const limit = ratingRank(init.maxRating);
   const language = languageOf(init.locale) ?? 'en';
   const messages = init.messages ?? {};
   loadLanguage(language);
+  // One translator per element's English source, for as long as these settings
+  // last: elements ask for theirs several times per render.
+  const translators = new WeakMap<object, unknown>();
   return Object.freeze({
     client: clientFor(init.api, { timeoutMs: init.timeoutMs, retries: init.retries }),
     creator: init.creator,
@@ -101,10 +109,13 @@ export function createSettings(init: SettingsInit): StorefrontSettings {
     currency: init.currency,
     maxRating: init.maxRating,
     formatMoney: (money: Money) => formatMoney(money, init.locale),
-    formatDate: (iso: string) => dates.format(new Date(iso)),
+    formatDate: (iso: string) => dates().format(new Date(iso)),
     allowsRating: (rating: ContentRating) => ratingRank(rating) <= limit,
-    translate: <Id extends string>(source: Readonly<Record<Id, Message>>) =>
-      translator(source, init.locale, language, messages),
+    translate: <Id extends string>(source: Readonly<Record<Id, Message>>) => {
+      let t = translators.get(source) as Translate<Id> | undefined;
+      if (!t) translators.set(source, (t = translator(source, init.locale, language, messages)));
+      return t;
+    },
   });
 }
 
