@@ -495,7 +495,58 @@ async function timeCards() {
   return { total: t4 - t0, create: t1 - t0, update: t2 - t1, layout: t3 - t2, frame: t4 - t3, titles };
 }
 
-/** In the page: the equivalent plain markup through innerHTML, same layout and frame. */
+/**
+ * In the page, before any timing: the DOM 1 000 cards produce, captured as
+ * markup (shadow root and light DOM of each, Lit's comment markers dropped),
+ * with the stylesheets a card's shadow root adopts. The cards are removed
+ * again, so the page is as empty as for the other runs.
+ */
+async function captureCardMarkup() {
+  const scratch = document.createElement('div');
+  document.body.append(scratch);
+  const cards = window.__items.map((item) => {
+    const card = document.createElement('aip-persona-card');
+    card.data = item;
+    scratch.append(card);
+    return card;
+  });
+  await Promise.all(cards.map((card) => card.updateComplete));
+  const strip = (markup) => markup.replace(/<!--[^]*?-->/g, '');
+  window.__markup = cards.map((card) => ({ shadow: strip(card.shadowRoot.innerHTML), light: strip(card.innerHTML) }));
+  window.__sheets = cards[0].shadowRoot.adoptedStyleSheets;
+  scratch.remove();
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+}
+
+/**
+ * In the page: the cards' own DOM without any component code. Each card's
+ * captured markup goes through innerHTML into a shadow root of its own with
+ * the card's stylesheets, and its JSON-LD into the light DOM: what any
+ * shadow-DOM card with this markup must build, at least. Same layout and frame.
+ */
+async function timeSameDom() {
+  const host = document.getElementById('host');
+  const sheets = window.__sheets;
+  const t0 = performance.now();
+  const fragment = document.createDocumentFragment();
+  for (const { shadow, light } of window.__markup) {
+    const el = document.createElement('div');
+    el.innerHTML = light;
+    const root = el.attachShadow({ mode: 'open' });
+    root.adoptedStyleSheets = sheets;
+    root.innerHTML = shadow;
+    fragment.append(el);
+  }
+  host.append(fragment);
+  const t1 = performance.now();
+  void document.body.offsetHeight;
+  const t2 = performance.now();
+  await new Promise((resolve) => requestAnimationFrame(resolve));
+  const t3 = performance.now();
+  return { total: t3 - t0, create: t1 - t0, update: 0, layout: t2 - t1, frame: t3 - t2, titles: window.__markup.length };
+}
+
+/** In the page: a flat article per listing through one innerHTML (no shadow roots, no buttons), same layout and frame. */
 async function timeInnerHtml() {
   const host = document.getElementById('host');
   const items = window.__items;
@@ -530,9 +581,9 @@ async function timeInnerHtml() {
 }
 
 async function benchCards(browser, origin, big) {
-  console.log(
-    `## a. 1 000 <aip-persona-card> with .data vs the same markup through innerHTML (median of ${RUNS}, after a warm-up run)\n`,
-  );
+  console.log(`## a. 1 000 <aip-persona-card> with .data vs innerHTML baselines (median of ${RUNS}, after a warm-up run)\n`);
+  console.log('same DOM:  the markup the cards render, through innerHTML into a shadow root per card, same stylesheets');
+  console.log('flat:      a simpler flat <article> per listing through one innerHTML (no shadow roots, no buttons)\n');
   const items = await fetchSummaries(big, 1000);
   if (items.length !== 1000) throw new Error(`the 10k marketplace gave ${items.length} summaries, not 1 000`);
   const runOnce = async (fn) => {
@@ -541,42 +592,58 @@ async function benchCards(browser, origin, big) {
       await pg.goto(`${origin}/bench/cards.html`);
       await pg.waitForFunction(() => customElements.get('aip-persona-card'), null, { timeout: 10_000 });
       await pg.evaluate((list) => (window.__items = list), items);
+      if (fn === timeSameDom) await pg.evaluate(captureCardMarkup);
       return await pg.evaluate(fn);
     } finally {
       await pg.close();
     }
   };
+  const kinds = [
+    ['cards', timeCards],
+    ['same DOM', timeSameDom],
+    ['flat', timeInnerHtml],
+  ];
   // One run of each first, not counted: the first page of a fresh browser compiles and warms more than the rest.
-  await runOnce(timeCards);
-  await runOnce(timeInnerHtml);
-  const cards = [];
-  const plain = [];
+  for (const [, fn] of kinds) await runOnce(fn);
+  const runs = new Map(kinds.map(([name]) => [name, []]));
   for (let i = 0; i < RUNS; i += 1) {
-    // Alternate the order so drift (a warming server, a busy core) hits both alike.
-    if (i % 2) plain.push(await runOnce(timeInnerHtml));
-    cards.push(await runOnce(timeCards));
-    if (!(i % 2)) plain.push(await runOnce(timeInnerHtml));
+    // Rotate the order so drift (a warming server, a busy core) hits each alike.
+    for (let k = 0; k < kinds.length; k += 1) {
+      const [name, fn] = kinds[(i + k) % kinds.length];
+      runs.get(name).push(await runOnce(fn));
+    }
   }
+  const cards = runs.get('cards');
   if (cards.some((r) => r.titles !== 1000))
     throw new Error(`only ${Math.min(...cards.map((r) => r.titles))} cards rendered a title`);
-  const phases = (runs) => {
-    const m = (k) => median(runs.map((r) => r[k]));
+  const phases = (list) => {
+    const m = (k) => median(list.map((r) => r[k]));
     return `create+append ${ms(m('create'))}, updates ${ms(m('update'))}, forced layout ${ms(m('layout'))}, to next frame ${ms(m('frame'))}`;
   };
-  const c = median(cards.map((r) => r.total));
-  const p = median(plain.map((r) => r.total));
-  console.log(`cards:     ${ms(c)}   runs ${cards.map((r) => r.total.toFixed(0)).join(', ')}   (${phases(cards)})`);
-  console.log(`innerHTML: ${ms(p)}   runs ${plain.map((r) => r.total.toFixed(0)).join(', ')}   (${phases(plain)})`);
-  const ratio = c / p;
-  console.log(`ratio:     ${ratio.toFixed(2)}×   budget ≤ ${BUDGET.cardsRatio}×\n`);
-  record('1 000 cards, median', ms(c));
-  record('1 000 innerHTML articles, median', ms(p));
-  record(
-    '1 000 cards / innerHTML',
-    `${ratio.toFixed(2)}×`,
-    `≤ ${BUDGET.cardsRatio.toFixed(2)}×`,
-    ratio <= BUDGET.cardsRatio,
+  const medians = {};
+  for (const [name] of kinds) {
+    const list = runs.get(name);
+    medians[name] = median(list.map((r) => r.total));
+    console.log(
+      `${`${name}:`.padEnd(10)} ${ms(medians[name])}   runs ${list.map((r) => r.total.toFixed(0)).join(', ')}   (${phases(list)})`,
+    );
+  }
+  const sameDom = medians.cards / medians['same DOM'];
+  const flat = medians.cards / medians.flat;
+  console.log(`cards / same DOM: ${sameDom.toFixed(2)}×   budget ≤ ${BUDGET.cardsRatio}×`);
+  console.log(
+    `cards / flat:     ${flat.toFixed(2)}×   (same DOM / flat: ${(medians['same DOM'] / medians.flat).toFixed(2)}×, the cost of the DOM itself)\n`,
   );
+  record('1 000 cards, median', ms(medians.cards));
+  record('1 000 cards as innerHTML, same DOM', ms(medians['same DOM']));
+  record('1 000 flat innerHTML articles', ms(medians.flat));
+  record(
+    '1 000 cards / same DOM by innerHTML',
+    `${sameDom.toFixed(2)}×`,
+    `≤ ${BUDGET.cardsRatio.toFixed(2)}×`,
+    sameDom <= BUDGET.cardsRatio,
+  );
+  record('1 000 cards / flat articles', `${flat.toFixed(2)}×`);
 }
 
 // ---------------------------------------------------------------------------

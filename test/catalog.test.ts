@@ -2,6 +2,7 @@ import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { AipCatalog } from '../src/components/catalog/catalog.js';
+import { structuredDataWritten } from '../src/internal/structured-data.js';
 import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
 
 const cards = (el: AipCatalog) => [...el.shadowRoot!.querySelectorAll('aip-persona-card')];
@@ -256,6 +257,7 @@ describe('<aip-catalog>', () => {
           ><aip-catalog page-size="100" sort="name"></aip-catalog
         ></aip-storefront>`,
       );
+      await structuredDataWritten();
       const script = el.querySelector(':scope > script[type="application/ld+json"]')!;
       const data = JSON.parse(script.textContent!);
       expect(data['@type']).to.equal('ItemList');

@@ -4,6 +4,7 @@ import '../src/index.js';
 import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import type { PersonaSummary } from '../src/api/schemas.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
+import { structuredDataWritten } from '../src/internal/structured-data.js';
 import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
 
 const part = (el: AipPersonaCard, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
@@ -291,6 +292,7 @@ describe('<aip-persona-card>', () => {
     it('writes a schema.org Product with the Commercial offer into the light DOM', async () => {
       const summary = await firstWith('availability=open&limit=1');
       const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      await structuredDataWritten();
       const script = el.querySelector('script[type="application/ld+json"]')!;
       const data = JSON.parse(script.textContent!);
       expect(data['@type']).to.equal('Product');
@@ -304,6 +306,7 @@ describe('<aip-persona-card>', () => {
     it('lists no offer for a listing that is not for sale', async () => {
       const summary = await firstWith('availability=assigned&limit=1');
       const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      await structuredDataWritten();
       const data = JSON.parse(el.querySelector('script[type="application/ld+json"]')!.textContent!);
       expect(data).not.to.have.property('offers');
     });
@@ -317,6 +320,7 @@ describe('<aip-persona-card>', () => {
       );
       const card = el.querySelector('aip-persona-card')!;
       await card.updateComplete;
+      await structuredDataWritten();
       expect(card.querySelector('script[type="application/ld+json"]')).to.equal(null);
     });
 
@@ -325,6 +329,7 @@ describe('<aip-persona-card>', () => {
       const el = await fixture<AipPersonaCard>(
         html`<aip-persona-card no-structured-data .data=${summary}></aip-persona-card>`,
       );
+      await structuredDataWritten();
       expect(el.querySelector('script')).to.equal(null);
     });
   });

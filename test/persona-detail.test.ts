@@ -7,6 +7,7 @@ import '../src/components/persona-detail/index.js';
 import type { AipPersonaDetail } from '../src/components/persona-detail/persona-detail.js';
 import type { Creator, Persona } from '../src/api/schemas.js';
 import { confirmAge, forgetAgeConfirmation } from '../src/internal/age-gate.js';
+import { structuredDataWritten } from '../src/internal/structured-data.js';
 import { captureWarnings, requestsMatching, requestsTo, shadowQuery } from './helpers.js';
 
 async function api<T>(path: string): Promise<T> {
@@ -562,7 +563,8 @@ describe('<aip-persona-detail>', () => {
   });
 
   describe('structured data', () => {
-    const jsonLd = (el: AipPersonaDetail) => {
+    const jsonLd = async (el: AipPersonaDetail) => {
+      await structuredDataWritten();
       const script = el.querySelector(':scope > script[type="application/ld+json"]');
       return script ? (JSON.parse(script.textContent!) as Record<string, unknown>) : null;
     };
@@ -571,7 +573,7 @@ describe('<aip-persona-detail>', () => {
       const p = await persona('noor-haddad');
       const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
       await loaded(el);
-      const data = jsonLd(el)!;
+      const data = (await jsonLd(el))!;
       expect(data['@type']).to.equal('Product');
       expect(data.name).to.equal(p.name);
       expect(data.sku).to.equal(p.id);
@@ -591,7 +593,7 @@ describe('<aip-persona-detail>', () => {
         html`<aip-persona-detail persona="elio-marchetti"></aip-persona-detail>`,
       );
       await loaded(el);
-      const data = jsonLd(el)!;
+      const data = (await jsonLd(el))!;
       expect(data.name).to.equal('Elio Marchetti');
       expect(data).not.to.have.property('offers');
     });
@@ -599,11 +601,11 @@ describe('<aip-persona-detail>', () => {
     it('never describes rated content, even after confirmation', async () => {
       const el = await inStorefront(html`<aip-persona-detail persona="lena-voss"></aip-persona-detail>`, 'explicit');
       await loaded(el);
-      expect(jsonLd(el)).to.equal(null);
+      expect(await jsonLd(el)).to.equal(null);
       confirmAge();
       await el.updateComplete;
       expect(parts(el, 'image').length).to.be.greaterThan(0);
-      expect(jsonLd(el)).to.equal(null);
+      expect(await jsonLd(el)).to.equal(null);
     });
 
     it('can be turned off', async () => {

@@ -91,3 +91,38 @@ export function writeJsonLd(host: HTMLElement, data: Record<string, unknown> | n
   const text = scriptSafeJson(data);
   if (script.textContent !== text) script.textContent = text;
 }
+
+type JsonLd = Record<string, unknown> | null;
+
+/** Hosts whose JSON-LD is due, with what to write, computed when written. */
+const due = new Map<HTMLElement, () => JsonLd>();
+let flushed: Promise<void> | null = null;
+
+/**
+ * Writes `host`'s JSON-LD (see {@link writeJsonLd}) once the page is idle, at
+ * most half a second from now. Crawlers read it after the page settles, and
+ * nobody sees it, so it never holds up a frame: building and serialising it
+ * for a grid of cards would otherwise add to the time before they paint.
+ * `data` runs when the block is written, so the latest state wins however
+ * often a host asks meanwhile.
+ */
+export function scheduleJsonLd(host: HTMLElement, data: () => JsonLd): void {
+  due.set(host, data);
+  flushed ??= new Promise((resolve) => {
+    const flush = () => {
+      flushed = null;
+      for (const [el, produce] of due) {
+        due.delete(el);
+        writeJsonLd(el, produce());
+      }
+      resolve();
+    };
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(flush, { timeout: 500 });
+    else setTimeout(flush, 50);
+  });
+}
+
+/** Resolves once every scheduled JSON-LD block is written. */
+export function structuredDataWritten(): Promise<void> {
+  return flushed ?? Promise.resolve();
+}

@@ -22,6 +22,7 @@ import { placeOrder } from '../helpers.js';
 import { isolatedMarketplace, post, type Isolated } from '../server/http.js';
 import { AGREEMENT_VERSION, newKey } from '../server/purchase.js';
 import { allRoots, audit, bidiLeaks, pageScripts, pageText, squash, textOf } from './dom-audit.js';
+import { structuredDataWritten } from '../../src/internal/structured-data.js';
 import {
   ALL_PAYLOADS_TEXT,
   HOSTILE_IDS,
@@ -76,7 +77,9 @@ async function deepQuery<T extends Element = HTMLElement>(selector: string, time
 }
 
 /** Nothing ran, nothing was injected, nothing violated the policy. */
-function expectClean(frameSources: string[] = []): void {
+async function expectClean(frameSources: string[] = []): Promise<void> {
+  // JSON-LD blocks are written once the page is idle; audit them too.
+  await structuredDataWritten();
   expect(window.__xss, 'a payload ran').to.equal(undefined);
   expect(audit({ baseline, frameSources })).to.deep.equal([]);
   expect(violations).to.deep.equal([]);
@@ -177,7 +180,7 @@ describe('XSS corpus', function () {
       });
       expect(pageText()).not.to.contain(hostileName(0));
       expect(wrapper.innerHTML).not.to.contain('javascript:');
-      expectClean();
+      await expectClean();
     });
 
     it('leaves the creator block without a profile or a link when only the creator answer is hostile', async () => {
@@ -186,7 +189,7 @@ describe('XSS corpus', function () {
       const creator = await deepQuery('[part="creator"]');
       await waitUntil(() => /could not be loaded/.test(textOf(creator)), 'creator error', { timeout: 8000 });
       expect(creator.querySelector('a')).to.equal(null);
-      expectClean();
+      await expectClean();
     });
   });
 
@@ -213,6 +216,7 @@ describe('XSS corpus', function () {
         const tags = [...root.querySelectorAll('[part="tags"] li')].map(textOf);
         expect(p.tags, id).to.include.members(tags.filter((t) => !/^\+\d+ more$/.test(t)));
       }
+      await structuredDataWritten();
       const ld = catalog.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"]')!;
       const names = (
         JSON.parse(ld.textContent!) as { itemListElement: { item: { name: string } }[] }
@@ -220,7 +224,7 @@ describe('XSS corpus', function () {
       expect(names).to.include(hostileName(6)).and.include(hostileName(0));
       expect(ld.textContent).not.to.match(/<\/script/i);
       expect(bidiLeaks()).to.deep.equal([]);
-      expectClean();
+      await expectClean();
     });
 
     it('detail: header, gallery, description, deliverables, creator block and license picker show text only', async () => {
@@ -251,7 +255,7 @@ describe('XSS corpus', function () {
       const picker = await deepQuery('aip-license-picker');
       await waitUntil(() => picker.shadowRoot?.querySelector('[part~="agreement"]'), 'the tiers', { timeout: 8000 });
       expect(bidiLeaks()).to.deep.equal([]);
-      expectClean();
+      await expectClean();
     });
 
     it('a long unbroken description and name stay text, whole', async () => {
@@ -268,7 +272,7 @@ describe('XSS corpus', function () {
       );
       await waitUntil(() => long.shadowRoot!.querySelector('[part="title"]'), 'card', { timeout: 8000 });
       expect(textOf(long.shadowRoot!.querySelector('[part="title"]'))).to.equal(hostileName(3));
-      expectClean();
+      await expectClean();
     });
 
     it('checkout to the certificate: a hostile persona and buyer name stay text on the element and the server pages', async () => {
@@ -285,7 +289,7 @@ describe('XSS corpus', function () {
       const certificate = textOf($('[part="certificate"]'));
       expect(certificate).to.contain(squash(BUYER_NAME)).and.contain(squash(p.name));
       expect(bidiLeaks()).to.deep.equal([]);
-      expectClean([m.base, new URL(m.base, location.href).href]);
+      await expectClean([m.base, new URL(m.base, location.href).href]);
 
       // The hosted checkout page and the certificate page: the same strings, escaped.
       const completed = (paid.body as Order).certificateId!;
@@ -326,7 +330,7 @@ describe('XSS corpus', function () {
       root.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
       await waitUntil(() => /Brief sent/.test(textOf(root)), `the confirmation: ${textOf(root)}`, { timeout: 8000 });
       expect(bidiLeaks()).to.deep.equal([]);
-      expectClean();
+      await expectClean();
     });
   });
 

@@ -23,7 +23,7 @@ import { isolate } from '../../internal/bidi.js';
 import { loadFailureHint } from '../../internal/failure.js';
 import { RowWindow } from '../../internal/row-window.js';
 import { styleProperties } from '../../internal/style-properties.js';
-import { itemListJsonLd, writeJsonLd } from '../../internal/structured-data.js';
+import { itemListJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import messages from '../../locales/en/core.js';
 import type { CoreMessageId } from '../../locales/ids.js';
@@ -90,7 +90,7 @@ const MAX_SKELETONS = 8;
  *
  * **Structured data:** the catalog writes one schema.org `ItemList` of the
  * first page's general-audience listings as JSON-LD into its light DOM, where
- * crawlers read it (its cards write none of their own).
+ * crawlers read it (its cards write none of their own), once the page is idle.
  *
  * **Long catalogs:** with `paging="infinite"` the next page loads as the end of
  * the list nears the viewport ("Show more" stays as a fallback). Past a few
@@ -263,8 +263,7 @@ export class AipCatalog extends AipElement {
     if (page === this.describedPage) return;
     this.describedPage = page;
     const settings = this.store.value;
-    writeJsonLd(
-      this,
+    scheduleJsonLd(this, () =>
       page
         ? itemListJsonLd(
             page.items.filter((p) => settings.allowsRating(p.contentRating)),

@@ -10,7 +10,7 @@ import { loadFailureHint } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import { availabilityBadge } from '../../internal/labels.js';
-import { productJsonLd, writeJsonLd } from '../../internal/structured-data.js';
+import { productJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
 import messages from '../../locales/en/core.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './persona-card.styles.js';
@@ -44,7 +44,8 @@ const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
  * shown at all.
  *
  * **Structured data:** for general-audience listings the card writes a
- * schema.org `Product` as JSON-LD into its light DOM, from the data it shows.
+ * schema.org `Product` as JSON-LD into its light DOM, from the data it shows,
+ * once the page is idle (within half a second), so it never delays a paint.
  *
  * @summary A persona listing as a card.
  * @tag aip-persona-card
@@ -129,9 +130,11 @@ export class AipPersonaCard extends AipElement {
   }
 
   protected override updated(): void {
-    const shown = this.shownPersona();
-    const allowed = shown && this.store.value.allowsRating(shown.contentRating);
-    writeJsonLd(this, !this.noStructuredData && allowed ? productJsonLd(shown, this.t) : null);
+    scheduleJsonLd(this, () => {
+      const shown = this.shownPersona();
+      const allowed = shown && this.store.value.allowsRating(shown.contentRating);
+      return !this.noStructuredData && allowed ? productJsonLd(shown, this.t) : null;
+    });
   }
 
   /** Texts in the storefront's language. */

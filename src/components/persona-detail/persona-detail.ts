@@ -10,7 +10,7 @@ import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { availabilityBadge } from '../../internal/labels.js';
 import { personaJsonLd } from '../../internal/persona-structured-data.js';
-import { writeJsonLd } from '../../internal/structured-data.js';
+import { scheduleJsonLd } from '../../internal/structured-data.js';
 import core from '../../locales/en/core.js';
 import detail from '../../locales/en/detail.js';
 import licenses from '../../locales/en/licenses.js';
@@ -66,7 +66,8 @@ const chevron = (d: string) =>
  *
  * **Structured data:** for general-audience listings the element writes a
  * schema.org `Product` (the creator as its brand, one `Offer` per tier that can
- * be bought now) as JSON-LD into its light DOM, from the data it shows.
+ * be bought now) as JSON-LD into its light DOM, from the data it shows, once
+ * the page is idle.
  *
  * @summary A persona listing in full, with gallery, creator and purchase entry points.
  * @tag aip-persona-detail
@@ -221,7 +222,7 @@ export class AipPersonaDetail extends AipElement {
     // Rewritten when the listing changes, not on every slide of the gallery.
     if (described !== this.described) {
       this.described = described;
-      writeJsonLd(this, described && personaJsonLd(described, this.t));
+      scheduleJsonLd(this, () => described && personaJsonLd(described, this.t));
     }
     // Once per listing shown in full (not again while it reloads after a sale).
     if (allowed && shown.id !== this.viewed) {
