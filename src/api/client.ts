@@ -195,7 +195,10 @@ export class AipClient extends EventTarget {
   /** One page of published listings. Pass `cursor` from the previous page to go on. */
   catalog(params: CatalogParams = {}, options: RequestOptions = {}): Promise<CatalogPage> {
     const search = new URLSearchParams();
-    for (const [key, value] of Object.entries(params).sort(([a], [b]) => a.localeCompare(b))) {
+    // Sorted so equal queries share a cache entry. Plain code-unit order: the
+    // names are ASCII, and localeCompare's first call builds an ICU collator,
+    // which would hold up the page's first request by tens of milliseconds.
+    for (const [key, value] of Object.entries(params).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
       if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
     }
     const query = search.toString();
