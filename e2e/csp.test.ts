@@ -43,6 +43,7 @@ const EMBED_HTML = `<!doctype html>
 <body>
   <h1>Our personas</h1>
   <aip-storefront>
+    <p id="intro">Licenses from <aip-price amount="4900" currency="USD"></aip-price></p>
     <aip-catalog page-size="6"></aip-catalog>
     <aip-persona-detail persona="juno-okafor">
       <aip-checkout slot="checkout"></aip-checkout>
@@ -247,6 +248,8 @@ test('the dist/cdn loader in a script-tag embed: catalog, lazy detail and checko
   const w = await watched();
   const page = await w.open('/embed.html');
   await page.locator('aip-catalog aip-persona-card [part~="title"]').first().waitFor();
+  // <aip-price> is not in the loader itself: it is fetched because the page uses it.
+  assert.equal(await page.locator('#intro aip-price [part="base"]').innerText(), '$49');
   await page.locator('aip-persona-detail [part~="creator-name"]').waitFor();
   await page.locator('aip-license-picker input[value="commercial"]').check();
   await checkOut(page);
