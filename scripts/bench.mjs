@@ -543,7 +543,14 @@ async function timeSameDom() {
   const t2 = performance.now();
   await new Promise((resolve) => requestAnimationFrame(resolve));
   const t3 = performance.now();
-  return { total: t3 - t0, create: t1 - t0, update: 0, layout: t2 - t1, frame: t3 - t2, titles: window.__markup.length };
+  return {
+    total: t3 - t0,
+    create: t1 - t0,
+    update: 0,
+    layout: t2 - t1,
+    frame: t3 - t2,
+    titles: window.__markup.length,
+  };
 }
 
 /** In the page: a flat article per listing through one innerHTML (no shadow roots, no buttons), same layout and frame. */
@@ -581,8 +588,12 @@ async function timeInnerHtml() {
 }
 
 async function benchCards(browser, origin, big) {
-  console.log(`## a. 1 000 <aip-persona-card> with .data vs innerHTML baselines (median of ${RUNS}, after a warm-up run)\n`);
-  console.log('same DOM:  the markup the cards render, through innerHTML into a shadow root per card, same stylesheets');
+  console.log(
+    `## a. 1 000 <aip-persona-card> with .data vs innerHTML baselines (median of ${RUNS}, after a warm-up run)\n`,
+  );
+  console.log(
+    'same DOM:  the markup the cards render, through innerHTML into a shadow root per card, same stylesheets',
+  );
   console.log('flat:      a simpler flat <article> per listing through one innerHTML (no shadow roots, no buttons)\n');
   const items = await fetchSummaries(big, 1000);
   if (items.length !== 1000) throw new Error(`the 10k marketplace gave ${items.length} summaries, not 1 000`);
