@@ -1,5 +1,24 @@
-import { defineConfig } from 'vite';
+import { readFileSync } from 'node:fs';
+import { defineConfig, type Plugin } from 'vite';
 import { marketplace } from './server/vite-plugin.js';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
+/**
+ * The loader under a second, versioned name (`aip-storefront-0.1.0.js`), the
+ * same bytes: a page that pins it can be cached for good, while the plain name
+ * follows the latest build. The chunks are content-hashed already.
+ */
+function versionedLoader(): Plugin {
+  return {
+    name: 'aip-versioned-loader',
+    generateBundle(_options, bundle) {
+      const loader = bundle['aip-storefront.js'];
+      if (loader?.type !== 'chunk') return;
+      this.emitFile({ type: 'asset', fileName: `aip-storefront-${version}.js`, source: loader.code });
+    },
+  };
+}
 
 /** The package's entry points: one for everything, one per element, one for the API client. */
 const entries = {
@@ -18,7 +37,7 @@ const entries = {
 
 export default defineConfig(({ mode }) => ({
   // The reference marketplace on the dev server's own origin: /v1, /media, /_fault.
-  plugins: [marketplace()],
+  plugins: mode === 'cdn' ? [marketplace(), versionedLoader()] : [marketplace()],
   server: { port: 5173, strictPort: false, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build:

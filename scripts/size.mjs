@@ -41,7 +41,14 @@ for (const r of rows) console.log(`${r.path.padEnd(44)}${pad(r.bytes, 10)}${pad(
 
 // Script-tag paths: what a page downloads. The loader and the chunks it
 // imports statically load at once; `import()`ed chunks load on first use.
-const cdn = rows.filter((r) => r.path.startsWith('dist/cdn'));
+// The loader's versioned copy (aip-storefront-<version>.js) is the same file under a second name: not counted twice.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
+const versionedLoader = `dist/cdn/aip-storefront-${version}.js`;
+if (readFileSync(versionedLoader, 'utf8') !== readFileSync('dist/cdn/aip-storefront.js', 'utf8')) {
+  console.error(`${versionedLoader} differs from dist/cdn/aip-storefront.js`);
+  process.exit(1);
+}
+const cdn = rows.filter((r) => r.path.startsWith('dist/cdn') && r.path !== versionedLoader);
 const byPath = new Map(cdn.map((r) => [r.path, r]));
 function staticClosure(path, seen = new Set()) {
   if (seen.has(path)) return seen;
@@ -125,8 +132,8 @@ for (const p of paths) {
 // Subresource Integrity: what a page puts in <script integrity="…"> for the
 // loader (the chunks it imports are pinned by their content-hashed names).
 const sri = `sha384-${createHash('sha384').update(readFileSync(loaderPath)).digest('base64')}`;
-console.log(`\nSRI for ${loaderPath}: ${sri}`);
-console.log(`<script type="module" src="…/aip-storefront.js" integrity="${sri}" crossorigin="anonymous"></script>`);
+console.log(`\nSRI for ${loaderPath} and ${versionedLoader}: ${sri}`);
+console.log(`<script type="module" src="…/aip-storefront-${version}.js" integrity="${sri}" crossorigin="anonymous"></script>`);
 
 if (over) {
   console.error(`${over} enforced budget(s) exceeded`);
