@@ -133,7 +133,9 @@ for (const p of paths) {
 // loader (the chunks it imports are pinned by their content-hashed names).
 const sri = `sha384-${createHash('sha384').update(readFileSync(loaderPath)).digest('base64')}`;
 console.log(`\nSRI for ${loaderPath} and ${versionedLoader}: ${sri}`);
-console.log(`<script type="module" src="…/aip-storefront-${version}.js" integrity="${sri}" crossorigin="anonymous"></script>`);
+console.log(
+  `<script type="module" src="…/aip-storefront-${version}.js" integrity="${sri}" crossorigin="anonymous"></script>`,
+);
 
 if (over) {
   console.error(`${over} enforced budget(s) exceeded`);
