@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
-import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
+import { CARD_PARTS, type AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import type { PersonaSummary } from '../src/api/schemas.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
@@ -331,6 +331,33 @@ describe('<aip-persona-card>', () => {
       );
       await structuredDataWritten();
       expect(el.querySelector('script')).to.equal(null);
+    });
+  });
+
+  describe('parts', () => {
+    it('lists every part it renders in CARD_PARTS, which <aip-catalog> forwards', async () => {
+      forgetAgeConfirmation();
+      const listings = await catalogFromApi('rating=explicit&limit=100');
+      const picks = [
+        listings.find((p) => p.contentRating === 'general' && p.availability === 'open')!,
+        listings.find((p) => p.availability !== 'open')!,
+        listings.find((p) => p.contentRating !== 'general')!,
+      ];
+      const el = await fixture(
+        html`<aip-storefront max-rating="explicit"
+          >${picks.map((p) => html`<aip-persona-card .data=${p}></aip-persona-card>`)}</aip-storefront
+        >`,
+      );
+      const cards = [...el.querySelectorAll('aip-persona-card')];
+      await Promise.all(cards.map((c) => c.updateComplete));
+      const rendered = new Set(
+        cards.flatMap((c) => [...c.shadowRoot!.querySelectorAll('[part]')].flatMap((n) => n.part.value.split(' '))),
+      );
+      rendered.delete('fallback');
+      expect([...rendered].filter((p) => !(CARD_PARTS as readonly string[]).includes(p))).to.deep.equal([]);
+      for (const name of ['image', 'badge', 'price-amount', 'rating-cover', 'age-dialog']) {
+        expect(rendered.has(name), name).to.equal(true);
+      }
     });
   });
 

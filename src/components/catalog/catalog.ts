@@ -22,6 +22,7 @@ import { AipElement } from '../../internal/aip-element.js';
 import { isolate } from '../../internal/bidi.js';
 import { loadFailureHint } from '../../internal/failure.js';
 import { RowWindow } from '../../internal/row-window.js';
+import { CARD_PARTS } from '../persona-card/persona-card.js';
 import { styleProperties } from '../../internal/style-properties.js';
 import { itemListJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
@@ -60,6 +61,8 @@ const WINDOW_AFTER = 96;
 const INFINITE_MARGIN_PX = 600;
 
 const SEARCH_DELAY_MS = 250;
+/** Every part of the cards, forwarded as `card-<part>`. */
+const FORWARDED_CARD_PARTS = CARD_PARTS.map((p) => `${p}: card-${p}`).join(', ');
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
 const MAX_SKELETONS = 8;
 
@@ -567,7 +570,7 @@ export class AipCatalog extends AipElement {
       .data=${p}
       .tabbable=${index === this.active}
       .noStructuredData=${true}
-      exportparts=${CARD_PARTS}
+      exportparts=${FORWARDED_CARD_PARTS}
     ></aip-persona-card>`;
   }
 
@@ -800,23 +803,3 @@ export class AipCatalog extends AipElement {
       <div class="probe" aria-hidden="true"></div>`;
   }
 }
-
-/** Every part of `<aip-persona-card>`, forwarded as `card-<part>`. */
-const CARD_PARTS = [
-  'base',
-  'media',
-  'image',
-  'rating-cover',
-  'reveal-button',
-  'age-dialog',
-  'badge',
-  'body',
-  'title',
-  'meta',
-  'tags',
-  'price',
-  'price-amount',
-  'disclosure',
-]
-  .map((p) => `${p}: card-${p}`)
-  .join(', ');

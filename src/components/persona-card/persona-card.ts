@@ -19,6 +19,28 @@ import { styles } from './persona-card.styles.js';
 export const CARD_LAYOUTS = ['vertical', 'horizontal', 'compact'] as const;
 export type CardLayout = (typeof CARD_LAYOUTS)[number];
 
+/**
+ * The parts a card with a listing renders (its `@csspart`s but the fallback
+ * wrapper, which only a card loading by id shows). `<aip-catalog>` forwards
+ * each as `card-<part>`; a test fails when the template gains a part missing here.
+ */
+export const CARD_PARTS = [
+  'base',
+  'media',
+  'image',
+  'rating-cover',
+  'reveal-button',
+  'age-dialog',
+  'badge',
+  'body',
+  'title',
+  'meta',
+  'tags',
+  'price',
+  'price-amount',
+  'disclosure',
+] as const;
+
 const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
 
 /**
