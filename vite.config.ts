@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { defineConfig, type Plugin } from 'vite';
 import { marketplace } from './server/vite-plugin.js';
 
@@ -17,6 +18,35 @@ function versionedLoader(): Plugin {
       if (loader?.type !== 'chunk') return;
       this.emitFile({ type: 'asset', fileName: `aip-storefront-${version}.js`, source: loader.code });
     },
+  };
+}
+
+const CDN_ENTRY = resolve('src/cdn.ts');
+
+/**
+ * Code-splitting name for the script-tag build: every module the loader imports
+ * statically, however deep, goes to one group, which the bundler then merges into
+ * the loader itself. Left to itself it moves the modules the lazy chunks share
+ * with the loader into a separate chunk, and a page of cards would wait for a
+ * second round trip before anything runs.
+ */
+interface Graph {
+  getModuleInfo(id: string): { importedIds: readonly string[] } | null;
+}
+
+function loaderGroup(): (id: string, ctx: Graph) => string | null {
+  let reachable: Set<string> | null = null;
+  return (id, ctx) => {
+    if (!reachable) {
+      reachable = new Set();
+      const stack = [CDN_ENTRY];
+      for (let next = stack.pop(); next !== undefined; next = stack.pop()) {
+        if (reachable.has(next)) continue;
+        reachable.add(next);
+        stack.push(...(ctx.getModuleInfo(next)?.importedIds ?? []));
+      }
+    }
+    return reachable.has(id) ? 'loader' : null;
   };
 }
 
@@ -49,13 +79,14 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           minify: true,
           target: 'es2022',
-          lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'aip-storefront.js' },
+          lib: { entry: CDN_ENTRY, formats: ['es'], fileName: () => 'aip-storefront.js' },
           rolldownOptions: {
             // Code the lazy chunks share with the loader may live in the loader itself
             // (it gains exports): the catalog path is then one file, not a chain of imports.
             preserveEntrySignatures: 'allow-extension',
             output: {
               minify: true,
+              codeSplitting: { groups: [{ name: loaderGroup() }] },
               // Lazily loaded elements by name; code they share with the loader as "shared".
               chunkFileNames: (chunk) => (chunk.isDynamicEntry ? 'chunks/[name]-[hash].js' : 'chunks/shared-[hash].js'),
             },

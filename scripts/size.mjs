@@ -90,11 +90,15 @@ const largestLanguage = Math.max(0, ...languageFiles.map((r) => r.gzip));
 // stop the bundle from growing unnoticed meanwhile.
 const paths = [
   {
-    name: `catalog of cards: loader + ${initial.size - 1} shared chunk(s)`,
+    name:
+      initial.size === 1
+        ? 'catalog of cards: the loader, one file'
+        : `catalog of cards: loader + ${initial.size - 1} shared chunk(s)`,
     gzip: gzipOf(initial),
     budgets: [
       { limit: 15 * KB, enforced: false },
-      { limit: 32 * KB, enforced: true },
+      // Lowered from 32 KB when the loader took in the code it shared with the lazy chunks.
+      { limit: 31.5 * KB, enforced: true },
     ],
   },
   {
