@@ -26,8 +26,14 @@ const LAZY: Record<string, () => Promise<unknown>> = {
 const pending = new Set(Object.keys(LAZY));
 
 function loadUsed(root: ParentNode): void {
+  if (pending.size === 0) return;
+  // One query for all the tags still pending (a page adding a thousand cards
+  // runs this a thousand times), then which of them is there.
+  const selector = [...pending].join(',');
+  const element = root instanceof Element ? root : null;
+  if (!element?.matches(selector) && !(root.firstElementChild && root.querySelector(selector))) return;
   for (const tag of pending) {
-    if (!root.querySelector(tag) && !(root instanceof Element && root.localName === tag)) continue;
+    if (element?.localName !== tag && !root.querySelector(tag)) continue;
     pending.delete(tag);
     LAZY[tag]!().catch((error: unknown) => {
       // Let a later use try again; the host page itself carries on either way.

@@ -72,13 +72,14 @@ export class AgeGateController implements ReactiveController {
 
   /**
    * The confirmation dialog for a rated listing, or nothing when there is
-   * nothing to confirm. `text` says what confirming reveals, in words;
-   * `after` runs once it closes, to move focus where the cover was.
+   * nothing to confirm. `text` says what confirming reveals, in words (asked
+   * for only when the dialog renders); `after` runs once it closes, to move
+   * focus where the cover was.
    */
   renderDialog(
     t: Translate<CoreMessageId>,
     listing: { contentRating: ContentRating },
-    text: string,
+    text: () => string,
     after: (confirmed: boolean) => void,
   ) {
     if (listing.contentRating === 'general' || this.confirmed) return nothing;
@@ -97,7 +98,7 @@ export class AgeGateController implements ReactiveController {
       }}
     >
       <h2 id="age-title">${t('age.title')}</h2>
-      <p id="age-text">${text}</p>
+      <p id="age-text">${text()}</p>
       <div class="dialog-actions">
         <button type="button" @click=${() => close(false)}>${t('common.cancel')}</button>
         <button class="primary" type="button" @click=${() => close(true)}>${t('age.confirm')}</button>

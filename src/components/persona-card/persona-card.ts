@@ -306,7 +306,7 @@ export class AipPersonaCard extends AipElement {
       ${this.age.renderDialog(
         t,
         p,
-        t('age.text-images', { name: p.name, rating: t(`rating.${p.contentRating}`) }),
+        () => t('age.text-images', { name: p.name, rating: t(`rating.${p.contentRating}`) }),
         this.afterAgeDialog,
       )}`;
   }

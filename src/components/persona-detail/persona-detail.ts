@@ -701,7 +701,7 @@ export class AipPersonaDetail extends AipElement {
       ${this.age.renderDialog(
         this.t,
         p,
-        this.t('age.text-media', { name: p.name, rating: this.t(`rating.${p.contentRating}`) }),
+        () => this.t('age.text-media', { name: p.name, rating: this.t(`rating.${p.contentRating}`) }),
         this.afterAgeDialog,
       )}`;
   }

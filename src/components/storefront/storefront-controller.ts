@@ -18,6 +18,23 @@ if (!page[ROOT_KEY] && typeof document !== 'undefined') {
   page[ROOT_KEY].attach(document.documentElement);
 }
 
+// The elements watching each client for changed listings. One listener per
+// client passes the change on: a thousand cards each adding their own listener
+// to one EventTarget costs quadratic time (each addition scans the list).
+const watchers = new WeakMap<AipClient, Set<(personaId: string) => void>>();
+
+function watchersOf(client: AipClient): Set<(personaId: string) => void> {
+  let set = watchers.get(client);
+  if (!set) {
+    const callbacks = (set = new Set());
+    watchers.set(client, callbacks);
+    client.addEventListener('listing-change', (event) => {
+      for (const callback of [...callbacks]) callback((event as ListingChangeEvent).personaId);
+    });
+  }
+  return set;
+}
+
 /**
  * Gives an element its storefront settings: the ones provided by an enclosing
  * `<aip-storefront>`, or, standing alone, defaults built from its own `api`
@@ -53,12 +70,12 @@ export class StorefrontController implements ReactiveController {
     });
   }
 
-  private readonly listingChange = (event: Event) => this.onListingChange((event as ListingChangeEvent).personaId);
+  private readonly listingChange = (personaId: string) => this.onListingChange(personaId);
 
   private watch(client: AipClient | null): void {
     if (client === this.watched) return;
-    this.watched?.removeEventListener('listing-change', this.listingChange);
-    client?.addEventListener('listing-change', this.listingChange);
+    if (this.watched) watchersOf(this.watched).delete(this.listingChange);
+    if (client) watchersOf(client).add(this.listingChange);
     this.watched = client;
   }
 
