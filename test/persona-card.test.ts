@@ -28,6 +28,25 @@ describe('<aip-persona-card>', () => {
       expect(Math.round(media.height)).to.equal(Math.round((media.width * 5) / 4));
       await expect(el).to.be.accessible();
     });
+
+    it('is as tall as the card that replaces it, in every layout', async () => {
+      // A listing whose name, meta line and tags each take one line at this width.
+      const summary = { ...(await firstWith('availability=open&limit=1')), name: 'Nova', tags: ['calm'] };
+      const widths = { vertical: 300, horizontal: 560, compact: 420 };
+      for (const [layout, width] of Object.entries(widths)) {
+        const host = await fixture<HTMLElement>(
+          html`<div style="display: grid; gap: 8px; width: ${width}px">
+            <aip-persona-card layout=${layout}></aip-persona-card>
+            <aip-persona-card layout=${layout} .data=${summary}></aip-persona-card>
+          </div>`,
+        );
+        const [skeleton, card] = [...host.querySelectorAll<AipPersonaCard>('aip-persona-card')];
+        await card!.updateComplete;
+        const height = (el: AipPersonaCard) => Math.round(part(el, 'base')!.getBoundingClientRect().height);
+        expect(part(skeleton!, 'base')!.classList.contains('skeleton'), layout).to.equal(true);
+        expect(height(skeleton!), layout).to.equal(height(card!));
+      }
+    });
   });
 
   describe('attributes', () => {

@@ -126,12 +126,35 @@ export const styles = css`
   .error {
     color: var(--_aip-color-danger);
   }
+  /* Skeleton lines take the height of the lines they stand for (one line of
+     each, a row of tags), so the card that replaces them is the same size. */
   .skeleton .line {
-    height: 0.9em;
-    border-radius: 4px;
+    box-sizing: content-box;
+    height: calc(1lh - 4px);
+    border-block: 2px solid transparent;
+    border-radius: 6px;
+    background-clip: content-box;
   }
-  .skeleton .line.short {
-    width: 60%;
+  .skeleton .title {
+    width: 70%;
+    font-size: var(--_aip-font-size-l);
+    line-height: 1.3;
+  }
+  .skeleton .meta {
+    width: 55%;
+  }
+  .skeleton .tags {
+    width: 75%;
+    height: calc(1lh - 2px);
+    font-size: var(--_aip-font-size-s);
+    line-height: 1.7;
+    border-radius: 999px;
+  }
+  .skeleton .price {
+    width: 35%;
+  }
+  .skeleton .disclosure {
+    width: 85%;
   }
   /* Horizontal: the image beside the text. */
   :host([layout='horizontal']) article {
@@ -174,6 +197,12 @@ export const styles = css`
   }
   :host([layout='compact']) .price {
     padding-top: 0;
+  }
+  :host([layout='compact']) .skeleton .tags {
+    display: none;
+  }
+  :host([layout='compact']) .skeleton .title {
+    font-size: var(--_aip-font-size-m);
   }
   :host([layout='compact']) .disclosure {
     font-size: 0.75rem;

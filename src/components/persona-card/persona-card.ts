@@ -192,9 +192,11 @@ export class AipPersonaCard extends AipElement {
     return html`<article part="base" class="skeleton" aria-hidden="true">
       <div part="media" class="media pulse"></div>
       <div part="body" class="body">
-        <div class="line pulse"></div>
-        <div class="line short pulse"></div>
-        <div class="line short pulse"></div>
+        <div class="title line pulse"></div>
+        <div class="meta line pulse"></div>
+        <div class="tags line pulse"></div>
+        <div class="price line pulse"></div>
+        <div class="disclosure line pulse"></div>
       </div>
     </article>`;
   }
