@@ -5,18 +5,20 @@ import { marketplace } from './server/vite-plugin.js';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
 
+/** The loader's file: versioned, so a page can pin it (with its SRI hash) and cache it for good. */
+const LOADER = `aip-storefront-${version}.js`;
+
 /**
- * The loader under a second, versioned name (`aip-storefront-0.1.0.js`), the
- * same bytes: a page that pins it can be cached for good, while the plain name
- * follows the latest build. The chunks are content-hashed already.
+ * `aip-storefront.js`, the name that follows the latest build: a one-line
+ * module that runs the versioned loader. The lazy chunks import the loader by
+ * its versioned name, so a page using either name evaluates it once, and a
+ * page pinned to one version never gets another version's chunks.
  */
-function versionedLoader(): Plugin {
+function latestAlias(): Plugin {
   return {
-    name: 'aip-versioned-loader',
-    generateBundle(_options, bundle) {
-      const loader = bundle['aip-storefront.js'];
-      if (loader?.type !== 'chunk') return;
-      this.emitFile({ type: 'asset', fileName: `aip-storefront-${version}.js`, source: loader.code });
+    name: 'aip-latest-alias',
+    generateBundle() {
+      this.emitFile({ type: 'asset', fileName: 'aip-storefront.js', source: `export * from './${LOADER}';\n` });
     },
   };
 }
@@ -67,7 +69,7 @@ const entries = {
 
 export default defineConfig(({ mode }) => ({
   // The reference marketplace on the dev server's own origin: /v1, /media, /_fault.
-  plugins: mode === 'cdn' ? [marketplace(), versionedLoader()] : [marketplace()],
+  plugins: mode === 'cdn' ? [marketplace(), latestAlias()] : [marketplace()],
   server: { port: 5173, strictPort: false, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build:
@@ -79,7 +81,7 @@ export default defineConfig(({ mode }) => ({
           emptyOutDir: true,
           minify: true,
           target: 'es2022',
-          lib: { entry: CDN_ENTRY, formats: ['es'], fileName: () => 'aip-storefront.js' },
+          lib: { entry: CDN_ENTRY, formats: ['es'], fileName: () => LOADER },
           rolldownOptions: {
             // Code the lazy chunks share with the loader may live in the loader itself
             // (it gains exports): the catalog path is then one file, not a chain of imports.

@@ -77,7 +77,7 @@ export const tags = elements.map((el) => el.tagName);
 
 /** The script tag of a versioned CDN URL; `npm run build` prints the loader's real `integrity` value. */
 export const scriptTag = [
-  `<script type="module" src="https://cdn.example/aip-storefront@${pkg.version}/aip-storefront.js"`,
+  `<script type="module" src="https://cdn.example/aip-storefront-${pkg.version}.js"`,
   `        integrity="sha384-…" crossorigin="anonymous"></script>`,
 ].join('\n');
 

@@ -31,6 +31,8 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
 /** A host page that embeds the elements with the one script tag of the README, nothing inline. */
 const EMBED_HTML = `<!doctype html>
 <html lang="en">
@@ -103,6 +105,10 @@ before(async () => {
         })
         .end(body);
     if (path === '/embed.html') return send(EMBED_HTML, TYPES['.html']);
+    // The same page pinned to this version's loader, as the README suggests for production.
+    if (path === '/embed-pinned.html') {
+      return send(EMBED_HTML.replace('/cdn/aip-storefront.js', `/cdn/aip-storefront-${version}.js`), TYPES['.html']);
+    }
     const [base, rest] = path.startsWith('/cdn/') ? [join(dir, 'cdn'), path.slice(5)] : [site, path.slice(1)];
     let file = resolve(base, rest);
     if (existsSync(file) && statSync(file).isDirectory()) file = join(file, 'index.html');
@@ -244,8 +250,19 @@ test('the landing page under the policy', async () => {
   await w.context.close();
 });
 
+/** The /cdn/ files a page requests, in order, from the moment it is opened. */
+function cdnRequests(w: Watched): string[] {
+  const seen: string[] = [];
+  w.context.on('request', (r) => {
+    const { pathname } = new URL(r.url());
+    if (pathname.startsWith('/cdn/')) seen.push(pathname.slice('/cdn/'.length));
+  });
+  return seen;
+}
+
 test('the dist/cdn loader in a script-tag embed: catalog, lazy detail and checkout, bought to the certificate', async () => {
   const w = await watched();
+  const requested = cdnRequests(w);
   const page = await w.open('/embed.html');
   await page.locator('aip-catalog aip-persona-card [part~="title"]').first().waitFor();
   // <aip-price> is not in the loader itself: it is fetched because the page uses it.
@@ -256,5 +273,28 @@ test('the dist/cdn loader in a script-tag embed: catalog, lazy detail and checko
   await page.waitForTimeout(200);
   assert.deepEqual(w.violations, []);
   assert.deepEqual(w.errors, []);
+  // aip-storefront.js runs the versioned loader; every file is fetched once.
+  assert.deepEqual(requested.slice(0, 2), ['aip-storefront.js', `aip-storefront-${version}.js`]);
+  assert.deepEqual(requested, [...new Set(requested)], 'a file fetched twice');
+  await w.context.close();
+});
+
+test('a page pinned to the versioned loader never loads aip-storefront.js, lazy chunks included', async () => {
+  const w = await watched();
+  const requested = cdnRequests(w);
+  const page = await w.open('/embed-pinned.html');
+  await page.locator('aip-catalog aip-persona-card [part~="title"]').first().waitFor();
+  assert.equal(await page.locator('#intro aip-price [part="base"]').innerText(), '$49');
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  await page.locator('aip-checkout').getByRole('button', { name: /^Buy / }).waitFor();
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  assert.equal(requested[0], `aip-storefront-${version}.js`);
+  assert.ok(
+    requested.some((f) => f.startsWith('chunks/checkout-')),
+    `checkout chunk loaded: ${requested.join(', ')}`,
+  );
+  assert.ok(!requested.includes('aip-storefront.js'), `requested: ${requested.join(', ')}`);
+  assert.deepEqual(requested, [...new Set(requested)], 'a file fetched twice');
   await w.context.close();
 });

@@ -71,6 +71,15 @@ try {
 const only = flags.only ? flags.only.split(',').map((s) => s.trim()) : CASES;
 for (const name of only) if (!CASES.includes(name)) usage(`unknown case "${name}"`);
 const CDN_DIR = flags.cdn ? resolve(flags.cdn) : dirname(BUNDLE);
+/**
+ * The file the pages load: the versioned loader, as a page that pins it does
+ * (aip-storefront.js runs it through one more request); a build without one
+ * (an older --cdn folder) is loaded by its plain name.
+ */
+const { version } = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+const LOADER = existsSync(join(CDN_DIR, `aip-storefront-${version}.js`))
+  ? `aip-storefront-${version}.js`
+  : 'aip-storefront.js';
 const RUNS = Number(flags.runs);
 if (!Number.isInteger(RUNS) || RUNS < 1) usage('--runs must be a whole number ≥ 1');
 
@@ -176,7 +185,7 @@ function page(title, head, body) {
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${esc(title)}</title>
 <link rel="icon" href="data:,">
-<script type="module" src="/cdn/aip-storefront.js"></script>
+<script type="module" src="/cdn/${LOADER}"></script>
 ${head}
 </head>
 <body>
@@ -438,8 +447,8 @@ async function checkBundle(browser, origin) {
     const files = readdirSync(CDN_DIR, { recursive: true })
       .map(String)
       .filter((f) => f.endsWith('.js'));
-    const bundle = join(CDN_DIR, 'aip-storefront.js');
-    const where = flags.cdn ? bundle : 'dist/cdn/aip-storefront.js';
+    const bundle = join(CDN_DIR, LOADER);
+    const where = flags.cdn ? bundle : `dist/cdn/${LOADER}`;
     console.log(
       `bundle: ${where} (${int(statSync(bundle).size)} bytes, ${files.length} .js file(s) in its folder) defines ${defined.length ? defined.map((t) => `<${t}>`).join(' ') : 'no element'} at load`,
     );
@@ -682,9 +691,7 @@ async function benchFirst(browser, origin) {
         await pg.evaluate(() => {
           const connected = performance.getEntriesByName('catalog-connected')[0].startTime;
           const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/catalog'));
-          const script = performance
-            .getEntriesByType('resource')
-            .find((e) => e.name.includes('/cdn/aip-storefront.js'));
+          const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/cdn/${LOADER}`));
           return {
             connected,
             sinceConnected: window.__first.title - connected,

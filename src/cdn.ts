@@ -1,5 +1,6 @@
 /**
- * The script-tag build (`dist/cdn/aip-storefront.js`).
+ * The script-tag build (`dist/cdn/aip-storefront-<version>.js`, and
+ * `aip-storefront.js`, which runs the latest of it).
  *
  * The browsing elements (storefront, catalog, card) are defined at
  * once: they are what most pages show first. The heavier ones are fetched the

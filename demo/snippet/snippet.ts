@@ -69,7 +69,7 @@ function render(): void {
   if (!validHandle) return;
 
   const lines = [
-    `<script type="module" src="https://cdn.example/aip-storefront@${VERSION}/aip-storefront.js"></script>`,
+    `<script type="module" src="https://cdn.example/aip-storefront-${VERSION}.js"></script>`,
     storefrontLine(o),
   ];
   if (BRANDS[o.theme]) lines.push(`<style>aip-storefront{${BRANDS[o.theme]}}</style>`);
