@@ -688,10 +688,10 @@ async function benchFirst(browser, origin) {
       await pg.goto(`${origin}/bench/first.html`);
       await shown;
       runs.push(
-        await pg.evaluate(() => {
+        await pg.evaluate((loader) => {
           const connected = performance.getEntriesByName('catalog-connected')[0].startTime;
           const api = performance.getEntriesByType('resource').find((e) => e.name.includes('/v1/catalog'));
-          const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/cdn/${LOADER}`));
+          const script = performance.getEntriesByType('resource').find((e) => e.name.endsWith(`/cdn/${loader}`));
           return {
             connected,
             sinceConnected: window.__first.title - connected,
@@ -701,7 +701,7 @@ async function benchFirst(browser, origin) {
             apiStart: api ? api.startTime - connected : NaN,
             apiEnd: api ? api.responseEnd - connected : NaN,
           };
-        }),
+        }, LOADER),
       );
     } finally {
       await pg.close();
