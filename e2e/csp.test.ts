@@ -56,6 +56,33 @@ const EMBED_HTML = `<!doctype html>
 </html>
 `;
 
+/**
+ * A host page whose own component renders our elements into its shadow root,
+ * after the loader has run, and hands that root to the loader's `observeRoot`.
+ */
+const HOST_APP_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Host app</title>
+  <link rel="icon" href="data:,">
+  <script type="module" src="/host-app.js"></script>
+</head>
+<body><host-app></host-app></body>
+</html>
+`;
+const HOST_APP_JS = `import { observeRoot } from '/cdn/aip-storefront-${version}.js';
+customElements.define('host-app', class extends HTMLElement {
+  connectedCallback() {
+    const root = this.attachShadow({ mode: 'open' });
+    observeRoot(root);
+    setTimeout(() => {
+      root.innerHTML = '<aip-storefront><p>From <aip-price amount="4900" currency="USD"></aip-price></p></aip-storefront>';
+    }, 50);
+  }
+});
+`;
+
 let dir = '';
 let server: Server;
 let market: Marketplace;
@@ -105,6 +132,8 @@ before(async () => {
         })
         .end(body);
     if (path === '/embed.html') return send(EMBED_HTML, TYPES['.html']);
+    if (path === '/host-app.html') return send(HOST_APP_HTML, TYPES['.html']);
+    if (path === '/host-app.js') return send(HOST_APP_JS, TYPES['.js']);
     // The same page pinned to this version's loader, as the README suggests for production.
     if (path === '/embed-pinned.html') {
       return send(EMBED_HTML.replace('/cdn/aip-storefront.js', `/cdn/aip-storefront-${version}.js`), TYPES['.html']);
@@ -276,6 +305,23 @@ test('the dist/cdn loader in a script-tag embed: catalog, lazy detail and checko
   // aip-storefront.js runs the versioned loader; every file is fetched once.
   assert.deepEqual(requested.slice(0, 2), ['aip-storefront.js', `aip-storefront-${version}.js`]);
   assert.deepEqual(requested, [...new Set(requested)], 'a file fetched twice');
+  await w.context.close();
+});
+
+test("elements in a host component's shadow root are fetched once the root is passed to observeRoot", async () => {
+  const w = await watched();
+  const requested = cdnRequests(w);
+  const page = await w.open('/host-app.html');
+  // <aip-price> is used nowhere else on the page: only observeRoot can have fetched its chunk.
+  const price = page.locator('host-app aip-price [part="base"]');
+  await price.waitFor();
+  assert.equal(await price.innerText(), '$49');
+  assert.ok(
+    requested.some((f) => f.startsWith('chunks/price-')),
+    `requested: ${requested.join(', ')}`,
+  );
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
   await w.context.close();
 });
 

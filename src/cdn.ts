@@ -44,10 +44,28 @@ function loadUsed(root: ParentNode): void {
   }
 }
 
-loadUsed(document);
-new MutationObserver((records) => {
+const added = new MutationObserver((records) => {
   if (pending.size === 0) return;
   for (const record of records) {
     for (const node of record.addedNodes) if (node instanceof Element) loadUsed(node);
   }
-}).observe(document.documentElement, { childList: true, subtree: true });
+});
+
+/**
+ * Fetches the lazily defined elements (price, detail, license picker,
+ * checkout, custom order) used inside `root`, now and whenever they are added
+ * later. The loader watches the page's own DOM by itself; a shadow root that
+ * the page's components render our elements into is out of its sight, so pass
+ * each one here:
+ *
+ * ```js
+ * import { observeRoot } from 'https://cdn.example/aip-storefront-0.1.0.js';
+ * observeRoot(this.shadowRoot);
+ * ```
+ */
+export function observeRoot(root: Document | DocumentFragment | Element): void {
+  loadUsed(root);
+  added.observe(root instanceof Document ? root.documentElement : root, { childList: true, subtree: true });
+}
+
+observeRoot(document);
