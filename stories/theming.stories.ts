@@ -128,31 +128,22 @@ const stack = html`<style>
   }
 </style>`;
 
+/** A catalog and a license picker inside the `brand-<name>` class of `brands.css`. */
+const branded = (name: 'forest' | 'ember') => html`
+  ${stack}
+  <div class="brand-${name}">
+    <aip-storefront creator="nova-studio" class="stack">
+      <aip-catalog page-size="3" filters="search sort"></aip-catalog>
+      <aip-license-picker persona="noor-haddad" value="exclusive"></aip-license-picker>
+    </aip-storefront>
+  </div>
+`;
+
 /** The "Forest" brand of `brands.css`: deep green, nearly square corners, a serif. */
-export const Forest: Story = {
-  render: () => html`
-    ${stack}
-    <div class="brand-forest">
-      <aip-storefront creator="nova-studio" class="stack">
-        <aip-catalog page-size="3" filters="search sort"></aip-catalog>
-        <aip-license-picker persona="noor-haddad" value="exclusive"></aip-license-picker>
-      </aip-storefront>
-    </div>
-  `,
-};
+export const Forest: Story = { render: () => branded('forest') };
 
 /** The "Ember" brand of `brands.css`: warm red, pill-shaped controls, a humanist sans-serif. */
-export const Ember: Story = {
-  render: () => html`
-    ${stack}
-    <div class="brand-ember">
-      <aip-storefront creator="nova-studio" class="stack">
-        <aip-catalog page-size="3" filters="search sort"></aip-catalog>
-        <aip-license-picker persona="noor-haddad" value="exclusive"></aip-license-picker>
-      </aip-storefront>
-    </div>
-  `,
-};
+export const Ember: Story = { render: () => branded('ember') };
 
 /**
  * Tokens set on the `<aip-storefront>` element itself win over its built-in
