@@ -20,6 +20,10 @@ async function loaded(el: AipCatalog) {
   await Promise.all(cards(el).map((c) => c.updateComplete));
 }
 
+/** The position (`data-index`) of the card whose title has focus, or -1. */
+const focusedIndex = (el: AipCatalog) =>
+  Number(cards(el).find((c) => c.shadowRoot!.activeElement?.classList.contains('select'))?.dataset.index ?? -1);
+
 async function inStorefront(template: ReturnType<typeof html>): Promise<AipCatalog> {
   const root = await fixture(template);
   const el = root.localName === 'aip-catalog' ? (root as AipCatalog) : root.querySelector('aip-catalog')!;
@@ -195,11 +199,61 @@ describe('<aip-catalog>', () => {
       await expect(el).to.be.accessible();
       window.scrollTo(0, 0);
     });
+
+    it('keeps focus on its card when the list grows long enough to be windowed', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront api=${market.base}
+          ><aip-catalog page-size="60" paging="infinite" filters="none" style="width: 760px"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const grid = () => el.shadowRoot!.querySelector('[part="grid"]')!;
+      expect(grid().classList.contains('windowed')).to.equal(false);
+      cards(el)[0].focus();
+      // End goes to card 60; the end of the list is then in view and the next page turns the grid windowed.
+      await sendKeys({ press: 'End' });
+      await waitUntil(() => grid().classList.contains('windowed'), 'windowed after the second page', {
+        timeout: 5000,
+      });
+      await waitUntil(() => focusedIndex(el) === 59, `focus back on card 60 (on ${document.activeElement?.localName})`);
+      window.scrollTo(0, 0);
+    });
+
+    it('hands the Tab stop to a card in view when the active card has scrolled out of the window', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront api=${market.base}
+          ><aip-catalog page-size="100" filters="none" style="width: 760px"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const tabbable = () =>
+        cards(el).filter((c) => {
+          const button = c.shadowRoot!.querySelector('button.select');
+          return button && button.getAttribute('tabindex') !== '-1';
+        });
+      expect(el.shadowRoot!.querySelector('[part="grid"]')!.classList.contains('windowed')).to.equal(true);
+      expect(tabbable().map((c) => c.dataset.index)).to.deep.equal(['0']);
+      // Scroll far down: card 1's row leaves the rendered window.
+      await waitUntil(
+        () => {
+          window.scrollTo(0, document.documentElement.scrollHeight / 2);
+          return !cards(el).some((c) => c.dataset.index === '0');
+        },
+        'the first row is no longer rendered',
+        { timeout: 3000, interval: 50 },
+      );
+      // The window settles over a few frames as rows are measured.
+      const inView = (card: Element) => {
+        const box = card.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      };
+      await waitUntil(() => tabbable().length === 1 && inView(tabbable()[0]), 'one card, in view, is the Tab stop', {
+        timeout: 3000,
+        interval: 50,
+      });
+      window.scrollTo(0, 0);
+    });
   });
 
   describe('keyboard', () => {
-    const focusedIndex = (el: AipCatalog) =>
-      cards(el).findIndex((c) => c.shadowRoot!.activeElement?.classList.contains('select'));
     const tabbable = (el: AipCatalog) =>
       cards(el).filter((c) => c.shadowRoot!.querySelector('button.select')!.getAttribute('tabindex') !== '-1');
 
@@ -246,6 +300,25 @@ describe('<aip-catalog>', () => {
       await waitUntil(() => !dialog.open, 'dialog closed');
       expect(focusedIndex(el)).to.equal(1);
       expect(dialog.querySelector('aip-persona-detail')).to.equal(null);
+    });
+  });
+
+  describe('focus when the list changes', () => {
+    it('moves to the first new card after "Show more", and stays in the list when the button goes', async () => {
+      const all = await catalogFromApi('creator=nova-studio&limit=100');
+      expect(all.length).to.be.greaterThan(4);
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"><aip-catalog page-size="4"></aip-catalog></aip-storefront>`,
+      );
+      for (let first = 4; first < all.length; first += 4) {
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.focus();
+        await sendKeys({ press: 'Enter' });
+        await waitUntil(() => focusedIndex(el) === first, `focus on card ${first + 1}, the first new one`);
+      }
+      // The last page took the button away; focus did not fall to the page.
+      expect(el.shadowRoot!.querySelector('[part="more"]')).to.equal(null);
+      expect(document.activeElement).to.not.equal(document.body);
+      expect(el.shadowRoot!.activeElement?.localName).to.equal('aip-persona-card');
     });
   });
 
@@ -439,6 +512,32 @@ describe('<aip-catalog>', () => {
       expect(control(el, 'Tag').value).to.equal('');
     });
 
+    it('keeps focus in the toolbar when "Clear filters" is pressed', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog filters="tag"></aip-catalog></aip-storefront>`);
+      const tag = control(el, 'Tag');
+      tag.value = 'no-such-tag-anywhere';
+      tag.dispatchEvent(new Event('change'));
+      (await shadowQuery<HTMLButtonElement>(el, '[part="clear"]')).focus();
+      await sendKeys({ press: 'Enter' });
+      await waitUntil(() => el.shadowRoot!.activeElement === control(el, 'Tag'), 'focus on the first control');
+      await waitUntil(() => cards(el).length > 0, 'cards back');
+      expect(el.shadowRoot!.activeElement).to.equal(control(el, 'Tag'));
+    });
+
+    it('says how many personas a search found, and nothing stale', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
+      );
+      const status = () => el.shadowRoot!.querySelector('p[role="status"]')!.textContent!.trim();
+      expect(status(), 'nothing said on the first load').to.equal('');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+      await waitUntil(() => /more personas? loaded/.test(status()), 'more loaded said');
+      const expected = await catalogFromApi('creator=nova-studio&sort=name&limit=2');
+      await choose(el, 'Sort by', 'name');
+      expect(names(el)).to.deep.equal(expected.map((p) => p.name));
+      await waitUntil(() => status() === `${expected.length} personas shown.`, `results said (now "${status()}")`);
+    });
+
     it('hides the toolbar with filters="none"', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog filters="none"></aip-catalog></aip-storefront>`);
       expect(el.shadowRoot!.querySelector('[part="toolbar"]')).to.equal(null);
@@ -476,6 +575,30 @@ describe('<aip-catalog>', () => {
       select.value = 'social_media';
       select.dispatchEvent(new Event('change'));
       expect(location.search).to.equal('');
+    });
+  });
+
+  describe('heading-level', () => {
+    it("sets the cards' heading level, and falls back from a bad one with a warning", async () => {
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"
+          ><aip-catalog heading-level="2" page-size="2"></aip-catalog
+        ></aip-storefront>`,
+      );
+      expect(cards(el).map((c) => c.shadowRoot!.querySelector('[part="title"]')!.localName)).to.deep.equal([
+        'h2',
+        'h2',
+      ]);
+      let bad!: AipCatalog;
+      const warnings = await captureWarnings(async () => {
+        bad = await inStorefront(
+          html`<aip-storefront creator="nova-studio"
+            ><aip-catalog heading-level="7" page-size="1"></aip-catalog
+          ></aip-storefront>`,
+        );
+      });
+      expect(warnings.filter((w) => w.includes('heading-level="7"'))).to.have.length(1);
+      expect(cards(bad)[0].shadowRoot!.querySelector('[part="title"]')!.localName).to.equal('h3');
     });
   });
 

@@ -35,6 +35,7 @@ export class RowWindow implements ReactiveController {
   private start = 0;
   private end = 0;
   private count = 0;
+  private visible = 0;
   private container: HTMLElement | null = null;
   private frame = 0;
 
@@ -97,6 +98,17 @@ export class RowWindow implements ReactiveController {
     }
   }
 
+  /** Forgets the measured heights: the rows hold other items now (the column count changed). */
+  forgetHeights(): void {
+    this.heights = [];
+    this.host.requestUpdate();
+  }
+
+  /** The first row at least partly in the viewport, as of the last frame. */
+  get firstVisible(): number {
+    return Math.min(Math.max(this.visible, this.start), Math.max(this.end - 1, 0));
+  }
+
   /** Makes sure `row` is rendered (before focusing something in it); the next scroll settles the rest. */
   reveal(row: number): void {
     if (row >= this.start && row < this.end) return;
@@ -124,11 +136,14 @@ export class RowWindow implements ReactiveController {
     let y = 0;
     let start = 0;
     while (start < this.count && y + this.height(start) <= from) y += this.height(start++);
+    let visible = start;
+    for (let vy = y; visible < this.count - 1 && vy + this.height(visible) <= -top;) vy += this.height(visible++);
     let end = start;
     while (end < this.count && y < to) y += this.height(end++);
-    if (start !== this.start || end !== this.end) {
+    if (start !== this.start || end !== this.end || visible !== this.visible) {
       this.start = start;
       this.end = end;
+      this.visible = visible;
       this.host.requestUpdate();
     }
   };

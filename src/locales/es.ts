@@ -91,6 +91,7 @@ const es: Catalogue = {
   'rating-filter.erotic': 'Hasta erótico',
   'rating-filter.explicit': 'Hasta explícito',
   'catalog.loading': 'Cargando personas…',
+  'catalog.results': { one: 'Se muestra {count} persona.', other: 'Se muestran {count} personas.' },
   'catalog.more-loaded': { one: 'Se cargó {count} persona más.', other: 'Se cargaron {count} personas más.' },
   'catalog.show-more': 'Mostrar más',
   'catalog.more-failed': 'No se pudieron cargar más personas.',

@@ -89,7 +89,11 @@ const MAX_SKELETONS = 8;
  *
  * **Keyboard:** Tab reaches one card; the arrow keys move between cards (Up
  * and Down by row), Home and End go to the first and last loaded card, Enter
- * opens the focused one.
+ * opens the focused one. After "Show more", focus moves to the first new card;
+ * when the list changes under the focused control (cleared filters, the last
+ * page loaded) focus stays in the catalog rather than falling to the page.
+ * After a search, filter or sort, a status line tells screen readers how many
+ * personas are shown.
  *
  * **Structured data:** the catalog writes one schema.org `ItemList` of the
  * first page's general-audience listings as JSON-LD into its light DOM, where
@@ -133,6 +137,11 @@ export class AipCatalog extends AipElement {
       this.listings = page.items;
       this.cursor = page.nextCursor;
       this.active = 0;
+      // After a search, filter or sort the buyer made, say how many came back (an
+      // empty result says so itself); otherwise nothing, and never an older message.
+      const count = page.items.length;
+      this.announcement = this.announceResults && count ? this.t('catalog.results', { count }) : '';
+      this.announceResults = false;
       this.emit(new AipListViewEvent({ items: page.items }));
       return page;
     },
@@ -150,8 +159,12 @@ export class AipCatalog extends AipElement {
       if (client !== this.store.value.client || JSON.stringify(query) !== JSON.stringify(this.query())) {
         return initialState;
       }
+      const first = this.listings.length;
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
+      // Asked for with the button: the buyer goes on reading at the first new card.
+      if (this.focusNewCards && page.items.length) void this.focusCard(first);
+      this.focusNewCards = false;
       this.emit(new AipListViewEvent({ items: page.items }));
       this.announcement = this.t('catalog.more-loaded', { count: page.items.length });
       // The new cards may not fill the screen: infinite paging keeps going.
@@ -175,6 +188,14 @@ export class AipCatalog extends AipElement {
   @state() private active = 0;
   /** Columns of the grid at its current width, by the grid's own rule (for Up/Down and the windowed rows). */
   @state() private columns = 1;
+  /** Whether the next first page answers a change the buyer made (and so is announced). */
+  private announceResults = false;
+  /** Whether the page being loaded was asked for with "Show more" (its first card then takes focus). */
+  private focusNewCards = false;
+  /** Whether focus was inside the catalog when the current update began. */
+  private hadFocus = false;
+  /** Focus fell out of the catalog while nothing could take it (a new list loading): give it back once something can. */
+  private refocusWhenLoaded = false;
   /** The persona shown in the detail dialog. */
   @state() private selected: PersonaSummary | null = null;
   /** The name of the persona last chosen, when it could not be opened (said above the grid). */
@@ -222,6 +243,9 @@ export class AipCatalog extends AipElement {
   /** `more` (default): a "Show more" button loads the next page. `infinite`: pages load as the buyer scrolls. */
   @property() paging: CatalogPaging = 'more';
 
+  /** Heading level of the cards' names (2–4), to fit the host page's outline: 2 under the page's `h1`. */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 3;
+
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.syncUrl) this.readUrl();
@@ -244,9 +268,28 @@ export class AipCatalog extends AipElement {
       this.warnOnce('paging', `paging="${this.paging}" is not one of ${CATALOG_PAGING.join(', ')}; using more.`);
       this.paging = 'more';
     }
+    if (
+      changed.has('headingLevel') &&
+      !(Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 4)
+    ) {
+      this.warnOnce(
+        'heading-level',
+        `heading-level="${this.getAttribute('heading-level')}" is not 2, 3 or 4; using 3.`,
+      );
+      this.headingLevel = 3;
+    }
+    this.hadFocus = this.focusedInside() !== null;
   }
 
   protected override updated(): void {
+    // The focused control went away with this render (a card rebuilt when the
+    // grid turned windowed, "Show more" after the last page, "Clear filters"):
+    // focus would fall to the page's <body>, so it stays in the catalog instead.
+    if (this.hadFocus && this.focusedInside() === null && focusIsLost()) this.recoverFocus();
+    else if (this.refocusWhenLoaded && this.firstPage.status !== 1) {
+      this.refocusWhenLoaded = false;
+      if (focusIsLost()) this.recoverFocus();
+    }
     this.rows.measure(this.renderRoot.querySelector<HTMLElement>('.windowed'));
     this.writeStructuredData();
     // Watch the end of the list (the "Show more" row) for infinite paging.
@@ -256,6 +299,24 @@ export class AipCatalog extends AipElement {
       if (end) this.endObserver.observe(end);
       this.observedEnd = end;
     }
+  }
+
+  /** The element of the catalog's own shadow tree that has focus (or contains it), if any. */
+  private focusedInside(): Element | null {
+    return (this.renderRoot as ShadowRoot).activeElement ?? null;
+  }
+
+  /** Puts focus back on the active card, else the toolbar or the state's own button. */
+  private recoverFocus(): void {
+    if (this.listings.length && this.renderRoot.querySelector('aip-persona-card[data-index]')) {
+      void this.focusCard(Math.min(this.active, this.listings.length - 1));
+      return;
+    }
+    const control = this.renderRoot.querySelector<HTMLElement>(
+      '.toolbar input, .toolbar select, [part="status"] button, .more button',
+    );
+    if (control) control.focus();
+    else this.refocusWhenLoaded = true;
   }
 
   private describedPage: unknown = undefined;
@@ -306,7 +367,11 @@ export class AipCatalog extends AipElement {
     const gap = parseFloat(style.height) || 0;
     const width = this.getBoundingClientRect().width;
     const columns = Math.max(1, Math.floor((width + gap) / (min + gap)));
-    if (columns !== this.columns) this.columns = columns;
+    if (columns !== this.columns) {
+      this.columns = columns;
+      // Row r now holds other cards: heights measured at the old count would misplace the window.
+      this.rows.forgetHeights();
+    }
   }
 
   /** Whether the grid renders only the rows near the viewport. */
@@ -365,6 +430,7 @@ export class AipCatalog extends AipElement {
   /** Empties search and filters (the sort stays). */
   clearFilters(): void {
     clearTimeout(this.searchTimer);
+    this.announceResults = true;
     this.q = '';
     this.useCase = '';
     this.tag = '';
@@ -409,12 +475,14 @@ export class AipCatalog extends AipElement {
   private onSearch(value: string): void {
     clearTimeout(this.searchTimer);
     this.searchTimer = setTimeout(() => {
+      this.announceResults = true;
       this.q = value;
       this.writeUrl();
     }, SEARCH_DELAY_MS);
   }
 
   private onChoose(apply: () => void): void {
+    this.announceResults = true;
     apply();
     this.writeUrl();
   }
@@ -563,13 +631,14 @@ export class AipCatalog extends AipElement {
     void this.firstPage.run();
   }
 
-  private renderCard(p: PersonaSummary, index: number) {
+  private renderCard(p: PersonaSummary, index: number, tabStop: number) {
     return html`<aip-persona-card
       part="card"
       data-index=${index}
       .data=${p}
-      .tabbable=${index === this.active}
+      .tabbable=${index === tabStop}
       .noStructuredData=${true}
+      .headingLevel=${this.headingLevel}
       exportparts=${FORWARDED_CARD_PARTS}
     ></aip-persona-card>`;
   }
@@ -578,6 +647,7 @@ export class AipCatalog extends AipElement {
     const items = this.listings;
     let cards;
     let style: Record<string, string> = {};
+    let tabStop = this.active;
     if (this.windowed) {
       // Rows of `columns` cards; only those near the viewport are rendered,
       // padding stands in for the rest.
@@ -585,6 +655,10 @@ export class AipCatalog extends AipElement {
       const { start, end, before, after } = this.rows.range(Math.ceil(items.length / columns));
       const total = this.cursor ? -1 : items.length;
       const rows = Array.from({ length: end - start }, (_, i) => start + i);
+      // The card Tab reaches may have scrolled out of the rendered rows: the
+      // first card in view takes the Tab stop instead.
+      const activeRow = Math.floor(this.active / columns);
+      if (activeRow < start || activeRow >= end) tabStop = this.rows.firstVisible * columns;
       style = { paddingTop: `${before}px`, paddingBottom: `${after}px`, '--_columns': String(columns) };
       cards = repeat(
         rows,
@@ -594,7 +668,7 @@ export class AipCatalog extends AipElement {
             ${items.slice(r * columns, (r + 1) * columns).map((p, c) => {
               const index = r * columns + c;
               return html`<div role="listitem" aria-posinset=${index + 1} aria-setsize=${total}>
-                ${this.renderCard(p, index)}
+                ${this.renderCard(p, index, tabStop)}
               </div>`;
             })}
           </div>`,
@@ -603,7 +677,7 @@ export class AipCatalog extends AipElement {
       cards = repeat(
         items,
         (p) => p.id,
-        (p, i) => html`<div role="listitem">${this.renderCard(p, i)}</div>`,
+        (p, i) => html`<div role="listitem">${this.renderCard(p, i, tabStop)}</div>`,
       );
     }
     return html`<div
@@ -670,8 +744,11 @@ export class AipCatalog extends AipElement {
       await this.updateComplete;
     }
     const card = this.cardAt(index);
-    card?.scrollIntoView({ block: 'nearest' });
-    card?.focus();
+    if (!card) return;
+    // A card rendered in this update draws its own controls a moment later.
+    await (card as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    card.scrollIntoView({ block: 'nearest' });
+    card.focus();
   }
 
   /** A card was chosen: the catalog fires its own `aip-select` and, unless cancelled, opens the detail. */
@@ -726,7 +803,8 @@ export class AipCatalog extends AipElement {
 
   private renderSkeletons() {
     const count = Math.min(this.validPageSize(), MAX_SKELETONS);
-    return html`<div part="grid" class="grid" role="list" aria-label=${this.listLabel} aria-busy="true">
+    // Placeholders only: the status line says the list is loading, so assistive technology skips them.
+    return html`<div part="grid" class="grid" role="list" aria-busy="true" aria-hidden="true">
       ${Array.from(
         { length: count },
         () => html`<div role="listitem"><aip-persona-card part="card"></aip-persona-card></div>`,
@@ -752,13 +830,24 @@ export class AipCatalog extends AipElement {
     </div>`;
   }
 
+  private retry(): void {
+    this.announceResults = true;
+    void this.firstPage.run();
+  }
+
   private renderError(error: unknown) {
     const t = this.t;
     return html`<div part="status" class="state error" role="alert">
       <p class="title">${t('catalog.failed')}</p>
       <p class="hint">${loadFailureHint(error, t)}</p>
-      <button class="primary" type="button" @click=${() => this.firstPage.run()}>${t('common.try-again')}</button>
+      <button class="primary" type="button" @click=${() => this.retry()}>${t('common.try-again')}</button>
     </div>`;
+  }
+
+  private showMore(loading: boolean): void {
+    if (loading) return;
+    this.focusNewCards = true;
+    void this.nextPage.run();
   }
 
   private renderMore() {
@@ -773,7 +862,7 @@ export class AipCatalog extends AipElement {
         class="primary"
         type="button"
         aria-disabled=${loading ? 'true' : 'false'}
-        @click=${() => !loading && this.nextPage.run()}
+        @click=${() => this.showMore(loading)}
       >
         ${t(loading ? 'common.loading' : failed ? 'common.try-again' : 'catalog.show-more')}
       </button>
@@ -802,4 +891,10 @@ export class AipCatalog extends AipElement {
       ${this.renderDetail()}
       <div class="probe" aria-hidden="true"></div>`;
   }
+}
+
+/** Whether focus has fallen out to the page itself (the focused element was removed). */
+function focusIsLost(): boolean {
+  const focused = document.activeElement;
+  return focused === null || focused === document.body || focused === document.documentElement;
 }
