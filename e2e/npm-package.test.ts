@@ -1,0 +1,121 @@
+// The npm package as an integrator's bundler sees it: the library is built as
+// published (`dist/lib` beside the real package.json, so its `exports` and
+// `sideEffects` apply), installed into a small app by a symlink, and the app is
+// bundled for production by Vite. The app must define the elements it imported
+// (a bundler that believes the registrations are side-effect free drops them)
+// and leave out the ones it did not.
+import assert from 'node:assert/strict';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve, sep } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium, type Browser } from 'playwright-core';
+import { build } from 'vite';
+import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
+
+const ELEMENTS = [
+  'aip-storefront',
+  'aip-catalog',
+  'aip-persona-card',
+  'aip-price',
+  'aip-persona-detail',
+  'aip-license-picker',
+  'aip-checkout',
+  'aip-custom-order',
+];
+
+/** Two apps: one element's entry, and the whole package. */
+const APPS = {
+  catalog: `import 'aip-storefront/catalog';`,
+  everything: `import 'aip-storefront';`,
+};
+
+let dir = '';
+let server: Server;
+let browser: Browser;
+let origin = '';
+
+before(async () => {
+  const root = resolve('.');
+  dir = mkdtempSync(join(tmpdir(), 'aip-npm-'));
+  const quiet = { logLevel: 'silent' as const };
+
+  // The package: its package.json and the library build, nothing else.
+  const pkg = join(dir, 'pkg');
+  mkdirSync(pkg);
+  copyFileSync('package.json', join(pkg, 'package.json'));
+  await build({ ...quiet, root, configFile: 'vite.config.ts', build: { outDir: join(pkg, 'dist/lib') } });
+  // Its dependencies (lit, valibot), as npm would have installed them next to it.
+  symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
+
+  for (const [name, code] of Object.entries(APPS)) {
+    const app = join(dir, name);
+    mkdirSync(join(app, 'node_modules'), { recursive: true });
+    symlinkSync(pkg, join(app, 'node_modules/aip-storefront'), 'dir');
+    writeFileSync(join(app, 'main.js'), `${code}\n`);
+    writeFileSync(
+      join(app, 'index.html'),
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${name}</title>` +
+        `<script type="module" src="./main.js"></script></head>` +
+        `<body><aip-price amount="4900" currency="USD"></aip-price></body></html>`,
+    );
+    await build({ ...quiet, root: app, configFile: false, base: './', build: { outDir: join(app, 'dist') } });
+  }
+
+  server = createServer((req, res) => {
+    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const file = resolve(dir, path.slice(1));
+    if (!file.startsWith(dir + sep) || !existsSync(file)) return void res.writeHead(404).end();
+    const type = extname(file) === '.js' ? 'text/javascript' : 'text/html';
+    res.writeHead(200, { 'Content-Type': type }).end(readFileSync(file));
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  const address = server.address();
+  if (!address || typeof address === 'string') throw new Error('no port');
+  origin = `http://127.0.0.1:${address.port}`;
+  browser = await chromium.launch({ executablePath: chromiumPath, headless: true, args: chromiumArgs });
+});
+
+after(async () => {
+  await browser?.close();
+  server?.closeAllConnections();
+  await new Promise((done) => server?.close(done));
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** The elements a production build of `app` defines once its page has loaded, and any page errors. */
+async function defined(
+  app: keyof typeof APPS,
+): Promise<{ tags: string[]; errors: string[]; page: import('playwright-core').Page }> {
+  const page = await browser.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(`${origin}/${app}/dist/index.html`);
+  const tags = await page.evaluate((names) => names.filter((n) => customElements.get(n)), ELEMENTS);
+  return { tags, errors, page };
+}
+
+test("an app bundled with `import 'aip-storefront/catalog'` defines the catalog and its card, and no more", async () => {
+  const { tags, errors, page } = await defined('catalog');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(tags, ['aip-catalog', 'aip-persona-card'], 'elements defined by the production bundle');
+  await page.close();
+});
+
+test("an app bundled with `import 'aip-storefront'` defines every element, and they render", async () => {
+  const { tags, errors, page } = await defined('everything');
+  assert.deepEqual(errors, []);
+  assert.deepEqual(tags, ELEMENTS, 'elements defined by the production bundle');
+  await page.waitForFunction(() => document.querySelector('aip-price')?.shadowRoot?.textContent?.includes('$49'));
+  await page.close();
+});
