@@ -18,6 +18,8 @@
  *                      everything else is answered normally
  * - `times=<n>`        apply it to the first n matching requests only (1–1000; counted
  *                      per spec text and marketplace), so a retry succeeds
+ * - `after=<n>`        let the first n matching requests through first (1–1000), so a
+ *                      page loads and a later one fails (with `times`: n+1 to n+times)
  *
  * Only a marketplace created with `faults: true` honours them.
  */
@@ -41,6 +43,7 @@ export const FAULT_RESOURCES = [
 export interface FaultSpec {
   only?: (typeof FAULT_RESOURCES)[number];
   times?: number;
+  after?: number;
   latency?: number;
   status?: number;
   retryAfter?: number;
@@ -50,7 +53,8 @@ export interface FaultSpec {
 
 export const FAULT_SPEC_HELP =
   'a fault spec is comma-separated key=value switches: latency=<0-30000 ms>, status=<400-599>, ' +
-  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty|script-urls, fail=throw';
+  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty|script-urls, fail=throw, ' +
+  'only=<resource>, times=<1-1000>, after=<1-1000>';
 
 export type FaultParse = { ok: true; spec: FaultSpec } | { ok: false; message: string };
 
@@ -110,6 +114,12 @@ export function parseFaultSpec(text: string): FaultParse {
         spec.times = times;
         break;
       }
+      case 'after': {
+        const after = wholeNumber(value, 1, 1000);
+        if (after === null) return bad(`after must be 1–1000, got "${value}"`);
+        spec.after = after;
+        break;
+      }
       case 'fail':
         if (value !== 'throw') return bad(`fail must be throw, got "${value}"`);
         spec.fail = 'throw';
@@ -126,18 +136,19 @@ export function parseFaultSpec(text: string): FaultParse {
 
 /**
  * Whether a spec applies to a request for `path` (the path after any
- * `/_fault/<spec>` prefix). `used` counts, per spec text, the requests a
- * `times=` spec has already failed.
+ * `/_fault/<spec>` prefix). `used` counts, per spec text, the matching
+ * requests a `times=` or `after=` spec has seen.
  */
 export function faultApplies(spec: FaultSpec, path: string, text: string, used: Map<string, number>): boolean {
   if (spec.only !== undefined) {
     const prefix = `/v1/${spec.only}`;
     if (path !== prefix && !path.startsWith(`${prefix}/`) && !path.startsWith(`${prefix}?`)) return false;
   }
-  if (spec.times !== undefined) {
-    const count = used.get(text) ?? 0;
-    if (count >= spec.times) return false;
-    used.set(text, count + 1);
+  if (spec.times !== undefined || spec.after !== undefined) {
+    const seen = used.get(text) ?? 0;
+    used.set(text, seen + 1);
+    const from = spec.after ?? 0;
+    if (seen < from || (spec.times !== undefined && seen >= from + spec.times)) return false;
   }
   return true;
 }

@@ -538,6 +538,20 @@ describe('<aip-catalog>', () => {
       await waitUntil(() => status() === `${expected.length} personas shown.`, `results said (now "${status()}")`);
     });
 
+    it('forgets a failed "Show more" when the buyer starts a new search', async () => {
+      // The first page loads, the second fails once; everything after is answered.
+      const api = `/_fault/status=503,only=catalog,after=1,times=1,retry-after=${Date.now() % 86_400}`;
+      const el = await inStorefront(
+        html`<aip-storefront api=${api}><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
+      );
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.more [role="alert"]'), 'the failure is shown');
+      expect(el.shadowRoot!.querySelector('[part="more"]')!.textContent).to.contain('Try again');
+      await choose(el, 'Sort by', 'name');
+      expect(el.shadowRoot!.querySelector('.more [role="alert"]'), 'no failure under the new list').to.equal(null);
+      expect(el.shadowRoot!.querySelector('[part="more"]')!.textContent).to.contain('Show more');
+    });
+
     it('hides the toolbar with filters="none"', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog filters="none"></aip-catalog></aip-storefront>`);
       expect(el.shadowRoot!.querySelector('[part="toolbar"]')).to.equal(null);

@@ -117,6 +117,14 @@ describe('fault switches', () => {
       expect(third.res.status).to.equal(200);
       expect(v.is(CreatorSchema, third.body)).to.equal(true);
     });
+
+    it('after=<n> lets the first n matching requests through, then faults (with times, n of them)', async () => {
+      const spec = `/_fault/status=503,only=creators,after=1,times=1,retry-after=${Date.now() % 86_400}`;
+      expect((await get(`${spec}/v1/creators/nova-studio`)).res.status, 'the first passes').to.equal(200);
+      expect((await get(`${spec}/v1/catalog?limit=1`)).res.status, 'not counted: another resource').to.equal(200);
+      expectError(await get(`${spec}/v1/creators/nova-studio`), 503, 'unavailable');
+      expect((await get(`${spec}/v1/creators/nova-studio`)).res.status, 'times=1 used up').to.equal(200);
+    });
   });
 
   describe('X-Aip-Fault header', () => {
@@ -168,6 +176,8 @@ describe('fault switches', () => {
       'only=',
       'times=0',
       'times=1001',
+      'after=0',
+      'after=many',
       '%E0%A4%A',
     ];
     for (const spec of bad) {

@@ -134,6 +134,7 @@ export class AipCatalog extends AipElement {
       // do it while the request is on the wire, not after it answers.
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
       const page = await request;
+      this.list += 1;
       this.listings = page.items;
       this.cursor = page.nextCursor;
       this.active = 0;
@@ -154,7 +155,14 @@ export class AipCatalog extends AipElement {
     task: async ([cursor], { signal }) => {
       const { client } = this.store.value;
       const query = this.query();
-      const page = await client.catalog({ ...query, cursor: cursor ?? undefined }, { signal });
+      const list = this.list;
+      let page;
+      try {
+        page = await client.catalog({ ...query, cursor: cursor ?? undefined }, { signal });
+      } catch (error) {
+        this.moreFailedFor = list;
+        throw error;
+      }
       // The filters (or the marketplace) changed while this page loaded: it belongs to a list no longer shown.
       if (client !== this.store.value.client || JSON.stringify(query) !== JSON.stringify(this.query())) {
         return initialState;
@@ -188,6 +196,9 @@ export class AipCatalog extends AipElement {
   @state() private active = 0;
   /** Columns of the grid at its current width, by the grid's own rule (for Up/Down and the windowed rows). */
   @state() private columns = 1;
+  /** Counts first pages shown: a failed "Show more" belongs to the list it was asked for. */
+  private list = 0;
+  private moreFailedFor = -1;
   /** Whether the next first page answers a change the buyer made (and so is announced). */
   private announceResults = false;
   /** Whether the page being loaded was asked for with "Show more" (its first card then takes focus). */
@@ -350,7 +361,7 @@ export class AipCatalog extends AipElement {
   /** In infinite paging, loads the next page when the end of the list is near the viewport. */
   private loadMoreIfNear(): void {
     const end = this.observedEnd;
-    if (!end || !this.cursor || this.nextPage.status === 1 || this.nextPage.status === 3) return;
+    if (!end || !this.cursor || this.nextPage.status === 1 || this.moreFailed) return;
     const box = end.getBoundingClientRect();
     // A hidden catalog (display: none) has no box and never pages on its own.
     if (end.getClientRects().length === 0 || box.top > innerHeight + INFINITE_MARGIN_PX) return;
@@ -844,6 +855,11 @@ export class AipCatalog extends AipElement {
     </div>`;
   }
 
+  /** Whether loading the next page of the list now shown failed (a new search starts afresh). */
+  private get moreFailed(): boolean {
+    return this.nextPage.status === 3 && this.moreFailedFor === this.list;
+  }
+
   private showMore(loading: boolean): void {
     if (loading) return;
     this.focusNewCards = true;
@@ -853,7 +869,7 @@ export class AipCatalog extends AipElement {
   private renderMore() {
     if (!this.cursor) return nothing;
     const loading = this.nextPage.status === 1;
-    const failed = this.nextPage.status === 3;
+    const failed = this.moreFailed;
     const t = this.t;
     return html`<div class="more">
       ${failed ? html`<p class="error" role="alert">${t('catalog.more-failed')}</p>` : nothing}
