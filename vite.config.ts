@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import minifyLiterals from '@lit-labs/rollup-plugin-minify-html-literals';
 import { defineConfig, type Plugin } from 'vite';
 import { marketplace } from './server/vite-plugin.js';
 
@@ -69,7 +70,13 @@ const entries = {
 
 export default defineConfig(({ mode }) => ({
   // The reference marketplace on the dev server's own origin: /v1, /media, /_fault.
-  plugins: mode === 'cdn' ? [marketplace(), latestAlias()] : [marketplace()],
+  // The script-tag build also minifies the CSS inside css`` templates, which the
+  // JavaScript minifier leaves as written (html`` markup stays as written: its
+  // whitespace is text, and the minifier can't parse static tag names).
+  plugins:
+    mode === 'cdn'
+      ? [marketplace(), latestAlias(), minifyLiterals({ failOnError: true, options: { shouldMinify: () => false } })]
+      : [marketplace()],
   server: { port: 5173, strictPort: false, host: '127.0.0.1' },
   preview: { port: 4173, host: '127.0.0.1' },
   build:
