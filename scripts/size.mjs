@@ -98,8 +98,10 @@ const paths = [
     gzip: gzipOf(initial),
     budgets: [
       { limit: 15 * KB, enforced: false },
-      // Lowered from 32 KB when the loader took in the code it shared with the lazy chunks.
-      { limit: 31.5 * KB, enforced: true },
+      // Lowered from 32 KB when the loader took in the code it shared with the lazy chunks;
+      // raised to 32.5 KB when bad host input and focus handling added 1.4 KB (CSS minification
+      // took 0.5 KB back).
+      { limit: 32.5 * KB, enforced: true },
     ],
   },
   {

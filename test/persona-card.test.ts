@@ -380,16 +380,68 @@ describe('<aip-persona-card>', () => {
     });
   });
 
-  describe('warnings', () => {
-    it('warns once about an id that is not a listing id, and shows it as not listed', async () => {
+  describe('bad input from the host', () => {
+    it('warns once about an id that is not a listing id, says it cannot show it, and shows the host link', async () => {
       let el!: AipPersonaCard;
       const warnings = await captureWarnings(async () => {
-        el = await fixture<AipPersonaCard>(html`<aip-persona-card persona="<script>"></aip-persona-card>`);
-        await shadowQuery(el, '[role="alert"]');
+        el = await fixture<AipPersonaCard>(
+          html`<aip-persona-card persona="mina park"
+            ><a href="https://example.com/p/mina-park">Mina Park</a></aip-persona-card
+          >`,
+        );
         el.requestUpdate();
         await el.updateComplete;
       });
-      expect(warnings.filter((w) => w.includes('persona="<script>"'))).to.have.length(1);
+      expect(warnings.filter((w) => w.includes('persona="mina park"'))).to.have.length(1);
+      expect(part(el, 'base')!.textContent).to.contain('This listing cannot be shown here.');
+      expect(part(el, 'base')!.textContent).to.not.contain('no longer listed');
+      expect((part(el, 'fallback') as HTMLElement).hidden, 'the host link is shown').to.equal(false);
+      await expect(el).to.be.accessible();
+    });
+
+    it('holds data set from script to the listing contract: no exception, a warning, nothing stale', async () => {
+      const persona = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card .data=${persona}><a href="https://example.com/p">All personas</a></aip-persona-card>`,
+      );
+      expect(part(el, 'title')!.textContent).to.contain(persona.name);
+      const errors: string[] = [];
+      const onError = (e: ErrorEvent | PromiseRejectionEvent) =>
+        errors.push(String('message' in e ? e.message : e.reason));
+      addEventListener('error', onError);
+      addEventListener('unhandledrejection', onError);
+      try {
+        for (const bad of [{}, 'mina-park', { ...persona, commercialPrice: { amount: 49.5, currency: 'USD' } }]) {
+          const warnings = await captureWarnings(async () => {
+            (el as unknown as { data: unknown }).data = bad;
+            await el.updateComplete;
+          });
+          expect(warnings.join(), JSON.stringify(bad).slice(0, 40)).to.contain('data is not a persona listing');
+          expect(part(el, 'title'), 'the previous listing is gone').to.equal(null);
+          expect(part(el, 'base')!.textContent).to.contain('This listing cannot be shown here.');
+          expect((part(el, 'fallback') as HTMLElement).hidden).to.equal(false);
+        }
+        await new Promise((r) => setTimeout(r, 50));
+      } finally {
+        removeEventListener('error', onError);
+        removeEventListener('unhandledrejection', onError);
+      }
+      expect(errors).to.deep.equal([]);
+      el.data = persona;
+      await el.updateComplete;
+      expect(part(el, 'title')!.textContent, 'good data shows again').to.contain(persona.name);
+    });
+
+    it('warns about a heading level out of range and uses 3', async () => {
+      const persona = await firstWith('limit=1');
+      let el!: AipPersonaCard;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipPersonaCard>(
+          html`<aip-persona-card heading-level="9" .data=${persona}></aip-persona-card>`,
+        );
+      });
+      expect(warnings.filter((w) => w.includes('heading-level="9"'))).to.have.length(1);
+      expect(part(el, 'title')!.localName).to.equal('h3');
     });
   });
 });

@@ -1,4 +1,4 @@
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AipStorefront } from '../src/components/storefront/storefront.js';
 import { storefrontContext, type StorefrontSettings } from '../src/components/storefront/context.js';
@@ -127,6 +127,72 @@ describe('<aip-storefront>', () => {
           attr,
         ).to.have.length(1);
       }
+    });
+
+    it('takes values of the wrong type from script with a warning, and never throws into the page', async () => {
+      const errors: string[] = [];
+      const onError = (e: ErrorEvent | PromiseRejectionEvent) =>
+        errors.push(String('message' in e ? e.message : e.reason));
+      addEventListener('error', onError);
+      addEventListener('unhandledrejection', onError);
+      let el!: AipStorefront;
+      let warnings: string[];
+      try {
+        el = await fixture<AipStorefront>(
+          html`<aip-storefront
+            ><aip-catalog page-size="2"></aip-catalog><aip-persona-card persona="noor-haddad"></aip-persona-card
+          ></aip-storefront>`,
+        );
+        warnings = await captureWarnings(async () => {
+          const loose = el as unknown as Record<string, unknown>;
+          Object.assign(loose, { currency: 5, creator: 42, api: 123, messages: 'Zur Kasse', locale: 7 });
+          Object.assign(el.querySelector('aip-catalog') as unknown as Record<string, unknown>, {
+            filters: null,
+            creator: 7,
+          });
+          Object.assign(el.querySelector('aip-persona-card') as unknown as Record<string, unknown>, { persona: 42 });
+          await el.updateComplete;
+          await new Promise((r) => setTimeout(r, 200));
+        });
+      } finally {
+        removeEventListener('error', onError);
+        removeEventListener('unhandledrejection', onError);
+      }
+      expect(errors).to.deep.equal([]);
+      const s = settingsOf(el);
+      expect([s.creator, s.currency, s.client.baseUrl]).to.deep.equal([null, 'USD', '']);
+      for (const said of ['currency="5"', 'creator="42"', 'api was set to a number', 'messages must be an object']) {
+        expect(
+          warnings.some((w) => w.includes(said)),
+          `${said} in ${warnings.join(' | ')}`,
+        ).to.equal(true);
+      }
+      expect(warnings.some((w) => w.includes('<aip-catalog>: filters was set to null'))).to.equal(true);
+      expect(warnings.some((w) => w.includes('<aip-persona-card>: persona="42"'))).to.equal(true);
+    });
+
+    it('warns about an api that is not a URL, or that names the /v1 the client adds', async () => {
+      const warnings = await captureWarnings(async () => {
+        await fixture(html`<aip-storefront api="not a url"></aip-storefront>`);
+        await fixture(html`<aip-storefront api="https://marketplace.example/v1/"></aip-storefront>`);
+        await fixture(html`<aip-storefront api="https://marketplace.example"></aip-storefront>`);
+        await fixture(html`<aip-storefront api="/_fault/latency=1"></aip-storefront>`);
+      });
+      expect(warnings).to.have.length(2);
+      expect(warnings[0]).to.contain('api="not a url" is not an http(s) URL or a path');
+      expect(warnings[1]).to.contain('ends in /v1');
+    });
+
+    it('does not call a listing gone when its api answers 404 without the marketplace error body', async () => {
+      const el = await fixture(
+        html`<aip-storefront api="/not-the-marketplace"
+          ><aip-persona-card persona="noor-haddad"></aip-persona-card
+        ></aip-storefront>`,
+      );
+      const card = el.querySelector('aip-persona-card')!;
+      const text = () => card.shadowRoot!.textContent ?? '';
+      await waitUntil(() => text().includes('could not be loaded'), `the card's error (${text()})`, { timeout: 5000 });
+      expect(text()).to.not.contain('no longer listed');
     });
 
     it('does not throw when its tag is defined twice', async () => {

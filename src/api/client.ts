@@ -462,6 +462,15 @@ export class AipClient extends EventTarget {
         retryAfter,
       });
     }
+    // A 404 without the marketplace's error body came from something else at that
+    // address (a wrong base URL, a proxy): it says nothing about the listing.
+    if (response.status === 404) {
+      return new ApiError(
+        'malformed_response',
+        `${response.url || 'The address'} answered 404 without the marketplace's error body: is the API base URL right?`,
+        { status: 404 },
+      );
+    }
     return new ApiError(
       ApiError.codeForStatus(response.status),
       `The marketplace answered ${response.status} ${response.statusText}`.trim(),

@@ -6,6 +6,25 @@ import { tokenStyles } from '../styles/tokens.js';
 
 const warned = new WeakMap<object, Set<string>>();
 
+/** What a value is, for a warning: "null", "an array", "an object", "a number". */
+export function kindOf(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'an array';
+  return typeof value === 'object' ? 'an object' : `a ${typeof value}`;
+}
+
+/**
+ * Warns about bad input once per element and `subject`, so a host page's
+ * console isn't flooded on re-render.
+ */
+export function warnOnce(el: Element, subject: string, message: string): void {
+  let said = warned.get(el);
+  if (!said) warned.set(el, (said = new Set()));
+  if (said.has(subject)) return;
+  said.add(subject);
+  console.warn(`<${el.localName}>: ${message}`);
+}
+
 /**
  * The base of every `aip-*` element: shared host styles, a typed `emit()` and
  * a console warning that is said once per element and subject.
@@ -26,22 +45,29 @@ export class AipElement extends LitElement {
    * element and `subject`, so a host page's console isn't flooded on re-render.
    */
   protected warnOnce(subject: string, message: string): void {
-    let said = warned.get(this);
-    if (!said) warned.set(this, (said = new Set()));
-    if (said.has(subject)) return;
-    said.add(subject);
-    console.warn(`<${this.localName}>: ${message}`);
+    warnOnce(this, subject, message);
+  }
+
+  /**
+   * How to quote a bad value in a warning: the attribute's text when the value
+   * came from it, else the value the property was set to from script.
+   */
+  protected quoted(attribute: string, value: unknown): string {
+    const text = this.getAttribute(attribute);
+    const fromAttribute = text !== null && (Object.is(Number(text), value) || text === value);
+    return `${attribute}="${fromAttribute ? text : String(value)}"`;
   }
 
   /**
    * An id or handle attribute's value if it is a slug; otherwise warns once,
    * saying `consequence`, and returns null. Empty values are simply null.
    */
-  protected validSlug(attribute: string, value: string | null | undefined, consequence: string): string | null {
-    const trimmed = value?.trim();
-    if (!trimmed) return null;
-    if (SLUG_PATTERN.test(trimmed)) return trimmed;
-    this.warnOnce(attribute, `${attribute}="${value}" ${consequence}`);
+  protected validSlug(attribute: string, value: unknown, consequence: string): string | null {
+    if (value === null || value === undefined || value === '') return null;
+    const trimmed = typeof value === 'string' ? value.trim() : null;
+    if (trimmed === '') return null;
+    if (trimmed !== null && SLUG_PATTERN.test(trimmed)) return trimmed;
+    this.warnOnce(attribute, `${this.quoted(attribute, value)} ${consequence}`);
     return null;
   }
 }

@@ -16,6 +16,7 @@ const de: Catalogue = {
   'common.disclosure': 'KI-generiert · fiktive Persona',
   'persona.alt': '{name}, KI-Persona',
   'persona.gone': 'Diese Persona wird nicht mehr angeboten.',
+  'persona.unusable': 'Dieses Angebot kann hier nicht angezeigt werden.',
   'persona.failed': 'Diese Persona konnte nicht geladen werden.',
   'listing.not-shown': 'Dieses Angebot wird auf dieser Website nicht angezeigt.',
   'hint.network': 'Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',

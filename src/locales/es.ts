@@ -16,6 +16,7 @@ const es: Catalogue = {
   'common.disclosure': 'Generada por IA · persona ficticia',
   'persona.alt': '{name}, persona de IA',
   'persona.gone': 'Esta persona ya no está publicada.',
+  'persona.unusable': 'Este anuncio no se puede mostrar aquí.',
   'persona.failed': 'No se pudo cargar esta persona.',
   'listing.not-shown': 'Este anuncio no se muestra en este sitio.',
   'hint.network': 'Compruebe su conexión y vuelva a intentarlo.',

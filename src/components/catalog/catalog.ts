@@ -18,9 +18,10 @@ import {
 } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
 import { AipListViewEvent } from '../../events/view.js';
-import { AipElement } from '../../internal/aip-element.js';
+import { AipElement, kindOf } from '../../internal/aip-element.js';
 import { isolate } from '../../internal/bidi.js';
 import { loadFailureHint } from '../../internal/failure.js';
+import { markChecked } from '../../internal/checked.js';
 import { RowWindow } from '../../internal/row-window.js';
 import { CARD_PARTS } from '../persona-card/persona-card.js';
 import { styleProperties } from '../../internal/style-properties.js';
@@ -135,6 +136,7 @@ export class AipCatalog extends AipElement {
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
       const page = await request;
       this.list += 1;
+      markChecked(page.items);
       this.listings = page.items;
       this.cursor = page.nextCursor;
       this.active = 0;
@@ -168,6 +170,7 @@ export class AipCatalog extends AipElement {
         return initialState;
       }
       const first = this.listings.length;
+      markChecked(page.items);
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
       // Asked for with the button: the buyer goes on reading at the first new card.
@@ -401,7 +404,7 @@ export class AipCatalog extends AipElement {
     if (Number.isInteger(n) && n >= 1 && n <= 100) return n;
     this.warnOnce(
       'page-size',
-      `page-size="${this.getAttribute('page-size')}" is not a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`,
+      `${this.quoted('page-size', n)} is not a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`,
     );
     return DEFAULT_PAGE_SIZE;
   }
@@ -423,6 +426,10 @@ export class AipCatalog extends AipElement {
   }
 
   private shownFilters(): Set<CatalogFilter> {
+    if (typeof this.filters !== 'string') {
+      this.warnOnce('filters', `filters was set to ${kindOf(this.filters)}, not a list of names; showing none.`);
+      return new Set();
+    }
     const names = this.filters.trim().split(/\s+/).filter(Boolean);
     const known = names.filter((n) => isOneOf(CATALOG_FILTERS, n));
     if (known.length !== names.filter((n) => n !== 'none').length) {
@@ -620,16 +627,17 @@ export class AipCatalog extends AipElement {
     if (!this.listings.some((p) => p.id === id)) return;
     try {
       const fresh = await this.store.value.client.persona(id);
-      this.listings = this.listings.map((p) =>
-        p.id === id
-          ? {
-              ...p,
-              availability: fresh.availability,
-              exclusiveUntil: fresh.exclusiveUntil,
-              commercialPrice: fresh.commercialPrice,
-            }
-          : p,
-      );
+      this.listings = this.listings.map((p) => {
+        if (p.id !== id) return p;
+        const updated = {
+          ...p,
+          availability: fresh.availability,
+          exclusiveUntil: fresh.exclusiveUntil,
+          commercialPrice: fresh.commercialPrice,
+        };
+        markChecked([updated]);
+        return updated;
+      });
     } catch (error) {
       this.warnOnce(`reload-${id}`, `listing ${id} changed but could not be reloaded (${(error as Error).message}).`);
     }

@@ -6,6 +6,7 @@ import { isOneOf, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { summaryProblem } from '../../internal/checked.js';
 import { loadFailureHint } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
@@ -102,9 +103,10 @@ export class AipPersonaCard extends AipElement {
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
 
-  private readonly loader = personaTask(this, this.store, () =>
-    this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
-  );
+  private readonly loader = personaTask(this, this.store, () => (this.badInput ? null : this.loaderId()));
+
+  /** Whether the host gave something that can't be shown: a `persona` that is no id, `data` that is no listing. */
+  private badInput = false;
 
   /** Id of the listing to load, e.g. `noor-haddad`. Ignored when `data` is set. */
   @property() persona: string | null = null;
@@ -146,9 +148,28 @@ export class AipPersonaCard extends AipElement {
       this.layout = 'vertical';
     }
     if (changed.has('maxTags') && !(Number.isInteger(this.maxTags) && this.maxTags >= 0)) {
-      this.warnOnce('max-tags', `max-tags="${this.getAttribute('max-tags')}" is not a whole number; using 3.`);
+      this.warnOnce('max-tags', `${this.quoted('max-tags', this.maxTags)} is not a whole number; using 3.`);
       this.maxTags = 3;
     }
+    if (
+      changed.has('headingLevel') &&
+      !(Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 4)
+    ) {
+      this.warnOnce('heading-level', `${this.quoted('heading-level', this.headingLevel)} is not 2, 3 or 4; using 3.`);
+      this.headingLevel = 3;
+    }
+    if (changed.has('data') || changed.has('persona')) {
+      const problem = this.data === null || this.data === undefined ? null : summaryProblem(this.data);
+      if (problem) this.warnOnce(`data ${problem}`, `data is not a persona listing (${problem}); nothing is shown.`);
+      // A host's mistake: the card says it can't show this, and shows the host's own link.
+      this.badInput =
+        problem !== null || (!this.data && this.persona !== null && this.persona !== '' && this.loaderId() === null);
+    }
+  }
+
+  /** The listing id to load, when there is one to load. */
+  private loaderId(): string | null {
+    return this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.');
   }
 
   protected override updated(): void {
@@ -166,6 +187,7 @@ export class AipPersonaCard extends AipElement {
 
   /** The listing on screen now, if any. */
   private shownPersona(): PersonaSummary | null {
+    if (this.badInput) return null;
     return this.data ?? (this.persona ? (this.loader.value ?? null) : null);
   }
 
@@ -213,6 +235,13 @@ export class AipPersonaCard extends AipElement {
         ${link && !notFound ? html`<p class="meta">${t('card.fallback')}</p>` : nothing}
         ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
       </div>
+    </article>`;
+  }
+
+  /** The host's input can't be shown; its fallback link (if any) is shown below. */
+  private renderUnusable() {
+    return html`<article part="base" class=${this.fallbackLink() ? 'has-fallback' : ''}>
+      <div part="body" class="body state"><p class="meta">${this.t('persona.unusable')}</p></div>
     </article>`;
   }
 
@@ -314,6 +343,7 @@ export class AipPersonaCard extends AipElement {
   }
 
   private renderContent() {
+    if (this.badInput) return this.renderUnusable();
     if (this.data) return this.renderCard(this.data);
     if (!this.persona) return this.renderSkeleton();
     return this.loader.render({
@@ -327,7 +357,7 @@ export class AipPersonaCard extends AipElement {
   override render() {
     // The fallback is shown only when there is no listing to show; the slot
     // itself always exists, so slotted content is never re-parented.
-    const failed = !this.data && this.persona !== null && this.loader.status === 3;
+    const failed = this.badInput || (!this.data && this.persona !== null && this.loader.status === 3);
     return html`${this.renderContent()}
       <div part="fallback" class="fallback" ?hidden=${!failed}><slot></slot></div>`;
   }

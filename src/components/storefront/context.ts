@@ -2,6 +2,7 @@ import { createContext } from '@lit/context';
 import { AipClient, CLIENT_DEFAULTS } from '../../api/client.js';
 import { formatMoney } from '../../api/money.js';
 import { ratingRank, type ContentRating, type Money } from '../../api/schemas.js';
+import { kindOf, warnOnce } from '../../internal/aip-element.js';
 import {
   languageOf,
   loadLanguage,
@@ -138,6 +139,35 @@ export function validLocale(tag: string): string | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The marketplace base URL an element's `api` names, checked: an http(s) URL or
+ * a path on the page's own origin, without the API's `/v1` (the client adds
+ * it). Anything else is said once on the console, so a wrong address doesn't
+ * pass for listings that are gone; a value of the wrong type is ignored.
+ */
+export function apiBase(value: unknown, el: Element): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value !== 'string') {
+    warnOnce(el, 'api', `api was set to ${kindOf(value)}, not a URL; using this page's own origin.`);
+    return '';
+  }
+  const text = value.trim();
+  if (text === '') return '';
+  let url: URL | null = null;
+  try {
+    url = new URL(text, location.href);
+  } catch {
+    // Reported below.
+  }
+  const absolute = /^[a-z][a-z0-9+.-]*:/i.test(text);
+  if (!url || (absolute && !/^https?:$/.test(url.protocol)) || (!absolute && !text.startsWith('/'))) {
+    warnOnce(el, 'api', `api="${value}" is not an http(s) URL or a path starting with "/"; requests will fail.`);
+  } else if (/\/v1\/?$/.test(url.pathname)) {
+    warnOnce(el, 'api', `api="${value}" ends in /v1: give the marketplace's base URL, the client adds /v1 itself.`);
+  }
+  return text;
 }
 
 /** Whether `code` is a currency `Intl.NumberFormat` accepts. */

@@ -3,7 +3,7 @@ import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AipClient, ListingChangeEvent } from '../../api/client.js';
 import { LanguageController } from '../../internal/i18n.js';
-import { createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
+import { apiBase, createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { api: string | null };
 
@@ -102,7 +102,7 @@ export class StorefrontController implements ReactiveController {
     if (base && api === null) return base;
     if (this.standalone?.api !== api || this.standalone.base !== base) {
       const settings = createSettings({
-        api: api ?? '',
+        api: apiBase(api, this.host),
         creator: base?.creator ?? null,
         locale: base?.locale ?? pageLocale(this.host),
         messages: base?.messages,

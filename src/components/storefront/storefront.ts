@@ -5,6 +5,7 @@ import { CONTENT_RATINGS, isOneOf, type ContentRating } from '../../api/schemas.
 import { AipElement } from '../../internal/aip-element.js';
 import { LanguageController, languageOf, type Messages } from '../../internal/i18n.js';
 import {
+  apiBase,
   createSettings,
   pageLocale,
   storefrontContext,
@@ -154,11 +155,12 @@ export class AipStorefront extends AipElement {
       // Formats follow the locale all the same; hosts may bring their own texts (`messages`).
       this.warnOnce(`locale ${locale}`, `locale="${this.locale}" has no built-in texts; using English.`);
     }
-    let currency = this.currency?.toUpperCase() ?? 'USD';
-    if (!validCurrency(currency)) {
-      this.warnOnce('currency', `currency="${this.currency}" is not an ISO 4217 code; using USD.`);
-      currency = 'USD';
+    const given: unknown = this.currency;
+    let currency = typeof given === 'string' ? given.toUpperCase() : '';
+    if (given !== null && given !== undefined && !validCurrency(currency)) {
+      this.warnOnce('currency', `${this.quoted('currency', this.currency)} is not an ISO 4217 code; using USD.`);
     }
+    if (!validCurrency(currency)) currency = 'USD';
     let maxRating = this.maxRating;
     if (!isOneOf(CONTENT_RATINGS, maxRating)) {
       this.warnOnce('max-rating', `max-rating="${String(maxRating)}" is not a content rating; using general.`);
@@ -166,8 +168,21 @@ export class AipStorefront extends AipElement {
     }
     const timeoutMs = this.wholeNumber('timeout', this.timeout, 1, 120_000);
     const retries = this.wholeNumber('retries', this.retries, 0, 5);
-    const messages = { ...this.messages };
-    return createSettings({ api: this.api ?? '', creator, locale, messages, currency, maxRating, timeoutMs, retries });
+    let messages: Messages = {};
+    if (this.messages !== null && this.messages !== undefined) {
+      if (typeof this.messages === 'object' && !Array.isArray(this.messages)) messages = { ...this.messages };
+      else this.warnOnce('messages', 'messages must be an object of texts by message id; using the built-in texts.');
+    }
+    return createSettings({
+      api: apiBase(this.api, this),
+      creator,
+      locale,
+      messages,
+      currency,
+      maxRating,
+      timeoutMs,
+      retries,
+    });
   }
 
   /** A numeric attribute's value when it is a whole number in range; otherwise warns once and gives the default. */
@@ -176,7 +191,7 @@ export class AipStorefront extends AipElement {
     if (Number.isInteger(value) && value >= min && value <= max) return value;
     this.warnOnce(
       attribute,
-      `${attribute}="${this.getAttribute(attribute)}" is not a whole number from ${min} to ${max}; using the default.`,
+      `${this.quoted(attribute, value)} is not a whole number from ${min} to ${max}; using the default.`,
     );
     return undefined;
   }

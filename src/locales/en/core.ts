@@ -20,6 +20,7 @@ export default {
   'common.disclosure': 'AI-generated · fictional persona',
   'persona.alt': '{name}, AI persona',
   'persona.gone': 'This persona is no longer listed.',
+  'persona.unusable': 'This listing cannot be shown here.',
   'persona.failed': 'This persona could not be loaded.',
   'listing.not-shown': 'This listing is not shown on this site.',
 
