@@ -3,8 +3,10 @@
 // `sideEffects` apply), installed into a small app by a symlink, and the app is
 // bundled for production by Vite. The app must define the elements it imported
 // (a bundler that believes the registrations are side-effect free drops them)
-// and leave out the ones it did not.
+// and leave out the ones it did not. Its TypeScript declarations are checked the
+// same way: importing one element's entry types that element's events.
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -55,6 +57,7 @@ before(async () => {
   mkdirSync(pkg);
   copyFileSync('package.json', join(pkg, 'package.json'));
   await build({ ...quiet, root, configFile: 'vite.config.ts', build: { outDir: join(pkg, 'dist/lib') } });
+  execFileSync(join(root, 'node_modules/.bin/tsc'), ['-p', 'tsconfig.build.json', '--outDir', join(pkg, 'dist/types')]);
   // Its dependencies (lit, valibot), as npm would have installed them next to it.
   symlinkSync(join(root, 'node_modules'), join(pkg, 'node_modules'), 'dir');
 
@@ -104,6 +107,46 @@ async function defined(
   const tags = await page.evaluate((names) => names.filter((n) => customElements.get(n)), ELEMENTS);
   return { tags, errors, page };
 }
+
+/** Per entry: a consumer's code that listens to the events that entry's elements fire. */
+const TYPED_EVENTS: Record<string, string> = {
+  catalog: `const el = document.createElement('aip-catalog');
+el.addEventListener('aip-select', (e) => e.detail.persona.name.toUpperCase());
+el.addEventListener('aip-list-view', (e) => e.detail.items.length.toFixed());`,
+  'persona-card': `document.createElement('aip-persona-card').addEventListener('aip-select', (e) => e.detail.persona.id.trim());`,
+  'persona-detail': `document.createElement('aip-persona-detail').addEventListener('aip-view', (e) => e.detail.persona.id.trim());`,
+  'license-picker': `document.createElement('aip-license-picker').addEventListener('aip-license-change', (e) => e.detail.license.trim());`,
+  checkout: `const el = document.createElement('aip-checkout');
+el.addEventListener('aip-checkout-complete', (e) => e.detail.orderId.trim());
+el.addEventListener('aip-checkout-error', (e) => e.detail.code.trim());`,
+  'custom-order': `document.createElement('aip-custom-order').addEventListener('aip-custom-order-submitted', (e) => e.detail.id.trim());`,
+};
+
+test('each element entry alone types the events its elements fire (strict TypeScript, bundler resolution)', () => {
+  const failures: string[] = [];
+  const app = join(dir, 'catalog');
+  for (const [entry, code] of Object.entries(TYPED_EVENTS)) {
+    writeFileSync(join(app, `${entry}.ts`), `import 'aip-storefront/${entry}';\n${code}\nexport {};\n`);
+    const config = join(app, `tsconfig.${entry}.json`);
+    const compilerOptions = {
+      strict: true,
+      noEmit: true,
+      target: 'ES2022',
+      module: 'ESNext',
+      moduleResolution: 'bundler',
+      lib: ['ES2022', 'DOM'],
+      types: [],
+      skipLibCheck: true,
+    };
+    writeFileSync(config, JSON.stringify({ compilerOptions, files: [`${entry}.ts`] }));
+    try {
+      execFileSync(resolve('node_modules/.bin/tsc'), ['-p', config], { encoding: 'utf8' });
+    } catch (error) {
+      failures.push(`aip-storefront/${entry}: ${(error as { stdout?: string }).stdout ?? String(error)}`);
+    }
+  }
+  assert.deepEqual(failures, []);
+});
 
 test("an app bundled with `import 'aip-storefront/catalog'` defines the catalog and its card, and no more", async () => {
   const { tags, errors, page } = await defined('catalog');

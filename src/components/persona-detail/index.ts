@@ -4,6 +4,8 @@ import '../license-picker/index.js';
 import { AipPersonaDetail } from './persona-detail.js';
 
 export { AipPersonaDetail } from './persona-detail.js';
+// The events it fires (and its license picker's), so that importing this entry alone types them.
+export { AipViewEvent, type AipViewDetail } from '../../events/view.js';
 
 define('aip-persona-detail', AipPersonaDetail);
 
