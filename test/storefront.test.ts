@@ -195,6 +195,12 @@ describe('<aip-storefront>', () => {
       expect(text()).to.not.contain('no longer listed');
     });
 
+    it("reports the package's own version when two copies meet", async () => {
+      const { VERSION } = await import('../src/internal/define.js');
+      const { version } = (await import('../package.json')).default;
+      expect(VERSION, 'src/internal/define.ts VERSION follows package.json').to.equal(version);
+    });
+
     it('does not throw when its tag is defined twice', async () => {
       const { define } = await import('../src/internal/define.js');
       const { AipStorefront } = await import('../src/components/storefront/storefront.js');

@@ -1,4 +1,4 @@
-/** The library's version, compared when a tag is already taken. */
+/** The library's version, compared when a tag is already taken; kept equal to package.json's by a test. */
 export const VERSION = '0.1.0';
 
 const VERSION_KEY = Symbol.for('aip-storefront.version');
