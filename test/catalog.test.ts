@@ -368,6 +368,13 @@ describe('<aip-catalog>', () => {
       expect(dialog.getAttribute('aria-label')).to.equal(expected[1].name);
       const detail = dialog.querySelector('aip-persona-detail')!;
       await waitUntil(() => detail.shadowRoot?.textContent?.includes(expected[1].name), 'the detail shows the persona');
+      // The dialog is a way to buy: a checkout for the chosen tier and a custom-order brief, for this persona.
+      const checkout = detail.querySelector('aip-checkout[slot="checkout"]')!;
+      expect(checkout.getAttribute('persona')).to.equal(expected[1].id);
+      expect(customElements.get('aip-checkout'), 'the checkout is loaded').to.not.equal(undefined);
+      const brief = detail.querySelector('aip-custom-order[slot="custom-order"]')!;
+      expect(brief.getAttribute('persona')).to.equal(expected[1].id);
+      await waitUntil(() => brief.shadowRoot?.querySelector('form'), 'the brief is shown');
       await expect(el).to.be.accessible();
       dialog.querySelector<HTMLButtonElement>('[part="close-button"]')!.click();
       expect(dialog.open).to.equal(false);

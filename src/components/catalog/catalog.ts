@@ -85,8 +85,9 @@ const MAX_SKELETONS = 8;
  *
  * **Choosing a persona:** a card's title (or Enter on it) fires `aip-select`
  * from the catalog. Unless a listener cancels it, the catalog opens the
- * persona's `<aip-persona-detail>` in a modal `<dialog>`; cancel it to
- * navigate yourself.
+ * persona's `<aip-persona-detail>` in a modal `<dialog>`, with an
+ * `<aip-checkout>` for the tier the buyer picks and an `<aip-custom-order>`
+ * brief, so the dialog is the whole way to buy; cancel it to navigate yourself.
  *
  * **Keyboard:** Tab reaches one card; the arrow keys move between cards (Up
  * and Down by row), Home and End go to the first and last loaded card, Enter
@@ -118,6 +119,8 @@ const MAX_SKELETONS = 8;
  * @csspart detail-dialog - The modal `<dialog>` that shows a chosen persona.
  * @csspart close-button - The dialog's close button.
  * @csspart detail - The `<aip-persona-detail>` in the dialog.
+ * @csspart checkout - The `<aip-checkout>` in the dialog's detail.
+ * @csspart custom-order - The `<aip-custom-order>` in the dialog's detail.
  *
  * @cssprop --aip-catalog-card-min-width - Narrowest a card may get before the grid drops a column; 220px.
  * @cssprop --aip-catalog-gap - Space between cards; `--aip-space-4` by default.
@@ -783,7 +786,12 @@ export class AipCatalog extends AipElement {
   async openDetail(persona: PersonaSummary): Promise<void> {
     this.openError = '';
     try {
-      await import('../persona-detail/index.js');
+      // The dialog is the whole way to buy: the detail, its checkout and the custom-order brief.
+      await Promise.all([
+        import('../persona-detail/index.js'),
+        import('../checkout/index.js'),
+        import('../custom-order/index.js'),
+      ]);
     } catch (error) {
       this.openError = isolate(persona.name);
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
@@ -816,7 +824,14 @@ export class AipCatalog extends AipElement {
           ${t.parts('catalog.close', { name: html`<span class="visually-hidden">${p?.name ?? ''}</span>` })}
         </button>
       </div>
-      ${p ? html`<aip-persona-detail part="detail" persona=${p.id}></aip-persona-detail>` : nothing}
+      ${
+        p
+          ? html`<aip-persona-detail part="detail" persona=${p.id}>
+              <aip-checkout slot="checkout" part="checkout" persona=${p.id}></aip-checkout>
+              <aip-custom-order slot="custom-order" part="custom-order" persona=${p.id}></aip-custom-order>
+            </aip-persona-detail>`
+          : nothing
+      }
     </dialog>`;
   }
 
