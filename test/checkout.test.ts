@@ -323,6 +323,32 @@ describe('<aip-checkout>', function () {
     expect((await counts(m.id)).orders).to.equal(1); // the other buyer's only
   });
 
+  it('a paid order rejected because another Exclusive took effect first offers another license, not the same tier', async () => {
+    const el = await mount(m, 'ines-caldera', 'exclusive');
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    $(el, 'dialog .dialog-head button')!.click();
+    await buyViaApi(m, 'ines-caldera', 'exclusive'); // the other buyer completes first
+    const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+    const paid = await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
+    expect(paid.res.status).to.equal(409);
+    const { detail } = await failed;
+    expect(detail.code).to.equal('order_rejected');
+    expect(detail.message).to.match(/Another buyer's Exclusive license took effect first/);
+    // The buyer paid: the problem is at the payment step, not back at "Your details".
+    expect($(el, '[part~="steps"] [aria-current="step"]')!.textContent!.trim()).to.equal('Payment');
+    const remedy = $(el, '[part~="error"] button')!;
+    expect(remedy.textContent!.trim()).to.equal('Choose another license');
+    await expect(el).to.be.accessible();
+    remedy.click();
+    // The options were refreshed: the tier shows as sold, with no form to fill in for it again.
+    await waitForText(el, /Exclusively licensed until Jun 1, 2027\./);
+    expect($(el, 'form')).to.equal(null);
+    expect($(el, '[part~="start-button"]')).to.equal(null);
+    expect((await counts(m.id)).orders).to.equal(2); // the other buyer's and the rejected one
+  });
+
   it('asks for a new price when the quote expired, then carries on', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial');
     el.price = 100; // forces the "price changed" confirmation, where the buyer may linger

@@ -599,8 +599,10 @@ export class AipCheckout extends AipElement {
       return expired ? t('checkout.not-charged', { reason }) : reason;
     };
     this.order = order;
-    this.showProblem({ code, say, remedy: 'restart' });
-    if (code === 'order_rejected') this.client.listingChanged(order.personaId);
+    // A rejected order lost its tier to another buyer (or the persona left sale): the same tier again would only
+    // get a 409, so the buyer chooses among the refreshed options, as after a 409. An expired one may simply retry.
+    this.showProblem({ code, say, remedy: expired ? 'restart' : 'choose' });
+    if (!expired) this.client.listingChanged(order.personaId);
   }
 
   private async finish(order: Order): Promise<void> {
@@ -830,12 +832,13 @@ export class AipCheckout extends AipElement {
   // ----- rendering ---------------------------------------------------------------
 
   private renderSteps() {
-    const index =
-      this.step === 'complete'
-        ? 2
-        : this.step === 'paying' || this.step === 'confirming' || this.step === 'resuming'
-          ? 1
-          : 0;
+    // A problem with an order (it expired, or was rejected and refunded) happened at the payment step.
+    const paying =
+      this.step === 'paying' ||
+      this.step === 'confirming' ||
+      this.step === 'resuming' ||
+      (this.step === 'problem' && this.order !== null);
+    const index = this.step === 'complete' ? 2 : paying ? 1 : 0;
     const t = this.t;
     return html`<ol part="steps" class="steps" aria-label=${t('checkout.steps')}>
       ${STEP_LABELS.map(
