@@ -11,7 +11,7 @@ import '../src/components/persona-card/index.js';
 import '../src/components/storefront/index.js';
 import type { AipCheckoutCompleteEvent, AipCheckoutErrorEvent } from '../src/events/checkout.js';
 import type { Order } from '../src/api/schemas.js';
-import { fillCheckout } from './helpers.js';
+import { captureWarnings, fillCheckout } from './helpers.js';
 import { counts, get, post } from './server/http.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -384,6 +384,54 @@ describe('<aip-checkout>', function () {
       key: string;
     };
     expect(stored.key).to.equal(key);
+    expect((await counts(m.id)).orders).to.equal(1);
+  });
+
+  it("an unreadable quote is said in plain words (the validator's findings go to the console), with a way on", async () => {
+    // The first quote comes back in the wrong shape; the next one is fine.
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.api = `${m.base}/_fault/body=schema,only=quotes,times=1`;
+    await fillDetails(el);
+    let detail: AipCheckoutErrorEvent['detail'] | undefined;
+    const warnings = await captureWarnings(async () => {
+      const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+      submit(el);
+      detail = (await failed).detail;
+    });
+    const shown = $(el, '[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(shown).to.contain(
+      "We couldn't get the price for this license (the marketplace sent an answer that could not be read).",
+    );
+    expect(shown).not.to.match(/unexpected answer|Invalid type|Expected|received/);
+    expect(detail!.code).to.equal('malformed_response');
+    expect(detail!.message).to.equal(shown.replace(/ Get a new price$/, ''));
+    expect(warnings.join('\n')).to.match(/<aip-checkout>: .*unexpected answer \(id: Invalid type/);
+    // What to do next: ask for the price again (a quote creates no order).
+    const next = $(el, '[part~="error"] button')!;
+    expect(next.textContent!.trim()).to.equal('Get a new price');
+    next.click();
+    await currentOrder(el);
+    expect((await counts(m.id)).orders).to.equal(1);
+  });
+
+  it('an order answer it cannot read is said in plain words, and trying again is safe', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.api = `${m.base}/_fault/body=schema,only=orders,times=1`;
+    await fillDetails(el);
+    const warnings = await captureWarnings(async () => {
+      const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+      submit(el);
+      await failed;
+    });
+    const shown = $(el, '[part~="error"]')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(shown).to.contain(
+      "We couldn't confirm that your order was created (the marketplace sent an answer that could not be read). " +
+        'Trying again is safe: it cannot create a second order.',
+    );
+    expect(shown).not.to.match(/unexpected answer|Invalid type/);
+    expect(warnings.join('\n')).to.match(/unexpected answer/);
+    $(el, '[part~="error"] button')!.click();
+    await currentOrder(el);
     expect((await counts(m.id)).orders).to.equal(1);
   });
 

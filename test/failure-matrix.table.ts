@@ -119,6 +119,8 @@ function loadCells(title: string, notFound: Outcome | null = GONE): Record<Messa
 
 const ORDER_UNCONFIRMED = "We couldn't confirm that your order was created";
 const ORDER_SAFE = 'Trying again is safe: it cannot create a second order.';
+/** What the checkout says of an answer it could not read (what was wrong with it goes to the console only). */
+const ORDER_UNREADABLE = '(the marketplace sent an answer that could not be read)';
 const BRIEF_ONCE = 'Sending again uses the same request key, so the brief is filed only once.';
 
 export const MATRIX_ROWS: readonly MatrixRow[] = [
@@ -181,8 +183,8 @@ export const MATRIX_ROWS: readonly MatrixRow[] = [
       },
       500: { says: [ORDER_UNCONFIRMED, ORDER_SAFE], action: 'Try again' },
       503: { says: [ORDER_UNCONFIRMED, ORDER_SAFE], action: 'Try again' },
-      malformed: { says: [ORDER_UNCONFIRMED, 'not JSON', ORDER_SAFE], action: 'Try again' },
-      schema: { says: [ORDER_UNCONFIRMED, 'unexpected answer', ORDER_SAFE], action: 'Try again' },
+      malformed: { says: [ORDER_UNCONFIRMED, ORDER_UNREADABLE, ORDER_SAFE], action: 'Try again' },
+      schema: { says: [ORDER_UNCONFIRMED, ORDER_UNREADABLE, ORDER_SAFE], action: 'Try again' },
     },
     transient: 'the failed order\'s message; "Try again" sends the same key and makes the one order',
     overtaken: 'the newest `persona` only',

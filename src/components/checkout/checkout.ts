@@ -61,11 +61,14 @@ type T = Translate<keyof typeof messages>;
 /** A text said to the buyer, worded when it is shown, so it follows the storefront's language. */
 type Say = (t: T) => string;
 
-/** What the browser saw fail, in the buyer's language; otherwise the marketplace's own words. */
+/**
+ * What the browser saw fail, in the buyer's language; otherwise the marketplace's own words. An answer that could
+ * not be read is only said to be so: what the validator found is for integrators (see `unreadable`), not buyers.
+ */
 function cause(t: T, error: ApiError): string {
   if (error.code === 'network') return t('cause.network', { message: error.message });
   if (error.code === 'timeout') return t('cause.timeout', { message: error.message });
-  if (error.code === 'malformed_response') return t('cause.malformed', { message: error.message });
+  if (error.code === 'malformed_response') return t('cause.malformed');
   return error.message;
 }
 
@@ -549,6 +552,7 @@ export class AipCheckout extends AipElement {
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.code === 'aborted') return;
+      this.unreadable(apiError);
       this.pollFailures += 1;
       const wait = Math.min(MAX_POLL_MS, this.pollInterval * 2 ** this.pollFailures);
       this.statusNote = (t) =>
@@ -623,6 +627,7 @@ export class AipCheckout extends AipElement {
     } catch (error) {
       const apiError = toApiError(error);
       if (apiError.code === 'aborted') return;
+      this.unreadable(apiError);
       this.showProblem({
         code: apiError.code,
         say: (t) => t('checkout.certificate-failed', { cause: cause(t, apiError) }),
@@ -680,6 +685,7 @@ export class AipCheckout extends AipElement {
         this.step = 'ready';
         return;
       }
+      this.unreadable(apiError);
       this.showProblem({
         code: apiError.code,
         say: (t) => t('checkout.resume-failed', { cause: cause(t, apiError) }),
@@ -690,8 +696,14 @@ export class AipCheckout extends AipElement {
 
   // ----- problems --------------------------------------------------------------
 
+  /** An answer that broke the contract: the buyer is told it could not be read, the console says why. */
+  private unreadable(error: ApiError): void {
+    if (error.code === 'malformed_response') console.warn(`<${this.localName}>: ${error.message}`);
+  }
+
   private fail(error: ApiError, stage: 'quote' | 'order'): void {
     if (error.code === 'aborted') return;
+    this.unreadable(error);
     this.closePopup();
     const field = error.details[0]?.field ?? '';
     const persona = this.personaId();
@@ -772,7 +784,8 @@ export class AipCheckout extends AipElement {
     this.showProblem({
       code: error.code,
       say: sentences(stage === 'order' ? 'checkout.order-failed' : 'checkout.quote-failed'),
-      remedy: error.retryable ? 'requote' : 'restart',
+      // A quote makes no order, so asking again is harmless; an unreadable one may well read the next time.
+      remedy: error.retryable || error.code === 'malformed_response' ? 'requote' : 'restart',
     });
   }
 

@@ -100,5 +100,6 @@ export default {
   // Failures the browser saw itself. English shows the client's own words ({message}); translations say it in theirs.
   'cause.network': '{message}',
   'cause.timeout': '{message}',
-  'cause.malformed': '{message}',
+  // Never the client's words here: they name the validator's findings, which mean nothing to a buyer.
+  'cause.malformed': 'the marketplace sent an answer that could not be read',
 } satisfies Record<string, Message>;
