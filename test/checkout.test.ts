@@ -11,7 +11,7 @@ import '../src/components/persona-card/index.js';
 import '../src/components/storefront/index.js';
 import type { AipCheckoutCompleteEvent, AipCheckoutErrorEvent } from '../src/events/checkout.js';
 import type { Order } from '../src/api/schemas.js';
-import { captureWarnings, fillCheckout } from './helpers.js';
+import { captureWarnings, fillCheckout, requestsMatching } from './helpers.js';
 import { counts, get, post } from './server/http.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -431,6 +431,38 @@ describe('<aip-checkout>', function () {
     expect(shown).not.to.match(/unexpected answer|Invalid type/);
     expect(warnings.join('\n')).to.match(/unexpected answer/);
     $(el, '[part~="error"] button')!.click();
+    await currentOrder(el);
+    expect((await counts(m.id)).orders).to.equal(1);
+  });
+
+  it('a long Retry-After is said in minutes, and "Try again" waits until it is over', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.api = `${m.base}/_fault/status=429,retry-after=600,only=orders`;
+    await fillDetails(el);
+    submit(el);
+    await waitForText(el, /Trying again is safe/);
+    expect(text(el)).to.contain('Please wait 10 min before trying again.');
+    const retry = $(el, '[part~="error"] button')!;
+    expect(retry.textContent!.trim()).to.equal('Try again');
+    expect(retry.getAttribute('aria-disabled')).to.equal('true');
+    const sent = requestsMatching(`${m.base}/_fault/status=429,retry-after=600,only=orders/v1/orders`).length;
+    retry.click();
+    await el.updateComplete;
+    expect(requestsMatching(`${m.base}/_fault/status=429,retry-after=600,only=orders/v1/orders`).length).to.equal(sent);
+    expect(text(el)).to.contain('Please wait 10 min before trying again.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('"Try again" after a Retry-After becomes usable when the wait is over, and makes the one order', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.api = `${m.base}/_fault/status=429,retry-after=1,only=orders,times=1`;
+    await fillDetails(el);
+    submit(el);
+    await waitForText(el, /Please wait 1 s before trying again\./);
+    const retry = () => $(el, '[part~="error"] button')!;
+    expect(retry().getAttribute('aria-disabled')).to.equal('true');
+    await waitUntil(() => retry().getAttribute('aria-disabled') === 'false', 'still waiting', { timeout: 5000 });
+    retry().click();
     await currentOrder(el);
     expect((await counts(m.id)).orders).to.equal(1);
   });

@@ -212,6 +212,8 @@ export class AipCheckout extends AipElement {
   @state() private popupBlocked = false;
   @state() private statusNote: Say | null = null;
   @state() private announcement = '';
+  /** While the marketplace asked us to wait (Retry-After), when the wait ends; the remedy waits until then. */
+  @state() private waitUntil = 0;
 
   @query('dialog') private dialog!: HTMLDialogElement | null;
 
@@ -219,6 +221,7 @@ export class AipCheckout extends AipElement {
   private popup: Window | null = null;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private pollFailures = 0;
+  private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private requests = new AbortController();
   private resumedFor: string | null = null;
   private focusAfterUpdate: string | null = null;
@@ -230,6 +233,7 @@ export class AipCheckout extends AipElement {
     this.requests = new AbortController();
     window.addEventListener('message', this.onMessage);
     if (this.order && !FINAL.has(this.order.status)) this.schedulePoll(0);
+    if (this.waitUntil) this.endWaitIn(this.waitUntil - Date.now());
   }
 
   override disconnectedCallback(): void {
@@ -237,6 +241,7 @@ export class AipCheckout extends AipElement {
     window.removeEventListener('message', this.onMessage);
     this.requests.abort();
     clearTimeout(this.pollTimer);
+    clearTimeout(this.waitTimer);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -767,7 +772,7 @@ export class AipCheckout extends AipElement {
       (t) =>
         [
           t(ids[0]!, { cause: cause(t, error) }),
-          retryAfter ? t('checkout.wait', { wait: t('time.seconds', { count: retryAfter }) }) : '',
+          retryAfter ? t('checkout.wait', { wait: waitText(t, retryAfter) }) : '',
           ...ids.slice(1).map((id) => t(id)),
         ]
           .filter(Boolean)
@@ -779,6 +784,7 @@ export class AipCheckout extends AipElement {
         say: sentences('checkout.order-unconfirmed', 'checkout.retry-safe'),
         remedy: 'retry-order',
       });
+      this.startWait(retryAfter);
       return;
     }
     this.showProblem({
@@ -787,6 +793,23 @@ export class AipCheckout extends AipElement {
       // A quote makes no order, so asking again is harmless; an unreadable one may well read the next time.
       remedy: error.retryable || error.code === 'malformed_response' ? 'requote' : 'restart',
     });
+    this.startWait(retryAfter);
+  }
+
+  /**
+   * Holds the remedy back for the wait the marketplace asked for (as `<aip-custom-order>` does): its button stays
+   * in place, `aria-disabled`, and does nothing until then. The text keeps the wait as first said, so the alert
+   * is not re-read every second.
+   */
+  private startWait(seconds: number | null): void {
+    if (!seconds) return;
+    this.waitUntil = Date.now() + seconds * 1000;
+    this.endWaitIn(seconds * 1000);
+  }
+
+  private endWaitIn(ms: number): void {
+    clearTimeout(this.waitTimer);
+    this.waitTimer = setTimeout(() => (this.waitUntil = 0), Math.max(0, ms));
   }
 
   private dropAttempt(): void {
@@ -795,6 +818,8 @@ export class AipCheckout extends AipElement {
   }
 
   private showProblem(problem: Problem): void {
+    clearTimeout(this.waitTimer);
+    this.waitUntil = 0;
     this.problem = problem;
     this.step = 'problem';
     this.focusAfterUpdate = '[part~="error"]';
@@ -802,6 +827,7 @@ export class AipCheckout extends AipElement {
   }
 
   private onRemedy(remedy: Remedy, offer: Offer | null): void {
+    if (this.waitUntil) return;
     switch (remedy) {
       case 'retry-order':
         if (!this.attempt) return;
@@ -1121,7 +1147,12 @@ export class AipCheckout extends AipElement {
       <p>${problem.say(t)}</p>
       ${
         problem.remedy
-          ? html`<button type="button" class="primary" @click=${() => this.onRemedy(problem.remedy, offer)}>
+          ? html`<button
+              type="button"
+              class="primary"
+              aria-disabled=${this.waitUntil ? 'true' : 'false'}
+              @click=${() => this.onRemedy(problem.remedy, offer)}
+            >
               ${t(labels[problem.remedy])}
             </button>`
           : nothing
