@@ -8,6 +8,7 @@ import { executeServerCommand } from '@web/test-runner-commands';
 import type { AipCheckout } from '../src/components/checkout/checkout.js';
 import '../src/components/checkout/index.js';
 import '../src/components/persona-card/index.js';
+import '../src/components/persona-detail/index.js';
 import '../src/components/storefront/index.js';
 import type { AipCheckoutCompleteEvent, AipCheckoutErrorEvent } from '../src/events/checkout.js';
 import type { Order } from '../src/api/schemas.js';
@@ -120,6 +121,25 @@ describe('<aip-checkout>', function () {
     await el.updateComplete;
     expect(text(el)).to.contain('Choose a license to check out.');
     expect($(el, '[part~="start-button"]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('in the detail view, before a tier is picked, asks for a license (the persona is on screen)', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<aip-storefront api=${m.base}>
+        <aip-persona-detail persona="juno-okafor">
+          <aip-checkout slot="checkout" poll-interval="250"></aip-checkout>
+        </aip-persona-detail>
+      </aip-storefront>`,
+    );
+    const el = page.querySelector('aip-checkout')!;
+    const detailView = page.querySelector('aip-persona-detail')!;
+    await waitUntil(() => /Juno Okafor/.test(detailView.shadowRoot!.textContent!), 'the detail did not load', {
+      timeout: 5000,
+    });
+    await el.updateComplete;
+    expect(text(el)).to.contain('Choose a license to check out.');
+    expect(text(el)).not.to.contain('Choose a persona');
     await expect(el).to.be.accessible();
   });
 

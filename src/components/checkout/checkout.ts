@@ -212,6 +212,11 @@ export class AipCheckout extends AipElement {
   @state() private popupBlocked = false;
   @state() private statusNote: Say | null = null;
   @state() private announcement = '';
+  /**
+   * In a detail view's checkout slot, where the persona is on screen and the view sets `persona` once the
+   * buyer picks a tier: until then the buyer has a license to choose, not a persona.
+   */
+  @state() private inDetailView = false;
   /** While the marketplace asked us to wait (Retry-After), when the wait ends; the remedy waits until then. */
   @state() private waitUntil = 0;
 
@@ -230,6 +235,7 @@ export class AipCheckout extends AipElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.inDetailView = this.closest('aip-persona-detail') !== null;
     this.requests = new AbortController();
     window.addEventListener('message', this.onMessage);
     if (this.order && !FINAL.has(this.order.status)) this.schedulePoll(0);
@@ -1228,15 +1234,16 @@ export class AipCheckout extends AipElement {
     const value = this.loader.status === TaskStatus.ERROR ? null : this.loader.value;
     const shown = value && value.id === this.personaId() ? value : null;
     const t = this.t;
+    const choose = t(this.inDetailView ? 'checkout.choose-license' : 'checkout.choose-persona');
     const content = shown
       ? html`${this.renderBody(shown)}${this.renderDialog(shown)}`
       : this.loader.render({
-          initial: () => html`<p class="muted">${t('checkout.choose-persona')}</p>`,
+          initial: () => html`<p class="muted">${choose}</p>`,
           pending: () =>
             html`<div class="skeleton" aria-busy="true">
               <span class="visually-hidden">${t('common.loading')}</span>
             </div>`,
-          complete: () => html`<p class="muted">${t('checkout.choose-persona')}</p>`,
+          complete: () => html`<p class="muted">${choose}</p>`,
           error: (error) =>
             loadFailureView(
               error,
