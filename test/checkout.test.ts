@@ -184,6 +184,37 @@ describe('<aip-checkout>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('every failed submit is said again in the live region, and focuses the first field at fault', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    $(el, '[part~="start-button"]')!.click();
+    await el.updateComplete;
+    const live = $(el, '[aria-live]')!;
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(live.textContent!.trim()));
+    observer.observe(live, { subtree: true, childList: true, characterData: true });
+    const attention = 'Some details need your attention.';
+    /** Sends the form from its button, as a buyer would, and waits for the live region to say it. */
+    const send = async () => {
+      said.length = 0;
+      $(el, '[part~="submit-button"]')!.focus();
+      submit(el);
+      await waitUntil(() => said.at(-1) === attention, `the live region said ${JSON.stringify(said)}`, {
+        timeout: 3000,
+      });
+      await el.updateComplete;
+    };
+    await send();
+    expect(root(el).activeElement?.id).to.equal('buyer-name');
+    const name = $<HTMLInputElement>(el, '#buyer-name')!;
+    name.value = 'Robin Example';
+    name.dispatchEvent(new Event('input'));
+    await send();
+    expect(root(el).activeElement?.id).to.equal('buyer-email');
+    await send();
+    expect(root(el).activeElement?.id).to.equal('buyer-email');
+    observer.disconnect();
+  });
+
   it('buys a Commercial license in the overlay: pay on the hosted page, see a 6-month certificate', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial');
     await fillDetails(el);

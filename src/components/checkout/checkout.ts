@@ -388,11 +388,29 @@ export class AipCheckout extends AipElement {
     const invalid = (['name', 'email', 'agree'] as const).find((f) => this.fieldError(f));
     if (invalid) {
       this.focusAfterUpdate = invalid === 'agree' ? '#agree' : `#buyer-${invalid}`;
-      this.announcement = this.t('checkout.attention');
+      this.announceAgain(this.t('checkout.attention'));
       return;
     }
     this.openPopup();
     void this.requestQuote(offer);
+  }
+
+  /**
+   * Says `text` in the live region even when it already holds it (a second failed submit): an unchanged region
+   * is not read again, so it is emptied and refilled on the next frame.
+   */
+  private announceAgain(text: string): void {
+    if (this.announcement !== text) {
+      this.announcement = text;
+      return;
+    }
+    this.announcement = '';
+    void this.updateComplete.then(() =>
+      requestAnimationFrame(() => {
+        // Unless something newer was said meanwhile.
+        if (this.announcement === '') this.announcement = text;
+      }),
+    );
   }
 
   private async requestQuote(offer: Offer): Promise<void> {
