@@ -573,6 +573,19 @@ describe('<aip-checkout>', function () {
     }
   });
 
+  it('popup mode: after "Continue to payment" focus moves to the waiting state, not to the page', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial', { mode: 'popup' });
+    el.pollInterval = 600_000;
+    await fillDetails(el);
+    $(el, '[part~="submit-button"]')!.focus();
+    submit(el);
+    await waitForText(el, /Waiting for your payment/);
+    await el.updateComplete;
+    (el as unknown as { popup: Window | null }).popup?.close();
+    expect(root(el).activeElement?.textContent!.trim()).to.equal('Open the secure checkout');
+    await expect(el).to.be.accessible();
+  });
+
   it('popup mode: the hosted page in its own window tells the page it is paid', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial', { mode: 'popup' });
     el.pollInterval = 600_000; // only the popup's message can finish it

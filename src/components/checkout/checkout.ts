@@ -484,7 +484,12 @@ export class AipCheckout extends AipElement {
     attempt.orderId = order.id;
     saveAttempt(this.storageKey(), attempt);
     this.apply(order);
-    if (handOff && order.status === 'awaiting_payment') this.handOff(order);
+    if (handOff && order.status === 'awaiting_payment') {
+      this.handOff(order);
+      // The form that had focus is gone (the overlay takes focus itself): back on this page, the buyer lands on
+      // the way to the payment window.
+      if (this.mode === 'popup') this.focusAfterUpdate = '[part~="status"] button, [part~="status"] a';
+    }
   }
 
   private resolvedReturnUrl(): string {
