@@ -4,7 +4,7 @@
  * every way it can go wrong without a second order or a wrong price.
  */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { AipCheckout } from '../src/components/checkout/checkout.js';
 import '../src/components/checkout/index.js';
 import '../src/components/persona-card/index.js';
@@ -182,6 +182,24 @@ describe('<aip-checkout>', function () {
     expect($<HTMLInputElement>(el, '#buyer-email')!.value).to.equal('not-an-email');
     expect(await counts(m.id)).to.deep.equal(before);
     await expect(el).to.be.accessible();
+  });
+
+  it('tabbing through the empty form marks nothing invalid; a field is checked on leaving once it was changed', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    $(el, '[part~="start-button"]')!.click();
+    await el.updateComplete;
+    expect(root(el).activeElement?.id).to.equal('buyer-name');
+    for (let i = 0; i < 4; i++) await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    const invalid = () => [...root(el).querySelectorAll('[aria-invalid="true"]')].map((e) => e.id);
+    expect(invalid()).to.deep.equal([]);
+    expect($(el, '[part~="field-error"]')).to.equal(null);
+    $<HTMLInputElement>(el, '#buyer-email')!.focus();
+    await sendKeys({ type: 'robin' });
+    await sendKeys({ press: 'Tab' });
+    await el.updateComplete;
+    expect(invalid()).to.deep.equal(['buyer-email']);
+    expect($(el, '#buyer-email-error')!.textContent!.trim()).to.equal('Enter an email address, like name@example.com.');
   });
 
   it('every failed submit is said again in the live region, and focuses the first field at fault', async () => {

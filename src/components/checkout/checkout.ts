@@ -226,6 +226,8 @@ export class AipCheckout extends AipElement {
   private popup: Window | null = null;
   private pollTimer: ReturnType<typeof setTimeout> | undefined;
   private pollFailures = 0;
+  /** Fields the buyer has changed: only those are checked when left, so tabbing through marks nothing. */
+  private edited = new Set<Field>();
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private requests = new AbortController();
   private resumedFor: string | null = null;
@@ -373,12 +375,13 @@ export class AipCheckout extends AipElement {
     if (field === 'name') this.buyerName = value as string;
     else if (field === 'email') this.buyerEmail = value as string;
     else this.agreed = value as boolean;
+    this.edited.add(field);
     if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
     if (field === 'agree') this.touched = new Set(this.touched).add('agree');
   }
 
   private onBlur(field: Field): void {
-    if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
+    if (this.edited.has(field) && !this.touched.has(field)) this.touched = new Set(this.touched).add(field);
   }
 
   private onSubmitDetails(event: SubmitEvent, offer: Offer): void {
