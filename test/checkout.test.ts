@@ -536,6 +536,25 @@ describe('<aip-checkout>', function () {
     expect((await counts(m.id)).orders).to.equal(1);
   });
 
+  it('leaves no stale progress in the live region once a failure is shown', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    el.api = `${m.base}/_fault/status=503,only=quotes,times=1`;
+    const live = () => $(el, '[aria-live]')!.textContent!.trim();
+    await fillDetails(el);
+    submit(el);
+    await waitForText(el, /We couldn't get the price/);
+    expect(live()).not.to.contain('Getting your price');
+    expect(live()).to.equal('');
+    // Later in the flow: an order that expires unpaid after "Order created…" was said.
+    $(el, '[part~="error"] button')!.click();
+    await currentOrder(el);
+    await waitUntil(() => /Order created/.test(live()), 'the order was not announced', { timeout: 5000 });
+    $(el, 'dialog .dialog-head button')!.click();
+    await m.setClock('2026-06-01T01:00:00.000Z');
+    await waitForText(el, /Nothing was charged/);
+    expect(live()).to.equal('');
+  });
+
   it('after a reload, carries on with the same order instead of making another', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial');
     await fillDetails(el);

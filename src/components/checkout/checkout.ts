@@ -785,6 +785,7 @@ export class AipCheckout extends AipElement {
       const say: Say = (t) => t(key === 'name' ? 'checkout.server-name' : 'checkout.server-email', { detail });
       this.serverErrors = { [key]: say };
       this.step = 'details';
+      this.announcement = ''; // not "Creating your order…": focus goes to the field, which says what is wrong
       this.focusAfterUpdate = `#buyer-${key}`;
       this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t) }));
       return;
@@ -852,6 +853,8 @@ export class AipCheckout extends AipElement {
   private showProblem(problem: Problem): void {
     clearTimeout(this.waitTimer);
     this.waitUntil = 0;
+    // The problem is its own alert; "Getting your price…" or "Order created…" would be stale beside it.
+    this.announcement = '';
     this.problem = problem;
     this.step = 'problem';
     this.focusAfterUpdate = '[part~="error"]';
