@@ -183,6 +183,21 @@ export const RateLimited: Story = {
   play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
 };
 
+/** A long Retry-After (600 s) is said as "10 min", and "Try again" waits until it is over. */
+export const RateLimitedLong: Story = {
+  args: { api: '/_fault/status=429,retry-after=600,only=orders' },
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
+
+/**
+ * The quote comes back in the wrong shape: the buyer reads that the answer could not be read, with "Get a new
+ * price"; what was wrong with it is in the console.
+ */
+export const UnreadableQuote: Story = {
+  render: (args, context) => meta.render!({ ...args, api: failOnce('body=schema,only=quotes,times=1') }, context),
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
+
 /** The listing is loading. */
 export const Loading: Story = { args: { api: '/_fault/latency=30000' } };
 
