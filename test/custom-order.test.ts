@@ -451,6 +451,27 @@ describe('<aip-custom-order>', () => {
       await waitUntil(() => focusedId(el) === 'f-type', 'Enter sent the form and focus went to the first problem');
     });
 
+    it('tabbing through the empty brief flags nothing; a field the buyer changed is checked when left', async () => {
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);
+      $<HTMLInputElement>(el, 'input[name="type"]')!.focus();
+      for (let i = 0; i < 30 && el.shadowRoot!.activeElement !== submit(el); i++) await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(submit(el));
+      await el.updateComplete;
+      expect($$(el, '[part~="field-error"]').map(text)).to.deep.equal([]);
+      expect($$(el, '[aria-invalid="true"]').map((c) => c.id || c.getAttribute('name'))).to.deep.equal([]);
+      // Typing into a field and leaving it checks that field, and only that one.
+      input(el, 'f-goal').focus();
+      await sendKeys({ type: ' ' });
+      await sendKeys({ press: 'Tab' });
+      await el.updateComplete;
+      expect(messageOf(el, 'f-goal')).to.equal('Error: Describe what the work should achieve.');
+      expect(messageOf(el, 'f-channel')).to.equal(null);
+      await sendKeys({ press: 'Tab' }); // leaves Channel, unchanged
+      await el.updateComplete;
+      expect(messageOf(el, 'f-channel')).to.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
     it('arrow keys choose the kind of work', async () => {
       const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);
       $<HTMLInputElement>(el, 'input[name="type"]')!.focus();

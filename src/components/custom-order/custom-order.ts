@@ -64,8 +64,9 @@ type Input = HTMLInputElement | HTMLTextAreaElement;
  * the platform; the confirmation shows the request number and what happens
  * next. No contact details are exchanged between buyer and creator.
  *
- * Every field is checked against the marketplace contract as the buyer
- * leaves it and again on sending: the message sits next to the field, a
+ * Every field is checked against the marketplace contract when the buyer
+ * leaves it after changing it (a keyboard user tabbing through the empty
+ * brief is not told off) and again on sending: the message sits next to the field, a
  * summary at the top links to each, and focus moves to the first one. Fields
  * the server refuses get their message the same way. Nothing the buyer typed
  * is lost on any error.
@@ -137,8 +138,10 @@ export class AipCustomOrder extends AipElement {
   });
 
   @state() private draft: Draft = emptyDraft();
-  /** Fields whose message is shown: left by the buyer, or all of them after a send. */
+  /** Fields whose message is shown: changed and left by the buyer, or all of them after a send. */
   @state() private touched = new Set<Field>();
+  /** Fields the buyer has changed; leaving one of these shows its message. */
+  private edited = new Set<Field>();
   /** What the server said about fields (its own words), until the buyer edits them. */
   @state() private serverErrors: Partial<Record<Field, string>> = {};
   /** Why the last send failed, when it isn't about a field. */
@@ -215,11 +218,17 @@ export class AipCustomOrder extends AipElement {
 
   private edit(field: Field, change: Partial<Draft>): void {
     this.draft = { ...this.draft, ...change };
+    this.edited.add(field);
     if (this.serverErrors[field] !== undefined) this.serverErrors = { ...this.serverErrors, [field]: undefined };
   }
 
   private touch(field: Field): void {
     if (!this.touched.has(field)) this.touched = new Set(this.touched).add(field);
+  }
+
+  /** The buyer left a field: check it only if they changed it, so merely passing through flags nothing. */
+  private leave(field: Field): void {
+    if (this.edited.has(field)) this.touch(field);
   }
 
   private onText(field: Field, key: keyof Draft) {
@@ -308,6 +317,7 @@ export class AipCustomOrder extends AipElement {
   private onNewBrief(): void {
     this.draft = emptyDraft({ name: this.draft.name, email: this.draft.email });
     this.touched = new Set();
+    this.edited = new Set();
     this.serverErrors = {};
     this.failure = null;
     this.summaryShown = false;
@@ -394,7 +404,7 @@ export class AipCustomOrder extends AipElement {
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy}
         @input=${this.onText(field, key)}
-        @blur=${() => this.touch(field)}
+        @blur=${() => this.leave(field)}
       />`;
   }
 
@@ -410,7 +420,7 @@ export class AipCustomOrder extends AipElement {
         aria-invalid=${invalid ? 'true' : 'false'}
         aria-describedby=${describedBy}
         @input=${this.onText(field, key)}
-        @blur=${() => this.touch(field)}
+        @blur=${() => this.leave(field)}
       ></textarea>`;
   }
 
@@ -501,7 +511,7 @@ export class AipCustomOrder extends AipElement {
               aria-invalid=${invalid ? 'true' : 'false'}
               aria-describedby=${describedBy}
               @input=${this.onText('deliverableCount', 'count')}
-              @blur=${() => this.touch('deliverableCount')}
+              @blur=${() => this.leave('deliverableCount')}
             />`;
           },
         )}
@@ -536,7 +546,7 @@ export class AipCustomOrder extends AipElement {
             placeholder=${t('custom-order.other-format-placeholder')}
             .value=${d.otherFormat}
             @input=${this.onText('formats', 'otherFormat')}
-            @blur=${() => this.touch('formats')}
+            @blur=${() => this.leave('formats')}
           />`,
       )}
       ${this.renderField(
@@ -577,7 +587,7 @@ export class AipCustomOrder extends AipElement {
             aria-invalid=${invalid ? 'true' : 'false'}
             aria-describedby=${describedBy}
             @input=${this.onText('deadline', 'deadline')}
-            @blur=${() => this.touch('deadline')}
+            @blur=${() => this.leave('deadline')}
           />`;
         })}
         ${this.renderField(
@@ -599,7 +609,7 @@ export class AipCustomOrder extends AipElement {
                 aria-invalid=${invalid ? 'true' : 'false'}
                 aria-describedby=${describedBy}
                 @input=${this.onText('budget', 'budget')}
-                @blur=${() => this.touch('budget')}
+                @blur=${() => this.leave('budget')}
               />
             </div>`,
         )}
