@@ -23,6 +23,9 @@ const messageOf = (el: AipCustomOrder, id: string) => {
   const ids = (holder.getAttribute('aria-describedby') ?? '').split(' ').filter((i) => i.endsWith('-error'));
   return ids.length ? text($(el, `#${ids[0]}`)) : null;
 };
+/** What the element's live regions (alerts, status messages) hold now: what screen readers are told. */
+const said = (el: AipCustomOrder) =>
+  $$(el, '[role="alert"], [role="status"], [aria-live]:not([aria-live="off"])').map(text).join(' ');
 const focusedId = (el: AipCustomOrder) => (el.shadowRoot!.activeElement as HTMLElement | null)?.id ?? null;
 
 /** A local `YYYY-MM-DD`, `days` from today. */
@@ -296,8 +299,8 @@ describe('<aip-custom-order>', () => {
       await el.updateComplete;
       await waitUntil(() => focusedId(el) === 'f-type', 'focus on the first kind of work');
       const summary = $(el, '[part="error-summary"]')!;
-      expect(summary.getAttribute('role')).to.equal('alert');
       expect(text(summary.querySelector('h3'))).to.equal('8 fields need attention');
+      expect(said(el)).to.contain('8 fields need attention');
       expect([...summary.querySelectorAll('a')].map(text)).to.deep.equal([
         'Choose the kind of work you need.',
         'Describe what the work should achieve.',
@@ -314,6 +317,28 @@ describe('<aip-custom-order>', () => {
       summary.querySelectorAll('a')[5].click();
       expect(focusedId(el)).to.equal('f-budget');
       expect(requestsMatching('/v1/custom-orders')).to.have.length(0);
+      await expect(el).to.be.accessible();
+    });
+
+    it('announces the problems once per send, not again as the buyer fixes them', async () => {
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);
+      submit(el).click();
+      await waitUntil(() => focusedId(el) === 'f-type', 'focus on the first field that needs attention');
+      expect(said(el)).to.contain('8 fields need attention');
+      const summary = $(el, '[part="error-summary"]')!;
+      await fill(el, { goal: VALID.goal });
+      expect(text(summary.querySelector('h3'))).to.equal('7 fields need attention');
+      await fill(el, { channel: VALID.channel });
+      expect(text(summary.querySelector('h3'))).to.equal('6 fields need attention');
+      // The summary follows the fixes on screen, but is no live region: nothing is read out again.
+      expect(said(el)).to.not.contain('need attention');
+      expect(!!summary.closest('[role="alert"], [role="status"], [aria-live]'), 'summary in a live region').to.equal(
+        false,
+      );
+      // The next send says it again, with the new count.
+      submit(el).click();
+      await waitUntil(() => focusedId(el) === 'f-type', 'focus on the first field that needs attention');
+      expect(said(el)).to.contain('6 fields need attention');
       await expect(el).to.be.accessible();
     });
 
@@ -522,6 +547,7 @@ describe('<aip-custom-order>', () => {
       expect(messageOf(el, 'f-deadline')).to.match(/^Error: Deadline must not be in the past/);
       expect(input(el, 'f-deadline').getAttribute('aria-invalid')).to.equal('true');
       expect(text($(el, '[part="error-summary"] a'))).to.match(/^Deadline must not be in the past/);
+      expect(said(el)).to.contain('One field needs attention');
       expect(typed(el)).to.deep.equal(typedValid());
       expect((await counts(id)).custom_orders).to.equal(0);
       await expect(el).to.be.accessible();

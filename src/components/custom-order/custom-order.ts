@@ -1,6 +1,7 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import type { AipClient } from '../../api/client.js';
 import { toApiError, type ApiError } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../api/idempotency.js';
@@ -66,10 +67,11 @@ type Input = HTMLInputElement | HTMLTextAreaElement;
  *
  * Every field is checked against the marketplace contract when the buyer
  * leaves it after changing it (a keyboard user tabbing through the empty
- * brief is not told off) and again on sending: the message sits next to the field, a
- * summary at the top links to each, and focus moves to the first one. Fields
- * the server refuses get their message the same way. Nothing the buyer typed
- * is lost on any error.
+ * brief is not told off) and again on sending: the message sits next to the
+ * field, a summary at the top links to each, and focus moves to the first
+ * one. Screen readers hear how many fields need attention once per send;
+ * the summary then follows the fixes silently. Fields the server refuses get
+ * their message the same way. Nothing the buyer typed is lost on any error.
  *
  * Sending is idempotent: each attempt carries one `Idempotency-Key`, reused
  * when the same brief is sent again after a network error, a timeout or a
@@ -151,6 +153,11 @@ export class AipCustomOrder extends AipElement {
   /** While the server asked us to wait (429), when the wait ends. */
   @state() private waitUntil = 0;
   @state() private announcement = '';
+  /**
+   * What the alert region says after a send found problems. Each send makes a
+   * new `serial`, so the same words are announced again; fixes never change it.
+   */
+  @state() private problems: { text: string; serial: number } | null = null;
 
   /** The draft's check against the contract; derived in willUpdate. */
   private checked: Checked = { request: null, errors: {} };
@@ -219,6 +226,8 @@ export class AipCustomOrder extends AipElement {
   private edit(field: Field, change: Partial<Draft>): void {
     this.draft = { ...this.draft, ...change };
     this.edited.add(field);
+    // Said once per send: cleared, not updated, so it is neither read again nor left stale.
+    this.problems = null;
     if (this.serverErrors[field] !== undefined) this.serverErrors = { ...this.serverErrors, [field]: undefined };
   }
 
@@ -258,9 +267,11 @@ export class AipCustomOrder extends AipElement {
     const invalid = FIELDS.find((f) => this.errorFor(f));
     if (!request || invalid) {
       this.announcement = '';
+      this.announceProblems();
       if (invalid) void this.updateComplete.then(() => this.focusField(invalid));
       return;
     }
+    this.problems = null;
     const body = JSON.stringify(request);
     if (this.attempt?.body !== body) this.attempt = { key: newIdempotencyKey(), body, request };
     this.announcement = this.t('custom-order.sending-announcement');
@@ -274,6 +285,7 @@ export class AipCustomOrder extends AipElement {
     if (!persona || !request) return;
     this.sent = { id, request, persona };
     this.announcement = '';
+    this.problems = null;
     this.emit(new AipCustomOrderSubmittedEvent({ id }));
     void this.updateComplete.then(() => this.focusTitle());
   }
@@ -291,6 +303,7 @@ export class AipCustomOrder extends AipElement {
       if (first) {
         this.serverErrors = fields;
         this.summaryShown = true;
+        this.announceProblems();
         void this.updateComplete.then(() => this.focusField(first));
         return;
       }
@@ -321,8 +334,26 @@ export class AipCustomOrder extends AipElement {
     this.serverErrors = {};
     this.failure = null;
     this.summaryShown = false;
+    this.problems = null;
     this.sent = null;
     void this.updateComplete.then(() => this.focusTitle());
+  }
+
+  /** The fields with a message now, in form order. */
+  private problemFields(): Field[] {
+    return FIELDS.filter((f) => this.errorFor(f));
+  }
+
+  /**
+   * Says how many fields need attention, once for this send. The summary
+   * itself is not a live region: it follows each fix, and an alert there
+   * would interrupt the buyer with a new count at every keystroke.
+   */
+  private announceProblems(): void {
+    const count = this.problemFields().length;
+    if (!count) return;
+    const text = this.t('custom-order.summary', { count });
+    this.problems = { text, serial: (this.problems?.serial ?? 0) + 1 };
   }
 
   private focusTitle(): void {
@@ -425,9 +456,9 @@ export class AipCustomOrder extends AipElement {
   }
 
   private renderSummary() {
-    const fields = this.summaryShown ? FIELDS.filter((f) => this.errorFor(f)) : [];
+    const fields = this.summaryShown ? this.problemFields() : [];
     if (!fields.length) return nothing;
-    return html`<div part="error-summary" class="error-summary" role="alert" aria-labelledby="summary-title">
+    return html`<div part="error-summary" class="error-summary" role="group" aria-labelledby="summary-title">
       <h3 id="summary-title">${this.t('custom-order.summary', { count: fields.length })}</h3>
       <ul>
         ${fields.map(
@@ -850,6 +881,9 @@ export class AipCustomOrder extends AipElement {
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
       ${content}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+      <div class="visually-hidden" role="alert">
+        ${this.problems ? keyed(this.problems.serial, html`<p>${this.problems.text}</p>`) : nothing}
+      </div>
     </div>`;
   }
 }
