@@ -84,6 +84,12 @@ export const Loading: Story = { args: { api: '/_fault/latency=3000' } };
 /** The marketplace fails. */
 export const ServerError: Story = { args: { api: '/_fault/status=500' } };
 
+/**
+ * Only the pricing policy fails: the tiers show the server's prices (what is
+ * charged) unchecked, and the console says so.
+ */
+export const PolicyUnavailable: Story = { args: { api: '/_fault/status=503,only=pricing-policy' } };
+
 /** The persona is gone. */
 export const NotFound: Story = { args: { persona: 'no-such-persona' } };
 

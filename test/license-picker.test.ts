@@ -21,6 +21,13 @@ async function picker(id: string, attrs = ''): Promise<AipLicensePicker> {
 const tiers = (el: AipLicensePicker) => [...el.shadowRoot!.querySelectorAll<HTMLElement>('.tier')];
 const radios = (el: AipLicensePicker) => [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
 const tierText = (el: AipLicensePicker, i: number) => tiers(el)[i].textContent!.replace(/\s+/g, ' ');
+/** US dollars as the picker shows them in English (whole dollars without cents). */
+const usd = (cents: number) =>
+  new Intl.NumberFormat('en', {
+    style: 'currency',
+    currency: 'USD',
+    ...(cents % 100 === 0 ? { maximumFractionDigits: 0 } : {}),
+  }).format(cents / 100);
 const focused = (el: AipLicensePicker) => (el.shadowRoot!.activeElement as HTMLInputElement | null)?.value;
 
 describe('<aip-license-picker>', () => {
@@ -243,6 +250,23 @@ describe('<aip-license-picker>', () => {
       const el = wrapper.querySelector('aip-license-picker')!;
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[aria-busy="true"]')).to.not.equal(null);
+      await expect(el).to.be.accessible();
+    });
+
+    it("shows the server's offers, and warns, when only the pricing policy fails", async () => {
+      const persona = await api<Persona>('/v1/personas/noor-haddad');
+      let el!: AipLicensePicker;
+      const warnings = await captureWarnings(async () => {
+        el = await picker('noor-haddad', 'api="/_fault/status=503,only=pricing-policy"');
+      });
+      expect(el.shadowRoot!.textContent).to.not.contain('could not be loaded');
+      const shown = [...el.shadowRoot!.querySelectorAll('[part="price"]')].map((p) => p.textContent);
+      expect(shown).to.deep.equal(persona.offers.map((o) => usd(o.price.amount)));
+      expect(radios(el).map((r) => r.disabled)).to.deep.equal([false, false, true]);
+      setTimeout(() => tiers(el)[1].click());
+      const event = await oneEvent(el, 'aip-license-change');
+      expect(event.detail).to.deep.equal({ license: 'exclusive', price: persona.offers[1].price });
+      expect(warnings.filter((w) => w.includes('pricing policy could not be loaded'))).to.have.length(1);
       await expect(el).to.be.accessible();
     });
 

@@ -1,6 +1,7 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { ApiError, toApiError } from '../../api/errors.js';
 import { computeTierPrices } from '../../api/pricing.js';
 import { LICENSES, isOneOf, type License, type Offer, type Persona, type PricingPolicy } from '../../api/schemas.js';
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
@@ -15,7 +16,8 @@ import { styles } from './license-picker.styles.js';
 
 interface Loaded {
   persona: Persona;
-  policy: PricingPolicy;
+  /** The platform's policy, or why it could not be loaded: it only cross-checks the server's prices. */
+  policy: PricingPolicy | ApiError;
 }
 
 const messages = { ...core, ...licenses };
@@ -26,6 +28,9 @@ const messages = { ...core, ...licenses };
  * Commercial price and the platform's published pricing policy, its term,
  * exclusivity, the rights that matter most and a link to its agreement.
  * Tiers that can't be bought stay visible, disabled, with the reason.
+ * The prices shown are always the server's, which are what is charged: the
+ * policy only cross-checks them, so if it can't be loaded the tiers still
+ * show and the console says so.
  *
  * It is a form control: inside a `<form>` it submits `name=value`, supports
  * `required`, and takes part in reset and restore.
@@ -60,7 +65,12 @@ export class AipLicensePicker extends AipElement {
 
   private readonly loader = new Task(this, {
     task: async ([client, id, data], { signal }): Promise<Loaded | null> => {
-      const policy = client.pricingPolicy({ signal });
+      // The offers carry the server's prices, which are what is charged; the
+      // policy only cross-checks them, so without it the tiers still show.
+      const policy = client.pricingPolicy({ signal }).catch((error: unknown) => {
+        if (signal.aborted) throw error;
+        return toApiError(error);
+      });
       if (data) return { persona: data, policy: await policy };
       if (!id) return null;
       const [persona, p] = await Promise.all([client.persona(id, { signal }), policy]);
@@ -134,14 +144,25 @@ export class AipLicensePicker extends AipElement {
   /**
    * The tier prices the buyer sees. Computed with the platform's pricing
    * function from the policy; the server's offers are the authority, so a
-   * difference (a stale policy somewhere) shows the server's price and warns.
+   * difference (a stale policy somewhere) shows the server's price and warns,
+   * and so does a policy that could not be loaded or used.
    */
   private priceOffers({ persona, policy }: Loaded): Offer[] {
     let computed: Record<License, number> | null = null;
-    try {
-      computed = computeTierPrices(policy, persona.commercialPrice.amount);
-    } catch (error) {
-      this.warnOnce('policy', `tier prices could not be computed (${(error as Error).message}); showing the server's.`);
+    if (policy instanceof ApiError) {
+      this.warnOnce(
+        'policy',
+        `the pricing policy could not be loaded (${policy.message}); showing the server's prices unchecked.`,
+      );
+    } else {
+      try {
+        computed = computeTierPrices(policy, persona.commercialPrice.amount);
+      } catch (error) {
+        this.warnOnce(
+          'policy',
+          `tier prices could not be computed (${(error as Error).message}); showing the server's.`,
+        );
+      }
     }
     return LICENSES.flatMap((license) => {
       const offer = persona.offers.find((o) => o.license === license);
