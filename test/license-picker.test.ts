@@ -3,8 +3,10 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { AipLicensePicker } from '../src/components/license-picker/license-picker.js';
 import { computeTierPrices } from '../src/api/pricing.js';
-import type { Persona, PricingPolicy } from '../src/api/schemas.js';
+import type { License, Persona, PricingPolicy } from '../src/api/schemas.js';
+import { clientFor } from '../src/components/storefront/context.js';
 import { captureWarnings, shadowQuery } from './helpers.js';
+import { isolatedMarketplace, post, type Isolated } from './server/http.js';
 
 async function api<T>(path: string): Promise<T> {
   return (await (await fetch(path)).json()) as T;
@@ -28,6 +30,20 @@ const usd = (cents: number) =>
     currency: 'USD',
     ...(cents % 100 === 0 ? { maximumFractionDigits: 0 } : {}),
   }).format(cents / 100);
+/** Another buyer buys a tier through the API alone: quote, order, sandbox payment. */
+async function buyViaApi(base: string, persona: Persona, license: License): Promise<void> {
+  const email = 'other@example.com';
+  const quote = await post<{ id: string }>(`${base}/v1/quotes`, { personaId: persona.id, license, buyerEmail: email });
+  const version = persona.offers.find((o) => o.license === license)!.agreement.version;
+  const order = await post<{ id: string }>(
+    `${base}/v1/orders`,
+    { quoteId: quote.body.id, buyer: { email, name: 'Other Buyer' }, acceptedAgreement: { license, version } },
+    { headers: { 'Idempotency-Key': `other-${Math.random()}` } },
+  );
+  const paid = await post(`${base}/v1/sandbox/orders/${order.body.id}/pay`, {});
+  expect(paid.res.status, paid.text).to.equal(200);
+}
+
 const focused = (el: AipLicensePicker) => (el.shadowRoot!.activeElement as HTMLInputElement | null)?.value;
 
 describe('<aip-license-picker>', () => {
@@ -284,6 +300,41 @@ describe('<aip-license-picker>', () => {
     });
   });
 
+  describe('sold', () => {
+    let iso: Isolated | null = null;
+    afterEach(async () => {
+      await iso?.dispose();
+      iso = null;
+    });
+
+    it('a tier sold while the buyer has it chosen is shown as sold and deselected, without a console warning', async () => {
+      iso = await isolatedMarketplace(new Date().toISOString());
+      const { base } = iso;
+      const persona = await api<Persona>(`${base}/v1/personas/noor-haddad`);
+      const root = await fixture(
+        html`<aip-storefront api=${base}
+          ><aip-license-picker persona="noor-haddad"></aip-license-picker
+        ></aip-storefront>`,
+      );
+      const el = root.querySelector('aip-license-picker')!;
+      await shadowQuery(el, '[part="tiers"] input');
+      tiers(el)[1].click();
+      await el.updateComplete;
+      expect(el.value).to.equal('exclusive');
+      const warnings = await captureWarnings(async () => {
+        await buyViaApi(base, persona, 'exclusive');
+        // What a sale completed on this page does: every element showing the listing loads it again.
+        clientFor(base).listingChanged('noor-haddad');
+        await waitUntil(() => radios(el).length === 3 && radios(el)[1].disabled, 'the Exclusive tier shown as sold');
+        await el.updateComplete;
+      });
+      expect(tierText(el, 1)).to.contain('Exclusively licensed until');
+      expect(el.value).to.equal('');
+      expect(radios(el).some((r) => r.checked)).to.equal(false);
+      expect(warnings).to.deep.equal([]);
+    });
+  });
+
   describe('warnings', () => {
     it('shows the server price and warns once when the computed price differs', async () => {
       const persona = await api<Persona>('/v1/personas/noor-haddad');
@@ -316,8 +367,13 @@ describe('<aip-license-picker>', () => {
         expect(a.value).to.equal('');
         const b = await picker('noor-haddad', 'value="ownership"');
         expect(b.value).to.equal('');
+        const c = await picker('noor-haddad');
+        c.value = 'ownership';
+        await c.updateComplete;
+        expect(c.value).to.equal('');
       });
-      expect(warnings.join()).to.contain('value="platinum"').and.contain('ownership tier is not available');
+      expect(warnings.join()).to.contain('value="platinum"');
+      expect(warnings.filter((w) => w.includes('ownership tier is not available'))).to.have.length(2);
     });
   });
 });

@@ -117,6 +117,8 @@ export class AipLicensePicker extends AipElement {
 
   private defaultValue: License | '' = '';
   private loadedFor: Loaded | null = null;
+  /** Tiers shown for sale so far, as `persona:license`: one of these going away is a sale, not a host's mistake. */
+  private readonly offered = new Set<string>();
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -134,10 +136,17 @@ export class AipLicensePicker extends AipElement {
       this.value = '';
     }
     const offer = this.offers.find((o) => o.license === this.value);
+    const persona = this.loadedFor?.persona.id;
     if (this.value && offer && !offer.available) {
-      this.warnOnce(`unavailable-${this.value}`, `the ${this.value} tier is not available; nothing is selected.`);
+      // A tier sold while it was shown is the listing changing under the
+      // buyer, which the tier's reason shows; only a value that never named a
+      // tier for sale (the host's `value`) is worth a warning.
+      if (!this.offered.has(`${persona}:${this.value}`)) {
+        this.warnOnce(`unavailable-${this.value}`, `the ${this.value} tier is not available; nothing is selected.`);
+      }
       this.value = '';
     }
+    for (const o of this.offers) if (o.available) this.offered.add(`${persona}:${o.license}`);
     this.syncForm();
   }
 
