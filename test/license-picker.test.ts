@@ -361,6 +361,72 @@ describe('<aip-license-picker>', () => {
       expect(warnings.filter((w) => w.includes('differs from the server'))).to.have.length(1);
     });
 
+    /** Runs `fn`, and returns what it threw into the page: uncaught errors and unhandled rejections. */
+    async function thrownIntoPage(fn: () => Promise<void>): Promise<string[]> {
+      const thrown: string[] = [];
+      const onError = (e: ErrorEvent) => thrown.push(String(e.error ?? e.message));
+      const onRejection = (e: PromiseRejectionEvent) => thrown.push(String(e.reason));
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      try {
+        await fn();
+        await new Promise((resolve) => setTimeout(resolve)); // rejections are reported a task later
+      } finally {
+        window.removeEventListener('error', onError);
+        window.removeEventListener('unhandledrejection', onRejection);
+      }
+      return thrown;
+    }
+
+    it('refuses data that is not a persona: says what is wrong, shows an error, throws nothing', async () => {
+      const persona = await api<Persona>('/v1/personas/noor-haddad');
+      const scripted = {
+        ...persona,
+        offers: persona.offers.map((o, i) =>
+          i === 0 ? { ...o, agreement: { ...o.agreement, url: 'javascript:alert(1)' } } : o,
+        ),
+      };
+      let warnings: string[] = [];
+      const thrown = await thrownIntoPage(async () => {
+        warnings = await captureWarnings(async () => {
+          for (const data of [{}, scripted, 'noor-haddad']) {
+            const el = await fixture<AipLicensePicker>(
+              html`<aip-license-picker .data=${data as Persona}></aip-license-picker>`,
+            );
+            const alert = () => el.shadowRoot!.querySelector('[role="alert"]')?.textContent?.trim();
+            await waitUntil(() => alert() === 'The license options could not be loaded.', 'the error state');
+            expect(radios(el)).to.have.length(0);
+            // Trying again would check the same data.
+            expect(!!el.shadowRoot!.querySelector('[role="alert"] button'), 'a pointless retry').to.equal(false);
+            await expect(el).to.be.accessible();
+          }
+        });
+      });
+      expect(thrown).to.deep.equal([]);
+      expect(warnings).to.have.length(3);
+      expect(warnings[0]).to.match(/^<aip-license-picker>: data is not a persona \(id: .+\)/);
+      expect(warnings[1]).to.contain('data is not a persona (offers.0.agreement.url: ');
+      expect(warnings[2]).to.contain('data is not a persona (data: ');
+    });
+
+    it('warns about a persona property that is not a string, throws nothing, and loads the next one', async () => {
+      let warnings: string[] = [];
+      const thrown = await thrownIntoPage(async () => {
+        warnings = await captureWarnings(async () => {
+          const el = await fixture<AipLicensePicker>(html`<aip-license-picker></aip-license-picker>`);
+          el.persona = 42 as unknown as string;
+          await el.updateComplete;
+          el.persona = 'noor-haddad';
+          await shadowQuery(el, '[part="tiers"] input');
+          expect(radios(el)).to.have.length(3);
+        });
+      });
+      expect(thrown).to.deep.equal([]);
+      expect(warnings).to.deep.equal([
+        '<aip-license-picker>: persona must be a listing id such as "noor-haddad", not a number.',
+      ]);
+    });
+
     it('refuses a value that is not a tier, or a tier that is not available', async () => {
       const warnings = await captureWarnings(async () => {
         const a = await picker('noor-haddad', 'value="platinum"');

@@ -1,9 +1,18 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import * as v from 'valibot';
 import { ApiError, toApiError } from '../../api/errors.js';
 import { computeTierPrices } from '../../api/pricing.js';
-import { LICENSES, isOneOf, type License, type Offer, type Persona, type PricingPolicy } from '../../api/schemas.js';
+import {
+  LICENSES,
+  PersonaSchema,
+  isOneOf,
+  type License,
+  type Offer,
+  type Persona,
+  type PricingPolicy,
+} from '../../api/schemas.js';
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureView } from '../../internal/failure-view.js';
@@ -21,6 +30,9 @@ interface Loaded {
 }
 
 const messages = { ...core, ...licenses };
+
+/** The host's `data` is not a persona: an error state, never an exception into the page. */
+class InvalidDataError extends Error {}
 
 /**
  * The license tiers of one persona as radio cards: Commercial, Exclusive and
@@ -65,20 +77,21 @@ export class AipLicensePicker extends AipElement {
 
   private readonly loader = new Task(this, {
     task: async ([client, id, data], { signal }): Promise<Loaded | null> => {
+      const given = data === null || data === undefined ? null : this.checkData(data);
       // The offers carry the server's prices, which are what is charged; the
       // policy only cross-checks them, so without it the tiers still show.
       const policy = client.pricingPolicy({ signal }).catch((error: unknown) => {
         if (signal.aborted) throw error;
         return toApiError(error);
       });
-      if (data) return { persona: data, policy: await policy };
+      if (given) return { persona: given, policy: await policy };
       if (!id) return null;
       const [persona, p] = await Promise.all([client.persona(id, { signal }), policy]);
       return { persona, policy: p };
     },
     args: () => {
       const { client } = this.store.value;
-      const id = this.validSlug('persona', this.persona, 'is not a listing id.');
+      const id = this.personaId();
       // The revision reloads the tiers when a sale on this page changed them.
       return [client, id, this.data, client.revision(id)] as const;
     },
@@ -94,7 +107,7 @@ export class AipLicensePicker extends AipElement {
   /** Id of the persona whose tiers to show. */
   @property() persona: string | null = null;
 
-  /** The persona itself, when the host already has it (the policy is still loaded). */
+  /** The persona itself, when the host already has it (the policy is still loaded); checked like an API response. */
   @property({ attribute: false }) data: Persona | null = null;
 
   /** The chosen tier: `commercial`, `exclusive`, `ownership`, or empty for none. */
@@ -148,6 +161,29 @@ export class AipLicensePicker extends AipElement {
     }
     for (const o of this.offers) if (o.available) this.offered.add(`${persona}:${o.license}`);
     this.syncForm();
+  }
+
+  /** The `persona` property as a listing id, or null (with a warning when it is not one). */
+  private personaId(): string | null {
+    const persona: unknown = this.persona;
+    if (persona !== null && persona !== undefined && typeof persona !== 'string') {
+      this.warnOnce('persona', `persona must be a listing id such as "noor-haddad", not a ${typeof persona}.`);
+      return null;
+    }
+    return this.validSlug('persona', persona, 'is not a listing id.');
+  }
+
+  /**
+   * The host's `data`, checked against the contract like every response from
+   * the marketplace: its prices and agreement links reach the buyer.
+   */
+  private checkData(data: unknown): Persona {
+    const parsed = v.safeParse(PersonaSchema, data);
+    if (parsed.success) return parsed.output;
+    const issue = parsed.issues[0];
+    const problem = `${v.getDotPath(issue) ?? 'data'}: ${issue.message}`;
+    this.warnOnce(`data ${problem}`, `data is not a persona (${problem}); no license options are shown.`);
+    throw new InvalidDataError(problem);
   }
 
   /**
@@ -391,6 +427,10 @@ export class AipLicensePicker extends AipElement {
 
   private renderError(error: unknown) {
     const t = this.t;
+    // Trying again would check the same data: no retry, and the console says what is wrong.
+    if (error instanceof InvalidDataError) {
+      return html`<div part="base" class="state" role="alert"><p class="error">${t('picker.failed')}</p></div>`;
+    }
     return loadFailureView(
       error,
       t,
