@@ -688,6 +688,59 @@ describe('<aip-custom-order>', () => {
   });
 
   describe('warnings', () => {
+    /** Runs `fn`, and returns what it threw into the page: uncaught errors and unhandled rejections. */
+    async function thrownIntoPage(fn: () => Promise<void>): Promise<string[]> {
+      const thrown: string[] = [];
+      const onError = (e: ErrorEvent) => thrown.push(String(e.error ?? e.message));
+      const onRejection = (e: PromiseRejectionEvent) => thrown.push(String(e.reason));
+      window.addEventListener('error', onError);
+      window.addEventListener('unhandledrejection', onRejection);
+      try {
+        await fn();
+        await new Promise((resolve) => setTimeout(resolve)); // rejections are reported a task later
+      } finally {
+        window.removeEventListener('error', onError);
+        window.removeEventListener('unhandledrejection', onRejection);
+      }
+      return thrown;
+    }
+
+    it('refuses data that is not a persona: says what is wrong, shows an error, throws nothing', async () => {
+      let warnings: string[] = [];
+      const thrown = await thrownIntoPage(async () => {
+        warnings = await captureWarnings(async () => {
+          const el = await fixture<AipCustomOrder>(html`<aip-custom-order .data=${{} as Persona}></aip-custom-order>`);
+          await waitUntil(
+            () => text($(el, '[role="alert"]')) === 'The custom-order form could not be loaded.',
+            'the error state',
+          );
+          expect($(el, '[part="base"]')!.getAttribute('aria-busy')).to.equal('false');
+          expect(!!$(el, '[part="form"]'), 'a form').to.equal(false);
+          await expect(el).to.be.accessible();
+        });
+      });
+      expect(thrown).to.deep.equal([]);
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/^<aip-custom-order>: data is not a persona \(id: .+\)/);
+    });
+
+    it('warns about a persona property that is not a string, throws nothing, and loads the next one', async () => {
+      let warnings: string[] = [];
+      const thrown = await thrownIntoPage(async () => {
+        warnings = await captureWarnings(async () => {
+          const el = await fixture<AipCustomOrder>(html`<aip-custom-order></aip-custom-order>`);
+          el.persona = 42 as unknown as string;
+          await el.updateComplete;
+          el.persona = 'noor-haddad';
+          await formShown(el);
+        });
+      });
+      expect(thrown).to.deep.equal([]);
+      expect(warnings).to.deep.equal([
+        '<aip-custom-order>: persona must be a listing id such as "noor-haddad", not a number.',
+      ]);
+    });
+
     it('warns once about a persona attribute that is not an id', async () => {
       const said = await captureWarnings(async () => {
         const el = await standalone(html`<aip-custom-order persona="Not An Id"></aip-custom-order>`);

@@ -2,12 +2,14 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
+import * as v from 'valibot';
 import type { AipClient } from '../../api/client.js';
 import { toApiError, type ApiError } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../api/idempotency.js';
 import {
   CONTENT_RATINGS,
   CUSTOM_ORDER_TYPES,
+  PersonaSchema,
   ratingRank,
   type CustomOrderRequest,
   type Persona,
@@ -127,9 +129,7 @@ export class AipCustomOrder extends AipElement {
 
   private readonly store = new StorefrontController(this);
 
-  private readonly loader = personaTask(this, this.store, () =>
-    this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
-  );
+  private readonly loader = personaTask(this, this.store, () => (this.data ? null : this.personaId()));
 
   private readonly sender = new Task(this, {
     autoRun: false,
@@ -159,6 +159,8 @@ export class AipCustomOrder extends AipElement {
    */
   @state() private problems: { text: string; serial: number } | null = null;
 
+  /** `data` checked against the contract (null when it is not a persona); derived in willUpdate. */
+  private given: Persona | null = null;
   /** The draft's check against the contract; derived in willUpdate. */
   private checked: Checked = { request: null, errors: {} };
   private attempt: Attempt | null = null;
@@ -169,7 +171,7 @@ export class AipCustomOrder extends AipElement {
   /** Id of the persona the brief is for, e.g. `noor-haddad`. Ignored when `data` is set. */
   @property() persona: string | null = null;
 
-  /** The persona itself, when the host already has it; no request is made for it. */
+  /** The persona itself, when the host already has it; no request is made for it. Checked like an API response. */
   @property({ attribute: false }) data: Persona | null = null;
 
   /** Marketplace base URL when used outside `<aip-storefront>`. */
@@ -181,7 +183,8 @@ export class AipCustomOrder extends AipElement {
     this.waitTimer = 0;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('data')) this.given = this.data ? this.checkData(this.data) : null;
     const shown = this.shownPersona();
     if (shown) this.lastPersona = shown;
     this.check();
@@ -199,12 +202,32 @@ export class AipCustomOrder extends AipElement {
     this.checked = checkBrief(this.draft, shown?.id ?? '', cap, earliestDeadline(), this.t, locale);
   }
 
+  /** The `persona` property as a listing id, or null (with a warning when it is not one). */
+  private personaId(): string | null {
+    const persona: unknown = this.persona;
+    if (persona !== null && persona !== undefined && typeof persona !== 'string') {
+      this.warnOnce('persona', `persona must be a listing id such as "noor-haddad", not a ${typeof persona}.`);
+      return null;
+    }
+    return this.validSlug('persona', persona, 'is not a listing id.');
+  }
+
+  /** The host's `data`, checked like every response from the marketplace; null, with a warning, if it isn't a persona. */
+  private checkData(data: unknown): Persona | null {
+    const parsed = v.safeParse(PersonaSchema, data);
+    if (parsed.success) return parsed.output;
+    const issue = parsed.issues[0];
+    const problem = `${v.getDotPath(issue) ?? 'data'}: ${issue.message}`;
+    this.warnOnce(`data ${problem}`, `data is not a persona (${problem}); the form is not shown.`);
+    return null;
+  }
+
   /** The persona the form is for now, if it is loaded. */
   private shownPersona(): Persona | null {
-    if (this.data) return this.data;
+    if (this.data) return this.given;
     if (this.loader.status === TaskStatus.COMPLETE) return this.loader.value ?? null;
     const last = this.lastPersona;
-    return this.loader.status === TaskStatus.PENDING && last && last.id === this.persona?.trim() ? last : null;
+    return this.loader.status === TaskStatus.PENDING && last && last.id === this.personaId() ? last : null;
   }
 
   /** The message to show for a field now, if any. */
@@ -868,6 +891,11 @@ export class AipCustomOrder extends AipElement {
       content = allowed
         ? this.renderForm(shown)
         : html`<p part="status" class="status muted">${this.t('custom-order.not-shown')}</p>`;
+    } else if (this.data) {
+      // The host's data is not a persona (the console says why); trying again would check the same data.
+      content = html`<div part="status" class="status" role="alert">
+        <p class="error">${this.t('custom-order.failed')}</p>
+      </div>`;
     } else if (!this.persona) content = this.renderSkeleton();
     else {
       content = this.loader.render({
@@ -877,7 +905,7 @@ export class AipCustomOrder extends AipElement {
         error: (e) => this.renderError(e),
       });
     }
-    const busy = !this.sent && !shown && (!this.persona || this.loader.status <= TaskStatus.PENDING);
+    const busy = !this.sent && !shown && !this.data && (!this.persona || this.loader.status <= TaskStatus.PENDING);
     return html`<div part="base" class="base" aria-busy=${busy ? 'true' : 'false'}>
       ${content}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
