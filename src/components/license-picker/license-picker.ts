@@ -156,6 +156,9 @@ export class AipLicensePicker extends AipElement {
       // tier for sale (the host's `value`) is worth a warning.
       if (!this.offered.has(`${persona}:${this.value}`)) {
         this.warnOnce(`unavailable-${this.value}`, `the ${this.value} tier is not available; nothing is selected.`);
+      } else {
+        // Not the buyer's omission: no "choose a tier" error for a tier that just sold (often to them).
+        this.touched = false;
       }
       this.value = '';
     }
