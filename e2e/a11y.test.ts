@@ -89,7 +89,7 @@ const STEPS: { name: string; path: string; act?: (page: Page) => Promise<void> }
     path: '/demo/partner/',
     act: async (page) => {
       await page.locator('aip-persona-card button.select').first().click();
-      await page.locator('aip-catalog dialog[open] aip-persona-detail [part="title"]').waitFor();
+      await page.locator('aip-catalog dialog[open] aip-persona-detail [part~="creator-name"]').waitFor();
     },
   },
 ];

@@ -261,7 +261,7 @@ test('partner site under the policy: the catalog, a detail in its dialog', async
   const w = await watched();
   const page = await w.open('/demo/partner/');
   await page.locator('aip-persona-card').first().locator('button.select').click();
-  await page.locator('aip-catalog dialog[open] aip-persona-detail [part~="title"]').waitFor();
+  await page.locator('aip-catalog dialog[open] aip-persona-detail [part~="creator-name"]').waitFor();
   await page.locator('aip-catalog dialog[open] aip-license-picker [part~="tier"]').first().waitFor();
   await page.waitForTimeout(200);
   assert.deepEqual(w.violations, []);

@@ -36,8 +36,8 @@ test('choosing a card on the partner site opens the persona in a dialog, and Esc
   const name = (await first.locator('[part="title"]').innerText()).trim();
   await first.locator('button.select').click();
   const detail = page.locator('aip-catalog aip-persona-detail');
-  await detail.locator('[part="title"]').waitFor();
-  assert.equal((await detail.locator('[part="title"]').innerText()).trim(), name);
+  // The detail's heading is the persona's name (its checkout and brief have headings of their own).
+  await detail.getByRole('heading', { name, exact: true }).waitFor();
   // The tiers can be chosen right there.
   await detail.locator('aip-license-picker input[value="commercial"]').waitFor();
   await page.keyboard.press('Escape');
