@@ -85,10 +85,17 @@ export const styles = css`
     cursor: pointer;
     border-radius: var(--_aip-radius-s);
   }
+  /* The name's button stretches over the whole card, so a click anywhere
+     opens the listing; every other control is lifted above that layer, or the
+     click meant for it would land on the name. */
   .select::after {
     content: '';
     position: absolute;
     inset: 0;
+  }
+  article :is(a[href], button, input, select, textarea, summary):not(.select) {
+    position: relative;
+    z-index: 1;
   }
   .select:focus-visible {
     outline: none;
