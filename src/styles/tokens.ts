@@ -10,6 +10,12 @@ import { unsafeCSS } from 'lit';
 export const TOKENS = {
   '--aip-color-text': 'currentColor',
   '--aip-color-text-muted': '#55555f',
+  /**
+   * What `<aip-storefront>` paints behind everything inside it: nothing by
+   * default (the page shows through), dark in the dark theme, so a dark
+   * storefront stays readable on a light page.
+   */
+  '--aip-color-canvas': 'transparent',
   '--aip-color-surface': 'transparent',
   '--aip-color-surface-sunken': '#f3f2f7',
   '--aip-color-border': 'rgb(0 0 0 / 0.14)',
@@ -43,6 +49,7 @@ export type TokenName = keyof typeof TOKENS;
 export const DARK_TOKENS: Partial<Record<TokenName, string>> = {
   '--aip-color-text': '#ececf1',
   '--aip-color-text-muted': '#b4b4c2',
+  '--aip-color-canvas': '#121217',
   '--aip-color-surface': '#1d1d24',
   '--aip-color-surface-sunken': '#2a2a33',
   '--aip-color-border': 'rgb(255 255 255 / 0.18)',

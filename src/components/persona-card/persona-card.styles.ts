@@ -14,6 +14,7 @@ export const styles = css`
     border: 1px solid var(--_aip-color-border);
     border-radius: var(--_radius);
     background: var(--_aip-color-surface);
+    color: var(--_aip-color-text);
     overflow: hidden;
     transition: box-shadow var(--_aip-duration) ease;
   }
@@ -226,5 +227,6 @@ export const styles = css`
     border-end-start-radius: var(--_radius);
     border-end-end-radius: var(--_radius);
     background: var(--_aip-color-surface);
+    color: var(--_aip-color-text);
   }
 `;

@@ -286,6 +286,7 @@ export const styles = css`
     border: 1px solid var(--_aip-color-border);
     border-radius: var(--_radius);
     background: var(--_aip-color-surface);
+    color: var(--_aip-color-text);
   }
   .creator-head {
     display: flex;

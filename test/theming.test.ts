@@ -1,0 +1,110 @@
+/**
+ * The colour themes as a viewer sees them on a host page that does not match:
+ * a dark storefront (`theme="dark"`, or `auto` in a dark system scheme) on a
+ * light page, and the default light theme, which keeps the page's colours.
+ * Every check is a colour actually painted: text against what is behind it.
+ */
+import { expect, fixture, html } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../src/index.js';
+import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
+import { DARK_TOKENS, TOKENS, type TokenName } from '../src/styles/tokens.js';
+import { backdrop, contrast, deepAll, deepQuery, rgba, textContrast } from './paint.js';
+
+/** A light host page: white, near-black text, and no `color-scheme` of its own. */
+const lightPage = (content: unknown) =>
+  fixture<HTMLElement>(html`<div style="background: #ffffff; color: #1d1d1f; padding: 16px">${content}</div>`);
+
+/** Text a buyer reads on a catalog page: toolbar labels, card names, creators, tags, prices, disclosures. */
+const CATALOG_TEXT = [
+  'label.field',
+  '[part="title"]',
+  '[part="meta"]',
+  '[part~="tags"] > li',
+  '[part="price"]',
+  '[part="disclosure"]',
+];
+
+async function expectReadableCatalog(page: HTMLElement) {
+  await deepQuery(page, '[part="price"]');
+  const unreadable: string[] = [];
+  for (const selector of CATALOG_TEXT) {
+    const found = deepAll(page, selector);
+    expect(found.length, selector).to.be.greaterThan(0);
+    for (const el of found) {
+      const ratio = textContrast(el);
+      if (ratio < 4.5) unreadable.push(`${selector} "${el.textContent!.trim().slice(0, 24)}" ${ratio.toFixed(2)}:1`);
+    }
+  }
+  expect(unreadable.join('\n'), 'text under 4.5:1').to.equal('');
+}
+
+/** A dark token's value as painted: translucent values over the canvas. */
+const dark = (name: TokenName) => rgba(DARK_TOKENS[name] ?? TOKENS[name]);
+
+/** Text on the dark canvas that must reach 4.5:1 (`test/contrast.test.ts` checks the pairs on cards). */
+const ON_CANVAS: TokenName[] = [
+  '--aip-color-text',
+  '--aip-color-text-muted',
+  '--aip-color-accent',
+  '--aip-color-danger',
+  '--aip-color-success',
+];
+
+describe('theming', function () {
+  this.timeout(20_000);
+  beforeEach(() => forgetAgeConfirmation());
+
+  describe('a dark storefront on a light page', () => {
+    it('theme="dark": names, prices, tags and toolbar labels are readable', async () => {
+      const page = await lightPage(
+        html`<aip-storefront theme="dark"><aip-catalog page-size="6"></aip-catalog></aip-storefront>`,
+      );
+      await expectReadableCatalog(page);
+    });
+
+    it('theme="auto" in a dark system scheme: the same', async () => {
+      await emulateMedia({ colorScheme: 'dark' });
+      try {
+        const page = await lightPage(
+          html`<aip-storefront theme="auto"><aip-catalog page-size="6"></aip-catalog></aip-storefront>`,
+        );
+        await expectReadableCatalog(page);
+      } finally {
+        await emulateMedia({ colorScheme: 'light' });
+      }
+    });
+
+    it('theme="auto" in a light system scheme keeps the page colours', async () => {
+      await emulateMedia({ colorScheme: 'light' });
+      const page = await lightPage(
+        html`<aip-storefront theme="auto"><aip-persona-card persona="noor-haddad"></aip-persona-card></aip-storefront>`,
+      );
+      const title = await deepQuery(page, '[part="title"]');
+      expect(getComputedStyle(title).color).to.equal('rgb(29, 29, 31)');
+      expect(backdrop(title)).to.deep.equal([255, 255, 255, 1]);
+    });
+  });
+
+  describe('token contrast', () => {
+    for (const fg of ON_CANVAS) {
+      it(`dark: ${fg} on --aip-color-canvas ≥ 4.5:1`, () => {
+        expect(contrast(dark(fg), dark('--aip-color-canvas'))).to.be.at.least(4.5);
+      });
+    }
+  });
+
+  describe('the light theme (default)', () => {
+    it('inherits the host page text colour and paints no canvas', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div style="background: #fbf6ef; color: #3b2a1e">
+          <aip-storefront><aip-catalog page-size="3"></aip-catalog></aip-storefront>
+        </div>`,
+      );
+      const title = await deepQuery(page, '[part="title"]');
+      expect(getComputedStyle(title).color).to.equal('rgb(59, 42, 30)');
+      expect(getComputedStyle(page.querySelector('aip-storefront')!).backgroundColor).to.equal('rgba(0, 0, 0, 0)');
+      expect(backdrop(title)).to.deep.equal(rgba('#fbf6ef'));
+    });
+  });
+});
