@@ -60,9 +60,10 @@ export function textContrast(el: Element): number {
   return contrast(rgba(getComputedStyle(el).color), backdrop(el));
 }
 
-/** Every element matching `selector` in `root` and in every shadow root below it. */
+/** Every element matching `selector` under `root`, in its shadow root and in every shadow root below. */
 export function deepAll<T extends Element = Element>(root: Element | ShadowRoot, selector: string): T[] {
   const found = [...root.querySelectorAll<T>(selector)];
+  if (root instanceof Element && root.shadowRoot) found.push(...deepAll<T>(root.shadowRoot, selector));
   for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...deepAll<T>(el.shadowRoot, selector));
   return found;
 }

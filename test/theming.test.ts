@@ -9,7 +9,7 @@ import { emulateMedia } from '@web/test-runner-commands';
 import '../src/index.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { DARK_TOKENS, TOKENS, type TokenName } from '../src/styles/tokens.js';
-import { backdrop, contrast, deepAll, deepQuery, rgba, textContrast } from './paint.js';
+import { backdrop, contrast, deepAll, deepQuery, rgba, textContrast, type Rgba } from './paint.js';
 
 /** A light host page: white, near-black text, and no `color-scheme` of its own. */
 const lightPage = (content: unknown) =>
@@ -39,8 +39,13 @@ async function expectReadableCatalog(page: HTMLElement) {
   expect(unreadable.join('\n'), 'text under 4.5:1').to.equal('');
 }
 
-/** A dark token's value as painted: translucent values over the canvas. */
+/** A dark token's value. */
 const dark = (name: TokenName) => rgba(DARK_TOKENS[name] ?? TOKENS[name]);
+/** A light token's value; the text colour is the page's, taken as near-black (as `test/contrast.test.ts` does). */
+const light = (name: TokenName) => rgba(TOKENS[name] === 'currentColor' ? '#1d1d1f' : TOKENS[name]);
+
+/** A colour a viewer reads as dark: every channel in the darkest third. */
+const isDark = ([r, g, b]: Rgba) => Math.max(r, g, b) < 85;
 
 /** Text on the dark canvas that must reach 4.5:1 (`test/contrast.test.ts` checks the pairs on cards). */
 const ON_CANVAS: TokenName[] = [
@@ -49,6 +54,14 @@ const ON_CANVAS: TokenName[] = [
   '--aip-color-accent',
   '--aip-color-danger',
   '--aip-color-success',
+];
+
+/** Text on dialogs and the gallery's buttons. */
+const ON_RAISED: TokenName[] = [
+  '--aip-color-text',
+  '--aip-color-text-muted',
+  '--aip-color-accent',
+  '--aip-color-danger',
 ];
 
 describe('theming', function () {
@@ -86,10 +99,73 @@ describe('theming', function () {
     });
   });
 
+  describe('dialogs and controls in a dark storefront on a light page', () => {
+    it("a card's 18+ dialog is dark, with readable text", async () => {
+      const page = await lightPage(
+        html`<aip-storefront theme="dark" max-rating="explicit">
+          <aip-persona-card persona="scarlett-vane"></aip-persona-card>
+        </aip-storefront>`,
+      );
+      (await deepQuery<HTMLElement>(page, '[part="reveal-button"]')).click();
+      const dialog = await deepQuery<HTMLDialogElement>(page, 'dialog[part="age-dialog"][open]');
+      expect(isDark(backdrop(dialog)), 'dialog surface').to.equal(true);
+      for (const el of dialog.querySelectorAll('h2, p, button')) {
+        expect(textContrast(el), el.textContent!.trim()).to.be.at.least(4.5);
+      }
+      dialog.querySelector('button')!.click();
+    });
+
+    it("the catalog's detail dialog, its gallery buttons and the compare dialog are dark and readable", async () => {
+      const page = await lightPage(
+        html`<aip-storefront theme="dark"><aip-catalog page-size="3"></aip-catalog></aip-storefront>`,
+      );
+      (await deepQuery<HTMLElement>(page, '.select')).click();
+      const detail = await deepQuery<HTMLDialogElement>(page, 'dialog[part="detail-dialog"][open]');
+      expect(isDark(backdrop(detail)), 'detail dialog surface').to.equal(true);
+      const title = await deepQuery(detail, '[part="title"]');
+      expect(textContrast(title), 'persona name').to.be.at.least(4.5);
+      for (const heading of deepAll(detail, '[part~="section-heading"]')) {
+        expect(textContrast(heading), heading.textContent!.trim()).to.be.at.least(4.5);
+      }
+      // The chevron is drawn in the button's text colour.
+      const next = await deepQuery(detail, '[part="next-button"]');
+      expect(isDark(backdrop(next)), 'gallery button surface').to.equal(true);
+      expect(contrast(rgba(getComputedStyle(next).color), backdrop(next)), 'chevron').to.be.at.least(3);
+
+      (await deepQuery<HTMLElement>(detail, '[part="compare-button"]')).click();
+      const compare = await deepQuery<HTMLDialogElement>(detail, 'dialog[open]');
+      expect(isDark(backdrop(compare)), 'compare dialog surface').to.equal(true);
+      for (const cell of compare.querySelectorAll('h2, th, td')) {
+        expect(textContrast(cell), cell.textContent!.trim()).to.be.at.least(4.5);
+      }
+    });
+
+    it("the browser's own controls (selects, radios) use their dark look", async () => {
+      const page = await lightPage(
+        html`<aip-storefront theme="dark">
+          <aip-catalog page-size="3"></aip-catalog>
+          <aip-license-picker persona="noor-haddad"></aip-license-picker>
+        </aip-storefront>`,
+      );
+      const select = await deepQuery(page.querySelector('aip-catalog')!, 'select');
+      const radio = await deepQuery(page.querySelector('aip-license-picker')!, 'input[type="radio"]');
+      expect(getComputedStyle(select).colorScheme).to.equal('dark');
+      expect(getComputedStyle(radio).colorScheme).to.equal('dark');
+    });
+  });
+
   describe('token contrast', () => {
     for (const fg of ON_CANVAS) {
       it(`dark: ${fg} on --aip-color-canvas ≥ 4.5:1`, () => {
         expect(contrast(dark(fg), dark('--aip-color-canvas'))).to.be.at.least(4.5);
+      });
+    }
+    for (const fg of ON_RAISED) {
+      it(`dark: ${fg} on --aip-color-surface-raised ≥ 4.5:1`, () => {
+        expect(contrast(dark(fg), dark('--aip-color-surface-raised'))).to.be.at.least(4.5);
+      });
+      it(`light: ${fg} on --aip-color-surface-raised ≥ 4.5:1`, () => {
+        expect(contrast(light(fg), light('--aip-color-surface-raised'))).to.be.at.least(4.5);
       });
     }
   });

@@ -10,8 +10,8 @@ export const dialogStyles = css`
     padding: var(--_aip-space-5);
     border: 1px solid var(--_aip-color-border);
     border-radius: var(--_aip-radius-m);
-    background: var(--aip-color-surface-raised, Canvas);
-    color: var(--aip-color-text, CanvasText);
+    background: var(--_aip-color-surface-raised);
+    color: var(--_aip-color-text);
   }
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);

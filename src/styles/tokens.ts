@@ -18,6 +18,8 @@ export const TOKENS = {
   '--aip-color-canvas': 'transparent',
   '--aip-color-surface': 'transparent',
   '--aip-color-surface-sunken': '#f3f2f7',
+  /** Surfaces that float above the page: dialogs and the gallery's buttons. */
+  '--aip-color-surface-raised': '#ffffff',
   '--aip-color-border': 'rgb(0 0 0 / 0.14)',
   '--aip-color-accent': '#4b36cc',
   '--aip-color-on-accent': '#ffffff',
@@ -45,13 +47,18 @@ export const TOKENS = {
 
 export type TokenName = keyof typeof TOKENS;
 
-/** The dark values, set by `<aip-storefront theme="dark">` (or `auto` in a dark scheme). */
+/**
+ * The dark values, set by `<aip-storefront theme="dark">` (or `auto` in a dark
+ * scheme) together with `color-scheme: dark`, so the browser's own controls
+ * (radios, checkboxes, selects, scrollbars) are dark too.
+ */
 export const DARK_TOKENS: Partial<Record<TokenName, string>> = {
   '--aip-color-text': '#ececf1',
   '--aip-color-text-muted': '#b4b4c2',
   '--aip-color-canvas': '#121217',
   '--aip-color-surface': '#1d1d24',
   '--aip-color-surface-sunken': '#2a2a33',
+  '--aip-color-surface-raised': '#26262f',
   '--aip-color-border': 'rgb(255 255 255 / 0.18)',
   '--aip-color-accent': '#a99bff',
   '--aip-color-on-accent': '#16112e',

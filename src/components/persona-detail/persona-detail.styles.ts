@@ -152,8 +152,8 @@ export const styles = css`
     padding: 0;
     border-radius: 50%;
     border-color: var(--_aip-color-border);
-    background: var(--aip-color-surface-raised, Canvas);
-    color: var(--aip-color-text, CanvasText);
+    background: var(--_aip-color-surface-raised);
+    color: var(--_aip-color-text);
     box-shadow: var(--_aip-shadow-raised);
   }
   .nav.prev {

@@ -16,10 +16,12 @@ export const styles = css`
   }
   :host([theme='dark']) {
     ${darkDeclarations}
+    color-scheme: dark;
   }
   @media (prefers-color-scheme: dark) {
     :host([theme='auto']) {
       ${darkDeclarations}
+      color-scheme: dark;
     }
   }
 `;
