@@ -76,13 +76,17 @@ export const styles = css`
     overflow: auto;
     overscroll-behavior: contain;
   }
+  /* Stuck to the dialog's top edge (over its padding, from side to side) on
+     the dialog's own surface, so the listing scrolls out of sight beneath it. */
   .detail-bar {
     position: sticky;
-    top: 0;
+    top: calc(-1 * var(--_aip-space-3));
     z-index: 1;
     display: flex;
     justify-content: flex-end;
-    margin-bottom: var(--_aip-space-2);
+    margin: calc(-1 * var(--_aip-space-3)) calc(-1 * var(--_aip-space-5)) 0;
+    padding: var(--_aip-space-3) var(--_aip-space-5) var(--_aip-space-2);
+    background: var(--_aip-color-surface-raised);
   }
   .state {
     display: grid;
