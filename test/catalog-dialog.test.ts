@@ -1,12 +1,13 @@
 /**
  * The catalog's detail dialog as a buyer sees it: the Close bar stays on top
- * of the listing scrolling beneath it.
+ * of the listing scrolling beneath it, and a dialog opened inside it (the
+ * 18+ check) keeps its own size.
  */
-import { expect, fixture, html } from '@open-wc/testing';
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
-import { deepQuery, rgba } from './paint.js';
+import { deepAll, deepQuery, rgba } from './paint.js';
 
 /** Mounts a storefront and returns its catalog. */
 async function mount(storefront: ReturnType<typeof html>) {
@@ -53,4 +54,31 @@ describe('<aip-catalog> detail dialog', function () {
       }
     });
   }
+
+  it('the 18+ check inside it has the width of any 18+ check', async () => {
+    const catalog = await mount(
+      html`<aip-storefront max-rating="explicit"><aip-catalog page-size="12"></aip-catalog></aip-storefront>`,
+    );
+    // On a card, and inside the detail dialog.
+    await waitUntil(() => deepAll(catalog, '[part="reveal-button"]').length, 'no rated card', { timeout: 8000 });
+    const card = deepAll(catalog, 'aip-persona-card').find((c) =>
+      c.shadowRoot!.querySelector('[part="reveal-button"]'),
+    )!;
+    card.shadowRoot!.querySelector<HTMLElement>('[part="reveal-button"]')!.click();
+    const onCard = card.shadowRoot!.querySelector<HTMLDialogElement>('dialog[part="age-dialog"]')!;
+    await waitUntil(() => onCard.open);
+    const cardWidth = onCard.getBoundingClientRect().width;
+    onCard.querySelector('button')!.click();
+
+    card.shadowRoot!.querySelector<HTMLElement>('.select')!.click();
+    const detail = await deepQuery(catalog, 'aip-persona-detail');
+    (await deepQuery<HTMLElement>(detail, '[part="reveal-button"]')).click();
+    const inDetail = await deepQuery<HTMLDialogElement>(detail, 'dialog[part="age-dialog"][open]');
+    const outer = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
+
+    expect(outer.getBoundingClientRect().width, 'the detail dialog').to.be.greaterThan(900);
+    expect(Math.round(inDetail.getBoundingClientRect().width)).to.equal(Math.round(cardWidth));
+    expect(cardWidth).to.be.at.most(28 * 16);
+    inDetail.querySelector('button')!.click();
+  });
 });

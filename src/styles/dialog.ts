@@ -2,11 +2,17 @@ import { css } from 'lit';
 
 /**
  * The one modal look, for every native <dialog> the elements open. Its width
- * is `--_dialog-width` (set per element), capped by the viewport.
+ * is `--_dialog-width`, capped by the viewport: 28rem unless the element sets
+ * its own. Each element declares it on its host, so a dialog inside another
+ * element's dialog (the 18+ check in the catalog's detail view) does not
+ * inherit the outer dialog's width.
  */
 export const dialogStyles = css`
+  :host {
+    --_dialog-width: 28rem;
+  }
   dialog {
-    max-width: min(var(--_dialog-width, 28rem), calc(100vw - 2rem));
+    max-width: min(var(--_dialog-width), calc(100vw - 2rem));
     padding: var(--_aip-space-5);
     border: 1px solid var(--_aip-color-border);
     border-radius: var(--_aip-radius-m);
