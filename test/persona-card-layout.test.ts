@@ -6,6 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../src/index.js';
+import type { PersonaSummary } from '../src/api/schemas.js';
 import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { catalogFromApi, shadowQuery } from './helpers.js';
@@ -64,4 +65,78 @@ describe('<aip-persona-card> under the pointer', function () {
     await clickCentre(part(card, 'disclosure'));
     expect(selected).to.equal(2);
   });
+});
+
+/** A listing with a long name, a one-word creator and one-word tags longer than a card, and a badge (German). */
+async function longGerman(): Promise<PersonaSummary> {
+  const [base] = await catalogFromApi('availability=exclusive_active&limit=1');
+  return {
+    ...base!,
+    name: 'Maximiliane Friederike von Hohenzollern-Sigmaringen',
+    creator: { ...base!.creator, name: 'Donaudampfschifffahrtsgesellschaftskapitänsstudio' },
+    tags: ['Rechtsschutzversicherungsgesellschaften', 'Nachhaltigkeitsberichterstattung', 'Mode'],
+  };
+}
+
+/** The boxes of every piece of text under `root` (through the title's shadow DOM), as drawn. */
+function textBoxes(root: ShadowRoot): { text: string; box: DOMRect }[] {
+  const boxes: { text: string; box: DOMRect }[] = [];
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (!node.textContent!.trim() || node.parentElement!.closest('.visually-hidden, dialog, script')) continue;
+    const range = document.createRange();
+    range.selectNodeContents(node);
+    for (const box of range.getClientRects()) boxes.push({ text: node.textContent!.trim(), box });
+  }
+  return boxes;
+}
+
+describe('<aip-persona-card> with long words', function () {
+  this.timeout(20_000);
+
+  const cases = [
+    ['vertical', 220],
+    ['horizontal', 220],
+    ['horizontal', 360],
+    ['compact', 220],
+  ] as const;
+  for (const [layout, width] of cases) {
+    it(`${layout} at ${width}px: all text stays inside the card`, async () => {
+      const data = await longGerman();
+      const page = await fixture<HTMLElement>(
+        html`<aip-storefront locale="de-DE">
+          <aip-persona-card layout=${layout} style="width: ${width}px" .data=${data}></aip-persona-card>
+        </aip-storefront>`,
+      );
+      const card = page.querySelector<AipPersonaCard>('aip-persona-card')!;
+      await shadowQuery(card, '[part="price"]');
+      await card.updateComplete;
+      const base = part(card, 'base').getBoundingClientRect();
+      const outside = textBoxes(card.shadowRoot!)
+        .filter(({ box }) => box.left < base.left - 0.5 || box.right > base.right + 0.5)
+        .map(({ text }) => text);
+      if (layout === 'compact') {
+        // One line, cut with an ellipsis inside the card; the whole name is still the button's text.
+        const button = card.shadowRoot!.querySelector<HTMLElement>('.select')!;
+        expect(getComputedStyle(button).textOverflow).to.equal('ellipsis');
+        expect(button.getBoundingClientRect().right).to.be.at.most(base.right);
+        expect(button.scrollWidth).to.be.greaterThan(button.clientWidth);
+        expect(button.textContent!.trim()).to.equal(data.name);
+        expect(outside.filter((t) => t !== data.name)).to.deep.equal([]);
+      } else {
+        expect(outside).to.deep.equal([]);
+      }
+      if (layout !== 'compact') {
+        // The badge is whole, inside the image, and leaves most of the image to see.
+        const badge = part(card, 'badge');
+        const b = badge.getBoundingClientRect();
+        const media = part(card, 'media').getBoundingClientRect();
+        expect(b.top).to.be.at.least(media.top);
+        expect(b.bottom).to.be.at.most(media.bottom + 0.5);
+        expect(b.right).to.be.at.most(media.right + 0.5);
+        expect(badge.scrollHeight).to.be.at.most(badge.clientHeight);
+        expect((b.width * b.height) / (media.width * media.height), 'share of the image covered').to.be.below(0.6);
+      }
+    });
+  }
 });

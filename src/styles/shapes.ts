@@ -16,9 +16,12 @@ export const shapeStyles = css`
     list-style: none;
   }
   .chips > li {
+    max-width: 100%;
+    overflow-wrap: anywhere;
     padding: 0 var(--_aip-space-2);
     border: 1px solid var(--_aip-color-border);
-    border-radius: 999px;
+    /* Round ends of one line's height, so a chip that wraps stays a rounded box. */
+    border-radius: calc(0.85em + 1px);
     font-size: var(--_aip-font-size-s);
     line-height: 1.7;
   }

@@ -16,6 +16,10 @@ export const styles = css`
     background: var(--_aip-color-surface);
     color: var(--_aip-color-text);
     overflow: hidden;
+    /* Names, creators and tags are the host's data, in any language: a word
+       longer than the card (a German compound) breaks rather than overflows. */
+    overflow-wrap: anywhere;
+    hyphens: auto;
     transition: box-shadow var(--_aip-duration) ease;
   }
   article:hover,
@@ -73,6 +77,8 @@ export const styles = css`
     gap: var(--_aip-space-1);
     padding: var(--_aip-space-3);
     flex: 1;
+    /* Beside the image (horizontal, compact) it may shrink below its longest word. */
+    min-width: 0;
   }
   h2,
   h3,
@@ -172,6 +178,17 @@ export const styles = css`
     flex: 0 0 var(--aip-persona-card-media-width, 40%);
     align-self: flex-start;
   }
+  /* The image is narrow here: the badge runs along its foot, where it hides
+     the least of the portrait and has the image's whole width to wrap in. */
+  :host([layout='horizontal']) .badge {
+    inset: auto 0 0;
+    max-width: none;
+    padding: 2px var(--_aip-space-1);
+    border-radius: 0;
+    font-size: 0.75rem;
+    line-height: 1.25;
+    text-align: center;
+  }
   /* Compact: a thumbnail row for lists and sidebars. */
   :host([layout='compact']) article {
     flex-direction: row;
@@ -202,6 +219,15 @@ export const styles = css`
   :host([layout='compact']) h3,
   :host([layout='compact']) h4 {
     font-size: var(--_aip-font-size-m);
+  }
+  /* One line per row: a name too long for it ends in an ellipsis (the button
+     is what holds the text, so it is the box that truncates). */
+  :host([layout='compact']) .select {
+    display: block;
+    max-width: 100%;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
   }
   :host([layout='compact']) .price {
     padding-top: 0;
