@@ -12,6 +12,21 @@ export const hostStyles = css`
   :host *::after {
     box-sizing: inherit;
   }
+  /* Each paragraph takes its direction from its own text, not from the page:
+     English text on a right-to-left page keeps its word order ("About Noor
+     Haddad", "1 of 2"), and a host's own right-to-left wording stays
+     right-to-left. Alignment and layout still follow the page's direction:
+     match-parent resolves "start" against the parent, not the text (Chromium
+     and WebKit know it only by its prefixed name). */
+  :is(p, h1, h2, h3, h4, h5, h6, li, dt, dd, label, legend, caption, figcaption, summary) {
+    unicode-bidi: plaintext;
+    text-align: match-parent;
+    text-align: -webkit-match-parent;
+  }
+  /* Cells, buttons and fields keep the alignment their own styles give them. */
+  :is(th, td, button, input, textarea) {
+    unicode-bidi: plaintext;
+  }
   [hidden],
   :host([hidden]) {
     display: none !important;
