@@ -618,6 +618,31 @@ describe('<aip-persona-detail>', () => {
     });
   });
 
+  describe('accessibility', () => {
+    it('marks the current thumbnail in forced colours, where border colours are the system ones', async () => {
+      await emulateMedia({ forcedColors: 'active' });
+      try {
+        const el = await fixture<AipPersonaDetail>(
+          html`<aip-persona-detail style="width: 400px" persona="elio-marchetti"></aip-persona-detail>`,
+        );
+        await loaded(el);
+        // What is drawn around a thumbnail: its border and outline as forced colours leave them.
+        const frame = (thumb: HTMLElement) => {
+          const s = getComputedStyle(thumb);
+          const edge = [s.borderTopStyle, s.borderTopWidth, s.borderTopColor];
+          return [...edge, s.outlineStyle, s.outlineWidth, s.outlineColor].join(' ');
+        };
+        const [current, ...others] = parts(el, 'thumbnail');
+        expect(current.getAttribute('aria-current')).to.equal('true');
+        for (const other of others) expect(frame(other)).to.not.equal(frame(current));
+        // Two thumbnails that are not current look alike.
+        expect(frame(others[0])).to.equal(frame(others[1]));
+      } finally {
+        await emulateMedia({ forcedColors: 'none' });
+      }
+    });
+  });
+
   describe('warnings', () => {
     it('warns once about an id that is not a listing id, and shows it as not listed', async () => {
       let el!: AipPersonaDetail;

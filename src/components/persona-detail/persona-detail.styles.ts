@@ -203,6 +203,16 @@ export const styles = css`
   .thumb:hover {
     opacity: 1;
   }
+  /* Forced colours paint every border in one system colour, so the current
+     thumbnail is told apart by the border's style and width as well. */
+  @media (forced-colors: active) {
+    .thumb {
+      border-color: Canvas;
+    }
+    .thumb[aria-current='true'] {
+      border: 4px double Highlight;
+    }
+  }
   .thumb img {
     display: block;
     width: 100%;
