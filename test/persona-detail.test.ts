@@ -641,6 +641,21 @@ describe('<aip-persona-detail>', () => {
         await emulateMedia({ forcedColors: 'none' });
       }
     });
+
+    it('offers its sections by their headings, not as a landmark each', async () => {
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
+      await loaded(el);
+      await waitUntil(() => part(el, 'creator-name'), 'no creator');
+      // HTML-AAM: a <section> with an accessible name is a region landmark, as is role="region".
+      const named = (e: Element) => e.hasAttribute('aria-label') || e.hasAttribute('aria-labelledby');
+      const regions = [...el.shadowRoot!.querySelectorAll('section, [role="region"]')]
+        .filter(named)
+        .map((e) => e.getAttribute('aria-label') ?? e.getAttribute('aria-labelledby'));
+      const headings = parts(el, 'section-heading').map(text);
+      expect(headings).to.include.members(['About Noor Haddad', 'Use cases', 'What you get', 'About the creator']);
+      // The gallery is the one region: a carousel is a landmark by its pattern.
+      expect(regions).to.deep.equal(['Previews of Noor Haddad']);
+    });
   });
 
   describe('warnings', () => {

@@ -620,7 +620,7 @@ export class AipPersonaDetail extends AipElement {
       : html`<span class="avatar placeholder" aria-hidden="true"></span>`;
     // The schema only lets http(s) URLs through, so this parses.
     const website = c?.website ? new URL(c.website).host : null;
-    return html`<section part="creator" class="creator" aria-labelledby="creator-title">
+    return html`<section part="creator" class="creator">
       ${heading}
       <div class="creator-head">
         ${avatar}
@@ -651,6 +651,8 @@ export class AipPersonaDetail extends AipElement {
   }
 
   private renderInfo(p: Persona) {
+    // The sections are found by their headings; naming each one would make it a
+    // landmark, and a page of a dozen landmarks is as hard to move through as none.
     const section = this.headingTag(1);
     const t = this.t;
     const paragraphs = p.description
@@ -661,7 +663,7 @@ export class AipPersonaDetail extends AipElement {
     return html`<div part="info" class="info">
       ${
         paragraphs.length
-          ? html`<section part="description" class="description" aria-labelledby="description-title">
+          ? html`<section part="description" class="description">
               ${staticHtml`<${section} part="section-heading" id="description-title">${t.parts('detail.about', {
                 name: html`<bdi>${p.name}</bdi>`,
               })}</${section}>`}
@@ -671,7 +673,7 @@ export class AipPersonaDetail extends AipElement {
       }
       ${
         useCases.length
-          ? html`<section aria-labelledby="use-cases-title">
+          ? html`<section>
               ${staticHtml`<${section} part="section-heading" id="use-cases-title">${t('detail.use-cases')}</${section}>`}
               <ul part="use-cases" class="chips" role="list">
                 ${useCases.map((u) => html`<li>${t(`use-case.${u}`)}</li>`)}
@@ -681,7 +683,7 @@ export class AipPersonaDetail extends AipElement {
       }
       ${
         deliverables.length
-          ? html`<section aria-labelledby="deliverables-title">
+          ? html`<section>
               ${staticHtml`<${section} part="section-heading" id="deliverables-title">${t('detail.deliverables')}</${section}>`}
               <ul part="deliverables" class="deliverables">
                 ${deliverables.map((d) => html`<li>${d}</li>`)}
