@@ -5,8 +5,7 @@
  */
 import { expect } from '@open-wc/testing';
 import { DARK_TOKENS, TOKENS, type TokenName } from '../src/styles/tokens.js';
-
-type Rgba = [number, number, number, number];
+import { contrast as ratio, over, type Rgba } from './paint.js';
 
 /** Parses `#rgb`, `#rrggbb` and `rgb(r g b / a)`. */
 function parse(color: string): Rgba {
@@ -18,24 +17,6 @@ function parse(color: string): Rgba {
   const rgb = /^rgb\(\s*(\d+)\s+(\d+)\s+(\d+)(?:\s*\/\s*([\d.]+))?\s*\)$/.exec(color);
   if (rgb) return [+rgb[1], +rgb[2], +rgb[3], rgb[4] === undefined ? 1 : +rgb[4]];
   throw new Error(`can't parse colour ${color}`);
-}
-
-/** A translucent colour painted over an opaque one. */
-function over([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba {
-  return [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a), 1];
-}
-
-function luminance([r, g, b]: Rgba): number {
-  const lin = (c: number) => {
-    const s = c / 255;
-    return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * lin(r) + 0.7152 * lin(g) + 0.0722 * lin(b);
-}
-
-function ratio(fg: Rgba, bg: Rgba): number {
-  const [a, b] = [luminance(fg), luminance(bg)].sort((x, y) => y - x);
-  return (a + 0.05) / (b + 0.05);
 }
 
 /**

@@ -737,7 +737,7 @@ describe('<aip-custom-order>', () => {
       });
       expect(thrown).to.deep.equal([]);
       expect(warnings).to.deep.equal([
-        '<aip-custom-order>: persona must be a listing id such as "noor-haddad", not a number.',
+        '<aip-custom-order>: persona="42" is not a listing id.',
       ]);
     });
 

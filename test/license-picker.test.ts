@@ -425,7 +425,7 @@ describe('<aip-license-picker>', () => {
       });
       expect(thrown).to.deep.equal([]);
       expect(warnings).to.deep.equal([
-        '<aip-license-picker>: persona must be a listing id such as "noor-haddad", not a number.',
+        '<aip-license-picker>: persona="42" is not a listing id.',
       ]);
     });
 

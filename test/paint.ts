@@ -19,7 +19,8 @@ export function rgba(color: string): Rgba {
   return [r!, g!, b!, a! / 255];
 }
 
-function over([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba {
+/** A translucent colour painted over an opaque one. */
+export function over([r, g, b, a]: Rgba, [R, G, B]: Rgba): Rgba {
   return [r * a + R * (1 - a), g * a + G * (1 - a), b * a + B * (1 - a), 1];
 }
 

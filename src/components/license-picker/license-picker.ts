@@ -166,14 +166,9 @@ export class AipLicensePicker extends AipElement {
     this.syncForm();
   }
 
-  /** The `persona` property as a listing id, or null (with a warning when it is not one). */
+  /** The `persona` property as a listing id, or null (with a warning when it is not one, of any type). */
   private personaId(): string | null {
-    const persona: unknown = this.persona;
-    if (persona !== null && persona !== undefined && typeof persona !== 'string') {
-      this.warnOnce('persona', `persona must be a listing id such as "noor-haddad", not a ${typeof persona}.`);
-      return null;
-    }
-    return this.validSlug('persona', persona, 'is not a listing id.');
+    return this.validSlug('persona', this.persona, 'is not a listing id.');
   }
 
   /**
