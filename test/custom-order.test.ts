@@ -736,9 +736,7 @@ describe('<aip-custom-order>', () => {
         });
       });
       expect(thrown).to.deep.equal([]);
-      expect(warnings).to.deep.equal([
-        '<aip-custom-order>: persona="42" is not a listing id.',
-      ]);
+      expect(warnings).to.deep.equal(['<aip-custom-order>: persona="42" is not a listing id.']);
     });
 
     it('warns once about a persona attribute that is not an id', async () => {

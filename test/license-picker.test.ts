@@ -424,9 +424,7 @@ describe('<aip-license-picker>', () => {
         });
       });
       expect(thrown).to.deep.equal([]);
-      expect(warnings).to.deep.equal([
-        '<aip-license-picker>: persona="42" is not a listing id.',
-      ]);
+      expect(warnings).to.deep.equal(['<aip-license-picker>: persona="42" is not a listing id.']);
     });
 
     it('refuses a value that is not a tier, or a tier that is not available', async () => {
