@@ -413,6 +413,8 @@ describe('<aip-checkout>', function () {
     remedy.click();
     // The options were refreshed: the tier shows as sold, with no form to fill in for it again.
     await waitForText(el, /Exclusively licensed until Jun 1, 2027\./);
+    // Focus stays in the checkout (on its heading, above what it now says), not on the page's <body>.
+    expect(root(el).activeElement).to.equal($(el, '[part~="title"]'));
     expect($(el, 'form')).to.equal(null);
     expect($(el, '[part~="start-button"]')).to.equal(null);
     expect((await counts(m.id)).orders).to.equal(2); // the other buyer's and the rejected one

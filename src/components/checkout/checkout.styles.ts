@@ -25,6 +25,10 @@ export const styles = css`
   .muted {
     color: var(--_aip-color-text-muted);
   }
+  /* The heading takes focus only when the control that had it went away (read out, not operated). */
+  [part~='title']:focus {
+    outline: none;
+  }
   .steps {
     display: flex;
     flex-wrap: wrap;

@@ -884,6 +884,9 @@ export class AipCheckout extends AipElement {
       case 'choose':
         this.order = null;
         this.reset();
+        // The remedy's button goes away while the listing reloads: focus goes to the
+        // checkout's heading, which stays, and the buyer reads on from there.
+        this.focusAfterUpdate = '[part~="title"]';
         break;
       case 'retry-certificate':
         if (this.order) void this.finish(this.order);
@@ -1283,7 +1286,7 @@ export class AipCheckout extends AipElement {
             ),
         });
     return html`<section part="base" class="base" aria-labelledby="title">
-      <h2 id="title" part="title">${t('checkout.title')}</h2>
+      <h2 id="title" part="title" tabindex="-1">${t('checkout.title')}</h2>
       ${content}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     </section>`;
