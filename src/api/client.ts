@@ -17,6 +17,7 @@ import * as v from 'valibot';
 import { ApiError } from './errors.js';
 import {
   CatalogPageSchema,
+  checkContract,
   CertificateSchema,
   CreatorSchema,
   CustomOrderSchema,
@@ -418,16 +419,13 @@ export class AipClient extends EventTarget {
 
   /** Checks a successful body against the contract. */
   private validate<T>(response: Response, body: unknown, schema: Schema<T>): T {
-    const parsed = v.safeParse(schema, body);
-    if (!parsed.success) {
-      const issue = parsed.issues[0];
-      throw new ApiError(
-        'malformed_response',
-        `The marketplace sent an unexpected answer (${v.getDotPath(issue) ?? 'body'}: ${issue.message})`,
-        { status: response.status },
-      );
+    const checked = checkContract(schema, body, 'body');
+    if (!checked.ok) {
+      throw new ApiError('malformed_response', `The marketplace sent an unexpected answer (${checked.problem})`, {
+        status: response.status,
+      });
     }
-    return parsed.output;
+    return checked.output;
   }
 
   private async readJson(response: Response, url: string, signal: AbortSignal, timeout: AbortSignal): Promise<unknown> {

@@ -430,3 +430,20 @@ export function isOneOf<T extends string>(members: readonly T[], value: unknown)
 export function ratingRank(rating: ContentRating): number {
   return CONTENT_RATINGS.indexOf(rating);
 }
+
+/**
+ * `value` checked against a shape of the contract: its output (unknown fields
+ * dropped), or the first problem in words, `path: message` (`what` stands in
+ * for the path when the value itself is wrong). Responses, and the objects
+ * hosts hand the elements, go through this one check.
+ */
+export function checkContract<T>(
+  schema: v.GenericSchema<unknown, T>,
+  value: unknown,
+  what: string,
+): { ok: true; output: T } | { ok: false; problem: string } {
+  const parsed = v.safeParse(schema, value);
+  if (parsed.success) return { ok: true, output: parsed.output };
+  const [issue] = parsed.issues;
+  return { ok: false, problem: `${v.getDotPath(issue) ?? what}: ${issue.message}` };
+}

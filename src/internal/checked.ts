@@ -1,5 +1,4 @@
-import * as v from 'valibot';
-import { PersonaSummarySchema } from '../api/schemas.js';
+import { checkContract, PersonaSummarySchema } from '../api/schemas.js';
 
 /** Listings known to match the contract: they came through the client's validation, or were checked here. */
 const checked = new WeakSet<object>();
@@ -16,11 +15,8 @@ export function markChecked(items: readonly object[]): void {
  */
 export function summaryProblem(data: unknown): string | null {
   if (typeof data === 'object' && data !== null && checked.has(data)) return null;
-  const result = v.safeParse(PersonaSummarySchema, data);
-  if (result.success) {
-    checked.add(data as object);
-    return null;
-  }
-  const [issue] = result.issues;
-  return `${v.getDotPath(issue) ?? 'the value'}: ${issue.message}`;
+  const result = checkContract(PersonaSummarySchema, data, 'the value');
+  if (!result.ok) return result.problem;
+  checked.add(data as object);
+  return null;
 }

@@ -2,13 +2,13 @@ import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { keyed } from 'lit/directives/keyed.js';
-import * as v from 'valibot';
 import type { AipClient } from '../../api/client.js';
 import { toApiError, type ApiError } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../api/idempotency.js';
 import {
   CONTENT_RATINGS,
   CUSTOM_ORDER_TYPES,
+  checkContract,
   PersonaSchema,
   ratingRank,
   type CustomOrderRequest,
@@ -209,11 +209,9 @@ export class AipCustomOrder extends AipElement {
 
   /** The host's `data`, checked like every response from the marketplace; null, with a warning, if it isn't a persona. */
   private checkData(data: unknown): Persona | null {
-    const parsed = v.safeParse(PersonaSchema, data);
-    if (parsed.success) return parsed.output;
-    const issue = parsed.issues[0];
-    const problem = `${v.getDotPath(issue) ?? 'data'}: ${issue.message}`;
-    this.warnOnce(`data ${problem}`, `data is not a persona (${problem}); the form is not shown.`);
+    const checked = checkContract(PersonaSchema, data, 'data');
+    if (checked.ok) return checked.output;
+    this.warnOnce(`data ${checked.problem}`, `data is not a persona (${checked.problem}); the form is not shown.`);
     return null;
   }
 

@@ -1,12 +1,12 @@
 import { Task } from '@lit/task';
 import { html, nothing, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import * as v from 'valibot';
 import { ApiError, toApiError } from '../../api/errors.js';
 import { computeTierPrices } from '../../api/pricing.js';
 import {
   LICENSES,
   PersonaSchema,
+  checkContract,
   isOneOf,
   type License,
   type Offer,
@@ -176,10 +176,9 @@ export class AipLicensePicker extends AipElement {
    * the marketplace: its prices and agreement links reach the buyer.
    */
   private checkData(data: unknown): Persona {
-    const parsed = v.safeParse(PersonaSchema, data);
-    if (parsed.success) return parsed.output;
-    const issue = parsed.issues[0];
-    const problem = `${v.getDotPath(issue) ?? 'data'}: ${issue.message}`;
+    const checked = checkContract(PersonaSchema, data, 'data');
+    if (checked.ok) return checked.output;
+    const { problem } = checked;
     this.warnOnce(`data ${problem}`, `data is not a persona (${problem}); no license options are shown.`);
     throw new InvalidDataError(problem);
   }
