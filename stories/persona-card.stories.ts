@@ -96,6 +96,9 @@ export const SlowMarketplace: Story = { args: { api: '/_fault/latency=3000' } };
 /** The listing no longer exists. */
 export const NotFound: Story = { args: { persona: 'no-such-persona' } };
 
+/** The host gave something that is no listing id: the card says it can't show it and shows the host's link (the console says why). */
+export const NotAnId: Story = { args: { persona: 'mina park', fallback: true } };
+
 /** The marketplace fails: a message and a retry. */
 export const ServerError: Story = { args: { api: '/_fault/status=503' } };
 

@@ -157,10 +157,12 @@ export class AipStorefront extends AipElement {
     }
     const given: unknown = this.currency;
     let currency = typeof given === 'string' ? given.toUpperCase() : '';
-    if (given !== null && given !== undefined && !validCurrency(currency)) {
-      this.warnOnce('currency', `${this.quoted('currency', this.currency)} is not an ISO 4217 code; using USD.`);
+    if (!validCurrency(currency)) {
+      if (given !== null && given !== undefined) {
+        this.warnOnce('currency', `${this.quoted('currency', given)} is not an ISO 4217 code; using USD.`);
+      }
+      currency = 'USD';
     }
-    if (!validCurrency(currency)) currency = 'USD';
     let maxRating = this.maxRating;
     if (!isOneOf(CONTENT_RATINGS, maxRating)) {
       this.warnOnce('max-rating', `max-rating="${String(maxRating)}" is not a content rating; using general.`);
