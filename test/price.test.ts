@@ -62,6 +62,18 @@ describe('<aip-price>', () => {
       expect(warnings[0]).to.match(/amount="49\.5"/);
     });
 
+    it('renders nothing and warns once for a negative amount', async () => {
+      let el!: AipPrice;
+      const warnings = await captureWarnings(async () => {
+        el = await fixture<AipPrice>(html`<aip-price amount="-100" currency="USD"></aip-price>`);
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(text(el)).to.equal('');
+      expect(warnings).to.have.length(1);
+      expect(warnings[0]).to.match(/amount="-100" is negative/);
+    });
+
     it('falls back to the storefront currency for a bad code', async () => {
       let el!: AipPrice;
       const warnings = await captureWarnings(async () => {

@@ -19,7 +19,7 @@ export class AipPrice extends AipElement {
 
   private readonly store = new StorefrontController(this);
 
-  /** The amount in minor units (cents): `4900` is 49.00. */
+  /** The amount in minor units (cents): `4900` is 49.00. Prices are never negative: a negative amount shows nothing. */
   @property({ type: Number }) amount: number | null = null;
 
   /** ISO 4217 currency; the storefront's when unset. */
@@ -29,8 +29,15 @@ export class AipPrice extends AipElement {
   @property() api: string | null = null;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('amount') && this.amount !== null && !Number.isSafeInteger(this.amount)) {
-      this.warnOnce('amount', `amount="${this.getAttribute('amount')}" is not a whole number of minor units.`);
+    if (changed.has('amount') && this.amount !== null) {
+      if (!Number.isSafeInteger(this.amount)) {
+        this.warnOnce('amount', `${this.quoted('amount', this.amount)} is not a whole number of minor units.`);
+      } else if (this.amount < 0) {
+        this.warnOnce(
+          'amount-negative',
+          `${this.quoted('amount', this.amount)} is negative; a price is never below zero.`,
+        );
+      }
     }
     if (changed.has('currency') && this.currency && !validCurrency(this.currency)) {
       this.warnOnce('currency', `currency="${this.currency}" is not an ISO 4217 code.`);
