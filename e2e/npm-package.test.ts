@@ -12,6 +12,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -146,6 +147,24 @@ test('each element entry alone types the events its elements fire (strict TypeSc
     }
   }
   assert.deepEqual(failures, []);
+});
+
+test('the type declarations import only what the package depends on', () => {
+  const types = join(dir, 'pkg/dist/types');
+  const { dependencies, peerDependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
+  const allowed = new Set(Object.keys({ ...dependencies, ...peerDependencies }));
+  // The framework typings are imported only by React and Vue apps, which have those packages.
+  const frameworks: Record<string, string> = { 'types/react.d.ts': 'react', 'types/vue.d.ts': 'vue' };
+  const strays: string[] = [];
+  for (const file of readdirSync(types, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.d.ts'))) {
+    const source = readFileSync(join(types, file), 'utf8');
+    for (const [, spec] of source.matchAll(/(?:from\s+|import\()['"]([^'".][^'"]*)['"]/g)) {
+      const name = spec.startsWith('@') ? spec.split('/').slice(0, 2).join('/') : spec.split('/')[0];
+      const own = name === 'aip-storefront' || /^https?:$/.test(name);
+      if (!own && !allowed.has(name) && frameworks[file.split(sep).join('/')] !== name) strays.push(`${file}: ${spec}`);
+    }
+  }
+  assert.deepEqual(strays, []);
 });
 
 test("an app bundled with `import 'aip-storefront/catalog'` defines the catalog and its card, and no more", async () => {

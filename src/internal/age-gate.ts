@@ -1,4 +1,4 @@
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import type { ContentRating } from '../api/schemas.js';
 import type { CoreMessageId } from '../locales/ids.js';
 import type { Translate } from './i18n.js';
@@ -81,7 +81,7 @@ export class AgeGateController implements ReactiveController {
     listing: { contentRating: ContentRating },
     text: () => string,
     after: (confirmed: boolean) => void,
-  ) {
+  ): TemplateResult | typeof nothing {
     if (listing.contentRating === 'general' || this.confirmed) return nothing;
     const close = (confirmed: boolean) => {
       this.dialog?.close();

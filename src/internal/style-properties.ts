@@ -1,5 +1,12 @@
 import { noChange } from 'lit';
-import { Directive, directive, PartType, type ElementPart, type PartInfo } from 'lit/directive.js';
+import {
+  Directive,
+  directive,
+  PartType,
+  type DirectiveResult,
+  type ElementPart,
+  type PartInfo,
+} from 'lit/directive.js';
 
 /** CSS properties by name: camelCase (`paddingTop`) or custom (`--_columns`). */
 export type StyleProperties = Readonly<Record<string, string | null | undefined>>;
@@ -41,4 +48,5 @@ class StylePropertiesDirective extends Directive {
   }
 }
 
-export const styleProperties = directive(StylePropertiesDirective);
+export const styleProperties: (properties: StyleProperties) => DirectiveResult<typeof StylePropertiesDirective> =
+  directive(StylePropertiesDirective);

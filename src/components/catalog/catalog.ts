@@ -1,5 +1,5 @@
 import { initialState, Task } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CatalogParams } from '../../api/client.js';
@@ -908,7 +908,7 @@ export class AipCatalog extends AipElement {
     </div>`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`${this.renderToolbar()}
       ${
         this.openError

@@ -1,5 +1,5 @@
 import { TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import * as v from 'valibot';
 import type { AipClient } from '../../api/client.js';
@@ -1261,7 +1261,7 @@ export class AipCheckout extends AipElement {
     return html`${this.step === 'ready' ? nothing : this.renderSteps()}${summary}${body}`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     // While the listing reloads (a sale changed it) the last copy stays on screen.
     const value = this.loader.status === TaskStatus.ERROR ? null : this.loader.value;
     const shown = value && value.id === this.personaId() ? value : null;

@@ -1,5 +1,5 @@
 import { Task } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { ApiError, toApiError } from '../../api/errors.js';
 import { computeTierPrices } from '../../api/pricing.js';
@@ -437,7 +437,7 @@ export class AipLicensePicker extends AipElement {
     );
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`${this.loader.render({
         initial: () => this.renderSkeleton(),
         pending: () => this.renderSkeleton(),

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
@@ -354,7 +354,7 @@ export class AipPersonaCard extends AipElement {
     });
   }
 
-  override render() {
+  override render(): TemplateResult {
     // The fallback is shown only when there is no listing to show; the slot
     // itself always exists, so slotted content is never re-parented.
     const failed = this.badInput || (!this.data && this.persona !== null && this.loader.status === 3);

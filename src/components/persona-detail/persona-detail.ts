@@ -1,5 +1,5 @@
 import { Task, TaskStatus } from '@lit/task';
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Creator, Persona, Preview } from '../../api/schemas.js';
@@ -714,7 +714,7 @@ export class AipPersonaDetail extends AipElement {
     </div>`;
   }
 
-  override render() {
+  override render(): TemplateResult {
     const shown = this.shownPersona();
     const allowed = shown !== null && this.store.value.allowsRating(shown.contentRating);
     const busy = !shown && (!this.persona || this.loader.status <= TaskStatus.PENDING);

@@ -1,4 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { validCurrency } from '../storefront/context.js';
@@ -44,7 +44,7 @@ export class AipPrice extends AipElement {
     }
   }
 
-  override render() {
+  override render(): TemplateResult | typeof nothing {
     const settings = this.store.value;
     const currency = this.currency && validCurrency(this.currency) ? this.currency : settings.currency;
     if (this.amount === null || !Number.isSafeInteger(this.amount) || this.amount < 0) return nothing;

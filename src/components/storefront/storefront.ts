@@ -1,5 +1,5 @@
 import { provide } from '@lit/context';
-import { html, type PropertyValues } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { CONTENT_RATINGS, isOneOf, type ContentRating } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
@@ -198,7 +198,7 @@ export class AipStorefront extends AipElement {
     return undefined;
   }
 
-  override render() {
+  override render(): TemplateResult {
     return html`<slot></slot>`;
   }
 }
