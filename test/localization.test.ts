@@ -51,6 +51,17 @@ function all(root: Element | ShadowRoot, selector: string): HTMLElement[] {
   return found;
 }
 
+/** The budget field's currency sign, where it sits, and the middle of the field. */
+function budgetSign(order: Element): { sign: string; signX: number; fieldMiddle: number } {
+  const sign = one(order, '.currency');
+  const field = one(order, '#f-budget').getBoundingClientRect();
+  return {
+    sign: sign.textContent!.trim(),
+    signX: sign.getBoundingClientRect().left,
+    fieldMiddle: field.left + field.width / 2,
+  };
+}
+
 const one = (root: Element, selector: string): HTMLElement => {
   const hit = all(root, selector)[0];
   if (!hit) throw new Error(`no ${selector}`);
@@ -208,6 +219,10 @@ describe('languages', function () {
         'Briefing senden',
       );
       expect(one(order, '#f-budget').getAttribute('placeholder')).to.equal('250,00');
+      // German writes the dollar sign after the amount, and so does the budget field.
+      const { sign, signX, fieldMiddle } = budgetSign(order);
+      expect(sign).to.equal('$');
+      expect(signX).to.be.above(fieldMiddle);
       await expect(store).to.be.accessible();
     });
 
@@ -234,6 +249,10 @@ describe('languages', function () {
       );
       await reads(checkoutEl, 'Nombre completo', 'Todas las ventas son definitivas.', 'Continuar al pago');
       await reads(el(store, 'aip-custom-order'), 'Solicitar un trabajo personalizado', 'Tipo de trabajo');
+      // Spain writes US dollars as "US$", after the amount.
+      const { sign, signX, fieldMiddle } = budgetSign(el(store, 'aip-custom-order'));
+      expect(sign).to.equal('US$');
+      expect(signX).to.be.above(fieldMiddle);
       expect(textOf(store)).not.to.match(/Lizenz|Kasse|KI-generiert/);
     });
 

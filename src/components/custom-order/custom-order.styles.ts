@@ -132,6 +132,19 @@ export const styles = css`
     place-items: center;
     color: var(--_aip-color-text-muted);
   }
+  /* Where the language writes the sign after the amount ("250,00 $"), so does the field. */
+  .sign-after [part~='control'] {
+    padding-inline: var(--_aip-space-3) 1.75em;
+  }
+  .sign-after .currency {
+    inset-inline: auto var(--_aip-space-3);
+  }
+  .sign-long [part~='control'] {
+    padding-inline-start: 2.75em;
+  }
+  .sign-long.sign-after [part~='control'] {
+    padding-inline: var(--_aip-space-3) 2.75em;
+  }
 
   /* Radios and checkboxes: whole-row targets. */
   .options {

@@ -42,6 +42,13 @@ const messages = { ...core, ...ratings, ...customOrder };
 /** The id of a field's control (the first one of a group). */
 const idOf = (field: Field) => `f-${field.replace('.', '-')}`;
 
+/** The US dollar sign as `locale` writes it, and whether it follows the amount (German: "250,00 $"). */
+function dollarSign(locale: string): { sign: string; after: boolean } {
+  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).formatToParts(250);
+  const at = (type: Intl.NumberFormatPartTypes) => parts.findIndex((part) => part.type === type);
+  return { sign: parts[at('currency')]?.value ?? '$', after: at('currency') > at('integer') };
+}
+
 /** One attempt at sending a brief: the body and the key every retry of it reuses. */
 interface Attempt {
   key: string;
@@ -620,6 +627,7 @@ export class AipCustomOrder extends AipElement {
     const ratingError = !!this.errorFor('rating');
     const t = this.t;
     const { locale } = this.store.value;
+    const dollar = dollarSign(locale);
     return html`<section part="section" class="section" aria-labelledby="terms-title">
       <h3 id="terms-title">${t('custom-order.terms')}</h3>
       <div class="pair">
@@ -642,8 +650,8 @@ export class AipCustomOrder extends AipElement {
           t('custom-order.budget'),
           t('custom-order.budget-hint'),
           (describedBy, invalid) =>
-            html`<div class="money">
-              <span class="currency" aria-hidden="true">$</span>
+            html`<div class=${`money${dollar.after ? ' sign-after' : ''}${dollar.sign.length > 1 ? ' sign-long' : ''}`}>
+              <span class="currency" aria-hidden="true">${dollar.sign}</span>
               <input
                 part="control"
                 id=${idOf('budget')}
