@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { AipLicensePicker } from '../src/components/license-picker/license-picker.js';
 import { computeTierPrices } from '../src/api/pricing.js';
@@ -238,6 +238,8 @@ describe('<aip-license-picker>', () => {
       button.click();
       const dialog = el.shadowRoot!.querySelector('dialog')!;
       expect(dialog.open).to.equal(true);
+      // Focus starts at the top, on the dialog's title, so a screen reader starts there too.
+      expect(el.shadowRoot!.activeElement?.textContent).to.equal('Compare licenses');
       const headers = [...dialog.querySelectorAll('thead th')].map((th) => th.textContent);
       expect(headers).to.deep.equal(['Commercial License', 'Exclusive License', 'Ownership / Assignment']);
       const rows = [...dialog.querySelectorAll('tbody th')].map((th) => th.textContent);
@@ -253,6 +255,27 @@ describe('<aip-license-picker>', () => {
       await sendKeys({ press: 'Escape' });
       await waitUntil(() => !dialog.open, 'dialog closed');
       expect(el.shadowRoot!.activeElement).to.equal(button);
+    });
+  });
+
+  describe('compare dialog on a phone', () => {
+    afterEach(() => setViewport({ width: 800, height: 600 }));
+
+    it('starts at the title, and the table that scrolls sideways is one Tab stop that arrow keys scroll', async () => {
+      await setViewport({ width: 375, height: 700 });
+      const el = await picker('noor-haddad');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="compare-button"]')!.click();
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      const region = dialog.querySelector<HTMLElement>('[role="region"]')!;
+      expect(region.scrollWidth, 'the table is wider than a phone').to.be.above(region.clientWidth);
+      expect(el.shadowRoot!.activeElement?.textContent).to.equal('Compare licenses');
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement).to.equal(region);
+      await sendKeys({ press: 'ArrowRight' });
+      await waitUntil(() => region.scrollLeft > 0, 'the table scrolled');
+      await sendKeys({ press: 'Tab' });
+      expect(el.shadowRoot!.activeElement?.textContent).to.equal('Close');
+      await expect(el).to.be.accessible();
     });
   });
 

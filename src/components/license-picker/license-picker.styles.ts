@@ -139,8 +139,28 @@ export const styles = css`
     background: var(--_aip-color-skeleton);
     border-color: transparent;
   }
+  /*
+   * Too narrow for every tier (a phone), the table scrolls sideways; a shadow at
+   * the edge with more to see says so. The covers scroll with the table and
+   * hide the shadow once an edge is reached.
+   */
   .table-wrap {
     overflow-x: auto;
+    --_cover: var(--_aip-color-surface-raised);
+    --_shade: rgb(0 0 0 / 0.25);
+    background:
+      linear-gradient(to right, var(--_cover) 40%, transparent) left / 2rem 100% no-repeat local,
+      linear-gradient(to left, var(--_cover) 40%, transparent) right / 2rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.75rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.75rem 100% no-repeat scroll;
+  }
+  .table-wrap:focus-visible,
+  dialog h2:focus-visible {
+    outline: var(--_aip-focus-ring-width) solid var(--_aip-color-focus);
+    outline-offset: 2px;
+  }
+  dialog h2:focus:not(:focus-visible) {
+    outline: none;
   }
   table {
     border-collapse: collapse;

@@ -267,6 +267,8 @@ export class AipLicensePicker extends AipElement {
 
   private openCompare(): void {
     this.dialog?.showModal();
+    // Start at the top: on a phone the first focusable thing is the table's scroll box, mid-dialog.
+    this.renderRoot.querySelector<HTMLElement>('#compare-title')?.focus();
   }
 
   private closeCompare(): void {
@@ -363,8 +365,8 @@ export class AipLicensePicker extends AipElement {
   private renderCompare() {
     const t = this.t;
     return html`<dialog part="dialog" aria-labelledby="compare-title" @close=${() => this.closeCompare()}>
-      <h2 id="compare-title">${t('compare.title')}</h2>
-      <div class="table-wrap">
+      <h2 id="compare-title" tabindex="-1">${t('compare.title')}</h2>
+      <div class="table-wrap" role="region" aria-labelledby="compare-title" tabindex="0">
         <table>
           <thead>
             <tr>
