@@ -81,4 +81,60 @@ describe('<aip-catalog> detail dialog', function () {
     expect(cardWidth).to.be.at.most(28 * 16);
     inDetail.querySelector('button')!.click();
   });
+
+  describe('the page behind it', () => {
+    const root = document.documentElement;
+    /** Whether the viewport can be scrolled by the wheel or a swipe now. */
+    const pageScrolls = () => getComputedStyle(root).overflowY !== 'hidden';
+    const nextFrame = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    afterEach(() => root.style.removeProperty('overflow-y'));
+
+    /** A page taller than the window, with its own inline overflow, and a catalog; the detail open. */
+    async function openOnTallPage(maxRating = 'general') {
+      root.style.overflowY = 'scroll';
+      const page = await fixture<HTMLElement>(
+        html`<div style="min-height: 3000px">
+          <aip-storefront max-rating=${maxRating}><aip-catalog page-size="12"></aip-catalog></aip-storefront>
+        </div>`,
+      );
+      const catalog = page.querySelector('aip-catalog')!;
+      await deepQuery(catalog, '.select');
+      expect(pageScrolls(), 'before').to.equal(true);
+      // A rated listing's card when there is one, so its detail has an 18+ check.
+      const cards = deepAll(catalog, 'aip-persona-card');
+      const card = cards.find((c) => c.shadowRoot!.querySelector('[part="reveal-button"]')) ?? cards[0]!;
+      card.shadowRoot!.querySelector<HTMLElement>('.select')!.click();
+      const dialog = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
+      return { page, catalog, dialog };
+    }
+
+    it('holds still while the detail is open, and is as it was once it closes', async () => {
+      const { dialog } = await openOnTallPage();
+      expect(pageScrolls(), 'open').to.equal(false);
+      dialog.querySelector<HTMLElement>('[part="close-button"]')!.click();
+      await waitUntil(() => pageScrolls(), 'the page scrolls again');
+      expect(root.style.overflowY, "the page's own style").to.equal('scroll');
+    });
+
+    it('stays still while an 18+ check inside the detail closes, until the detail closes', async () => {
+      const { catalog, dialog } = await openOnTallPage('explicit');
+      const detail = await deepQuery(catalog, 'aip-persona-detail');
+      (await deepQuery<HTMLElement>(detail, '[part="reveal-button"]')).click();
+      const check = await deepQuery<HTMLDialogElement>(detail, 'dialog[part="age-dialog"][open]');
+      check.querySelector('button')!.click();
+      await waitUntil(() => !check.open);
+      await nextFrame();
+      expect(pageScrolls(), 'the detail is still open').to.equal(false);
+      dialog.close();
+      await waitUntil(() => pageScrolls(), 'the page scrolls again');
+    });
+
+    it('scrolls again when the host removes the catalog with its detail open', async () => {
+      const { page } = await openOnTallPage();
+      expect(pageScrolls()).to.equal(false);
+      page.querySelector('aip-storefront')!.remove();
+      await waitUntil(() => pageScrolls(), 'the page scrolls again');
+      expect(root.style.overflowY).to.equal('scroll');
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { ContentRating } from '../api/schemas.js';
 import type { CoreMessageId } from '../locales/ids.js';
 import type { Translate } from './i18n.js';
+import { showModal } from './modal.js';
 
 /**
  * The viewer's 18+ confirmation, shared by every element on the page and
@@ -67,7 +68,7 @@ export class AgeGateController implements ReactiveController {
 
   /** Opens the dialog `renderDialog()` put in the host. */
   open(): void {
-    this.dialog?.showModal();
+    if (this.dialog) showModal(this.dialog);
   }
 
   /**

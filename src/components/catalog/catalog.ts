@@ -21,6 +21,7 @@ import { AipListViewEvent } from '../../events/view.js';
 import { AipElement, kindOf } from '../../internal/aip-element.js';
 import { isolate } from '../../internal/bidi.js';
 import { loadFailureHint } from '../../internal/failure.js';
+import { showModal } from '../../internal/modal.js';
 import { markChecked } from '../../internal/checked.js';
 import { RowWindow } from '../../internal/row-window.js';
 import { CARD_PARTS } from '../persona-card/persona-card.js';
@@ -799,7 +800,7 @@ export class AipCatalog extends AipElement {
     }
     this.selected = persona;
     await this.updateComplete;
-    if (!this.detailDialog?.open) this.detailDialog?.showModal();
+    if (this.detailDialog && !this.detailDialog.open) showModal(this.detailDialog);
   }
 
   /** Closes the detail dialog, if open; focus returns to the card that opened it. */

@@ -30,6 +30,7 @@ import {
 import { AipElement } from '../../internal/aip-element.js';
 import { waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
+import { showModal } from '../../internal/modal.js';
 import type { Translate } from '../../internal/i18n.js';
 import { licenseTitle, reasonText, termText } from '../../internal/licenses.js';
 import checkout from '../../locales/en/checkout.js';
@@ -289,7 +290,7 @@ export class AipCheckout extends AipElement {
   }
 
   protected override updated(): void {
-    if (this.payOpen && this.dialog && !this.dialog.open) this.dialog.showModal();
+    if (this.payOpen && this.dialog && !this.dialog.open) showModal(this.dialog);
     if (!this.payOpen && this.dialog?.open) this.dialog.close();
     if (this.focusAfterUpdate) {
       const target = this.renderRoot.querySelector<HTMLElement>(this.focusAfterUpdate);

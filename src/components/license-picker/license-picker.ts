@@ -16,6 +16,7 @@ import {
 import { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureView } from '../../internal/failure-view.js';
+import { showModal } from '../../internal/modal.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { LICENSE_COMPARISON, licenseInfo, licenseTitle, reasonText, termText } from '../../internal/licenses.js';
 import core from '../../locales/en/core.js';
@@ -266,7 +267,7 @@ export class AipLicensePicker extends AipElement {
   }
 
   private openCompare(): void {
-    this.dialog?.showModal();
+    if (this.dialog) showModal(this.dialog);
     // Start at the top: on a phone the first focusable thing is the table's scroll box, mid-dialog.
     this.renderRoot.querySelector<HTMLElement>('#compare-title')?.focus();
   }
