@@ -1,12 +1,16 @@
 import { expect } from '@open-wc/testing';
 import manifest from '../../custom-elements.json';
+import '../../src/index.js';
+import { CARD_PARTS } from '../../src/components/persona-card/persona-card.js';
 
 interface Attribute {
   name: string;
   fieldName?: string;
 }
 interface Declaration {
+  name?: string;
   tagName?: string;
+  cssParts?: { name: string }[];
   customElement?: boolean;
   attributes?: Attribute[];
 }
@@ -26,5 +30,28 @@ describe('framework typings', () => {
         expect(attribute.name, `<${element.tagName}> ${attribute.fieldName}`).to.equal(kebab(attribute.fieldName));
       }
     }
+  });
+});
+
+describe('custom-elements.json', () => {
+  const modules = manifest.modules as {
+    path: string;
+    declarations?: Declaration[];
+    exports?: { kind: string; name: string; declaration: { name: string; module: string } }[];
+  }[];
+  const elements = modules.flatMap((m) => m.declarations ?? []).filter((d) => d.customElement);
+
+  it('says which class each tag is defined as, and the page agrees', () => {
+    const definitions = modules.flatMap((m) => (m.exports ?? []).filter((e) => e.kind === 'custom-element-definition'));
+    expect(definitions.map((d) => d.name).sort()).to.deep.equal(elements.map((e) => e.tagName).sort());
+    for (const definition of definitions) {
+      expect(customElements.get(definition.name)?.name, definition.name).to.equal(definition.declaration.name);
+    }
+  });
+
+  it('lists the card parts the catalog forwards, as card-<part>', () => {
+    const catalog = elements.find((e) => e.tagName === 'aip-catalog')!;
+    const parts = (catalog.cssParts ?? []).map((p) => p.name);
+    expect(parts).to.include.members(CARD_PARTS.map((p) => `card-${p}`));
   });
 });

@@ -112,7 +112,11 @@ const chevron = (d: string) =>
  * @csspart creator-stats - Published count and joining date.
  * @csspart purchase - The wrapper of the license, checkout and custom-order regions.
  * @csspart license - The wrapper of the license slot.
- * @csspart license-picker - The built-in license picker (its own parts are forwarded as `license-base`, `license-tier`, `license-price`, `license-compare-button`).
+ * @csspart license-picker - The built-in license picker; some of its own parts are forwarded, below.
+ * @csspart license-base - The built-in picker's `base` (its fieldset).
+ * @csspart license-tier - The built-in picker's `tier`: each tier's card.
+ * @csspart license-price - The built-in picker's `price`: each tier's price.
+ * @csspart license-compare-button - The built-in picker's "Compare licenses" button.
  * @csspart checkout - The wrapper of the checkout slot.
  * @csspart custom-order - The wrapper of the custom-order slot.
  * @csspart status - The loading, error and "not shown" messages.
