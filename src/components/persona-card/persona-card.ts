@@ -1,6 +1,5 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property } from 'lit/decorators.js';
-import { literal, html as staticHtml } from 'lit/static-html.js';
 import type { ApiError } from '../../api/errors.js';
 import { isOneOf, type PersonaSummary } from '../../api/schemas.js';
 import { AipSelectEvent } from '../../events/select.js';
@@ -41,8 +40,6 @@ export const CARD_PARTS = [
   'price-amount',
   'disclosure',
 ] as const;
-
-const HEADINGS = [literal`h2`, literal`h3`, literal`h4`] as const;
 
 /**
  * One marketplace listing as a card: title image in a reserved box, name,
@@ -287,6 +284,17 @@ export class AipPersonaCard extends AipElement {
     return '(max-width: 480px) 100vw, 320px';
   }
 
+  /** The name as a heading of the host's level, holding the button that opens the persona. */
+  private renderTitle(p: PersonaSummary) {
+    // prettier-ignore
+    const select = html`<button class="select" type="button" tabindex=${this.tabbable ? nothing : '-1'}
+      @click=${() => this.onSelect(p)}>${p.name}</button>`;
+    // Three plain templates rather than a static tag: no static-html code in the loader, no per-render key.
+    if (this.headingLevel === 2) return html`<h2 part="title" id="title">${select}</h2>`;
+    if (this.headingLevel === 4) return html`<h4 part="title" id="title">${select}</h4>`;
+    return html`<h3 part="title" id="title">${select}</h3>`;
+  }
+
   private renderCard(p: PersonaSummary) {
     const settings = this.store.value;
     const t = this.t;
@@ -295,20 +303,12 @@ export class AipPersonaCard extends AipElement {
         <div part="body" class="body state"><p class="meta">${t('listing.not-shown')}</p></div>
       </article>`;
     }
-    const tag = HEADINGS[Math.min(Math.max(this.headingLevel, 2), 4) - 2] ?? HEADINGS[1];
     const shown = this.layout === 'compact' ? [] : p.tags.slice(0, this.maxTags);
     const hidden = p.tags.length - shown.length;
     return html`<article part="base" aria-labelledby="title">
         ${this.renderMedia(p)}
         <div part="body" class="body">
-          ${staticHtml`<${tag} part="title" id="title">
-            <button
-              class="select"
-              type="button"
-              tabindex=${this.tabbable ? nothing : '-1'}
-              @click=${() => this.onSelect(p)}
-            >${p.name}</button>
-          </${tag}>`}
+          ${this.renderTitle(p)}
           <p part="meta" class="meta">
             ${t.parts('common.by', { creator: html`<bdi>${p.creator.name}</bdi>` })} · ${t(`niche.${p.niche}`)}
           </p>
