@@ -66,6 +66,9 @@ export const PartnerCatalog: Story = { args: { creator: '', sort: 'price_asc', '
 /** Placeholders of the final size while the marketplace is slow (3 s). */
 export const Loading: Story = { args: { api: '/_fault/latency=3000' } };
 
+/** The marketplace takes more than 4 s: a note over the placeholders says it is still loading. */
+export const SlowToAnswer: Story = { args: { api: '/_fault/latency=12000' } };
+
 /** A creator with nothing published yet. */
 export const Empty: Story = { args: { creator: 'nobody-sells-here' } };
 

@@ -58,6 +58,29 @@ describe('<aip-catalog>', () => {
       expect(names(el).every((n) => n.length > 0)).to.equal(true);
     });
 
+    it('says so over the placeholders when the marketplace is slow, without moving them', async function () {
+      this.timeout(15_000);
+      const root = await fixture(
+        html`<aip-storefront api="/_fault/latency=6500"><aip-catalog page-size="4"></aip-catalog></aip-storefront>`,
+      );
+      const el = root.querySelector('aip-catalog')!;
+      await el.updateComplete;
+      const status = () => el.shadowRoot!.querySelector('p[role="status"]')!.textContent!.trim();
+      const slow = () => el.shadowRoot!.querySelector<HTMLElement>('[part="slow"]');
+      const firstCard = () => cards(el)[0]!.getBoundingClientRect().top;
+      expect(status()).to.equal('Loading personas…');
+      expect(slow() === null, 'no note at first').to.equal(true);
+      const top = firstCard();
+      const said = 'Still loading: the marketplace is slow to answer right now.';
+      await waitUntil(() => slow(), 'no note after 4 s', { timeout: 6000 });
+      expect(slow()!.textContent!.trim()).to.equal(said);
+      expect(status()).to.equal(said);
+      expect(firstCard(), 'the placeholders stay where they were').to.equal(top);
+      await expect(el).to.be.accessible();
+      await loaded(el);
+      expect(slow() === null, 'the note is gone with the placeholders').to.equal(true);
+    });
+
     it('shows only general content by default', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog page-size="100"></aip-catalog></aip-storefront>`);
       const expected = await catalogFromApi('limit=100');

@@ -93,6 +93,7 @@ const de: Catalogue = {
   'rating-filter.erotic': 'Bis erotisch',
   'rating-filter.explicit': 'Bis explizit',
   'catalog.loading': 'Personas werden geladen…',
+  'catalog.slow': 'Wird noch geladen: Der Marktplatz antwortet gerade langsam.',
   'catalog.results': { one: '{count} Persona angezeigt.', other: '{count} Personas angezeigt.' },
   'catalog.more-loaded': { one: '{count} weitere Persona geladen.', other: '{count} weitere Personas geladen.' },
   'catalog.show-more': 'Mehr anzeigen',

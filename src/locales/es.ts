@@ -92,6 +92,7 @@ const es: Catalogue = {
   'rating-filter.erotic': 'Hasta erótico',
   'rating-filter.explicit': 'Hasta explícito',
   'catalog.loading': 'Cargando personas…',
+  'catalog.slow': 'Todavía cargando: el mercado tarda en responder ahora mismo.',
   'catalog.results': { one: 'Se muestra {count} persona.', other: 'Se muestran {count} personas.' },
   'catalog.more-loaded': { one: 'Se cargó {count} persona más.', other: 'Se cargaron {count} personas más.' },
   'catalog.show-more': 'Mostrar más',

@@ -63,6 +63,8 @@ const WINDOW_AFTER = 96;
 const INFINITE_MARGIN_PX = 600;
 
 const SEARCH_DELAY_MS = 250;
+/** How long the first page may take before the catalog says it is still loading. */
+const SLOW_AFTER_MS = 4000;
 /** Every part of the cards, forwarded as `card-<part>`. */
 const FORWARDED_CARD_PARTS = CARD_PARTS.map((p) => `${p}: card-${p}`).join(', ');
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
@@ -116,6 +118,7 @@ const MAX_SKELETONS = 8;
  * @csspart grid - The list of cards.
  * @csspart card - Each `<aip-persona-card>`; its own parts are forwarded as `card-<part>`.
  * @csspart status - The empty and error messages, and the note when a chosen persona could not be opened.
+ * @csspart slow - The note over the loading placeholders when the marketplace is slow to answer.
  * @csspart more - The "Show more" button.
  * @csspart detail-dialog - The modal `<dialog>` that shows a chosen persona.
  * @csspart close-button - The dialog's close button.
@@ -138,7 +141,15 @@ export class AipCatalog extends AipElement {
       // The first money format loads the browser's locale data (tens of ms):
       // do it while the request is on the wire, not after it answers.
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
-      const page = await request;
+      // A slow marketplace (retries included) would leave placeholders without a word for long.
+      const slow = setTimeout(() => (this.slow = true), SLOW_AFTER_MS);
+      let page;
+      try {
+        page = await request;
+      } finally {
+        clearTimeout(slow);
+        this.slow = false;
+      }
       this.list += 1;
       markChecked(page.items);
       this.listings = page.items;
@@ -218,6 +229,8 @@ export class AipCatalog extends AipElement {
   @state() private selected: PersonaSummary | null = null;
   /** The name of the persona last chosen, when it could not be opened (said above the grid). */
   @state() private openError = '';
+  /** Whether the first page has taken longer than `SLOW_AFTER_MS` so far. */
+  @state() private slow = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   // Measured in the next frame: re-laying out rows inside the observer's callback
   // would trip the browser's "ResizeObserver loop" error on the host page.
@@ -838,12 +851,16 @@ export class AipCatalog extends AipElement {
 
   private renderSkeletons() {
     const count = Math.min(this.validPageSize(), MAX_SKELETONS);
-    // Placeholders only: the status line says the list is loading, so assistive technology skips them.
-    return html`<div part="grid" class="grid" role="list" aria-busy="true" aria-hidden="true">
-      ${Array.from(
-        { length: count },
-        () => html`<div role="listitem"><aip-persona-card part="card"></aip-persona-card></div>`,
-      )}
+    // Placeholders only: the status line says the list is loading, so assistive technology skips them
+    // (and the slow note, which the status line says too).
+    return html`<div class="loading">
+      <div part="grid" class="grid" role="list" aria-busy="true" aria-hidden="true">
+        ${Array.from(
+          { length: count },
+          () => html`<div role="listitem"><aip-persona-card part="card"></aip-persona-card></div>`,
+        )}
+      </div>
+      ${this.slow ? html`<p part="slow" class="slow" aria-hidden="true">${this.t('catalog.slow')}</p>` : nothing}
     </div>`;
   }
 
@@ -926,7 +943,7 @@ export class AipCatalog extends AipElement {
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
-        ${this.firstPage.status === 1 ? this.t('catalog.loading') : this.announcement}
+        ${this.firstPage.status === 1 ? this.t(this.slow ? 'catalog.slow' : 'catalog.loading') : this.announcement}
       </p>
       ${this.renderDetail()}
       <div class="probe" aria-hidden="true"></div>`;

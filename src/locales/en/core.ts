@@ -106,6 +106,7 @@ export default {
   'rating-filter.erotic': 'Up to erotic',
   'rating-filter.explicit': 'Up to explicit',
   'catalog.loading': 'Loading personas…',
+  'catalog.slow': 'Still loading: the marketplace is slow to answer right now.',
   'catalog.results': { one: '{count} persona shown.', other: '{count} personas shown.' },
   'catalog.more-loaded': { one: '{count} more persona loaded.', other: '{count} more personas loaded.' },
   'catalog.show-more': 'Show more',
