@@ -90,6 +90,14 @@ describe('<aip-persona-card>', () => {
         html`<aip-persona-card heading-level="2" .data=${summary}></aip-persona-card>`,
       );
       expect(part(el, 'title')!.localName).to.equal('h2');
+      el.headingLevel = 4;
+      await el.updateComplete;
+      expect(part(el, 'title')!.localName).to.equal('h4');
+      el.removeAttribute('heading-level');
+      el.headingLevel = 3;
+      await el.updateComplete;
+      expect(part(el, 'title')!.localName).to.equal('h3');
+      expect(part(el, 'title')!.querySelector('button.select')!.textContent).to.equal(summary.name);
     });
   });
 
