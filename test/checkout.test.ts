@@ -384,6 +384,9 @@ describe('<aip-checkout>', function () {
     const { detail } = await failed;
     expect(detail.code).to.equal('tier_unavailable');
     expect(detail.message).to.match(/can't be bought any more: Exclusively licensed/);
+    // For the host's logs: the marketplace's own answer behind it.
+    expect(detail.error?.status).to.equal(409);
+    expect(detail.error?.code).to.equal('conflict');
     expect($(el, '[part~="error"]')!.textContent).to.contain(detail.message);
     expect(root(el).activeElement).to.equal($(el, '[part~="error"]'));
     $(el, '[part~="error"] button')!.click();
@@ -581,7 +584,9 @@ describe('<aip-checkout>', function () {
     $(el, 'dialog .dialog-head button')!.click();
     await m.setClock('2026-06-01T01:00:00.000Z');
     const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
-    expect((await failed).detail.code).to.equal('order_expired');
+    const { detail } = await failed;
+    expect(detail.code).to.equal('order_expired');
+    expect(detail.error, 'the checkout found this itself').to.equal(null);
     expect(text(el)).to.contain('Nothing was charged');
     $(el, '[part~="error"] button')!.click();
     await el.updateComplete;

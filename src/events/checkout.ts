@@ -1,4 +1,4 @@
-import type { ApiErrorCode } from '../api/errors.js';
+import type { ApiError, ApiErrorCode } from '../api/errors.js';
 import type { License, Money } from '../api/schemas.js';
 
 export interface AipCheckoutStartDetail {
@@ -49,8 +49,14 @@ export type CheckoutErrorCode =
 
 export interface AipCheckoutErrorDetail {
   code: CheckoutErrorCode;
-  /** The message the buyer sees. */
+  /** The message the buyer sees, in the storefront's language. */
   message: string;
+  /**
+   * For your logs: the marketplace's answer or the failed request behind it
+   * (its `status`, technical `message` and field `details`), or null when the
+   * checkout itself found the problem (an order that expired or was rejected).
+   */
+  error: ApiError | null;
 }
 
 /** A checkout step failed; the element shows the message and the next step. */

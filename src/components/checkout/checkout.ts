@@ -80,6 +80,8 @@ interface Problem {
   code: CheckoutErrorCode;
   say: Say;
   remedy: Remedy;
+  /** The marketplace's answer (or the failed request) behind it, if one is. */
+  error?: ApiError;
 }
 
 type Field = 'name' | 'email' | 'agree';
@@ -135,7 +137,7 @@ const MAX_POLL_MS = 30_000;
  *
  * @fires {AipCheckoutStartEvent} aip-checkout-start - The buyer asked to check out; cancelable (the host may veto or take over). `detail`: `persona`, `license`, `price`.
  * @fires {AipCheckoutCompleteEvent} aip-checkout-complete - Payment completed; `detail`: `orderId`, `persona`, `certificateId`, `license`, `price`.
- * @fires {AipCheckoutErrorEvent} aip-checkout-error - A step failed; `detail`: `code`, `message` (what the buyer is shown).
+ * @fires {AipCheckoutErrorEvent} aip-checkout-error - A step failed; `detail`: `code`, `message` (what the buyer is shown) and `error` (the marketplace's answer behind it, for logs, or null).
  *
  * @csspart base - The whole widget.
  * @csspart title - The heading.
@@ -670,6 +672,7 @@ export class AipCheckout extends AipElement {
         code: apiError.code,
         say: (t) => t('checkout.certificate-failed', { cause: cause(t, apiError) }),
         remedy: 'retry-certificate',
+        error: apiError,
       });
       this.step = 'complete';
       return;
@@ -728,6 +731,7 @@ export class AipCheckout extends AipElement {
         code: apiError.code,
         say: (t) => t('checkout.resume-failed', { cause: cause(t, apiError) }),
         remedy: 'retry-resume',
+        error: apiError,
       });
     }
   }
@@ -750,6 +754,7 @@ export class AipCheckout extends AipElement {
       this.dropAttempt();
       if (persona) this.client.listingChanged(persona);
       this.showProblem({
+        error,
         code: 'tier_unavailable',
         say: (t) =>
           t('checkout.tier-gone', {
@@ -762,6 +767,7 @@ export class AipCheckout extends AipElement {
     if (error.code === 'business_rule' && field === 'quoteId') {
       this.dropAttempt();
       this.showProblem({
+        error,
         code: 'quote_expired',
         say: (t) => t('checkout.quote-expired'),
         remedy: 'requote',
@@ -773,6 +779,7 @@ export class AipCheckout extends AipElement {
       this.agreed = false;
       if (persona) this.client.listingChanged(persona);
       this.showProblem({
+        error,
         code: 'agreement_changed',
         say: (t) => t('checkout.agreement-changed'),
         remedy: 'restart',
@@ -788,7 +795,7 @@ export class AipCheckout extends AipElement {
       this.step = 'details';
       this.announcement = ''; // not "Creating your order…": focus goes to the field, which says what is wrong
       this.focusAfterUpdate = `#buyer-${key}`;
-      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t) }));
+      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t), error }));
       return;
     }
     if (error.code === 'not_found') {
@@ -796,7 +803,7 @@ export class AipCheckout extends AipElement {
       // Everything showing the listing loads it again: if it is really gone, this checkout says so instead.
       if (persona) this.client.listingChanged(persona);
       const gone = field === 'quoteId' ? 'checkout.quote-gone' : 'checkout.persona-gone';
-      this.showProblem({ code: error.code, say: (t) => t(gone), remedy: 'requote' });
+      this.showProblem({ code: error.code, say: (t) => t(gone), remedy: 'requote', error });
       return;
     }
     const retryAfter = error.retryAfter;
@@ -814,6 +821,7 @@ export class AipCheckout extends AipElement {
     // An order answer that can't be read may still mean an order was made: only the same key can tell.
     if (stage === 'order' && (error.retryable || error.code === 'malformed_response')) {
       this.showProblem({
+        error,
         code: error.code,
         say: sentences('checkout.order-unconfirmed', 'checkout.retry-safe'),
         remedy: 'retry-order',
@@ -822,6 +830,7 @@ export class AipCheckout extends AipElement {
       return;
     }
     this.showProblem({
+      error,
       code: error.code,
       say: sentences(stage === 'order' ? 'checkout.order-failed' : 'checkout.quote-failed'),
       // A quote makes no order, so asking again is harmless; an unreadable one may well read the next time.
@@ -859,7 +868,9 @@ export class AipCheckout extends AipElement {
     this.problem = problem;
     this.step = 'problem';
     this.focusAfterUpdate = '[part~="error"]';
-    this.emit(new AipCheckoutErrorEvent({ code: problem.code, message: problem.say(this.t) }));
+    this.emit(
+      new AipCheckoutErrorEvent({ code: problem.code, message: problem.say(this.t), error: problem.error ?? null }),
+    );
   }
 
   private onRemedy(remedy: Remedy, offer: Offer | null): void {
