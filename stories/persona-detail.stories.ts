@@ -77,7 +77,7 @@ export const Gated: Story = { args: { persona: 'lena-voss', 'max-rating': 'sugge
 /** Rated content above the storefront's limit is not shown at all. */
 export const AboveRatingLimit: Story = { args: { persona: 'scarlett-vane' } };
 
-/** The marketplace takes 30 s to answer: the placeholder holds the final layout. */
+/** The marketplace takes 30 s to answer: the placeholder holds the final layout, and after 4 s a note says the marketplace is slow. */
 export const Loading: Story = { args: { api: '/_fault/latency=30000' } };
 
 /** The marketplace fails: a plain message and "Try again". */

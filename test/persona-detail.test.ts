@@ -430,6 +430,26 @@ describe('<aip-persona-detail>', () => {
       expect(part(el, 'base')!.getAttribute('aria-busy')).to.equal('false');
     });
 
+    it('says so over the placeholders when the marketplace takes more than 4 s, without moving them', async function () {
+      this.timeout(15_000);
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail api="/_fault/latency=6500" persona="noor-haddad"></aip-persona-detail>`,
+      );
+      const slide = () => el.shadowRoot!.querySelector('.skeleton .slide')!.getBoundingClientRect().top;
+      const note = () => el.shadowRoot!.querySelector<HTMLElement>('[part="slow"]');
+      const status = () => text(el.shadowRoot!.querySelector('[role="status"]'));
+      expect(note() === null, 'no note at first').to.equal(true);
+      const top = slide();
+      await waitUntil(() => note(), 'no note after 4 s', { timeout: 6000 });
+      const said = 'Still loading: the marketplace is slow to answer right now.';
+      expect(text(note())).to.equal(said);
+      expect(status()).to.equal(said);
+      expect(slide(), 'the placeholders stay where they were').to.equal(top);
+      await expect(el).to.be.accessible();
+      await loaded(el);
+      expect(note() === null, 'gone with the placeholders').to.equal(true);
+    });
+
     it('says plainly when loading fails, and "Try again" asks again', async () => {
       const el = await fixture<AipPersonaDetail>(
         html`<aip-persona-detail api="/_fault/status=503" persona="noor-haddad"></aip-persona-detail>`,

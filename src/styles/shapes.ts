@@ -2,9 +2,10 @@ import { css } from 'lit';
 
 /**
  * Shapes more than one element draws: `.chips` (a wrapping list of pill
- * labels, such as tags and use cases) and `.pulse` (a loading placeholder
+ * labels, such as tags and use cases), `.pulse` (a loading placeholder
  * inside a `.skeleton`: it breathes, and holds still for viewers who ask for
- * reduced motion).
+ * reduced motion) and `.slow-note` (said over the placeholders when the
+ * marketplace is slow to answer; it floats, so nothing moves when it appears).
  */
 export const shapeStyles = css`
   .chips {
@@ -37,5 +38,19 @@ export const shapeStyles = css`
     50% {
       opacity: 0.5;
     }
+  }
+  .slow-note {
+    position: absolute;
+    inset-block-start: var(--_aip-space-5);
+    inset-inline: 0;
+    width: fit-content;
+    max-width: calc(100% - 2 * var(--_aip-space-3));
+    margin: 0 auto;
+    padding: var(--_aip-space-3) var(--_aip-space-4);
+    border: 1px solid var(--_aip-color-border);
+    border-radius: var(--_aip-radius-m);
+    background: var(--_aip-color-surface-raised);
+    box-shadow: var(--_aip-shadow-raised);
+    text-align: center;
   }
 `;

@@ -108,20 +108,6 @@ export const styles = css`
   .loading {
     position: relative;
   }
-  .slow {
-    position: absolute;
-    inset-block-start: var(--_aip-space-5);
-    inset-inline: 0;
-    width: fit-content;
-    max-width: calc(100% - 2 * var(--_aip-space-3));
-    margin: 0 auto;
-    padding: var(--_aip-space-3) var(--_aip-space-4);
-    border: 1px solid var(--_aip-color-border);
-    border-radius: var(--_aip-radius-m);
-    background: var(--_aip-color-surface-raised);
-    box-shadow: var(--_aip-shadow-raised);
-    text-align: center;
-  }
   .open-error {
     margin: 0 0 var(--_aip-space-3);
     color: var(--_aip-color-danger);

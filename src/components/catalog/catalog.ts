@@ -24,10 +24,12 @@ import { loadFailureHint } from '../../internal/failure.js';
 import { showModal } from '../../internal/modal.js';
 import { markChecked } from '../../internal/checked.js';
 import { RowWindow } from '../../internal/row-window.js';
+import { SlowController } from '../../internal/slow.js';
 import { CARD_PARTS } from '../persona-card/persona-card.js';
 import { styleProperties } from '../../internal/style-properties.js';
 import { itemListJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
+import { shapeStyles } from '../../styles/shapes.js';
 import messages from '../../locales/en/core.js';
 import type { CoreMessageId } from '../../locales/ids.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
@@ -63,8 +65,6 @@ const WINDOW_AFTER = 96;
 const INFINITE_MARGIN_PX = 600;
 
 const SEARCH_DELAY_MS = 250;
-/** How long the first page may take before the catalog says it is still loading. */
-const SLOW_AFTER_MS = 4000;
 /** Every part of the cards, forwarded as `card-<part>`. */
 const FORWARDED_CARD_PARTS = CARD_PARTS.map((p) => `${p}: card-${p}`).join(', ');
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
@@ -130,10 +130,12 @@ const MAX_SKELETONS = 8;
  * @cssprop --aip-catalog-gap - Space between cards; `--aip-space-4` by default.
  */
 export class AipCatalog extends AipElement {
-  static override styles = [...AipElement.styles, dialogStyles, styles];
+  static override styles = [...AipElement.styles, dialogStyles, shapeStyles, styles];
 
   private readonly store = new StorefrontController(this, (id) => void this.reloadListing(id));
   private readonly rows = new RowWindow(this);
+  /** Whether the first page is taking long. */
+  private readonly waiting = new SlowController(this, () => this.firstPage.status === 1);
 
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
@@ -141,15 +143,7 @@ export class AipCatalog extends AipElement {
       // The first money format loads the browser's locale data (tens of ms):
       // do it while the request is on the wire, not after it answers.
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
-      // A slow marketplace (retries included) would leave placeholders without a word for long.
-      const slow = setTimeout(() => (this.slow = true), SLOW_AFTER_MS);
-      let page;
-      try {
-        page = await request;
-      } finally {
-        clearTimeout(slow);
-        this.slow = false;
-      }
+      const page = await request;
       this.list += 1;
       markChecked(page.items);
       this.listings = page.items;
@@ -229,8 +223,6 @@ export class AipCatalog extends AipElement {
   @state() private selected: PersonaSummary | null = null;
   /** The name of the persona last chosen, when it could not be opened (said above the grid). */
   @state() private openError = '';
-  /** Whether the first page has taken longer than `SLOW_AFTER_MS` so far. */
-  @state() private slow = false;
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   // Measured in the next frame: re-laying out rows inside the observer's callback
   // would trip the browser's "ResizeObserver loop" error on the host page.
@@ -860,7 +852,7 @@ export class AipCatalog extends AipElement {
           () => html`<div role="listitem"><aip-persona-card part="card"></aip-persona-card></div>`,
         )}
       </div>
-      ${this.slow ? html`<p part="slow" class="slow" aria-hidden="true">${this.t('catalog.slow')}</p>` : nothing}
+      ${this.waiting.slow ? html`<p part="slow" class="slow-note" aria-hidden="true">${this.t('common.slow')}</p>` : nothing}
     </div>`;
   }
 
@@ -943,7 +935,7 @@ export class AipCatalog extends AipElement {
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
-        ${this.firstPage.status === 1 ? this.t(this.slow ? 'catalog.slow' : 'catalog.loading') : this.announcement}
+        ${this.firstPage.status === 1 ? this.t(this.waiting.slow ? 'common.slow' : 'catalog.loading') : this.announcement}
       </p>
       ${this.renderDetail()}
       <div class="probe" aria-hidden="true"></div>`;

@@ -343,6 +343,9 @@ export const styles = css`
   .error {
     color: var(--_aip-color-danger);
   }
+  .gallery.skeleton {
+    position: relative;
+  }
   .skeleton .slide.placeholder {
     border-radius: var(--_radius);
   }

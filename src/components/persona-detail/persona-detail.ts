@@ -10,6 +10,7 @@ import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { availabilityBadge } from '../../internal/labels.js';
 import { personaJsonLd } from '../../internal/persona-structured-data.js';
+import { SlowController } from '../../internal/slow.js';
 import { scheduleJsonLd } from '../../internal/structured-data.js';
 import core from '../../locales/en/core.js';
 import detail from '../../locales/en/detail.js';
@@ -120,6 +121,7 @@ const chevron = (d: string) =>
  * @csspart checkout - The wrapper of the checkout slot.
  * @csspart custom-order - The wrapper of the custom-order slot.
  * @csspart status - The loading, error and "not shown" messages.
+ * @csspart slow - The note over the loading placeholders when the marketplace is slow to answer.
  *
  * @cssprop --aip-persona-detail-columns - Columns of the wide layout (gallery | info), used from 720px of the element's width; `minmax(0, 1fr) minmax(0, 1fr)` by default. Narrower, everything is one column.
  * @cssprop --aip-persona-detail-gallery-ratio - Aspect ratio of each slide; `4 / 5` by default.
@@ -137,6 +139,8 @@ export class AipPersonaDetail extends AipElement {
   private readonly loader = personaTask(this, this.store, () =>
     this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
   );
+  /** Whether the listing is taking long to load. */
+  private readonly waiting = new SlowController(this, () => !this.data && this.loader.status === TaskStatus.PENDING);
 
   /** The creator's public profile: loaded after the persona, and allowed to fail on its own. */
   private readonly creatorLoader = new Task(this, {
@@ -407,10 +411,14 @@ export class AipPersonaDetail extends AipElement {
   // ----- rendering ---------------------------------------------------------
 
   private renderSkeleton() {
-    return html`<p class="visually-hidden" part="status" role="status">${this.t('detail.loading')}</p>
+    const slow = this.waiting.slow;
+    return html`<p class="visually-hidden" part="status" role="status">
+        ${this.t(slow ? 'common.slow' : 'detail.loading')}
+      </p>
       <div class="gallery-area" aria-hidden="true">
         <div class="gallery skeleton">
           <div class="slide placeholder pulse"></div>
+          ${slow ? html`<p part="slow" class="slow-note">${this.t('common.slow')}</p>` : nothing}
           <div class="strip">
             <div class="thumbnails">${[0, 1, 2].map(() => html`<span class="thumb placeholder pulse"></span>`)}</div>
           </div>
