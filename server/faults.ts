@@ -186,10 +186,17 @@ async function withScriptUrls(response: Response): Promise<Response> {
 /**
  * Runs a request under a fault spec. `handle` is the real handler; it runs
  * only when the spec lets a real answer through (latency alone, `fail`, or
- * `body=script-urls`, which then rewrites it).
+ * `body=script-urls`, which then rewrites it), and not when the request's
+ * `signal` says the client went away during the latency.
  */
-export async function withFaults(spec: FaultSpec, handle: () => Response | Promise<Response>): Promise<Response> {
+export async function withFaults(
+  spec: FaultSpec,
+  handle: () => Response | Promise<Response>,
+  signal?: AbortSignal,
+): Promise<Response> {
   if (spec.latency) await sleep(spec.latency);
+  // The client gave up during the wait: no one reads the answer, and a test's marketplace may be gone by now.
+  if (signal?.aborted) return new Response(null, { status: 499 });
   if (spec.status !== undefined) {
     const headers: Record<string, string> = {};
     if (spec.retryAfter !== undefined) headers['Retry-After'] = String(spec.retryAfter);

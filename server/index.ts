@@ -219,7 +219,7 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
     if (spec && !faultApplies(spec, url.pathname, specText, faultsUsed)) spec = null;
 
     const run = () => api.fetch(target, { injectFailure: spec?.fail === 'throw' });
-    return spec ? withFaults(spec, run) : run();
+    return spec ? withFaults(spec, run, request.signal) : run();
   });
 
   return {
