@@ -143,6 +143,33 @@ describe('<aip-checkout>', function () {
     await expect(el).to.be.accessible();
   });
 
+  it('in the detail view, another listing shown: the checkout follows it with no tier or price from the last one', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<aip-storefront api=${m.base}>
+        <aip-persona-detail persona="juno-okafor">
+          <aip-checkout slot="checkout" poll-interval="250"></aip-checkout>
+        </aip-persona-detail>
+      </aip-storefront>`,
+    );
+    const el = page.querySelector('aip-checkout')!;
+    const detailView = page.querySelector('aip-persona-detail')!;
+    const picker = await waitUntil(() => detailView.shadowRoot!.querySelector('aip-license-picker'), 'no picker', {
+      timeout: 5000,
+    }).then(() => detailView.shadowRoot!.querySelector('aip-license-picker')!);
+    const exclusive = await waitUntil(() => picker.shadowRoot?.querySelector('input[value="exclusive"]'), 'no tiers', {
+      timeout: 5000,
+    }).then(() => picker.shadowRoot!.querySelector<HTMLInputElement>('input[value="exclusive"]')!);
+    exclusive.click();
+    await waitForText(el, /Buy Exclusive License/);
+    expect([el.persona, el.license]).to.deep.equal(['juno-okafor', 'exclusive']);
+    detailView.persona = 'elio-marchetti';
+    await waitUntil(() => el.persona === 'elio-marchetti', 'the checkout did not follow the listing', {
+      timeout: 5000,
+    });
+    expect([el.license, el.price]).to.deep.equal(['', null]);
+    await waitForText(el, /Choose a license to check out/);
+  });
+
   it('lets the host veto the checkout (aip-checkout-start is cancelable)', async () => {
     const el = await mount(m, 'juno-okafor', 'exclusive');
     const seen: unknown[] = [];
@@ -594,6 +621,137 @@ describe('<aip-checkout>', function () {
     await expect(el).to.be.accessible();
   });
 
+  describe('the host changes what is bought while it is under way', () => {
+    it('another tier chosen while the price is on its way: that price is dropped, and the new tier is bought', async () => {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      el.api = `${m.base}/_fault/latency=1500,only=quotes,times=1`;
+      await fillDetails(el);
+      submit(el);
+      await waitForText(el, /Getting your price/);
+      el.license = 'exclusive';
+      // Back on the form for the new tier; its agreement is accepted anew.
+      await waitUntil(() => $(el, '#agree'), 'the form again');
+      expect($<HTMLInputElement>(el, '#agree')!.checked).to.equal(false);
+      expect($<HTMLInputElement>(el, '#buyer-name')!.value).to.equal('Robin Example');
+      expect(text(el)).to.contain('Exclusive License');
+      $<HTMLInputElement>(el, '#agree')!.click();
+      await el.updateComplete;
+      submit(el);
+      const order = await currentOrder(el);
+      expect(order.license).to.equal('exclusive');
+      expect(text(el)).to.contain('Exclusive License');
+    });
+
+    it('another tier chosen while an unpaid order waits: the order is left to expire, nothing shows it as the new tier', async () => {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      await fillDetails(el);
+      submit(el);
+      const first = await currentOrder(el);
+      $(el, 'dialog .dialog-head button')!.click();
+      await waitForText(el, /Waiting for your payment/);
+      el.license = 'exclusive';
+      await waitUntil(() => $(el, '#agree'), 'the form again');
+      expect((el as unknown as { order: Order | null }).order).to.equal(null);
+      expect(text(el)).not.to.contain(first.id);
+      expect(Object.values({ ...sessionStorage }).some((v) => v.includes(first.id))).to.equal(false);
+    });
+
+    it('a paid order keeps showing its own tier whatever tier is chosen afterwards', async () => {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      await fillDetails(el);
+      submit(el);
+      const order = await currentOrder(el);
+      await payInFrame(el);
+      await waitForText(el, /Certificate ID/);
+      el.license = 'exclusive';
+      await el.updateComplete;
+      expect(text(el)).to.contain('Commercial License');
+      expect(text(el)).not.to.contain('Exclusive License');
+      expect((el as unknown as { order: Order }).order.id).to.equal(order.id);
+    });
+
+    it("another listing: the last one's order is not shown as this one's, and this one's price is its own", async () => {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      el.api = `${m.base}/_fault/latency=1500,only=orders,times=1`;
+      await fillDetails(el);
+      submit(el);
+      await waitForText(el, /Creating your order/);
+      el.persona = 'elio-marchetti';
+      await waitForText(el, /Elio Marchetti/);
+      await el.updateComplete;
+      expect(text(el)).not.to.match(/Juno Okafor|Creating your order|Waiting for your payment/);
+      // Nothing the last listing's order request answers later lands here.
+      await new Promise((done) => setTimeout(done, 1800));
+      expect((el as unknown as { order: Order | null }).order).to.equal(null);
+    });
+
+    it('moved in the page while its order is being created: it carries on with the same order', async () => {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      el.api = `${m.base}/_fault/latency=800,only=orders,times=1`;
+      await fillDetails(el);
+      submit(el);
+      await waitForText(el, /Creating your order/);
+      const box = document.createElement('div');
+      el.parentElement!.append(box);
+      box.append(el); // disconnects, then connects again
+      const order = await currentOrder(el);
+      await waitForText(el, /Waiting for your payment|Pay with/);
+      expect((await counts(m.id)).orders).to.equal(1);
+      expect(order.license).to.equal('commercial');
+    });
+
+    it('moved in the page while its price is on its way: it asks again and carries on', async () => {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      el.api = `${m.base}/_fault/latency=800,only=quotes,times=1`;
+      await fillDetails(el);
+      submit(el);
+      await waitForText(el, /Getting your price/);
+      const box = document.createElement('div');
+      el.parentElement!.append(box);
+      box.append(el);
+      await currentOrder(el);
+      expect((await counts(m.id)).orders).to.equal(1);
+    });
+
+    it('tells the host of a sale once: not again after a reload, and even when the certificate does not load', async () => {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      el.api = `${m.base}/_fault/status=500,only=certificates`;
+      const completed: string[] = [];
+      document.addEventListener('aip-checkout-complete', (e) => completed.push(e.detail.orderId));
+      await fillDetails(el);
+      submit(el);
+      const order = await currentOrder(el);
+      await payInFrame(el);
+      await waitUntil(() => completed.length, 'no aip-checkout-complete although the order completed', {
+        timeout: 5000,
+      });
+      await waitForText(el, /Load the certificate again|certificate/i);
+      // The same tab again (a reload): the stored attempt resumes the completed order without a second event.
+      const api = el.api;
+      el.remove();
+      const again = await mount(m, 'juno-okafor', 'commercial');
+      again.api = api;
+      await waitUntil(() => (again as unknown as { order: Order | null }).order, 'resumed');
+      await new Promise((done) => setTimeout(done, 300));
+      expect(completed).to.deep.equal([order.id]);
+    });
+  });
+
+  it('two checkouts of one listing, each fixed to a tier: each resumes only its own order', async () => {
+    const commercial = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(commercial);
+    submit(commercial);
+    const order = await currentOrder(commercial);
+    commercial.remove();
+    // After a reload, the page's other checkout (Exclusive) must not take the Commercial order for its own.
+    const exclusive = await mount(m, 'juno-okafor', 'exclusive');
+    await new Promise((done) => setTimeout(done, 300));
+    expect((exclusive as unknown as { order: Order | null }).order).to.equal(null);
+    expect(exclusive.license).to.equal('exclusive');
+    const back = await mount(m, 'juno-okafor', 'commercial');
+    expect((await currentOrder(back)).id).to.equal(order.id);
+  });
+
   it('redirect mode leaves for the hosted page and picks the order up when the buyer comes back', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial', { mode: 'redirect' });
     let left = '';
@@ -604,14 +762,38 @@ describe('<aip-checkout>', function () {
     await waitUntil(() => left, 'did not navigate', { timeout: 5000 });
     expect(left).to.equal(order.checkoutUrl);
     el.remove();
-    // Back from the hosted page, in a fresh session: the URL carries the order.
-    sessionStorage.clear();
+    // Back from the hosted page in the same tab (its session storage holds the attempt); the address names the order.
     await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
     const url = location.href;
-    history.replaceState(null, '', `?aip-order=${order.id}&aip-status=completed`);
+    history.replaceState(null, '', `?keep=1&aip-order=${order.id}&aip-status=completed`);
     try {
       const back = await mount(m, 'juno-okafor', '');
       await waitForText(back, /Certificate ID/);
+      // The address no longer names the order: copied or leaked in a Referer, it shows nothing.
+      expect(location.search).to.equal('?keep=1');
+    } finally {
+      history.replaceState(null, '', url);
+    }
+  });
+
+  it("an address naming someone's order shows nothing of it in another session", async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial', { mode: 'redirect' });
+    (el as unknown as { navigate(url: string): void }).navigate = () => {};
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    el.remove();
+    await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
+    // Someone else opens the buyer's return address: a fresh session, no stored attempt.
+    sessionStorage.clear();
+    const url = location.href;
+    history.replaceState(null, '', `?aip-order=${order.id}&aip-status=completed`);
+    try {
+      const other = await mount(m, 'juno-okafor', 'commercial');
+      await waitForText(other, /Buy Commercial License/);
+      await new Promise((done) => setTimeout(done, 500));
+      expect(text(other)).not.to.match(/Certificate ID|Robin Example/);
+      expect(location.search).to.equal('');
     } finally {
       history.replaceState(null, '', url);
     }

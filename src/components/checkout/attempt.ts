@@ -14,6 +14,8 @@ const AttemptSchema = v.object({
   body: OrderRequestSchema,
   /** Set once the server answered with the order. */
   orderId: v.nullable(Slug),
+  /** Set once the host was told the order completed (`aip-checkout-complete`), so it is not told again. */
+  reported: v.optional(v.boolean()),
 });
 export type Attempt = v.InferOutput<typeof AttemptSchema>;
 

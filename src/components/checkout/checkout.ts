@@ -96,8 +96,12 @@ const STEP_LABELS = ['checkout.step-details', 'checkout.step-payment', 'checkout
 
 /** Order states after which nothing more happens. */
 const FINAL = new Set(['completed', 'expired', 'rejected']);
+/** Steps with a price or an order on its way but nothing paid: another tier chosen now starts over for it. */
+const UNPAID = new Set<Step>(['quoting', 'price-changed', 'ordering', 'paying']);
 
 const DEFAULT_POLL_MS = 2000;
+/** Orders whose completion this page has told its host about, so no checkout tells it twice. */
+const REPORTED = new Set<string>();
 const MAX_POLL_MS = 30_000;
 
 /**
@@ -136,7 +140,7 @@ const MAX_POLL_MS = 30_000;
  * @tag aip-checkout
  *
  * @fires {AipCheckoutStartEvent} aip-checkout-start - The buyer asked to check out; cancelable (the host may veto or take over). `detail`: `persona`, `license`, `price`.
- * @fires {AipCheckoutCompleteEvent} aip-checkout-complete - Payment completed; `detail`: `orderId`, `persona`, `certificateId`, `license`, `price`.
+ * @fires {AipCheckoutCompleteEvent} aip-checkout-complete - Payment completed; `detail`: `orderId`, `persona`, `certificateId`, `license`, `price`. Once per order, not again after a reload or a return from the hosted page.
  * @fires {AipCheckoutErrorEvent} aip-checkout-error - A step failed; `detail`: `code`, `message` (what the buyer is shown) and `error` (the marketplace's answer behind it, for logs, or null).
  *
  * @csspart base - The whole widget.
@@ -234,6 +238,8 @@ export class AipCheckout extends AipElement {
   private waitTimer: ReturnType<typeof setTimeout> | undefined;
   private requests = new AbortController();
   private resumedFor: string | null = null;
+  /** The tier the flow under way is buying (set when it starts or resumes), to tell the host's switch from ours. */
+  private buying: License | null = null;
   private focusAfterUpdate: string | null = null;
 
   // ----- lifecycle -----------------------------------------------------------
@@ -245,6 +251,26 @@ export class AipCheckout extends AipElement {
     window.addEventListener('message', this.onMessage);
     if (this.order && !FINAL.has(this.order.status)) this.schedulePoll(0);
     if (this.waitUntil) this.endWaitIn(this.waitUntil - Date.now());
+    this.carryOn();
+  }
+
+  /**
+   * Moved in the page (disconnected, then connected again): leaving aborted
+   * whatever request was on its way, so it is sent again. The order request
+   * keeps its key, so the marketplace answers with the same order.
+   */
+  private carryOn(): void {
+    if (this.step === 'quoting') {
+      const offer = this.offer(this.loader.value);
+      if (offer) void this.requestQuote(offer);
+      else this.step = 'details';
+    } else if (this.step === 'ordering' && this.attempt) {
+      void this.sendOrder(this.attempt, true);
+    } else if (this.step === 'resuming') {
+      void this.resume();
+    } else if (this.step === 'complete' && this.order && !this.certificate && !this.problem) {
+      void this.finish(this.order);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -272,6 +298,21 @@ export class AipCheckout extends AipElement {
       this.warnOnce('poll-interval', `poll-interval="${this.pollInterval}" is below 250 ms; using ${DEFAULT_POLL_MS}.`);
       this.pollInterval = DEFAULT_POLL_MS;
     }
+    // The host shows another listing (a single-page app's navigation): what was under way belongs to the other
+    // one. Its stored attempt stays, so coming back to that listing carries on with it.
+    const before = changed.get('persona');
+    if (changed.has('persona') && before && before !== this.persona) this.leaveFlow();
+    // The buyer chose another tier while a price or an unpaid order for the last one was on its way: that one is
+    // dropped (an unpaid order simply expires) and the details form stays for the new tier. A paid order is never
+    // dropped: the checkout goes on showing the tier the order is for.
+    if (changed.has('license') && this.buying && this.license && this.license !== this.buying) {
+      if (UNPAID.has(this.step)) {
+        this.leaveFlow();
+        this.dropAttempt();
+        this.step = 'details';
+      }
+      if (!this.order) this.buying = this.license;
+    }
     // Another tier or listing before an order exists: the form stays, the
     // quote and the agreement (it differs per tier) do not.
     if ((changed.has('license') || changed.has('persona')) && !this.order) {
@@ -292,6 +333,8 @@ export class AipCheckout extends AipElement {
   }
 
   protected override updated(): void {
+    // Moved in the page with the overlay open, a dialog stays open but is no longer modal: show it as one again.
+    if (this.payOpen && this.dialog?.open && !this.dialog.matches(':modal')) this.dialog.close();
     if (this.payOpen && this.dialog && !this.dialog.open) showModal(this.dialog);
     if (!this.payOpen && this.dialog?.open) this.dialog.close();
     if (this.focusAfterUpdate) {
@@ -321,8 +364,10 @@ export class AipCheckout extends AipElement {
     return new URL(this.client.baseUrl || '/', location.href).origin;
   }
 
+  /** The offer being bought: an order's own tier once there is one, else the chosen tier. */
   private offer(persona: Persona | null | undefined): Offer | null {
-    return persona?.offers.find((o) => o.license === this.license) ?? null;
+    const license = this.order?.license ?? this.license;
+    return persona?.offers.find((o) => o.license === license) ?? null;
   }
 
   /** The price the page showed: the `price` attribute, else the listing's offer. */
@@ -354,6 +399,26 @@ export class AipCheckout extends AipElement {
     this.serverErrors = {};
     this.touched = new Set();
     this.statusNote = null;
+    this.buying = null;
+  }
+
+  /**
+   * Stops following what is under way (requests, polling, the payment window)
+   * and forgets it here; the buyer's name and email stay.
+   */
+  private leaveFlow(): void {
+    this.requests.abort();
+    this.requests = new AbortController();
+    clearTimeout(this.pollTimer);
+    clearTimeout(this.waitTimer);
+    this.waitUntil = 0;
+    this.closePayment();
+    this.attempt = null;
+    this.order = null;
+    this.certificate = null;
+    this.agreed = false;
+    this.announcement = '';
+    this.reset();
   }
 
   private onStart(offer: Offer): void {
@@ -365,6 +430,7 @@ export class AipCheckout extends AipElement {
     if (!allowed) return;
     this.step = 'details';
     this.problem = null;
+    this.buying = this.license;
     this.focusAfterUpdate = '#buyer-name';
   }
 
@@ -560,7 +626,8 @@ export class AipCheckout extends AipElement {
   }
 
   private onDialogClose(): void {
-    if (!this.payOpen) return;
+    // Open again by the time this is heard: it was only re-shown as a modal after a move.
+    if (!this.payOpen || this.dialog?.open) return;
     this.payOpen = false;
     if (this.step === 'paying') this.focusAfterUpdate = '[part~="status"] button';
   }
@@ -662,6 +729,20 @@ export class AipCheckout extends AipElement {
       this.client.listingChanged(order.personaId);
     }
     if (!order.certificateId) return;
+    // The sale is made once the order completes, whether or not its certificate loads here; and the host hears
+    // of it once, not again on a reload, a return from the hosted page or a page restored by Back.
+    if (!this.reported(order)) {
+      this.markReported(order);
+      this.emit(
+        new AipCheckoutCompleteEvent({
+          orderId: order.id,
+          persona: order.personaId,
+          certificateId: order.certificateId,
+          license: order.license,
+          price: order.price,
+        }),
+      );
+    }
     try {
       this.certificate = await this.client.certificate(order.certificateId, { signal: this.requests.signal });
     } catch (error) {
@@ -675,36 +756,51 @@ export class AipCheckout extends AipElement {
         error: apiError,
       });
       this.step = 'complete';
-      return;
-    }
-    if (first) {
-      this.emit(
-        new AipCheckoutCompleteEvent({
-          orderId: order.id,
-          persona: order.personaId,
-          certificateId: order.certificateId,
-          license: order.license,
-          price: order.price,
-        }),
-      );
     }
   }
 
-  /** Carries on with a stored attempt, or with the order a redirect came back with. */
+  private reported(order: Order): boolean {
+    return REPORTED.has(order.id) || (this.attempt?.orderId === order.id && this.attempt.reported === true);
+  }
+
+  private markReported(order: Order): void {
+    REPORTED.add(order.id);
+    if (this.attempt?.orderId !== order.id) return;
+    this.attempt.reported = true;
+    saveAttempt(this.storageKey(), this.attempt);
+  }
+
+  /**
+   * Carries on with the attempt stored in this tab for this listing: after a
+   * reload, or back from the hosted checkout in redirect mode.
+   */
   private async resume(): Promise<void> {
+    this.forgetReturnAddress();
     const attempt = loadAttempt(this.storageKey());
-    const returned = new URL(location.href).searchParams.get('aip-order');
-    if (attempt) {
-      this.attempt = attempt;
-      this.license = attempt.license;
-      this.buyerName = attempt.body.buyer.name;
-      this.buyerEmail = attempt.body.buyer.email;
-      this.agreed = true;
-      if (attempt.orderId) await this.loadOrder(attempt.orderId);
-      else await this.sendOrder(attempt, false);
-    } else if (returned && SLUG_PATTERN.test(returned)) {
-      await this.loadOrder(returned);
-    }
+    // A checkout fixed to another tier leaves the attempt to the checkout it belongs to.
+    if (!attempt || (this.license && attempt.license !== this.license)) return;
+    this.attempt = attempt;
+    this.license = attempt.license;
+    this.buying = attempt.license;
+    this.buyerName = attempt.body.buyer.name;
+    this.buyerEmail = attempt.body.buyer.email;
+    this.agreed = true;
+    if (attempt.orderId) await this.loadOrder(attempt.orderId);
+    else await this.sendOrder(attempt, false);
+  }
+
+  /**
+   * The hosted checkout sends the buyer back with the order's id and status
+   * in the address. This tab's stored attempt already knows the order, and an
+   * address that still named it would show the purchase to anyone it is
+   * shared with: both leave the address bar.
+   */
+  private forgetReturnAddress(): void {
+    const url = new URL(location.href);
+    if (!url.searchParams.has('aip-order') && !url.searchParams.has('aip-status')) return;
+    url.searchParams.delete('aip-order');
+    url.searchParams.delete('aip-status');
+    history.replaceState(history.state, '', url.href);
   }
 
   private async loadOrder(id: string): Promise<void> {
@@ -716,6 +812,7 @@ export class AipCheckout extends AipElement {
         return;
       }
       this.license = order.license;
+      this.buying = order.license;
       this.apply(order);
     } catch (error) {
       const apiError = toApiError(error);

@@ -167,6 +167,8 @@ export class AipPersonaDetail extends AipElement {
   /** What the gallery shows: the previews, or the title image when there are none. Derived in willUpdate. */
   private slides: Preview[] = [];
   private slidesOf: Persona | null = null;
+  /** The id of the last listing shown, kept while the next one loads. */
+  private slidesOfId: string | null = null;
   /** The listing the light-DOM JSON-LD describes (undefined before the first update). */
   private described: Persona | null | undefined = undefined;
   /** The id of the listing `aip-view` was last fired for. */
@@ -215,6 +217,18 @@ export class AipPersonaDetail extends AipElement {
       const sameListing = shown?.id === this.slidesOf?.id;
       this.slidesOf = shown;
       this.slides = shown ? this.slidesFor(shown) : [];
+      // Another listing: the checkout that followed the last one's tier (and, if it took it from here, its id)
+      // follows this one, with no tier chosen yet.
+      const was = this.slidesOfId;
+      if (shown && was && was !== shown.id) {
+        for (const checkout of this.slottedCheckouts()) {
+          if (checkout.persona && checkout.persona !== was && checkout.persona !== shown.id) continue;
+          checkout.persona = shown.id;
+          checkout.license = '';
+          checkout.price = null;
+        }
+      }
+      if (shown) this.slidesOfId = shown.id;
       if (!sameListing || this.current >= this.slides.length) {
         this.current = 0;
         this.heading = null;
@@ -396,16 +410,20 @@ export class AipPersonaDetail extends AipElement {
    * `<aip-checkout>` in the checkout slot follows, with the price shown.
    */
   private onLicenseChange(event: AipLicenseChangeEvent): void {
-    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="checkout"]');
     const id = this.shownPersona()?.id ?? null;
-    for (const el of slot?.assignedElements({ flatten: true }) ?? []) {
-      const found = el.localName === 'aip-checkout' ? [el] : [...el.querySelectorAll('aip-checkout')];
-      for (const checkout of found as (Element & { persona: string | null; license: string; price: number | null })[]) {
-        if (!checkout.persona && id) checkout.persona = id;
-        checkout.license = event.detail.license;
-        checkout.price = event.detail.price.amount;
-      }
+    for (const checkout of this.slottedCheckouts()) {
+      if (!checkout.persona && id) checkout.persona = id;
+      checkout.license = event.detail.license;
+      checkout.price = event.detail.price.amount;
     }
+  }
+
+  /** The `<aip-checkout>` elements in the checkout slot. */
+  private slottedCheckouts(): (Element & { persona: string | null; license: string; price: number | null })[] {
+    const slot = this.renderRoot.querySelector<HTMLSlotElement>('slot[name="checkout"]');
+    return (slot?.assignedElements({ flatten: true }) ?? []).flatMap((el) =>
+      el.localName === 'aip-checkout' ? [el] : [...el.querySelectorAll('aip-checkout')],
+    ) as ReturnType<AipPersonaDetail['slottedCheckouts']>;
   }
 
   // ----- rendering ---------------------------------------------------------
