@@ -255,7 +255,7 @@ export class OrderStore {
     );
     this.#confirm = db.prepare(`UPDATE orders SET confirmations = ? WHERE id = ? AND status = 'confirming'`);
     this.#reject = db.prepare(
-      `UPDATE orders SET status = 'rejected', rejection_reason = ? WHERE id = ? AND status = 'confirming'`,
+      `UPDATE orders SET status = 'rejected', rejection_reason = ? WHERE id = ? AND status IN ('awaiting_payment', 'confirming')`,
     );
     this.#completeOrder = db.prepare(
       `UPDATE orders SET status = 'completed', completed_at = ? WHERE id = ? AND status = 'confirming'`,
@@ -391,15 +391,43 @@ export class OrderStore {
    */
   startPayment(id: string): OrderRecord {
     this.get(id); // an expiry found on the way is written even though the payment is then refused
-    const record = this.#db
+    const { record, refused } = this.#db
       .transaction(() => {
-        const record = this.#awaitingPayment(id);
-        this.#pay.run({ id, now: this.#clock.now().toISOString(), reference: paymentReference(), count: 0 });
-        return { ...record, status: 'confirming' as const, confirmations: 0 };
+        const awaiting = this.#awaitingPayment(id);
+        const now = this.#clock.now().toISOString();
+        const refused = this.#refuseUnsellable(awaiting, now);
+        if (refused) return { record: awaiting, refused };
+        this.#pay.run({ id, now, reference: paymentReference(), count: 0 });
+        return { record: { ...awaiting, status: 'confirming' as const, confirmations: 0 }, refused: null };
       })
       .immediate();
+    if (refused) this.#throwRefused(id, refused);
     this.#schedule(id);
     return record;
+  }
+
+  /**
+   * Before any money moves: if the order's tier can no longer be sold (another
+   * buyer's Exclusive took effect, the persona was assigned or withdrawn), the
+   * order is rejected with "nothing was charged" and the reason is returned.
+   * Inside the caller's transaction.
+   */
+  #refuseUnsellable(record: OrderRecord, now: string): UnavailableReason | 'unpublished' | null {
+    const refused = this.#unsellable(record, now);
+    if (refused) this.#reject.run(rejectionMessage(refused, record.license, false), record.id);
+    return refused;
+  }
+
+  /** Why the order's tier can't be sold to its buyer at `now`, or null. */
+  #unsellable(record: OrderRecord, now: string): UnavailableReason | 'unpublished' | null {
+    const subject = this.#catalog.licensingSubject(record.personaId, now);
+    return subject ? saleRefusal(subject, record.license, record.buyerEmail) : 'unpublished';
+  }
+
+  #throwRefused(id: string, reason: UnavailableReason | 'unpublished'): never {
+    throw new ApiError(409, 'conflict', this.#load(id)?.rejectionReason ?? 'The order was rejected', [
+      { field: 'license', message: reason },
+    ]);
   }
 
   /**
@@ -414,17 +442,15 @@ export class OrderStore {
       .transaction(() => {
         const awaiting = this.#awaitingPayment(id);
         const now = this.#clock.now().toISOString();
+        const refused = this.#refuseUnsellable(awaiting, now);
+        if (refused) return { record: awaiting, completion: { status: 'rejected', reason: refused } as const };
         const count = this.#options.confirmations;
         this.#pay.run({ id, now, reference: paymentReference(), count });
         const completion = this.#complete({ ...awaiting, status: 'confirming', confirmations: count }, now);
         return { record: this.#load(id)!, completion };
       })
       .immediate();
-    if (completion.status === 'rejected') {
-      throw new ApiError(409, 'conflict', record.rejectionReason ?? 'The order was rejected', [
-        { field: 'license', message: completion.reason },
-      ]);
-    }
+    if (completion.status === 'rejected') this.#throwRefused(record.id, completion.reason);
     return record;
   }
 

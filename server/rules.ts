@@ -171,19 +171,19 @@ export function unavailableMessage(
  * Why a paid order could not be completed, for the buyer (at most 200
  * characters): the tier was no longer on sale when payment completed.
  */
-export function rejectionMessage(reason: UnavailableReason | 'unpublished', license: License): string {
+export function rejectionMessage(reason: UnavailableReason | 'unpublished', license: License, paid = true): string {
   const tier = TIER_NAMES[license];
-  const refund = 'Your payment is returned in full.';
+  const refund = paid ? 'Your payment is returned in full.' : 'Nothing was charged.';
   switch (reason) {
     case 'exclusive_active':
       return `Another buyer's Exclusive license took effect first, so this ${tier} license can't be issued. ${refund}`;
     case 'assigned':
-      return `The persona was assigned to its owner before your payment completed, so no license can be issued. ${refund}`;
+      return `The persona was assigned to its owner before your payment${paid ? ' completed' : ''}, so no license can be issued. ${refund}`;
     case 'exclusive_holder_only':
     case 'requires_active_exclusive':
       return `Ownership needs the Exclusive license in force, and this buyer no longer holds one. ${refund}`;
     case 'unpublished':
-      return `The persona was withdrawn from sale before your payment completed. ${refund}`;
+      return `The persona was withdrawn from sale before your payment${paid ? ' completed' : ''}. ${refund}`;
   }
 }
 

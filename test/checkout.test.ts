@@ -422,7 +422,7 @@ describe('<aip-checkout>', function () {
     expect((await counts(m.id)).orders).to.equal(1); // the other buyer's only
   });
 
-  it('a paid order rejected because another Exclusive took effect first offers another license, not the same tier', async () => {
+  it('an order refused at payment because another Exclusive took effect first offers another license, not the same tier', async () => {
     const el = await mount(m, 'ines-caldera', 'exclusive');
     await fillDetails(el);
     submit(el);
@@ -435,7 +435,7 @@ describe('<aip-checkout>', function () {
     const { detail } = await failed;
     expect(detail.code).to.equal('order_rejected');
     expect(detail.message).to.match(/Another buyer's Exclusive license took effect first/);
-    // The buyer paid: the problem is at the payment step, not back at "Your details".
+    // The buyer was paying: the problem is at the payment step, not back at "Your details".
     expect($(el, '[part~="steps"] [aria-current="step"]')!.textContent!.trim()).to.equal('Payment');
     const remedy = $(el, '[part~="error"] button')!;
     expect(remedy.textContent!.trim()).to.equal('Choose another license');

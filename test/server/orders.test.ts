@@ -397,6 +397,20 @@ describe('orders', () => {
       expect(after.ledger - before.ledger).to.equal(2);
     });
 
+    it('refuses the payment, before any money moves, when the tier was sold to someone else meanwhile', async () => {
+      const late = await order(market.base, 'juno-okafor', 'exclusive', { email: 'late@example.com', name: 'Late' });
+      await buy(market.base, 'juno-okafor', 'exclusive', { email: 'first@example.com', name: 'First' });
+      const before = await counts(market.id);
+      const refused = await pay(late.id);
+      expectError(refused, 409, 'conflict', 'license');
+      const after = await waitForOrder(market.base, late.id, (o) => o.status !== 'awaiting_payment');
+      expect(after.status).to.equal('rejected');
+      expect(after.failureReason)
+        .to.match(/Exclusive/)
+        .and.match(/Nothing was charged/);
+      expect(await counts(market.id)).to.deep.equal(before);
+    });
+
     it('resumes the confirmations of an order left confirming when the server stopped', async () => {
       const durable = await isolatedMarketplace(NOW, { file: true, confirmationIntervalMs: 60_000 });
       try {
