@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 // The storefront must be defined before the elements inside it upgrade, so the
 // library goes first.
 import '../src/index.js';
@@ -356,6 +356,31 @@ describe('<aip-custom-order>', () => {
       type(el, 'f-references', links);
       await el.updateComplete;
       expect(messageOf(el, 'f-references')).to.equal('Error: Add at most 10 links (there are 11).');
+    });
+  });
+
+  describe('large text on a phone', () => {
+    afterEach(async () => {
+      document.documentElement.style.removeProperty('font-size');
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    it('the confirmation keeps every value readable inside the element at 200 % text, 320 px wide', async () => {
+      await setViewport({ width: 320, height: 640 });
+      document.documentElement.style.fontSize = '200%';
+      const { base } = await marketplace();
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad" api=${base}></aip-custom-order>`);
+      await fill(el);
+      submit(el).click();
+      await shadowQuery(el, '[part="confirmation"]');
+      const edge = el.getBoundingClientRect().right;
+      const values = [...el.shadowRoot!.querySelectorAll('[part="brief-summary"] dd')];
+      expect(values.length).to.be.greaterThan(2);
+      for (const value of values) {
+        const box = value.getBoundingClientRect();
+        expect(box.right, value.textContent!).to.be.at.most(Math.ceil(edge));
+        expect(box.width, value.textContent!).to.be.greaterThan(100);
+      }
     });
   });
 

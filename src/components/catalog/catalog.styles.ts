@@ -13,8 +13,12 @@ export const styles = css`
     gap: var(--_aip-space-3);
     margin-bottom: var(--_aip-space-4);
   }
+  /* Never wider than the catalog, at any text size: a large font wraps the toolbar instead of widening the page. */
   .field {
     display: grid;
+    grid-template-columns: minmax(0, 1fr);
+    min-width: 0;
+    max-width: 100%;
     gap: var(--_aip-space-1);
     font-size: var(--_aip-font-size-s);
     color: var(--_aip-color-text-muted);
@@ -24,6 +28,7 @@ export const styles = css`
   }
   .field input,
   .field select {
+    max-width: 100%;
     font: inherit;
     font-size: var(--_aip-font-size-m);
     min-height: 36px;
@@ -33,8 +38,11 @@ export const styles = css`
     background: var(--_aip-color-surface);
     color: var(--_aip-color-text);
   }
+  .field.search input {
+    width: 100%;
+  }
   .field select {
-    max-width: 14rem;
+    max-width: min(14rem, 100%);
   }
   .grid {
     display: grid;
@@ -72,6 +80,8 @@ export const styles = css`
     --_dialog-width: 64rem;
     width: 100%;
     max-height: calc(100dvh - 2rem);
+    /* What focus or a link scrolls to stops below the sticky Close bar, not under it. */
+    scroll-padding-block-start: 4.5rem;
     padding: var(--_aip-space-3) var(--_aip-space-5) var(--_aip-space-5);
     overflow: auto;
     overscroll-behavior: contain;

@@ -55,7 +55,7 @@ export const styles = css`
   }
   .summary {
     display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(8rem, 1fr));
+    grid-template-columns: repeat(auto-fit, minmax(min(8rem, 100%), 1fr));
     gap: var(--_aip-space-2) var(--_aip-space-4);
     margin: 0;
   }
@@ -213,7 +213,8 @@ export const styles = css`
   iframe {
     display: block;
     width: 100%;
-    height: var(--aip-checkout-frame-height, min(42rem, 80vh));
+    /* Short screens (a phone held sideways): the frame leaves room for the dialog's heading, so only it scrolls. */
+    height: var(--aip-checkout-frame-height, min(42rem, 80vh, calc(100dvh - 8rem)));
     border: 0;
     border-radius: var(--_aip-radius-s);
     background: #fff;

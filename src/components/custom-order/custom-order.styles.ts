@@ -214,10 +214,11 @@ export const styles = css`
     border-radius: var(--_radius);
     background: var(--_aip-color-surface-sunken);
   }
+  /* Label beside value where there is room; below it where there is not (a phone, large text). */
   .brief-summary div {
     display: grid;
-    grid-template-columns: minmax(8rem, 1fr) 2fr;
-    gap: var(--_aip-space-2);
+    grid-template-columns: repeat(auto-fit, minmax(min(8rem, 100%), 1fr));
+    gap: 0 var(--_aip-space-2);
   }
   .brief-summary dt {
     color: var(--_aip-color-text-muted);

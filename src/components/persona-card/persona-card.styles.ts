@@ -42,7 +42,9 @@ export const styles = css`
     position: absolute;
     inset: 0;
     display: grid;
-    place-content: center;
+    place-content: safe center;
+    /* Large text in a small box (the horizontal layout): the cover scrolls rather than hide its Show button. */
+    overflow: auto;
     gap: var(--_aip-space-1);
     text-align: center;
     padding: var(--_aip-space-3);

@@ -131,6 +131,8 @@ export const styles = css`
   .slide {
     flex: 0 0 100%;
     aspect-ratio: var(--_ratio);
+    /* A whole preview fits a short screen (a phone held sideways); the image is letterboxed in it. */
+    max-height: 85dvh;
     scroll-snap-align: start;
     scroll-snap-stop: always;
   }
