@@ -111,8 +111,10 @@ const paths = [
       { limit: 30 * KB, enforced: false },
       // Raised from 44 KB when checkout (8.7 KB) and custom orders (8.7 KB) landed,
       // and from 64 KB when every text moved into the message catalogue (its ids
-      // and lookups add about 5 KB across the elements; the English is as before).
-      { limit: 68 * KB, enforced: true },
+      // and lookups add about 5 KB across the elements; the English is as before),
+      // and from 68 KB when the checkout learned to handle a tier or listing
+      // changed mid-way, a move in the page and a completion told once (0.5 KB).
+      { limit: 69 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
