@@ -7,6 +7,8 @@
 const open = new Set<HTMLDialogElement>();
 /** What the page itself had inline on its root for these properties, put back when the last dialog closes. */
 const HELD = ['overflow-x', 'overflow-y', 'scrollbar-gutter'] as const;
+/** What the lock sets them to. */
+const LOCKED: Record<string, string> = { 'overflow-x': 'hidden', 'overflow-y': 'hidden', 'scrollbar-gutter': 'stable' };
 let saved: Map<string, [value: string, priority: string]> | null = null;
 /**
  * Tells when an open dialog stops being shown by any way: closed, or removed
@@ -25,11 +27,18 @@ function sync(): void {
   if (open.size && !saved) {
     saved = new Map(HELD.map((p) => [p, [root.style.getPropertyValue(p), root.style.getPropertyPriority(p)]]));
     // A page with a classic scrollbar keeps its room, so nothing moves sideways.
-    if (window.innerWidth > root.clientWidth) root.style.setProperty('scrollbar-gutter', 'stable', 'important');
-    root.style.setProperty('overflow-x', 'hidden', 'important');
-    root.style.setProperty('overflow-y', 'hidden', 'important');
+    const lock = (property: string) => root.style.setProperty(property, LOCKED[property]!, 'important');
+    if (window.innerWidth > root.clientWidth) lock('scrollbar-gutter');
+    lock('overflow-x');
+    lock('overflow-y');
   } else if (!open.size && saved) {
-    for (const [property, [value, priority]] of saved) root.style.setProperty(property, value, priority);
+    // Put back what the page had, unless the page has set the property itself since.
+    for (const [property, [value, priority]] of saved) {
+      const ours =
+        root.style.getPropertyPriority(property) === 'important' &&
+        LOCKED[property] === root.style.getPropertyValue(property);
+      if (ours) root.style.setProperty(property, value, priority);
+    }
     saved = null;
   }
 }
