@@ -4,7 +4,7 @@
  * 18+ check) keeps its own size.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
+import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { deepAll, deepQuery, rgba } from './paint.js';
@@ -80,6 +80,33 @@ describe('<aip-catalog> detail dialog', function () {
     expect(Math.round(inDetail.getBoundingClientRect().width)).to.equal(Math.round(cardWidth));
     expect(cardWidth).to.be.at.most(28 * 16);
     inDetail.querySelector('button')!.click();
+  });
+
+  it('closed with Escape, it keeps what the buyer typed for the same persona; another persona starts afresh', async () => {
+    const catalog = await mount(html`<aip-storefront><aip-catalog page-size="3"></aip-catalog></aip-storefront>`);
+    await deepQuery(catalog, '.select');
+    const open = async (index: number) => {
+      deepAll(catalog, 'aip-persona-card')[index]!.shadowRoot!.querySelector<HTMLElement>('.select')!.click();
+      const dialog = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
+      const brief = await deepQuery<HTMLElement>(dialog, 'aip-custom-order');
+      const field = await waitUntil(() => brief.shadowRoot?.querySelector('textarea')).then(() =>
+        brief.shadowRoot!.querySelector('textarea')!,
+      );
+      return { dialog, field };
+    };
+    const first = await open(0);
+    first.field.value = 'Spring campaign, three product shots';
+    first.field.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !first.dialog.open, 'Escape closes the detail');
+    const again = await open(0);
+    expect(again.field.value).to.equal('Spring campaign, three product shots');
+    again.dialog.close();
+    await waitUntil(() => !again.dialog.open);
+    const other = await open(1);
+    expect(other.field.value).to.equal('');
+    other.dialog.close();
+    await waitUntil(() => getComputedStyle(document.documentElement).overflowY !== 'hidden', 'the page scrolls again');
   });
 
   describe('the page behind it', () => {

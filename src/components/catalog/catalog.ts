@@ -1,6 +1,7 @@
 import { initialState, Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CatalogParams } from '../../api/client.js';
 import {
@@ -808,6 +809,17 @@ export class AipCatalog extends AipElement {
     if (this.detailDialog && !this.detailDialog.open) showModal(this.detailDialog);
   }
 
+  /**
+   * The detail was closed (Close, Escape, the backdrop). It stays in the closed
+   * dialog, so a brief or checkout details typed in it are still there when
+   * the buyer opens the same persona again (another persona gets a fresh
+   * one); only a video playing in it stops.
+   */
+  private onDetailClose(): void {
+    const detail = this.renderRoot.querySelector('aip-persona-detail');
+    for (const video of detail?.shadowRoot?.querySelectorAll('video') ?? []) video.pause();
+  }
+
   /** Closes the detail dialog, if open; focus returns to the card that opened it. */
   closeDetail(): void {
     this.detailDialog?.close();
@@ -822,7 +834,7 @@ export class AipCatalog extends AipElement {
       part="detail-dialog"
       class="detail"
       aria-label=${p?.name ?? t('catalog.dialog')}
-      @close=${() => (this.selected = null)}
+      @close=${() => this.onDetailClose()}
       @click=${(e: MouseEvent) => e.target === this.detailDialog && this.closeDetail()}
     >
       <div class="detail-bar">
@@ -832,10 +844,13 @@ export class AipCatalog extends AipElement {
       </div>
       ${
         p
-          ? html`<aip-persona-detail part="detail" persona=${p.id}>
-              <aip-checkout slot="checkout" part="checkout" persona=${p.id}></aip-checkout>
-              <aip-custom-order slot="custom-order" part="custom-order" persona=${p.id}></aip-custom-order>
-            </aip-persona-detail>`
+          ? keyed(
+              p.id,
+              html`<aip-persona-detail part="detail" persona=${p.id}>
+                <aip-checkout slot="checkout" part="checkout" persona=${p.id}></aip-checkout>
+                <aip-custom-order slot="custom-order" part="custom-order" persona=${p.id}></aip-custom-order>
+              </aip-persona-detail>`,
+            )
           : nothing
       }
     </dialog>`;
