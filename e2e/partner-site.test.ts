@@ -41,7 +41,9 @@ test('choosing a card on the partner site opens the persona in a dialog, and Esc
   // The tiers can be chosen right there.
   await detail.locator('aip-license-picker input[value="commercial"]').waitFor();
   await page.keyboard.press('Escape');
-  await detail.waitFor({ state: 'detached' });
+  // Closed, and out of sight (it stays in the closed dialog, keeping anything typed in it).
+  await detail.waitFor({ state: 'hidden' });
+  assert.equal(await page.locator('aip-catalog dialog[open]').count(), 0);
   const focused = await page.evaluate(() => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
