@@ -737,6 +737,19 @@ describe('<aip-checkout>', function () {
     });
   });
 
+  it('back online, it asks for the order at once instead of after its longer wait', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    el.pollInterval = 600_000; // only coming back online can make it ask now
+    await new Promise((done) => setTimeout(done, 300));
+    const asked = () => requestsMatching(`${m.base}/v1/orders/${order.id}`).length;
+    const before = asked();
+    window.dispatchEvent(new Event('online'));
+    await waitUntil(() => asked() > before, 'no request for the order after coming back online', { timeout: 3000 });
+  });
+
   it('two checkouts of one listing, each fixed to a tier: each resumes only its own order', async () => {
     const commercial = await mount(m, 'juno-okafor', 'commercial');
     await fillDetails(commercial);

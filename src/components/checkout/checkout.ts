@@ -249,6 +249,7 @@ export class AipCheckout extends AipElement {
     this.inDetailView = this.closest('aip-persona-detail') !== null;
     this.requests = new AbortController();
     window.addEventListener('message', this.onMessage);
+    window.addEventListener('online', this.onOnline);
     if (this.order && !FINAL.has(this.order.status)) this.schedulePoll(0);
     if (this.waitUntil) this.endWaitIn(this.waitUntil - Date.now());
     this.carryOn();
@@ -276,6 +277,7 @@ export class AipCheckout extends AipElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('message', this.onMessage);
+    window.removeEventListener('online', this.onOnline);
     this.requests.abort();
     clearTimeout(this.pollTimer);
     clearTimeout(this.waitTimer);
@@ -639,6 +641,13 @@ export class AipCheckout extends AipElement {
     const parsed = v.safeParse(CheckoutMessageSchema, event.data);
     if (!parsed.success || !this.order || parsed.output.orderId !== this.order.id) return;
     // The message is a nudge, not the truth: ask the API.
+    this.schedulePoll(0);
+  };
+
+  /** Back online: ask for the order now rather than after the longer wait failures built up. */
+  private readonly onOnline = (): void => {
+    if (!this.order || FINAL.has(this.order.status)) return;
+    this.pollFailures = 0;
     this.schedulePoll(0);
   };
 
