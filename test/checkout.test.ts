@@ -58,6 +58,18 @@ async function mount(m: Market, persona: string, license: string, extra: Partial
   return el;
 }
 
+/** A checkout in the detail view's slot, following the tier picked there (Juno Okafor's listing). */
+async function inDetailView(m: Market) {
+  const page = await fixture<HTMLElement>(
+    html`<aip-storefront api=${m.base}>
+      <aip-persona-detail persona="juno-okafor">
+        <aip-checkout slot="checkout" poll-interval="250"></aip-checkout>
+      </aip-persona-detail>
+    </aip-storefront>`,
+  );
+  return { el: page.querySelector('aip-checkout')!, detailView: page.querySelector('aip-persona-detail')! };
+}
+
 /** Opens the form and fills it like a buyer. */
 const fillDetails = (el: AipCheckout, name = 'Robin Example', email = 'robin@example.com') =>
   fillCheckout(el, { name, email });
@@ -125,15 +137,7 @@ describe('<aip-checkout>', function () {
   });
 
   it('in the detail view, before a tier is picked, asks for a license (the persona is on screen)', async () => {
-    const page = await fixture<HTMLElement>(
-      html`<aip-storefront api=${m.base}>
-        <aip-persona-detail persona="juno-okafor">
-          <aip-checkout slot="checkout" poll-interval="250"></aip-checkout>
-        </aip-persona-detail>
-      </aip-storefront>`,
-    );
-    const el = page.querySelector('aip-checkout')!;
-    const detailView = page.querySelector('aip-persona-detail')!;
+    const { el, detailView } = await inDetailView(m);
     await waitUntil(() => /Juno Okafor/.test(detailView.shadowRoot!.textContent!), 'the detail did not load', {
       timeout: 5000,
     });
@@ -144,15 +148,7 @@ describe('<aip-checkout>', function () {
   });
 
   it('in the detail view, another listing shown: the checkout follows it with no tier or price from the last one', async () => {
-    const page = await fixture<HTMLElement>(
-      html`<aip-storefront api=${m.base}>
-        <aip-persona-detail persona="juno-okafor">
-          <aip-checkout slot="checkout" poll-interval="250"></aip-checkout>
-        </aip-persona-detail>
-      </aip-storefront>`,
-    );
-    const el = page.querySelector('aip-checkout')!;
-    const detailView = page.querySelector('aip-persona-detail')!;
+    const { el, detailView } = await inDetailView(m);
     const picker = await waitUntil(() => detailView.shadowRoot!.querySelector('aip-license-picker'), 'no picker', {
       timeout: 5000,
     }).then(() => detailView.shadowRoot!.querySelector('aip-license-picker')!);
