@@ -100,8 +100,10 @@ const paths = [
       { limit: 15 * KB, enforced: false },
       // Lowered from 32 KB when the loader took in the code it shared with the lazy chunks;
       // raised to 32.5 KB when bad host input and focus handling added 1.4 KB (CSS minification
-      // took 0.5 KB back).
-      { limit: 32.5 * KB, enforced: true },
+      // took 0.5 KB back); to 33 KB when the page behind a modal was held still, a slow
+      // marketplace got a note and a closed detail kept what was typed (0.6 KB; dropping lit's
+      // static html took 0.3 KB back).
+      { limit: 33 * KB, enforced: true },
     ],
   },
   {

@@ -5,11 +5,14 @@
  * page under the dialog.
  */
 const open = new Set<HTMLDialogElement>();
-/** What the page itself had inline on its root for these properties, put back when the last dialog closes. */
-const HELD = ['overflow-x', 'overflow-y', 'scrollbar-gutter'] as const;
-/** What the lock sets them to. */
-const LOCKED: Record<string, string> = { 'overflow-x': 'hidden', 'overflow-y': 'hidden', 'scrollbar-gutter': 'stable' };
-let saved: Map<string, [value: string, priority: string]> | null = null;
+/**
+ * What the hold sets on the page's root, inline and `!important`. The gutter
+ * only on a page with a classic scrollbar, which keeps its room, so nothing
+ * moves sideways.
+ */
+const HOLD: Record<string, string> = { 'overflow-x': 'hidden', 'overflow-y': 'hidden', 'scrollbar-gutter': 'stable' };
+/** The page's own inline values of what the hold set: property, value, priority. */
+let saved: [string, string, string][] | null = null;
 /**
  * Tells when an open dialog stops being shown by any way: closed, or removed
  * from the page with its element (which fires no `close`). Its box is then
@@ -23,21 +26,21 @@ function sync(): void {
     open.delete(dialog);
     watcher?.unobserve(dialog);
   }
-  const root = document.documentElement;
+  const style = document.documentElement.style;
   if (open.size && !saved) {
-    saved = new Map(HELD.map((p) => [p, [root.style.getPropertyValue(p), root.style.getPropertyPriority(p)]]));
-    // A page with a classic scrollbar keeps its room, so nothing moves sideways.
-    const lock = (property: string) => root.style.setProperty(property, LOCKED[property]!, 'important');
-    if (window.innerWidth > root.clientWidth) lock('scrollbar-gutter');
-    lock('overflow-x');
-    lock('overflow-y');
+    const gutter = window.innerWidth > document.documentElement.clientWidth;
+    saved = [];
+    for (const property in HOLD) {
+      if (property === 'scrollbar-gutter' && !gutter) continue;
+      saved.push([property, style.getPropertyValue(property), style.getPropertyPriority(property)]);
+      style.setProperty(property, HOLD[property]!, 'important');
+    }
   } else if (!open.size && saved) {
     // Put back what the page had, unless the page has set the property itself since.
-    for (const [property, [value, priority]] of saved) {
-      const ours =
-        root.style.getPropertyPriority(property) === 'important' &&
-        LOCKED[property] === root.style.getPropertyValue(property);
-      if (ours) root.style.setProperty(property, value, priority);
+    for (const [property, value, priority] of saved) {
+      if (style.getPropertyPriority(property) && style.getPropertyValue(property) === HOLD[property]) {
+        style.setProperty(property, value, priority);
+      }
     }
     saved = null;
   }
@@ -52,7 +55,6 @@ export function showModal(dialog: HTMLDialogElement): void {
     open.add(dialog);
     watcher ??= new ResizeObserver(sync);
     watcher.observe(dialog);
-    dialog.addEventListener('close', sync, { once: true });
   }
   sync();
 }

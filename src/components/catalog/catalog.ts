@@ -1,7 +1,6 @@
 import { initialState, Task } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CatalogParams } from '../../api/client.js';
 import {
@@ -843,15 +842,16 @@ export class AipCatalog extends AipElement {
         </button>
       </div>
       ${
-        p
-          ? keyed(
-              p.id,
-              html`<aip-persona-detail part="detail" persona=${p.id}>
-                <aip-checkout slot="checkout" part="checkout" persona=${p.id}></aip-checkout>
-                <aip-custom-order slot="custom-order" part="custom-order" persona=${p.id}></aip-custom-order>
-              </aip-persona-detail>`,
-            )
-          : nothing
+        // Keyed by persona (with the repeat the grid already uses): another persona gets fresh elements.
+        repeat(
+          p ? [p] : [],
+          (shown) => shown.id,
+          (shown) =>
+            html`<aip-persona-detail part="detail" persona=${shown.id}>
+              <aip-checkout slot="checkout" part="checkout" persona=${shown.id}></aip-checkout>
+              <aip-custom-order slot="custom-order" part="custom-order" persona=${shown.id}></aip-custom-order>
+            </aip-persona-detail>`,
+        )
       }
     </dialog>`;
   }
