@@ -6,7 +6,7 @@ import '../src/index.js';
 import '../src/components/custom-order/index.js';
 import type { AipCustomOrder } from '../src/components/custom-order/custom-order.js';
 import type { Persona } from '../src/api/schemas.js';
-import { captureWarnings, requestsMatching, shadowQuery } from './helpers.js';
+import { captureWarnings, requestsMatching, shadowQuery, thrownIntoPage } from './helpers.js';
 import { counts, isolatedMarketplace, type Isolated } from './server/http.js';
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -713,23 +713,6 @@ describe('<aip-custom-order>', () => {
   });
 
   describe('warnings', () => {
-    /** Runs `fn`, and returns what it threw into the page: uncaught errors and unhandled rejections. */
-    async function thrownIntoPage(fn: () => Promise<void>): Promise<string[]> {
-      const thrown: string[] = [];
-      const onError = (e: ErrorEvent) => thrown.push(String(e.error ?? e.message));
-      const onRejection = (e: PromiseRejectionEvent) => thrown.push(String(e.reason));
-      window.addEventListener('error', onError);
-      window.addEventListener('unhandledrejection', onRejection);
-      try {
-        await fn();
-        await new Promise((resolve) => setTimeout(resolve)); // rejections are reported a task later
-      } finally {
-        window.removeEventListener('error', onError);
-        window.removeEventListener('unhandledrejection', onRejection);
-      }
-      return thrown;
-    }
-
     it('refuses data that is not a persona: says what is wrong, shows an error, throws nothing', async () => {
       let warnings: string[] = [];
       const thrown = await thrownIntoPage(async () => {

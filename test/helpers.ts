@@ -48,6 +48,23 @@ export async function captureWarnings(fn: () => Promise<unknown> | unknown): Pro
   return said;
 }
 
+/** Runs `fn`, and returns what it threw into the page: uncaught errors and unhandled rejections. */
+export async function thrownIntoPage(fn: () => Promise<void>): Promise<string[]> {
+  const thrown: string[] = [];
+  const onError = (e: ErrorEvent) => thrown.push(String(e.error ?? e.message));
+  const onRejection = (e: PromiseRejectionEvent) => thrown.push(String(e.reason));
+  window.addEventListener('error', onError);
+  window.addEventListener('unhandledrejection', onRejection);
+  try {
+    await fn();
+    await new Promise((resolve) => setTimeout(resolve)); // rejections are reported a task later
+  } finally {
+    window.removeEventListener('error', onError);
+    window.removeEventListener('unhandledrejection', onRejection);
+  }
+  return thrown;
+}
+
 /** A buyer's details for the checkout form. */
 export interface TestBuyer {
   name: string;

@@ -5,7 +5,7 @@ import type { AipLicensePicker } from '../src/components/license-picker/license-
 import { computeTierPrices } from '../src/api/pricing.js';
 import type { License, Persona, PricingPolicy } from '../src/api/schemas.js';
 import { clientFor } from '../src/components/storefront/context.js';
-import { captureWarnings, shadowQuery } from './helpers.js';
+import { captureWarnings, shadowQuery, thrownIntoPage } from './helpers.js';
 import { isolatedMarketplace, post, type Isolated } from './server/http.js';
 
 async function api<T>(path: string): Promise<T> {
@@ -385,23 +385,6 @@ describe('<aip-license-picker>', () => {
       expect(shown).to.equal(expected);
       expect(warnings.filter((w) => w.includes('differs from the server'))).to.have.length(1);
     });
-
-    /** Runs `fn`, and returns what it threw into the page: uncaught errors and unhandled rejections. */
-    async function thrownIntoPage(fn: () => Promise<void>): Promise<string[]> {
-      const thrown: string[] = [];
-      const onError = (e: ErrorEvent) => thrown.push(String(e.error ?? e.message));
-      const onRejection = (e: PromiseRejectionEvent) => thrown.push(String(e.reason));
-      window.addEventListener('error', onError);
-      window.addEventListener('unhandledrejection', onRejection);
-      try {
-        await fn();
-        await new Promise((resolve) => setTimeout(resolve)); // rejections are reported a task later
-      } finally {
-        window.removeEventListener('error', onError);
-        window.removeEventListener('unhandledrejection', onRejection);
-      }
-      return thrown;
-    }
 
     it('refuses data that is not a persona: says what is wrong, shows an error, throws nothing', async () => {
       const persona = await api<Persona>('/v1/personas/noor-haddad');
