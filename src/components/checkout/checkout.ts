@@ -100,9 +100,9 @@ const FINAL = new Set(['completed', 'expired', 'rejected']);
 const UNPAID = new Set<Step>(['quoting', 'price-changed', 'ordering', 'paying']);
 
 const DEFAULT_POLL_MS = 2000;
+const MAX_POLL_MS = 30_000;
 /** Orders whose completion this page has told its host about, so no checkout tells it twice. */
 const REPORTED = new Set<string>();
-const MAX_POLL_MS = 30_000;
 
 /**
  * Buys one license tier of one persona through the platform, without the sale

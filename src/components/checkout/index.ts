@@ -3,15 +3,7 @@ import { AipCheckout } from './checkout.js';
 
 export { AipCheckout, type CheckoutMode } from './checkout.js';
 // The events it fires, so that importing this entry alone types them on addEventListener.
-export {
-  AipCheckoutStartEvent,
-  AipCheckoutCompleteEvent,
-  AipCheckoutErrorEvent,
-  type AipCheckoutStartDetail,
-  type AipCheckoutCompleteDetail,
-  type AipCheckoutErrorDetail,
-  type CheckoutErrorCode,
-} from '../../events/checkout.js';
+export * from '../../events/checkout.js';
 
 define('aip-checkout', AipCheckout);
 
