@@ -42,11 +42,27 @@ const messages = { ...core, ...ratings, ...customOrder };
 /** The id of a field's control (the first one of a group). */
 const idOf = (field: Field) => `f-${field.replace('.', '-')}`;
 
-/** The US dollar sign as `locale` writes it, and whether it follows the amount (German: "250,00 $"). */
-function dollarSign(locale: string): { sign: string; after: boolean } {
-  const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).formatToParts(250);
-  const at = (type: Intl.NumberFormatPartTypes) => parts.findIndex((part) => part.type === type);
-  return { sign: parts[at('currency')]?.value ?? '$', after: at('currency') > at('integer') };
+const budgetFields = new Map<string, { sign: string; after: boolean; placeholder: string }>();
+
+/**
+ * The budget field as `locale` writes US dollars: the sign, whether it follows
+ * the amount (German: "250,00 $"), and the example amount without the sign.
+ * Worked out once per locale (the form renders on every keystroke).
+ */
+function budgetField(locale: string): { sign: string; after: boolean; placeholder: string } {
+  let field = budgetFields.get(locale);
+  if (!field) {
+    const parts = new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).formatToParts(250);
+    const at = (type: Intl.NumberFormatPartTypes) => parts.findIndex((part) => part.type === type);
+    const number = parts.filter((p) => ['integer', 'group', 'decimal', 'fraction'].includes(p.type));
+    field = {
+      sign: parts[at('currency')]?.value ?? '$',
+      after: at('currency') > at('integer'),
+      placeholder: number.map((p) => p.value).join(''),
+    };
+    budgetFields.set(locale, field);
+  }
+  return field;
 }
 
 /** One attempt at sending a brief: the body and the key every retry of it reuses. */
@@ -627,7 +643,7 @@ export class AipCustomOrder extends AipElement {
     const ratingError = !!this.errorFor('rating');
     const t = this.t;
     const { locale } = this.store.value;
-    const dollar = dollarSign(locale);
+    const dollar = budgetField(locale);
     return html`<section part="section" class="section" aria-labelledby="terms-title">
       <h3 id="terms-title">${t('custom-order.terms')}</h3>
       <div class="pair">
@@ -659,7 +675,7 @@ export class AipCustomOrder extends AipElement {
                 inputmode="decimal"
                 autocomplete="off"
                 required
-                placeholder=${new Intl.NumberFormat(locale, { minimumFractionDigits: 2 }).format(250)}
+                placeholder=${dollar.placeholder}
                 .value=${d.budget}
                 aria-invalid=${invalid ? 'true' : 'false'}
                 aria-describedby=${describedBy}
