@@ -26,6 +26,7 @@ import { markChecked } from '../../internal/checked.js';
 import { RowWindow } from '../../internal/row-window.js';
 import { SlowController } from '../../internal/slow.js';
 import { CARD_PARTS } from '../persona-card/persona-card.js';
+import type { AipPersonaDetail } from '../persona-detail/persona-detail.js';
 import { styleProperties } from '../../internal/style-properties.js';
 import { itemListJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
 import { dialogStyles } from '../../styles/dialog.js';
@@ -815,8 +816,7 @@ export class AipCatalog extends AipElement {
    * one); only a video playing in it stops.
    */
   private onDetailClose(): void {
-    const detail = this.renderRoot.querySelector('aip-persona-detail');
-    for (const video of detail?.shadowRoot?.querySelectorAll('video') ?? []) video.pause();
+    this.renderRoot.querySelector<AipPersonaDetail>('aip-persona-detail')?.pauseMedia();
   }
 
   /** Closes the detail dialog, if open; focus returns to the card that opened it. */

@@ -405,6 +405,11 @@ export class AipPersonaDetail extends AipElement {
     else if (slot.name === 'custom-order') this.hasCustomOrder = filled;
   }
 
+  /** Pauses any preview video that is playing (for a host that hides the detail, as the catalog's dialog does). */
+  pauseMedia(): void {
+    for (const video of this.renderRoot.querySelectorAll('video')) video.pause();
+  }
+
   /**
    * The buyer chose a tier (in the built-in picker or a slotted one): every
    * `<aip-checkout>` in the checkout slot follows, with the price shown.
