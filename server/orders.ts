@@ -19,7 +19,7 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { License, Order, OrderRequest, OrderStatus, UnavailableReason } from '../src/api/schemas.js';
+import type { License, Order, OrderRequest, OrderStatus, RejectionCode } from '../src/api/schemas.js';
 import type { CatalogStore } from './catalog.js';
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
@@ -101,6 +101,10 @@ export interface OrderRecord {
   returnUrl: string | null;
   confirmations: number;
   rejectionReason: string | null;
+  /** Why a rejected order ended, as data (null for orders rejected before codes were kept). */
+  rejectionCode: RejectionCode | null;
+  /** Whether the buyer's payment had arrived (a rejected paid order is refunded in full). */
+  paid: boolean;
   createdAt: string;
   expiresAt: string;
   completedAt: string | null;
@@ -123,6 +127,8 @@ interface OrderRow {
   return_url: string | null;
   confirmations: number;
   rejection_reason: string | null;
+  rejection_code: RejectionCode | null;
+  paid: 0 | 1;
   created_at: string;
   expires_at: string;
   completed_at: string | null;
@@ -154,6 +160,8 @@ function toRecord(row: OrderRow): OrderRecord {
     returnUrl: row.return_url,
     confirmations: row.confirmations,
     rejectionReason: row.rejection_reason,
+    rejectionCode: row.rejection_code,
+    paid: row.paid === 1,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
     completedAt: row.completed_at,
@@ -168,6 +176,15 @@ export function failureReason(record: OrderRecord): string | null {
     return `This order was held until ${until} and expired before it was paid. Ask for a new quote to buy the license.`;
   }
   if (record.status === 'rejected') return record.rejectionReason;
+  return null;
+}
+
+/** Why the order ended, as data: what `failureReason` says, for clients that speak the buyer's language. */
+export function failure(record: OrderRecord): Order['failure'] {
+  if (record.status === 'expired') return { code: 'expired', refunded: false };
+  if (record.status === 'rejected' && record.rejectionCode) {
+    return { code: record.rejectionCode, refunded: record.paid };
+  }
   return null;
 }
 
@@ -189,6 +206,7 @@ export function orderView(record: OrderRecord, apiOrigin: string, required: numb
     expiresAt: record.expiresAt,
     confirmations: { received: record.confirmations, required },
     failureReason: failureReason(record),
+    failure: failure(record),
   };
 }
 
@@ -203,10 +221,10 @@ export function sandboxWallet(orderId: string): string {
 /** An order row with its persona's name and its certificate (SQL fragments; values are bound). */
 const ORDER_COLUMNS = `o.id, o.quote_id, o.persona_id, p.name AS persona_name, o.license, o.price_cents, o.currency,
   o.buyer_name, o.buyer_email, o.request_hash, o.status, o.origin, o.return_url, o.confirmations,
-  o.rejection_reason, o.created_at, o.expires_at, o.completed_at, c.id AS certificate_id`;
+  o.rejection_reason, o.rejection_code, o.paid_at IS NOT NULL AS paid, o.created_at, o.expires_at, o.completed_at, c.id AS certificate_id`;
 const ORDER_FROM = `orders o JOIN personas p ON p.id = o.persona_id LEFT JOIN certificates c ON c.order_id = o.id`;
 
-type Completion = { status: 'completed' } | { status: 'rejected'; reason: UnavailableReason | 'unpublished' };
+type Completion = { status: 'completed' } | { status: 'rejected'; reason: RejectionCode };
 
 export class OrderStore {
   readonly #db: Database;
@@ -255,7 +273,7 @@ export class OrderStore {
     );
     this.#confirm = db.prepare(`UPDATE orders SET confirmations = ? WHERE id = ? AND status = 'confirming'`);
     this.#reject = db.prepare(
-      `UPDATE orders SET status = 'rejected', rejection_reason = ? WHERE id = ? AND status IN ('awaiting_payment', 'confirming')`,
+      `UPDATE orders SET status = 'rejected', rejection_reason = ?, rejection_code = ? WHERE id = ? AND status IN ('awaiting_payment', 'confirming')`,
     );
     this.#completeOrder = db.prepare(
       `UPDATE orders SET status = 'completed', completed_at = ? WHERE id = ? AND status = 'confirming'`,
@@ -412,19 +430,19 @@ export class OrderStore {
    * order is rejected with "nothing was charged" and the reason is returned.
    * Inside the caller's transaction.
    */
-  #refuseUnsellable(record: OrderRecord, now: string): UnavailableReason | 'unpublished' | null {
+  #refuseUnsellable(record: OrderRecord, now: string): RejectionCode | null {
     const refused = this.#unsellable(record, now);
-    if (refused) this.#reject.run(rejectionMessage(refused, record.license, false), record.id);
+    if (refused) this.#reject.run(rejectionMessage(refused, record.license, false), refused, record.id);
     return refused;
   }
 
   /** Why the order's tier can't be sold to its buyer at `now`, or null. */
-  #unsellable(record: OrderRecord, now: string): UnavailableReason | 'unpublished' | null {
+  #unsellable(record: OrderRecord, now: string): RejectionCode | null {
     const subject = this.#catalog.licensingSubject(record.personaId, now);
     return subject ? saleRefusal(subject, record.license, record.buyerEmail) : 'unpublished';
   }
 
-  #throwRefused(id: string, reason: UnavailableReason | 'unpublished'): never {
+  #throwRefused(id: string, reason: RejectionCode): never {
     throw new ApiError(409, 'conflict', this.#load(id)?.rejectionReason ?? 'The order was rejected', [
       { field: 'license', message: reason },
     ]);
@@ -542,7 +560,7 @@ export class OrderStore {
     const reason = subject ? saleRefusal(subject, record.license, record.buyerEmail) : 'unpublished';
     if (!subject || reason) {
       const why = reason ?? 'unpublished';
-      this.#reject.run(rejectionMessage(why, record.license), record.id);
+      this.#reject.run(rejectionMessage(why, record.license), why, record.id);
       return { status: 'rejected', reason: why };
     }
 

@@ -11,6 +11,7 @@ import {
   type License,
   type Offer,
   type PricingPolicy,
+  type RejectionCode,
   type UnavailableReason,
 } from '../src/api/schemas.js';
 
@@ -171,7 +172,7 @@ export function unavailableMessage(
  * Why a paid order could not be completed, for the buyer (at most 200
  * characters): the tier was no longer on sale when payment completed.
  */
-export function rejectionMessage(reason: UnavailableReason | 'unpublished', license: License, paid = true): string {
+export function rejectionMessage(reason: RejectionCode, license: License, paid = true): string {
   const tier = TIER_NAMES[license];
   const refund = paid ? 'Your payment is returned in full.' : 'Nothing was charged.';
   switch (reason) {

@@ -430,7 +430,9 @@ describe('<aip-checkout>', function () {
     expect(paid.res.status).to.equal(409);
     const { detail } = await failed;
     expect(detail.code).to.equal('order_rejected');
-    expect(detail.message).to.match(/Another buyer's Exclusive license took effect first/);
+    expect(detail.message).to.equal(
+      "Another buyer's Exclusive License took effect first, so this license can't be issued. Nothing was charged.",
+    );
     // The buyer was paying: the problem is at the payment step, not back at "Your details".
     expect($(el, '[part~="steps"] [aria-current="step"]')!.textContent!.trim()).to.equal('Payment');
     const remedy = $(el, '[part~="error"] button')!;
@@ -615,6 +617,64 @@ describe('<aip-checkout>', function () {
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#buyer-name')!.value).to.equal('Robin Example');
     await expect(el).to.be.accessible();
+  });
+
+  describe("why an order ended, in the storefront's language", () => {
+    async function inLanguage(base: string, locale: string) {
+      const store = await fixture<HTMLElement>(
+        html`<aip-storefront api=${base} locale=${locale}>
+          <aip-checkout persona="ines-caldera" license="exclusive" poll-interval="250"></aip-checkout>
+        </aip-storefront>`,
+      );
+      const el = store.querySelector<AipCheckout>('aip-checkout')!;
+      await fillDetails(el);
+      submit(el);
+      const order = await currentOrder(el);
+      $(el, 'dialog .dialog-head button')!.click();
+      return { el, order };
+    }
+
+    it('refused before payment: German reason, nothing charged, no English', async () => {
+      const { el, order } = await inLanguage(m.base, 'de-DE');
+      await buyViaApi(m, 'ines-caldera', 'exclusive');
+      expect((await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {})).res.status).to.equal(409);
+      await waitForText(
+        el,
+        /Die Exklusive Lizenz einer anderen Partei ist zuerst wirksam geworden, daher kann diese Lizenz nicht ausgestellt werden\. Es wurde nichts berechnet\./,
+      );
+      expect(text(el)).not.to.match(/Another buyer|charged|license/);
+    });
+
+    it('rejected after payment: Spanish reason, and the payment is returned', async () => {
+      const slow = await market({ confirmationIntervalMs: 400 });
+      try {
+        const { el, order } = await inLanguage(slow.base, 'es-ES');
+        const paying = await get(`${slow.base}/checkout/${order.id}/pay`, { method: 'POST' });
+        expect(paying.res.status, paying.text).to.equal(200);
+        await buyViaApi(slow, 'ines-caldera', 'exclusive'); // completes at once, before this order's confirmations
+        await waitForText(
+          el,
+          /La Licencia exclusiva de otro comprador entró en vigor antes, así que no se puede emitir esta licencia\. Se le devuelve el pago íntegro\./,
+        );
+        expect(text(el)).not.to.match(/Another buyer|returned in full/);
+      } finally {
+        await slow.dispose();
+      }
+    });
+
+    it('expired unpaid: when the hold ended, in German date and time', async () => {
+      const { el } = await inLanguage(m.base, 'de-DE');
+      await m.setClock('2026-06-01T01:00:00.000Z');
+      const held = new Date('2026-06-01T00:30:00.000Z').toLocaleString('de-DE', {
+        dateStyle: 'medium',
+        timeStyle: 'short',
+      });
+      await waitForText(el, /Diese Bestellung war bis .* reserviert und ist abgelaufen/);
+      expect(text(el)).to.contain(
+        `Diese Bestellung war bis ${held} reserviert und ist abgelaufen, bevor die Zahlung eingegangen ist. Es wurde nichts berechnet.`,
+      );
+      expect(text(el)).not.to.match(/held until|UTC/);
+    });
   });
 
   describe('the host changes what is bought while it is under way', () => {

@@ -42,6 +42,17 @@ export const UNAVAILABLE_REASONS = [
 ] as const;
 export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
+/**
+ * Why an order ended without a sale: it `expired` unpaid, or it was rejected
+ * because the tier could no longer be sold (a reason above) or the persona
+ * was withdrawn (`unpublished`). A platform may add codes; a client shows
+ * `failureReason` for one it does not know.
+ */
+export const ORDER_FAILURE_CODES = ['expired', ...UNAVAILABLE_REASONS, 'unpublished'] as const;
+export type OrderFailureCode = (typeof ORDER_FAILURE_CODES)[number];
+/** Why a rejected order could not be completed. */
+export type RejectionCode = Exclude<OrderFailureCode, 'expired'>;
+
 /** The marketplace's use-case taxonomy. */
 export const USE_CASES = [
   'marketing_campaigns',
@@ -342,8 +353,22 @@ export const OrderSchema = v.object({
       required: v.pipe(v.number(), v.integer(), v.minValue(1)),
     }),
   ),
-  /** Why a `rejected` or `expired` order ended, in words for the buyer. Optional in the contract. */
+  /** Why a `rejected` or `expired` order ended, in English words for the buyer. Optional in the contract. */
   failureReason: v.optional(v.nullable(ShortText)),
+  /**
+   * The same as data, so a client can say it in the buyer's language: a code
+   * (one of `ORDER_FAILURE_CODES`, or a newer one) and whether the buyer's
+   * payment had arrived and is returned in full (`refunded`) or nothing was
+   * charged. Optional in the contract.
+   */
+  failure: v.optional(
+    v.nullable(
+      v.object({
+        code: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9_]{0,63}$/, 'must be a lower-case code')),
+        refunded: v.boolean(),
+      }),
+    ),
+  ),
 });
 export type Order = v.InferOutput<typeof OrderSchema>;
 

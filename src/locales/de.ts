@@ -269,6 +269,17 @@ const de: Catalogue = {
   'checkout.expired': 'Diese Bestellung ist abgelaufen, bevor die Zahlung eingegangen ist.',
   'checkout.rejected': 'Die Plattform hat diese Zahlung nicht angenommen.',
   'checkout.not-charged': '{reason} Es wurde nichts berechnet.',
+  'checkout.refunded': '{reason} Ihre Zahlung wird vollständig erstattet.',
+  'checkout.failed.expired':
+    'Diese Bestellung war bis {time} reserviert und ist abgelaufen, bevor die Zahlung eingegangen ist.',
+  'checkout.failed.exclusive-active':
+    'Die Exklusive Lizenz einer anderen Partei ist zuerst wirksam geworden, daher kann diese Lizenz nicht ausgestellt werden.',
+  'checkout.failed.assigned':
+    'Die Persona wurde zuvor an ihren Eigentümer übertragen, daher kann keine Lizenz ausgestellt werden.',
+  'checkout.failed.not-holder':
+    'Eigentum / Abtretung setzt eine wirksame Exklusive Lizenz voraus, die Sie nicht mehr halten.',
+  'checkout.failed.unpublished':
+    'Die Persona wurde zuvor aus dem Verkauf genommen, daher kann keine Lizenz ausgestellt werden.',
   'checkout.certificate-failed':
     'Ihre Zahlung ist abgeschlossen, aber das Zertifikat konnte nicht geladen werden ({cause}).',
   'checkout.resume-failed': 'Ihre Bestellung konnte nicht geprüft werden ({cause}).',

@@ -266,6 +266,14 @@ const es: Catalogue = {
   'checkout.expired': 'Este pedido venció antes de que llegara el pago.',
   'checkout.rejected': 'La plataforma no aceptó este pago.',
   'checkout.not-charged': '{reason} No se ha cobrado nada.',
+  'checkout.refunded': '{reason} Se le devuelve el pago íntegro.',
+  'checkout.failed.expired': 'Este pedido estaba reservado hasta el {time} y venció antes de que llegara el pago.',
+  'checkout.failed.exclusive-active':
+    'La Licencia exclusiva de otro comprador entró en vigor antes, así que no se puede emitir esta licencia.',
+  'checkout.failed.assigned':
+    'La persona se transfirió antes a su propietario, así que no se puede emitir ninguna licencia.',
+  'checkout.failed.not-holder': 'La Propiedad / cesión requiere una Licencia exclusiva vigente, que usted ya no tiene.',
+  'checkout.failed.unpublished': 'La persona se retiró de la venta antes, así que no se puede emitir ninguna licencia.',
   'checkout.certificate-failed': 'Su pago se ha completado, pero no se pudo cargar el certificado ({cause}).',
   'checkout.resume-failed': 'No pudimos comprobar su pedido ({cause}).',
   'checkout.tier-gone': 'Esta licencia ya no se puede comprar: {reason}. Las opciones de licencia se han actualizado.',

@@ -70,6 +70,7 @@ describe('orders', () => {
         'checkoutUrl',
         'confirmations',
         'expiresAt',
+        'failure',
         'failureReason',
         'id',
         'license',
@@ -89,6 +90,7 @@ describe('orders', () => {
       expect(placed.expiresAt).to.equal(at(ORDER_TTL_MS));
       expect(placed.confirmations).to.deep.equal({ received: 0, required: 3 });
       expect(placed.failureReason).to.equal(null);
+      expect(placed.failure).to.equal(null);
       expect(fetched.text).to.not.contain(BUYER.email);
       expect(await counts(market.id)).to.deep.equal({ ...before, orders: before.orders + 1 });
     });
@@ -340,6 +342,7 @@ describe('orders', () => {
     expect(expired.failureReason).to.equal(
       'This order was held until 1 June 2026 at 00:30 UTC and expired before it was paid. Ask for a new quote to buy the license.',
     );
+    expect(expired.failure).to.deep.equal({ code: 'expired', refunded: false });
   });
 
   describe('paying on the hosted page: confirmations in real time', () => {
@@ -390,6 +393,7 @@ describe('orders', () => {
       expect(ends.map((o) => o.status).sort()).to.deep.equal(['completed', 'rejected']);
       const rejected = ends.find((o) => o.status === 'rejected')!;
       expect(rejected.failureReason).to.match(/returned in full/);
+      expect(rejected.failure).to.deep.equal({ code: 'exclusive_active', refunded: true });
       expect(rejected.certificateId).to.equal(null);
       const after = await counts(market.id);
       expect(after.licenses - before.licenses).to.equal(1);
@@ -408,6 +412,7 @@ describe('orders', () => {
       expect(after.failureReason)
         .to.match(/Exclusive/)
         .and.match(/Nothing was charged/);
+      expect(after.failure).to.deep.equal({ code: 'exclusive_active', refunded: false });
       expect(await counts(market.id)).to.deep.equal(before);
     });
 

@@ -699,23 +699,28 @@ export class AipCheckout extends AipElement {
         void this.finish(order);
         break;
       case 'expired':
-        this.end(order, 'order_expired', order.failureReason);
+        this.end(order, 'order_expired');
         break;
       case 'rejected':
-        this.end(order, 'order_rejected', order.failureReason);
+        this.end(order, 'order_rejected');
         break;
     }
   }
 
-  /** The order ended without a sale; `failure` is the marketplace's reason, if it gave one. */
-  private end(order: Order, code: CheckoutErrorCode, failure: string | null | undefined): void {
+  /** The order ended without a sale. */
+  private end(order: Order, code: CheckoutErrorCode): void {
     clearTimeout(this.pollTimer);
     this.closePayment();
     this.attempt = null;
     clearAttempt(this.storageKey());
     const expired = code === 'order_expired';
+    const { failure, failureReason } = order;
     const say: Say = (t) => {
-      const reason = failure ?? t(expired ? 'checkout.expired' : 'checkout.rejected');
+      // Said in the buyer's language when the platform gave a reason we know, with what happened to the money.
+      const known = failure ? this.failureText(t, failure.code, order) : null;
+      if (known !== null) return t(failure!.refunded ? 'checkout.refunded' : 'checkout.not-charged', { reason: known });
+      // Otherwise the platform's own words (English), or ours.
+      const reason = failureReason ?? t(expired ? 'checkout.expired' : 'checkout.rejected');
       return expired ? t('checkout.not-charged', { reason }) : reason;
     };
     this.order = order;
@@ -723,6 +728,30 @@ export class AipCheckout extends AipElement {
     // get a 409, so the buyer chooses among the refreshed options, as after a 409. An expired one may simply retry.
     this.showProblem({ code, say, remedy: expired ? 'restart' : 'choose' });
     if (!expired) this.client.listingChanged(order.personaId);
+  }
+
+  /** Why an order ended, from the platform's code, or null for a code this version does not know. */
+  private failureText(t: T, code: string, order: Order): string | null {
+    switch (code) {
+      case 'expired': {
+        const time = new Date(order.expiresAt).toLocaleString(this.store.value.locale, {
+          dateStyle: 'medium',
+          timeStyle: 'short',
+        });
+        return t('checkout.failed.expired', { time });
+      }
+      case 'exclusive_active':
+        return t('checkout.failed.exclusive-active');
+      case 'assigned':
+        return t('checkout.failed.assigned');
+      case 'exclusive_holder_only':
+      case 'requires_active_exclusive':
+        return t('checkout.failed.not-holder');
+      case 'unpublished':
+        return t('checkout.failed.unpublished');
+      default:
+        return null;
+    }
   }
 
   private async finish(order: Order): Promise<void> {

@@ -80,6 +80,15 @@ export default {
   'checkout.expired': 'This order expired before payment arrived.',
   'checkout.rejected': 'The platform did not accept this payment.',
   'checkout.not-charged': '{reason} Nothing was charged.',
+  'checkout.refunded': '{reason} Your payment is returned in full.',
+  // Why the platform ended an order ({time}: when an unpaid order's hold ran out).
+  'checkout.failed.expired': 'This order was held until {time} and expired before payment arrived.',
+  'checkout.failed.exclusive-active':
+    "Another buyer's Exclusive License took effect first, so this license can't be issued.",
+  'checkout.failed.assigned': 'The persona was assigned to its owner first, so no license can be issued.',
+  'checkout.failed.not-holder':
+    'Ownership / Assignment needs the Exclusive License in force, and you no longer hold it.',
+  'checkout.failed.unpublished': 'The persona was withdrawn from sale first, so no license can be issued.',
   'checkout.certificate-failed': 'Your payment is complete, but the certificate could not be loaded ({cause}).',
   'checkout.resume-failed': "We couldn't check your order ({cause}).",
   'checkout.tier-gone': "This license can't be bought any more: {reason}. The license options have been updated.",
