@@ -27,7 +27,8 @@ import type { CustomOrderStore } from './custom-orders.js';
 import { ApiError, JSON_HEADERS, apiErrorResponse, errorResponse, invalid } from './errors.js';
 import { idempotencyKey, requestHash, requestOrigin } from './idempotency.js';
 import { avatarSvg, personaSvg, scaledSize, srcsetWidths } from './media.js';
-import { failureReason, orderView, type OrderRecord, type OrderStore } from './orders.js';
+import { orderView, type OrderRecord, type OrderStore } from './orders.js';
+import { pageTexts } from './page-texts.js';
 import { notFoundPage, pageResponse } from './pages.js';
 import type { QuoteStore } from './quotes.js';
 
@@ -322,16 +323,10 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     const id = c.req.param('orderId') ?? '';
     const record = v.is(Slug, id) ? orders.get(id) : null;
     const origin = originOf(c);
-    if (!record) {
-      return notFoundPage(`${origin}/checkout/checkout.css`, 'Order not found', 'There is no order at this address.');
-    }
+    const texts = pageTexts(c);
+    if (!record) return notFoundPage(`${origin}/checkout/checkout.css`, texts, texts.orderNotFound);
     return pageResponse(
-      renderCheckoutPage(record, {
-        apiOrigin: origin,
-        required: orders.requiredConfirmations,
-        pollMs,
-        failureReason: failureReason(record),
-      }),
+      renderCheckoutPage(record, { apiOrigin: origin, required: orders.requiredConfirmations, pollMs, texts }),
     );
   });
 
@@ -354,14 +349,9 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     const id = c.req.param('id') ?? '';
     const origin = originOf(c);
     const certificate = v.is(Slug, id) ? certificates.get(id, origin) : null;
-    if (!certificate) {
-      return notFoundPage(
-        `${origin}/certificates/certificate.css`,
-        'Certificate not found',
-        'There is no License Certificate at this address.',
-      );
-    }
-    return pageResponse(renderCertificatePage(certificate, origin));
+    const texts = pageTexts(c);
+    if (!certificate) return notFoundPage(`${origin}/certificates/certificate.css`, texts, texts.certificateNotFound);
+    return pageResponse(renderCertificatePage(certificate, origin, texts));
   });
 
   get('/media/personas/:id/:file', (c) => {

@@ -6,7 +6,7 @@
 import type { Database, Statement } from 'better-sqlite3';
 import type { Certificate, License } from '../src/api/schemas.js';
 import { BASE_CSS, escapeHtml, pageDocument, timeElement } from './pages.js';
-import { TIER_NAMES } from './rules.js';
+import type { PageTexts } from './page-texts.js';
 
 /** A certificate with what it certifies, read from its license record. */
 interface CertificateRow {
@@ -58,41 +58,46 @@ export function certificatePageUrl(apiOrigin: string, id: string): string {
   return `${apiOrigin}/certificates/${id}`;
 }
 
-/** The printable certificate page. */
-export function renderCertificatePage(certificate: Certificate & { issuedAt: string }, apiOrigin: string): string {
-  const tier = TIER_NAMES[certificate.license];
+/** The printable certificate page, in the page's language; the rights stay in the agreement's English. */
+export function renderCertificatePage(
+  certificate: Certificate & { issuedAt: string },
+  apiOrigin: string,
+  texts: PageTexts,
+): string {
+  const tier = texts.tiers[certificate.license];
+  const time = (iso: string) => timeElement(iso, texts.dateLocale);
+  const strong = (value: string) => `<strong>${escapeHtml(value)}</strong>`;
   const rights = certificate.rights.map((right) => `      <li>${escapeHtml(right)}</li>`).join('\n');
+  const rightsLanguage = texts.rightsLanguage ? `\n  <p class="note">${escapeHtml(texts.rightsLanguage)}</p>` : '';
   const body = `<main class="page certificate">
-  <p class="platform">AI-People marketplace</p>
-  <h1>License Certificate</h1>
-  <p class="lead">This certifies that <strong>${escapeHtml(certificate.buyer.name)}</strong> holds the
-    <strong>${escapeHtml(tier)}</strong> license of the persona package
-    <strong>${escapeHtml(certificate.personaName)}</strong>.</p>
+  <p class="platform">${escapeHtml(texts.platform)}</p>
+  <h1>${escapeHtml(texts.certificateHeading)}</h1>
+  <p class="lead">${texts.certifies(strong(certificate.buyer.name), strong(tier), strong(certificate.personaName))}</p>
   <dl>
-    <dt>Certificate</dt>
+    <dt>${escapeHtml(texts.certificate)}</dt>
     <dd><code>${escapeHtml(certificate.id)}</code></dd>
-    <dt>License</dt>
+    <dt>${escapeHtml(texts.license)}</dt>
     <dd>${escapeHtml(tier)}</dd>
-    <dt>Persona package</dt>
+    <dt>${escapeHtml(texts.personaPackage)}</dt>
     <dd>${escapeHtml(certificate.personaName)} (<code>${escapeHtml(certificate.personaId)}</code>)</dd>
-    <dt>Licensee</dt>
+    <dt>${escapeHtml(texts.licensee)}</dt>
     <dd>${escapeHtml(certificate.buyer.name)}</dd>
-    <dt>Effective</dt>
-    <dd>${timeElement(certificate.effectiveAt)}</dd>
-    <dt>Expires</dt>
-    <dd>${certificate.expiresAt ? timeElement(certificate.expiresAt) : 'Never: the assignment has no term'}</dd>
-    <dt>Issued</dt>
-    <dd>${timeElement(certificate.issuedAt)}</dd>
+    <dt>${escapeHtml(texts.effective)}</dt>
+    <dd>${time(certificate.effectiveAt)}</dd>
+    <dt>${escapeHtml(texts.expires)}</dt>
+    <dd>${certificate.expiresAt ? time(certificate.expiresAt) : escapeHtml(texts.noTerm)}</dd>
+    <dt>${escapeHtml(texts.issued)}</dt>
+    <dd>${time(certificate.issuedAt)}</dd>
   </dl>
-  <h2>Core rights</h2>
-  <ul class="rights">
+  <h2>${escapeHtml(texts.coreRights)}</h2>${rightsLanguage}
+  <ul class="rights" lang="en">
 ${rights}
   </ul>
-  <p class="note">The persona is AI-generated and fictional. Issued by the reference marketplace, which simulates
-    payments for development and testing: this page is not a legal document.</p>
+  <p class="note">${escapeHtml(texts.certificateNote)}</p>
 </main>`;
   return pageDocument({
-    title: `License Certificate ${certificate.id}`,
+    lang: texts.lang,
+    title: texts.certificateTitle(certificate.id),
     stylesheet: `${apiOrigin}/certificates/certificate.css`,
     body,
   });

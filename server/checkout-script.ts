@@ -34,6 +34,8 @@ export const CHECKOUT_JS = `// AI-People reference marketplace: hosted checkout 
   const targetOrigin = data.targetOrigin || '';
   const returnUrl = data.returnUrl || '';
   const pollMs = Number(data.pollMs) || 1000;
+  // The page's words, in its language (see checkout-page.ts, scriptTexts).
+  const texts = JSON.parse(data.texts || '{}');
   const TERMINAL = ['completed', 'expired', 'rejected'];
   const byId = (id) => document.getElementById(id);
   const paySection = byId('pay');
@@ -77,19 +79,28 @@ export const CHECKOUT_JS = `// AI-People reference marketplace: hosted checkout 
     return url.href;
   }
 
+  /** Why the order ended, in the page's language when its code is known, else the API's own words. */
+  function reasonOf(order) {
+    const failure = order.failure;
+    const known = failure && texts.reasons[failure.code + (failure.refunded ? ':refunded' : '')];
+    const reason = known || order.failureReason;
+    return reason ? ' ' + reason : '';
+  }
+
   function describe(order) {
-    const reason = order.failureReason ? ' ' + order.failureReason : '';
     switch (order.status) {
       case 'awaiting_payment':
-        return 'Waiting for your payment.';
+        return texts.awaiting;
       case 'confirming':
-        return 'Confirming payment — ' + Math.min(received, required) + ' of ' + required;
+        return texts.confirming
+          .replace('{received}', String(Math.min(received, required)))
+          .replace('{required}', String(required));
       case 'completed':
-        return 'Payment complete. Your License Certificate is ready.';
+        return texts.completed;
       case 'expired':
-        return 'This order has expired.' + reason;
+        return texts.expired + reasonOf(order);
       case 'rejected':
-        return 'The license could not be issued.' + reason;
+        return texts.rejected + reasonOf(order);
       default:
         return '';
     }
@@ -110,7 +121,7 @@ export const CHECKOUT_JS = `// AI-People reference marketplace: hosted checkout 
     progress.value = Math.min(received, required);
     if (status !== previous || received !== previousReceived) statusText.textContent = describe(order);
     if (status === 'completed' && order.certificateId) {
-      certificateLink.href = data.certificateBase + encodeURIComponent(order.certificateId);
+      certificateLink.href = data.certificateBase + encodeURIComponent(order.certificateId) + (data.certificateQuery || '');
       certificate.hidden = false;
     }
     if (returnLink) returnLink.href = returnHref(status);
@@ -139,7 +150,7 @@ export const CHECKOUT_JS = `// AI-People reference marketplace: hosted checkout 
   async function pay() {
     payButton.disabled = true;
     payError.hidden = true;
-    statusText.textContent = 'Sending your test payment…';
+    statusText.textContent = texts.sending;
     try {
       const res = await fetch(data.payUrl, { method: 'POST', cache: 'no-store' });
       if (res.ok) {
@@ -154,7 +165,7 @@ export const CHECKOUT_JS = `// AI-People reference marketplace: hosted checkout 
       statusText.focus();
     } catch (error) {
       statusText.textContent = describe({ status: status });
-      payError.textContent = 'The test payment could not be sent. Check your connection and try again.';
+      payError.textContent = texts.payFailed;
       payError.hidden = false;
       payButton.disabled = false;
     }

@@ -24,6 +24,7 @@ import type { CatalogStore } from './catalog.js';
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { keyReused, type Created, type WriteContext } from './idempotency.js';
+import { ENGLISH } from './page-texts.js';
 import { formatInstant } from './pages.js';
 import {
   AGREEMENT_VERSIONS,
@@ -172,8 +173,7 @@ function toRecord(row: OrderRow): OrderRecord {
 /** Why an order ended without a license, in words for the buyer; `null` while it hasn't. */
 export function failureReason(record: OrderRecord): string | null {
   if (record.status === 'expired') {
-    const until = formatInstant(record.expiresAt);
-    return `This order was held until ${until} and expired before it was paid. Ask for a new quote to buy the license.`;
+    return ENGLISH.expiredReason(formatInstant(record.expiresAt));
   }
   if (record.status === 'rejected') return record.rejectionReason;
   return null;

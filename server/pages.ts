@@ -8,6 +8,7 @@
  * every string from the database escaped with `escapeHtml`.
  */
 import { escapeHtml } from './agreements.js';
+import type { PageTexts } from './page-texts.js';
 
 export { escapeHtml };
 
@@ -30,6 +31,8 @@ export function pageResponse(html: string, status = 200): Response {
 }
 
 export interface PageParts {
+  /** The page's language (`<html lang>`). */
+  lang: string;
   title: string;
   /** Absolute URL of the page's stylesheet. */
   stylesheet: string;
@@ -40,9 +43,9 @@ export interface PageParts {
 }
 
 /** A complete HTML document around already-escaped body content. */
-export function pageDocument({ title, stylesheet, script, body }: PageParts): string {
+export function pageDocument({ lang, title, stylesheet, script, body }: PageParts): string {
   return `<!doctype html>
-<html lang="en">
+<html lang="${escapeHtml(lang)}">
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
@@ -61,38 +64,48 @@ ${body}
 }
 
 /** A page saying what could not be found, for a person (the JSON API answers its own error shape). */
-export function notFoundPage(stylesheet: string, heading: string, text: string): Response {
+export function notFoundPage(
+  stylesheet: string,
+  texts: PageTexts,
+  [heading, text]: readonly [heading: string, text: string],
+): Response {
   const body = `<main class="page">
-  <p class="platform">AI-People marketplace</p>
+  <p class="platform">${escapeHtml(texts.platform)}</p>
   <h1>${escapeHtml(heading)}</h1>
   <p>${escapeHtml(text)}</p>
 </main>`;
-  return pageResponse(pageDocument({ title: heading, stylesheet, body }), 404);
+  return pageResponse(pageDocument({ lang: texts.lang, title: heading, stylesheet, body }), 404);
 }
 
 const moneyFormats = new Map<string, Intl.NumberFormat>();
 
-/** Minor units as a person reads them: 123400 USD → `$1,234.00`. */
-export function formatMoney(amount: number, currency: string): string {
-  let format = moneyFormats.get(currency);
+/** Minor units as a person reads them: 123400 USD → `$1,234.00` (`1.234,00 $` in `de-DE`). */
+export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
+  const key = `${locale} ${currency}`;
+  let format = moneyFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat('en-US', { style: 'currency', currency });
-    moneyFormats.set(currency, format);
+    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    moneyFormats.set(key, format);
   }
   const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
   return format.format(amount / 10 ** digits);
 }
 
-const instantFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
 
-/** An ISO instant as a person reads it, in UTC: `1 June 2026 at 00:00 UTC`. */
-export function formatInstant(iso: string): string {
-  return `${instantFormat.format(new Date(iso))} UTC`;
+/** An ISO instant as a person reads it, in UTC: `1 June 2026 at 00:00 UTC` (`1. Juni 2026 um 00:00 UTC` in `de-DE`). */
+export function formatInstant(iso: string, locale = 'en-GB'): string {
+  let format = instantFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+    instantFormats.set(locale, format);
+  }
+  return `${format.format(new Date(iso))} UTC`;
 }
 
 /** A `<time>` element for an ISO instant. */
-export function timeElement(iso: string): string {
-  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatInstant(iso))}</time>`;
+export function timeElement(iso: string, locale?: string): string {
+  return `<time datetime="${escapeHtml(iso)}">${escapeHtml(formatInstant(iso, locale))}</time>`;
 }
 
 /** The stylesheet both pages start from: readable, 320 px wide, visible focus, light and dark. */

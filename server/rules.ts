@@ -5,6 +5,7 @@
  */
 import { computeTierPrices } from '../src/api/pricing.js';
 import { ApiError } from './errors.js';
+import { ENGLISH } from './page-texts.js';
 import {
   LICENSES,
   type Availability,
@@ -173,19 +174,7 @@ export function unavailableMessage(
  * characters): the tier was no longer on sale when payment completed.
  */
 export function rejectionMessage(reason: RejectionCode, license: License, paid = true): string {
-  const tier = TIER_NAMES[license];
-  const refund = paid ? 'Your payment is returned in full.' : 'Nothing was charged.';
-  switch (reason) {
-    case 'exclusive_active':
-      return `Another buyer's Exclusive license took effect first, so this ${tier} license can't be issued. ${refund}`;
-    case 'assigned':
-      return `The persona was assigned to its owner before your payment${paid ? ' completed' : ''}, so no license can be issued. ${refund}`;
-    case 'exclusive_holder_only':
-    case 'requires_active_exclusive':
-      return `Ownership needs the Exclusive license in force, and this buyer no longer holds one. ${refund}`;
-    case 'unpublished':
-      return `The persona was withdrawn from sale before your payment${paid ? ' completed' : ''}. ${refund}`;
-  }
+  return ENGLISH.rejectedReason(reason, TIER_NAMES[license], paid);
 }
 
 /** The public URL of a tier's agreement page. */

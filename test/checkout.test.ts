@@ -264,7 +264,8 @@ describe('<aip-checkout>', function () {
     await waitUntil(() => $(el, 'dialog[open]'), 'the overlay did not open', { timeout: 5000 });
     const dialog = $<HTMLDialogElement>(el, 'dialog[open]')!;
     const order = await currentOrder(el);
-    expect(dialog.querySelector('iframe')!.src).to.equal(order.checkoutUrl);
+    // The hosted page, asked for in the storefront's language (the page's, here the browser's).
+    expect(dialog.querySelector('iframe')!.src).to.equal(`${order.checkoutUrl}?locale=${navigator.language}`);
     await payInFrame(el);
     const { detail } = await completed;
     expect(detail).to.deep.equal({
@@ -619,7 +620,7 @@ describe('<aip-checkout>', function () {
     await expect(el).to.be.accessible();
   });
 
-  describe("why an order ended, in the storefront's language", () => {
+  describe("the storefront's language, past the checkout itself", () => {
     async function inLanguage(base: string, locale: string) {
       const store = await fixture<HTMLElement>(
         html`<aip-storefront api=${base} locale=${locale}>
@@ -633,6 +634,24 @@ describe('<aip-checkout>', function () {
       $(el, 'dialog .dialog-head button')!.click();
       return { el, order };
     }
+
+    it('opens the hosted payment page in German', async () => {
+      const store = await fixture<HTMLElement>(
+        html`<aip-storefront api=${m.base} locale="de-DE">
+          <aip-checkout persona="juno-okafor" license="commercial" poll-interval="250"></aip-checkout>
+        </aip-storefront>`,
+      );
+      const el = store.querySelector<AipCheckout>('aip-checkout')!;
+      await fillDetails(el);
+      submit(el);
+      await waitUntil(() => $(el, 'dialog[open] iframe'), 'the overlay did not open', { timeout: 5000 });
+      const iframe = $<HTMLIFrameElement>(el, 'dialog[open] iframe')!;
+      await waitUntil(() => iframe.contentDocument?.querySelector('h1'), 'the hosted page did not load', {
+        timeout: 5000,
+      });
+      expect(iframe.contentDocument!.documentElement.lang).to.equal('de');
+      expect(iframe.contentDocument!.querySelector('h1')!.textContent).to.equal('Kauf abschließen');
+    });
 
     it('refused before payment: German reason, nothing charged, no English', async () => {
       const { el, order } = await inLanguage(m.base, 'de-DE');
@@ -829,7 +848,7 @@ describe('<aip-checkout>', function () {
     submit(el);
     const order = await currentOrder(el);
     await waitUntil(() => left, 'did not navigate', { timeout: 5000 });
-    expect(left).to.equal(order.checkoutUrl);
+    expect(left).to.equal(`${order.checkoutUrl}?locale=${navigator.language}`);
     el.remove();
     // Back from the hosted page in the same tab (its session storage holds the attempt); the address names the order.
     await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});

@@ -421,6 +421,95 @@ describe('hosted checkout page', () => {
     });
   });
 
+  describe("in the buyer's language", () => {
+    const main = (d: Document) => d.querySelector('main')!.textContent!.replace(/\s+/g, ' ');
+
+    it("speaks German with ?locale=de-DE: texts, money, dates and the script's status lines, then a German certificate", async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const iframe = await frame(`${pageUrl(placed.id)}?locale=de-DE`);
+      const d = doc(iframe);
+      expect(d.documentElement.lang).to.equal('de');
+      expect(d.title).to.equal('Checkout – Mara Lindqvist, Kommerzielle Lizenz');
+      expect(d.querySelector('h1')!.textContent).to.equal('Kauf abschließen');
+      expect(main(d)).to.contain('Kommerzielle Lizenz (6 Monate)');
+      expect(main(d)).to.contain('149,00 $');
+      expect(main(d)).to.contain('149,0298 USDC');
+      expect(main(d)).to.contain('1 USD = 1,0002 USDC (fester Testkurs)');
+      expect(main(d)).to.contain('1. Juni 2026 um 00:30 UTC');
+      expect(statusText(iframe)).to.equal('Ihre Zahlung steht aus.');
+      expect(payButton(iframe).textContent).to.equal('Mit Test-USDC bezahlen');
+      const seen: string[] = [];
+      new MutationObserver(() => seen.push(statusText(iframe))).observe(d.getElementById('status-text')!, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
+      payButton(iframe).click();
+      await messageFor(placed.id, 'completed');
+      await waitUntil(() => statusText(iframe).startsWith('Zahlung abgeschlossen'), 'completion in German', {
+        timeout: 5000,
+      });
+      expect(
+        seen.some((text) => /^Zahlung wird bestätigt – [0-3] von 3$/.test(text)),
+        seen.join(' | '),
+      ).to.equal(true);
+      expect(main(d)).not.to.match(/Payment|Your |Pay with|Waiting|Confirming/);
+      const link = d.getElementById('certificate-link') as HTMLAnchorElement;
+      expect(link.textContent).to.equal('Ihr Lizenzzertifikat ansehen');
+      expect(new URL(link.href).searchParams.get('locale')).to.equal('de');
+      const certificate = await get(link.href);
+      const page = new DOMParser().parseFromString(certificate.text, 'text/html');
+      expect(page.documentElement.lang).to.equal('de');
+      expect(page.querySelector('h1')!.textContent).to.equal('Lizenzzertifikat');
+      expect(main(page)).to.contain(
+        'Hiermit wird bestätigt, dass Harbor Coffee Co. für das Persona-Paket Mara Lindqvist folgende Lizenz hält: Kommerzielle Lizenz.',
+      );
+      expect(main(page)).to.contain('Die Rechte stehen auf Englisch, in der Sprache des Lizenzvertrags.');
+      // The rights are the agreement's own English words, and say so to assistive technology.
+      expect(page.querySelector('.rights')!.getAttribute('lang')).to.equal('en');
+    });
+
+    it('follows Accept-Language by weight and by language when the address names none, else English', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const heading = async (url: string, acceptLanguage?: string) => {
+        const fetched = await get(url, acceptLanguage ? { headers: { 'Accept-Language': acceptLanguage } } : {});
+        return new DOMParser().parseFromString(fetched.text, 'text/html').querySelector('h1')!.textContent;
+      };
+      expect(await heading(pageUrl(placed.id), 'fr-CH, de;q=0.5, es-MX;q=0.8')).to.equal('Complete su compra');
+      expect(await heading(pageUrl(placed.id), 'fr, ja;q=0.9')).to.equal('Complete your purchase');
+      expect(await heading(`${pageUrl(placed.id)}?locale=fr-FR`, 'de-AT')).to.equal('Kauf abschließen');
+      expect(await heading(`${pageUrl(placed.id)}?locale=es`, 'de-AT')).to.equal('Complete su compra');
+      expect(await heading(`${market.base}/checkout/order-nope?locale=de`)).to.equal('Bestellung nicht gefunden');
+    });
+
+    it('says why an order ended in Spanish, from its code: expired, or rejected with the payment returned', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      await market.setClock(new Date(Date.parse(NOW) + ORDER_TTL_MS).toISOString());
+      const expired = await frame(`${pageUrl(placed.id)}?locale=es-ES`);
+      expect(statusText(expired)).to.equal(
+        'Este pedido ha vencido. Este pedido estaba reservado hasta el 1 de junio de 2026 a las 0:30 UTC y venció antes de pagarse. Pida un nuevo presupuesto para comprar la licencia.',
+      );
+      const slow = await isolatedMarketplace(NOW, { confirmations: 1, confirmationIntervalMs: 1500 });
+      try {
+        const first = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
+        const second = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
+        const iframe = await frame(`${slow.base}/checkout/${second.id}?locale=es-ES`);
+        payButton(iframe).click();
+        await messageFor(second.id, 'confirming');
+        expect((await sandboxPay(slow.base, first.id)).res.status).to.equal(200);
+        await messageFor(second.id, 'rejected');
+        await waitUntil(() => statusText(iframe).startsWith('No se pudo emitir'), 'rejection in Spanish', {
+          timeout: 5000,
+        });
+        expect(statusText(iframe)).to.equal(
+          'No se pudo emitir la licencia. La Licencia exclusiva de otro comprador entró en vigor antes, así que no se puede emitir «Licencia exclusiva». Se le devuelve el pago íntegro.',
+        );
+      } finally {
+        await slow.dispose();
+      }
+    });
+  });
+
   describe('POST /checkout/{orderId}/pay', () => {
     it('is the page’s own endpoint: 200 with the order confirming, 409 once it is not awaiting payment', async () => {
       const placed = await order(market.base, 'mara-lindqvist', 'commercial');

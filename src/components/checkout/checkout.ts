@@ -605,14 +605,21 @@ export class AipCheckout extends AipElement {
       this.payOpen = true;
     } else if (this.mode === 'popup') {
       if (this.popup && !this.popup.closed) {
-        this.popup.location.href = order.checkoutUrl;
+        this.popup.location.href = this.hostedPage(order.checkoutUrl);
         this.popup.focus();
       } else {
         this.popupBlocked = true;
       }
     } else {
-      this.navigate(order.checkoutUrl);
+      this.navigate(this.hostedPage(order.checkoutUrl));
     }
+  }
+
+  /** A platform page (hosted checkout, certificate) in the storefront's language: its address with `locale` added. */
+  private hostedPage(address: string): string {
+    const url = new URL(address);
+    url.searchParams.set('locale', this.store.value.locale);
+    return url.href;
   }
 
   /** Redirect mode: leave for the hosted page. */
@@ -1218,7 +1225,7 @@ export class AipCheckout extends AipElement {
       this.mode === 'popup' && this.popupBlocked
         ? html`<p>
             ${t('checkout.popup-blocked')}
-            <a href=${order.checkoutUrl} target="_blank" rel="opener">${t('checkout.open')}</a>
+            <a href=${this.hostedPage(order.checkoutUrl)} target="_blank" rel="opener">${t('checkout.open')}</a>
           </p>`
         : html`<button type="button" class="primary" @click=${() => this.onReopen()}>
             ${t(this.mode === 'overlay' ? 'checkout.return' : 'checkout.open')}
@@ -1305,7 +1312,7 @@ export class AipCheckout extends AipElement {
                   : nothing
               }
               <div class="actions">
-                <a class="button-link" href=${cert.url} target="_blank" rel="noopener"
+                <a class="button-link" href=${this.hostedPage(cert.url)} target="_blank" rel="noopener"
                   >${t('checkout.view-certificate')}</a
                 >
                 <button type="button" @click=${() => this.onBuyAnother()}>${t('checkout.buy-another')}</button>
@@ -1359,7 +1366,7 @@ export class AipCheckout extends AipElement {
         this.payOpen
           ? html`<iframe
               part="payment-frame"
-              src=${order.checkoutUrl}
+              src=${this.hostedPage(order.checkoutUrl)}
               title=${t('checkout.frame', { persona: persona.name, license: licenseTitle(t, order.license) })}
               referrerpolicy="origin"
             ></iframe>`
