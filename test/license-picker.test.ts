@@ -206,6 +206,17 @@ describe('<aip-license-picker>', () => {
       expect(new FormData(form).get('tier')).to.equal(null);
     });
 
+    it('submits as "license" when the page names it nothing, as documented', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><aip-license-picker persona="noor-haddad"></aip-license-picker></form>`,
+      );
+      const el = form.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      tiers(el)[0].click();
+      await el.updateComplete;
+      expect([...new FormData(form)]).to.deep.equal([['license', 'commercial']]);
+    });
+
     it('shows a message when a required choice is missing', async () => {
       const el = await picker('noor-haddad', 'required');
       expect(el.reportValidity()).to.equal(false);

@@ -114,8 +114,11 @@ export class AipLicensePicker extends AipElement {
   /** The chosen tier: `commercial`, `exclusive`, `ownership`, or empty for none. */
   @property() value: License | '' = '';
 
-  /** Name under which the value is submitted with a form. */
-  @property() name = 'license';
+  /**
+   * Name under which the value is submitted with a form. Reflected, because a
+   * form reads a control's name from its attribute: the default is written to it.
+   */
+  @property({ reflect: true }) name = 'license';
 
   /** A tier must be chosen before the form submits. */
   @property({ type: Boolean, reflect: true }) required = false;
