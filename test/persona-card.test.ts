@@ -3,6 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../src/index.js';
 import { CARD_PARTS, type AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import type { PersonaSummary } from '../src/api/schemas.js';
+import { clientFor } from '../src/components/storefront/context.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
 import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
@@ -179,6 +180,42 @@ describe('<aip-persona-card>', () => {
       el.api = null; // the marketplace is back
       await waitUntil(() => part(el, 'title'), 'card rendered after recovery');
       expect(part(el, 'title')!.textContent!.trim()).to.equal(summary.name);
+    });
+  });
+
+  describe('leaving the page', () => {
+    // Its own api, so only this test's card uses the client and its requests can be counted.
+    const api = '/_fault/latency=4';
+    const fetched = () => requestsMatching(`${api}/v1/personas/noor-haddad`).length;
+
+    it('a card removed before its first render stops listening: a later sale of its listing fetches nothing', async () => {
+      const card = document.createElement('aip-persona-card');
+      card.api = api;
+      card.persona = 'noor-haddad';
+      document.body.append(card);
+      card.remove(); // before its update, as the catalog drops its placeholders when an answer comes from the cache
+      await card.updateComplete;
+      await waitUntil(() => fetched() === 1, 'the one request of its pending render', { timeout: 5000 });
+      clientFor(api).listingChanged('noor-haddad'); // a sale on this page changed the listing
+      await new Promise((done) => setTimeout(done, 500));
+      expect(fetched(), 'requests for a card no longer on the page').to.equal(1);
+    });
+
+    it('a card rendered off the page shows its image once it is back', async () => {
+      const data = await firstWith('limit=1');
+      const card = document.createElement('aip-persona-card');
+      card.data = data;
+      document.body.append(card);
+      card.remove();
+      await card.updateComplete;
+      expect(part(card, 'image') === null, 'no image made off the page').to.equal(true);
+      document.body.append(card);
+      try {
+        await waitUntil(() => part(card, 'image'), 'the image is rendered on return');
+        expect(part(card, 'image')!.getAttribute('src')).to.equal(data.titleImage.url);
+      } finally {
+        card.remove();
+      }
     });
   });
 

@@ -132,6 +132,15 @@ export class AipPersonaCard extends AipElement {
    */
   @property({ type: Boolean, attribute: false }) tabbable = true;
 
+  /** Whether the last render happened off the page (an update still pending when the card was removed). */
+  private renderedDetached = false;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back on the page: render the image that was left out.
+    if (this.renderedDetached) this.requestUpdate();
+  }
+
   /** Focuses the card's title (the control that opens the persona). */
   override focus(options?: FocusOptions): void {
     const target = this.renderRoot.querySelector<HTMLElement>('.select, [part="reveal-button"]');
@@ -249,30 +258,34 @@ export class AipPersonaCard extends AipElement {
     // before that, no URL of one reaches the page.
     const covered = p.contentRating !== 'general' && !this.age.confirmed;
     const img = p.titleImage;
-    const media = covered
-      ? html`<div part="rating-cover" class="cover">
-          <strong>18+</strong>
-          <span>${t('card.cover', { rating: t(`rating.${p.contentRating}`) })}</span>
-          <button
-            part="reveal-button"
-            type="button"
-            tabindex=${this.tabbable ? nothing : '-1'}
-            @click=${() => this.age.open()}
-          >
-            ${t.parts('card.show', { name: html`<span class="visually-hidden">${p.name}</span>` })}
-          </button>
-        </div>`
-      : html`<img
-          part="image"
-          src=${img.url}
-          srcset=${img.srcset?.length ? img.srcset.map((s) => `${s.url} ${s.width}w`).join(', ') : nothing}
-          sizes=${img.srcset?.length ? this.imageSizes() : nothing}
-          alt=${img.alt || t('persona.alt', { name: p.name })}
-          width=${img.width}
-          height=${img.height}
-          loading="lazy"
-          decoding="async"
-        />`;
+    // Not while off the page: Chromium keeps an image with a srcset made in a never-attached tree for the page's life.
+    this.renderedDetached = !this.isConnected;
+    const media = this.renderedDetached
+      ? nothing
+      : covered
+        ? html`<div part="rating-cover" class="cover">
+            <strong>18+</strong>
+            <span>${t('card.cover', { rating: t(`rating.${p.contentRating}`) })}</span>
+            <button
+              part="reveal-button"
+              type="button"
+              tabindex=${this.tabbable ? nothing : '-1'}
+              @click=${() => this.age.open()}
+            >
+              ${t.parts('card.show', { name: html`<span class="visually-hidden">${p.name}</span>` })}
+            </button>
+          </div>`
+        : html`<img
+            part="image"
+            src=${img.url}
+            srcset=${img.srcset?.length ? img.srcset.map((s) => `${s.url} ${s.width}w`).join(', ') : nothing}
+            sizes=${img.srcset?.length ? this.imageSizes() : nothing}
+            alt=${img.alt || t('persona.alt', { name: p.name })}
+            width=${img.width}
+            height=${img.height}
+            loading="lazy"
+            decoding="async"
+          />`;
     return html`<div part="media" class="media">
       ${media}${badge && this.layout !== 'compact' ? html`<span part="badge" class="badge">${badge}</span>` : nothing}
     </div>`;

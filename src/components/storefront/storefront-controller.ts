@@ -84,7 +84,9 @@ export class StorefrontController implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.watch(this.value.client);
+    // Lit still runs an update that was pending when the element left the page; watching then would hang the
+    // removed element (and its shadow tree) on the page-long client for good, and keep it fetching on every sale.
+    if (this.host.isConnected) this.watch(this.value.client);
   }
 
   hostDisconnected(): void {
