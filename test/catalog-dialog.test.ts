@@ -156,6 +156,22 @@ describe('<aip-catalog> detail dialog', function () {
       await waitUntil(() => pageScrolls(), 'the page scrolls again');
     });
 
+    it('stays a modal the buyer can close with Escape when the host moves the catalog with its detail open', async () => {
+      const { page, catalog, dialog } = await openOnTallPage();
+      const other = document.createElement('section');
+      page.append(other);
+      other.append(page.querySelector('aip-storefront')!); // moved, as a single-page app re-parents a view
+      await catalog.updateComplete;
+      expect(dialog.open, 'still open').to.equal(true);
+      expect(dialog.matches(':modal'), 'a modal, above the page').to.equal(true);
+      expect(pageScrolls(), 'the page still holds still').to.equal(false);
+      dialog.querySelector<HTMLElement>('[part="close-button"]')!.focus();
+      await sendKeys({ press: 'Escape' });
+      await waitUntil(() => !dialog.open, 'Escape closed it');
+      await waitUntil(() => pageScrolls(), 'the page scrolls again');
+      expect(root.style.overflowY).to.equal('scroll');
+    });
+
     it('scrolls again when the host removes the catalog with its detail open', async () => {
       const { page } = await openOnTallPage();
       expect(pageScrolls()).to.equal(false);

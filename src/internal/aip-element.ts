@@ -3,6 +3,7 @@ import { SLUG_PATTERN } from '../api/schemas.js';
 import { buttonStyles } from '../styles/button.js';
 import { hostStyles } from '../styles/host.js';
 import { tokenStyles } from '../styles/tokens.js';
+import { reshowMoved } from './modal.js';
 
 const warned = new WeakMap<object, Set<string>>();
 
@@ -31,6 +32,12 @@ export function warnOnce(el: Element, subject: string, message: string): void {
  */
 export class AipElement extends LitElement {
   static override styles = [tokenStyles, hostStyles, buttonStyles];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Moved in the page with a dialog of ours open: it is a modal again.
+    reshowMoved();
+  }
 
   /**
    * Dispatches an event from this element and returns `false` when a listener

@@ -22,7 +22,7 @@ let watcher: ResizeObserver | null = null;
 
 function sync(): void {
   for (const dialog of open) {
-    if (dialog.open && dialog.isConnected) continue;
+    if (dialog.matches(':modal')) continue;
     open.delete(dialog);
     watcher?.unobserve(dialog);
   }
@@ -57,4 +57,20 @@ export function showModal(dialog: HTMLDialogElement): void {
     watcher.observe(dialog);
   }
   sync();
+}
+
+/**
+ * Shows again, as modals, the open dialogs a move in the page left behind: a
+ * moved dialog keeps `open` but loses the top layer, so it would sit inline
+ * in the page, Escape would not close it, and the page would stay held. Each
+ * element calls this when it is connected. The `close` event this fires is
+ * heard after the dialog is open again; listeners ignore it then.
+ */
+export function reshowMoved(): void {
+  for (const dialog of [...open]) {
+    if (dialog.isConnected && dialog.open && !dialog.matches(':modal')) {
+      dialog.close();
+      showModal(dialog);
+    }
+  }
 }

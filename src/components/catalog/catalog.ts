@@ -816,6 +816,7 @@ export class AipCatalog extends AipElement {
    * one); only a video playing in it stops.
    */
   private onDetailClose(): void {
+    if (this.detailDialog?.open) return; // shown again as a modal after a move, not closed
     this.renderRoot.querySelector<AipPersonaDetail>('aip-persona-detail')?.pauseMedia();
   }
 

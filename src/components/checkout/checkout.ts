@@ -335,8 +335,7 @@ export class AipCheckout extends AipElement {
   }
 
   protected override updated(): void {
-    // Moved in the page with the overlay open, a dialog stays open but is no longer modal: show it as one again.
-    if (this.payOpen && this.dialog?.open && !this.dialog.matches(':modal')) this.dialog.close();
+    // (Moved in the page with the overlay open, the dialog is shown as a modal again on connecting: see reshowMoved.)
     if (this.payOpen && this.dialog && !this.dialog.open) showModal(this.dialog);
     if (!this.payOpen && this.dialog?.open) this.dialog.close();
     if (this.focusAfterUpdate) {

@@ -368,7 +368,11 @@ export class AipLicensePicker extends AipElement {
 
   private renderCompare() {
     const t = this.t;
-    return html`<dialog part="dialog" aria-labelledby="compare-title" @close=${() => this.closeCompare()}>
+    return html`<dialog
+      part="dialog"
+      aria-labelledby="compare-title"
+      @close=${() => !this.dialog?.open && this.closeCompare()}
+    >
       <h2 id="compare-title" tabindex="-1">${t('compare.title')}</h2>
       <div class="table-wrap" role="region" aria-labelledby="compare-title" tabindex="0">
         <table>
