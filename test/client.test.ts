@@ -73,6 +73,18 @@ describe('AipClient', () => {
       expect(requestsTo('/v1/creators/kite-and-kiln')).to.have.length(1);
     });
 
+    it('keeps at most cacheEntries answers, forgetting the least recently used', async () => {
+      const client = new AipClient({ cacheEntries: 2 });
+      const sent = (limit: number) => requestsTo(`/v1/catalog?limit=${limit}&sort=price_desc`).length;
+      await client.catalog({ limit: 21, sort: 'price_desc' });
+      await client.catalog({ limit: 22, sort: 'price_desc' });
+      await client.catalog({ limit: 21, sort: 'price_desc' }); // from the cache, and now the most recent
+      await client.catalog({ limit: 23, sort: 'price_desc' }); // a third answer: 22 is forgotten
+      await client.catalog({ limit: 21, sort: 'price_desc' });
+      await client.catalog({ limit: 22, sort: 'price_desc' });
+      expect([sent(21), sent(22), sent(23)]).to.deep.equal([1, 2, 1]);
+    });
+
     it('revalidates a stale entry with its ETag and reuses the data on 304', async () => {
       const client = new AipClient({ cacheTtlMs: 0 });
       const first = await client.catalog({ limit: 11, sort: 'price_asc' });

@@ -49,6 +49,12 @@ export interface AipClientOptions {
   timeoutMs?: number;
   /** Serve a cached GET without asking for this long. Default 30 000. */
   cacheTtlMs?: number;
+  /**
+   * How many GET answers to keep (fresh ones, and stale ones for `ETag`
+   * revalidation); the least recently used go first. Default 64, about 2.5 MB
+   * of catalog pages at most.
+   */
+  cacheEntries?: number;
   /** The `fetch` to use; the global one by default. */
   fetch?: typeof fetch;
   /**
@@ -173,6 +179,7 @@ export class AipClient extends EventTarget {
   readonly retries: number;
   private readonly retryDelayMs: number;
   private readonly cacheTtlMs: number;
+  private readonly cacheEntries: number;
   private readonly fetchImpl: typeof fetch;
   private readonly cache = new Map<string, CacheEntry>();
   private readonly flights = new Map<string, Flight>();
@@ -185,6 +192,7 @@ export class AipClient extends EventTarget {
     this.retries = options.retries ?? CLIENT_DEFAULTS.retries;
     this.retryDelayMs = options.retryDelayMs ?? 300;
     this.cacheTtlMs = options.cacheTtlMs ?? 30_000;
+    this.cacheEntries = Math.max(1, options.cacheEntries ?? 64);
     this.fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
   }
 
@@ -277,8 +285,11 @@ export class AipClient extends EventTarget {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const url = `${this.baseUrl}${path}`;
     const cached = this.cache.get(url);
-    if (cached && !fresh && Date.now() - cached.storedAt < this.cacheTtlMs) {
-      return Promise.resolve(cached.data as T);
+    if (cached) {
+      // Most recently used last: the cache forgets from the front (a Map keeps insertion order).
+      this.cache.delete(url);
+      this.cache.set(url, cached);
+      if (!fresh && Date.now() - cached.storedAt < this.cacheTtlMs) return Promise.resolve(cached.data as T);
     }
     let flight = this.flights.get(url);
     if (!flight) {
@@ -377,7 +388,12 @@ export class AipClient extends EventTarget {
       return stale.data as T;
     }
     const data = this.validate(response, body, schema);
+    this.cache.delete(url);
     this.cache.set(url, { data, etag: response.headers.get('ETag'), storedAt: Date.now() });
+    for (const oldest of this.cache.keys()) {
+      if (this.cache.size <= this.cacheEntries) break;
+      this.cache.delete(oldest);
+    }
     return data;
   }
 
