@@ -653,6 +653,28 @@ describe('<aip-checkout>', function () {
       expect(iframe.contentDocument!.querySelector('h1')!.textContent).to.equal('Kauf abschließen');
     });
 
+    it("says a busy or failing marketplace in German, not in the server's English", async () => {
+      for (const [fault, said] of [
+        ['status=503', 'der Marktplatz ist gerade nicht erreichbar'],
+        ['status=500', 'beim Marktplatz ist ein Problem aufgetreten'],
+        ['status=429', 'der Marktplatz ist ausgelastet'],
+      ] as const) {
+        const store = await fixture<HTMLElement>(
+          html`<aip-storefront api=${m.base} locale="de-DE" retries="0">
+            <aip-checkout persona="juno-okafor" license="commercial"></aip-checkout>
+          </aip-storefront>`,
+        );
+        const el = store.querySelector<AipCheckout>('aip-checkout')!;
+        await waitUntil(() => $(el, '[part~="start-button"]'), 'no buy button', { timeout: 5000 });
+        el.api = `${m.base}/_fault/${fault},only=quotes,times=1`;
+        await fillDetails(el);
+        submit(el);
+        await waitForText(el, /Der Preis für diese Lizenz konnte nicht ermittelt werden/);
+        expect(text(el), fault).to.contain(`Der Preis für diese Lizenz konnte nicht ermittelt werden (${said}).`);
+        expect(text(el), fault).not.to.match(/Simulated|failure|HTTP/);
+      }
+    });
+
     it('refused before payment: German reason, nothing charged, no English', async () => {
       const { el, order } = await inLanguage(m.base, 'de-DE');
       await buyViaApi(m, 'ines-caldera', 'exclusive');

@@ -303,6 +303,9 @@ const de: Catalogue = {
   'checkout.retry-resume': 'Erneut prüfen',
   'cause.network': 'keine Verbindung zum Marktplatz',
   'cause.timeout': 'keine rechtzeitige Antwort des Marktplatzes',
+  'cause.busy': 'der Marktplatz ist ausgelastet',
+  'cause.unavailable': 'der Marktplatz ist gerade nicht erreichbar',
+  'cause.problem': 'beim Marktplatz ist ein Problem aufgetreten',
   'cause.malformed': 'unlesbare Antwort des Marktplatzes',
 
   // custom order

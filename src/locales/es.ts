@@ -293,6 +293,9 @@ const es: Catalogue = {
   'checkout.retry-resume': 'Volver a comprobar',
   'cause.network': 'no se pudo conectar con el marketplace',
   'cause.timeout': 'el marketplace no respondió a tiempo',
+  'cause.busy': 'el marketplace está saturado',
+  'cause.unavailable': 'el marketplace no está disponible en este momento',
+  'cause.problem': 'el marketplace tuvo un problema',
   'cause.malformed': 'el marketplace envió una respuesta ilegible',
 
   // custom order

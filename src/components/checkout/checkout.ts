@@ -63,14 +63,25 @@ type T = Translate<keyof typeof messages>;
 type Say = (t: T) => string;
 
 /**
- * What the browser saw fail, in the buyer's language; otherwise the marketplace's own words. An answer that could
- * not be read is only said to be so: what the validator found is for integrators (see `unreadable`), not buyers.
+ * What failed, in the buyer's language: what the browser saw, and a marketplace that was busy, unavailable or had
+ * a problem of its own. Only a request the marketplace refused for a reason (a 4xx) is said in its own words, which
+ * are English. What the validator found in an unreadable answer, and the words of a 5xx, are for integrators (the
+ * console and the error event's `error`), not buyers.
  */
 function cause(t: T, error: ApiError): string {
-  if (error.code === 'network') return t('cause.network', { message: error.message });
-  if (error.code === 'timeout') return t('cause.timeout', { message: error.message });
-  if (error.code === 'malformed_response') return t('cause.malformed');
-  return error.message;
+  switch (error.code) {
+    case 'network':
+      return t('cause.network', { message: error.message });
+    case 'timeout':
+      return t('cause.timeout', { message: error.message });
+    case 'malformed_response':
+      return t('cause.malformed');
+    case 'rate_limited':
+      return t('cause.busy');
+    case 'unavailable':
+      return t('cause.unavailable');
+  }
+  return error.status >= 500 ? t('cause.problem') : error.message;
 }
 
 /** What the buyer can do about a problem. */

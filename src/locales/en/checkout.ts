@@ -110,5 +110,8 @@ export default {
   'cause.network': '{message}',
   'cause.timeout': '{message}',
   // Never the client's words here: they name the validator's findings, which mean nothing to a buyer.
+  'cause.busy': 'the marketplace is busy',
+  'cause.unavailable': 'the marketplace is unavailable right now',
+  'cause.problem': 'the marketplace had a problem',
   'cause.malformed': 'the marketplace sent an answer that could not be read',
 } satisfies Record<string, Message>;
