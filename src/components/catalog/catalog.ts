@@ -111,7 +111,7 @@ const MAX_SKELETONS = 8;
  * catalog scrolls with flat memory.
  *
  * @fires {AipSelectEvent} aip-select - A buyer chose a persona (from a card). Cancelable: cancel it to stop the detail dialog opening.
- * @fires {AipListViewEvent} aip-list-view - A page of listings was shown; `detail.items` are those listings (for analytics).
+ * @fires {AipListViewEvent} aip-list-view - A page of listings was shown (for analytics); `detail`: `items` (those listings), `offset` (the list position of the first of them: 0 for a new list, then running on with each "Show more") and `creator` (the creator shown, or null for every creator).
  *
  * @csspart toolbar - The search, filter and sort controls.
  * @csspart search - The search field.
@@ -140,7 +140,8 @@ export class AipCatalog extends AipElement {
 
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
-      const request = client.catalog(JSON.parse(key) as CatalogParams, { signal });
+      const params = JSON.parse(key) as CatalogParams;
+      const request = client.catalog(params, { signal });
       // The first money format loads the browser's locale data (tens of ms):
       // do it while the request is on the wire, not after it answers.
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
@@ -155,7 +156,7 @@ export class AipCatalog extends AipElement {
       const count = page.items.length;
       this.announcement = this.announceResults && count ? this.t('catalog.results', { count }) : '';
       this.announceResults = false;
-      this.emit(new AipListViewEvent({ items: page.items }));
+      this.emit(new AipListViewEvent({ items: page.items, offset: 0, creator: params.creator ?? null }));
       return page;
     },
     // The query as a string, so the task reruns exactly when a parameter changes.
@@ -186,7 +187,7 @@ export class AipCatalog extends AipElement {
       // Asked for with the button: the buyer goes on reading at the first new card.
       if (this.focusNewCards && page.items.length) void this.focusCard(first);
       this.focusNewCards = false;
-      this.emit(new AipListViewEvent({ items: page.items }));
+      this.emit(new AipListViewEvent({ items: page.items, offset: first, creator: query.creator ?? null }));
       this.announcement = this.t('catalog.more-loaded', { count: page.items.length });
       // The new cards may not fill the screen: infinite paging keeps going.
       void this.updateComplete.then(() => requestAnimationFrame(() => this.loadMoreIfNear()));
