@@ -115,8 +115,11 @@ const paths = [
       // and from 64 KB when every text moved into the message catalogue (its ids
       // and lookups add about 5 KB across the elements; the English is as before),
       // and from 68 KB when the checkout learned to handle a tier or listing
-      // changed mid-way, a move in the page and a completion told once (0.5 KB).
-      { limit: 69 * KB, enforced: true },
+      // changed mid-way, a move in the page and a completion told once (0.5 KB), and from
+      // 69 KB when the checkout learned to say why an order ended and a failing marketplace in
+      // the buyer's language and to ask for the hosted pages in it, and moved dialogs became
+      // modals again (0.7 KB).
+      { limit: 70 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -127,7 +130,8 @@ const paths = [
   {
     name: 'everything in the largest language',
     gzip: gzipOf(elementFiles.map((r) => r.path)) + largestLanguage,
-    budgets: [{ limit: 76 * KB, enforced: true }],
+    // Raised from 76 KB with "everything" (and the German failure texts, 0.2 KB).
+    budgets: [{ limit: 77 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);
