@@ -249,6 +249,24 @@ describe('<aip-custom-order>', () => {
   });
 
   describe('validation', () => {
+    it("takes a budget typed in the storefront's own digits (Egyptian Arabic)", async () => {
+      const root = await fixture(
+        html`<aip-storefront locale="ar-EG"
+          ><aip-custom-order persona="noor-haddad"></aip-custom-order
+        ></aip-storefront>`,
+      );
+      const el = root.querySelector<AipCustomOrder>('aip-custom-order')!;
+      await shadowQuery(el, '[part="form"]');
+      for (const typedBudget of ['١٬٢٥٠٫٥٠', '٢٥٠', '\u200f٢٥٠٫٥\u200f']) {
+        type(el, 'f-budget', typedBudget);
+        await el.updateComplete;
+        expect(messageOf(el, 'f-budget'), typedBudget).to.equal(null);
+      }
+      type(el, 'f-budget', '٢٥٠٫٥٠٠');
+      await el.updateComplete;
+      expect(messageOf(el, 'f-budget'), 'three decimals').to.not.equal(null);
+    });
+
     it('shows each message next to its field when the buyer leaves it', async () => {
       const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);
       type(el, 'f-goal', '   ');

@@ -96,16 +96,34 @@ export function separatorsOf(locale: string): { group: string; decimal: string }
   return { group: part('group', ','), decimal: part('decimal', '.') };
 }
 
+const localeDigits = new Map<string, Map<string, string>>();
+
+/** The locale's own digits by their ASCII value (`٣` → `3` in `ar-EG`); empty where they are 0–9 already. */
+function digitsOf(locale: string): Map<string, string> {
+  let digits = localeDigits.get(locale);
+  if (!digits) {
+    const own = new Intl.NumberFormat(locale, { useGrouping: false }).format(1234567890);
+    digits = new Map([...own].map((c, i) => [c, '1234567890'[i]!] as const).filter(([c, d]) => c !== d));
+    localeDigits.set(locale, digits);
+  }
+  return digits;
+}
+
 /**
  * Dollars as typed to integer cents, read from the string (never through a
  * float), with `locale`'s separators: `1,250.5` → 125050 in English, `1.250,5`
  * in German. A lone group separator followed by one or two digits at the end
  * is taken for a decimal point (`250.50` in German, `250,50` in English), as
- * the buyer surely meant. Null when it isn't an amount.
+ * the buyer surely meant. The locale's own digits count (`١٬٢٥٠٫٥٠` in
+ * Egyptian Arabic). Null when it isn't an amount.
  */
 export function parseDollars(text: string, locale = 'en'): number | null {
   const { group, decimal } = separatorsOf(locale);
-  let amount = text.replace(/\s/g, '').replace(/^\$/, '');
+  const digits = digitsOf(locale);
+  // Spaces and the direction marks a right-to-left amount carries go; the locale's own digits read as 0–9.
+  let amount = [...text.replace(/[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/^\$/, '')]
+    .map((c) => digits.get(c) ?? c)
+    .join('');
   const groups = amount.split(group).length - 1;
   const lastGroup = amount.lastIndexOf(group);
   const decimalLike = !amount.includes(decimal) && groups === 1 && /^\d{1,2}$/.test(amount.slice(lastGroup + 1));
