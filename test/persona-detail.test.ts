@@ -662,6 +662,19 @@ describe('<aip-persona-detail>', () => {
       }
     });
 
+    it("names the gallery and its slides for screen readers in the storefront's language", async () => {
+      const root = await fixture(
+        html`<aip-storefront locale="de-DE"
+          ><aip-persona-detail persona="noor-haddad"></aip-persona-detail
+        ></aip-storefront>`,
+      );
+      const el = root.querySelector<AipPersonaDetail>('aip-persona-detail')!;
+      await loaded(el);
+      expect(part(el, 'gallery')!.getAttribute('aria-roledescription')).to.equal('Karussell');
+      expect(parts(el, 'slide').map((s) => s.getAttribute('aria-roledescription'))).to.include('Folie');
+      expect(parts(el, 'slide').every((s) => s.getAttribute('aria-roledescription') === 'Folie')).to.equal(true);
+    });
+
     it('offers its sections by their headings, not as a landmark each', async () => {
       const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
       await loaded(el);

@@ -35,6 +35,15 @@ describe('<aip-price>', () => {
     expect(text(el).replace(/\s/g, ' ')).to.equal('50.000 €');
   });
 
+  it('reads a lower-case currency code as the storefront does, without a warning', async () => {
+    let el!: AipPrice;
+    const warnings = await captureWarnings(async () => {
+      el = await fixture<AipPrice>(html`<aip-price amount="4900" currency="eur"></aip-price>`);
+    });
+    expect(text(el)).to.equal('€49');
+    expect(warnings).to.deep.equal([]);
+  });
+
   it('knows currencies without minor units', async () => {
     const el = await fixture<AipPrice>(html`<aip-price amount="4900" currency="JPY"></aip-price>`);
     expect(text(el)).to.equal('¥4,900');

@@ -180,6 +180,9 @@ const de: Catalogue = {
 
   // detail
   'detail.loading': 'Persona wird geladen…',
+  // What a screen reader calls a slide and the gallery (aria-roledescription).
+  'detail.slide-role': 'Folie',
+  'detail.gallery-role': 'Karussell',
   'detail.gallery': 'Vorschauen von {name}',
   'detail.slides': 'Vorschauen',
   'detail.slides-hint': 'Vorschauen: Mit den Pfeiltasten wechseln Sie zwischen den Vorschauen',

@@ -177,6 +177,9 @@ const es: Catalogue = {
 
   // detail
   'detail.loading': 'Cargando persona…',
+  // What a screen reader calls a slide and the gallery (aria-roledescription).
+  'detail.slide-role': 'diapositiva',
+  'detail.gallery-role': 'carrusel',
   'detail.gallery': 'Vistas previas de {name}',
   'detail.slides': 'Diapositivas',
   'detail.slides-hint': 'Diapositivas: use las teclas de flecha para pasar de una vista previa a otra',

@@ -528,7 +528,7 @@ export class AipPersonaDetail extends AipElement {
       part="slide"
       class="slide"
       role="group"
-      aria-roledescription="slide"
+      aria-roledescription=${t('detail.slide-role')}
       aria-label=${t('detail.slide', { index: i + 1, count: n })}
     >
       ${media}
@@ -546,7 +546,7 @@ export class AipPersonaDetail extends AipElement {
     return html`<section
       part="gallery"
       class="gallery"
-      aria-roledescription="carousel"
+      aria-roledescription=${t('detail.gallery-role')}
       aria-label=${t('detail.gallery', { name: p.name })}
       @keydown=${(e: KeyboardEvent) => this.onGalleryKeydown(e)}
     >

@@ -39,14 +39,16 @@ export class AipPrice extends AipElement {
         );
       }
     }
-    if (changed.has('currency') && this.currency && !validCurrency(this.currency)) {
+    if (changed.has('currency') && this.currency && !validCurrency(this.currency.toUpperCase())) {
       this.warnOnce('currency', `currency="${this.currency}" is not an ISO 4217 code.`);
     }
   }
 
   override render(): TemplateResult | typeof nothing {
     const settings = this.store.value;
-    const currency = this.currency && validCurrency(this.currency) ? this.currency : settings.currency;
+    // Upper case, as on the storefront: currency="eur" is euros.
+    const own = this.currency?.toUpperCase();
+    const currency = own && validCurrency(own) ? own : settings.currency;
     if (this.amount === null || !Number.isSafeInteger(this.amount) || this.amount < 0) return nothing;
     return html`<span part="base">${settings.formatMoney({ amount: this.amount, currency })}</span>`;
   }

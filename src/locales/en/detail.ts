@@ -5,6 +5,9 @@ export default {
   'detail.loading': 'Loading persona…',
   'age.text-media':
     '{name} is rated {rating}. Confirm that you are 18 or older to see rated images and videos for the rest of this browsing session.',
+  // What a screen reader calls a slide and the gallery (aria-roledescription).
+  'detail.slide-role': 'slide',
+  'detail.gallery-role': 'carousel',
   'detail.gallery': 'Previews of {name}',
   'detail.slides': 'Slides',
   'detail.slides-hint': 'Slides: use the arrow keys to move between previews',
