@@ -40,16 +40,39 @@ test('a creator picks a card, a theme and German, sees it live and copies a 2-li
   await context.close();
 });
 
-test('a brand example adds a third line; a bad handle is explained and changes nothing', async () => {
+test('a brand example adds a third line, and the preview shows exactly its tokens', async () => {
   const page = await demo().open('/demo/snippet/');
   await page.getByLabel('Theme').selectOption('forest');
   const snippet = await page.locator('#snippet').innerText();
   assert.equal(snippet.split('\n').length, 3);
-  assert.match(snippet.split('\n')[2], /^<style>aip-storefront\{--aip-color-accent:#1f5f3f;/);
+  const style = /^<style>aip-storefront\{(.*)\}<\/style>$/.exec(snippet.split('\n')[2])?.[1] ?? '';
+  assert.match(style, /^--aip-color-accent:#1f5f3f;/);
+  // Every token the preview uses is in the copied line, and no other.
+  const previewed = await page.locator('#preview aip-storefront').getAttribute('style');
+  const tokens = (css: string) =>
+    css
+      .split(';')
+      .map((d) => d.replace(/\s/g, ''))
+      .filter(Boolean)
+      .sort();
+  assert.deepEqual(tokens(previewed ?? ''), tokens(style));
+  await page.close();
+});
 
+test('a bad handle, or one with no personas, is explained and leaves nothing to copy', async () => {
+  const page = await demo().open('/demo/snippet/');
+  const copy = page.getByRole('button', { name: 'Copy snippet' });
   await page.getByLabel('Your creator handle').fill('Nova Studio!');
   await page.getByText('A handle uses lower-case letters, digits and hyphens only.').waitFor();
   assert.equal(await page.getByLabel('Your creator handle').getAttribute('aria-invalid'), 'true');
-  assert.equal(await page.locator('#snippet').innerText(), snippet, 'the last good snippet stays');
+  assert.equal(await page.locator('#snippet').innerText(), '', "no snippet for another creator's catalog");
+  assert.equal(await copy.isDisabled(), true);
+
+  await page.getByLabel('Your creator handle').fill('nobody-here');
+  await page.getByLabel('Your creator handle').blur();
+  await page.getByLabel("One persona's card").check();
+  await page.getByText('No published personas for "nobody-here" yet.').waitFor();
+  assert.equal(await page.locator('#snippet').innerText(), '', 'no card without a persona');
+  assert.equal(await copy.isDisabled(), true);
   await page.close();
 });

@@ -2,9 +2,14 @@
 // copies a snippet of at most three lines.
 import { SLUG_PATTERN, VERSION } from '../../src/index.js';
 
+// The brand examples, as the snippet's <style> line gives them and the preview shows them: the same tokens.
 const BRANDS: Record<string, string> = {
-  forest: '--aip-color-accent:#1f5f3f;--aip-color-focus:#1f5f3f;--aip-radius-m:4px;font-family:Georgia,serif',
-  ember: '--aip-color-accent:#a3361a;--aip-color-focus:#a3361a;--aip-radius-m:18px;--aip-radius-s:999px',
+  forest:
+    '--aip-color-accent:#1f5f3f;--aip-color-focus:#1f5f3f;--aip-color-badge-surface:#e2efe6;' +
+    '--aip-color-badge-text:#1f4a33;--aip-radius-m:4px;--aip-radius-s:2px;font-family:Georgia,serif',
+  ember:
+    '--aip-color-accent:#a3361a;--aip-color-focus:#a3361a;--aip-color-badge-surface:#fbe6dc;' +
+    '--aip-color-badge-text:#6e2411;--aip-radius-m:18px;--aip-radius-s:999px',
 };
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -15,6 +20,9 @@ const persona = $<HTMLSelectElement>('persona');
 const snippet = $('snippet');
 const preview = $('preview');
 const copied = $('copied');
+const copy = $<HTMLButtonElement>('copy');
+/** What the marketplace said about the handle (no personas, unreachable), shown under it. */
+let handleNotice = '';
 
 const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const attr = (name: string, value: string | number | null) =>
@@ -63,10 +71,16 @@ function render(): void {
   const o = read();
   const validHandle = SLUG_PATTERN.test(o.creator);
   creator.setAttribute('aria-invalid', validHandle ? 'false' : 'true');
-  creatorError.textContent = validHandle ? '' : 'A handle uses lower-case letters, digits and hyphens only.';
+  creatorError.textContent = validHandle ? handleNotice : 'A handle uses lower-case letters, digits and hyphens only.';
   $('persona-field').hidden = o.element === 'catalog';
   $('size-field').hidden = o.element !== 'catalog';
-  if (!validHandle) return;
+  // Nothing to copy that would not work: a bad handle, or a card or detail with no persona to show.
+  const usable = validHandle && (o.element === 'catalog' || o.persona !== '');
+  copy.disabled = !usable;
+  if (!usable) {
+    snippet.textContent = '';
+    return;
+  }
 
   const lines = [
     `<script type="module" src="https://cdn.example/aip-storefront-${VERSION}.js"></script>`,
@@ -75,13 +89,13 @@ function render(): void {
   if (BRANDS[o.theme]) lines.push(`<style>aip-storefront{${BRANDS[o.theme]}}</style>`);
   snippet.textContent = lines.join('\n');
 
-  // The preview is the same markup; the brand examples come from classes in this page's stylesheet.
-  preview.className = `preview ${o.theme}`;
+  // The preview is the same markup, with the same brand tokens as the <style> line.
   const markup = storefrontLine(o);
   if (preview.dataset.markup !== markup) {
     preview.dataset.markup = markup;
     preview.innerHTML = markup;
   }
+  preview.querySelector<HTMLElement>('aip-storefront')!.style.cssText = BRANDS[o.theme] ?? '';
 }
 
 let personasFor = '';
@@ -95,10 +109,10 @@ async function loadPersonas(): Promise<void> {
     const page = (await res.json()) as { items?: { id: string; name: string }[] };
     if (handle !== creator.value.trim()) return;
     const items = res.ok ? (page.items ?? []) : [];
-    if (items.length === 0) creatorError.textContent = `No published personas for "${handle}" yet.`;
+    handleNotice = items.length === 0 ? `No published personas for "${handle}" yet.` : '';
     persona.replaceChildren(...items.map((p) => new Option(p.name, p.id)));
   } catch {
-    creatorError.textContent = 'The marketplace could not be reached; the preview may be empty.';
+    handleNotice = 'The marketplace could not be reached; the preview may be empty.';
   }
   render();
 }
