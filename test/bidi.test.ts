@@ -83,3 +83,29 @@ describe('English on a right-to-left page', function () {
     expect(wordBox(heading, 'حول').left).to.be.greaterThan(wordBox(heading, 'Haddad').right);
   });
 });
+
+describe('Arabic formats on a right-to-left page', function () {
+  this.timeout(20_000);
+
+  it('a price keeps its "US$" sign in order, not "$US"', async () => {
+    const page = await rtlPage(
+      html`<aip-storefront locale="ar"><aip-price amount="1400000" currency="USD"></aip-price></aip-storefront>`,
+    );
+    const price = page.querySelector('aip-price')!;
+    const base = await deepQuery(price, '[part="base"]');
+    expectLeftToRight(base, ['US', '$']);
+  });
+
+  it("an exclusive's end date, an Arabic date in an English sentence, is set apart so it keeps its own order", async () => {
+    const persona = (await (await fetch('/v1/personas/elio-marchetti')).json()) as { exclusiveUntil: string };
+    const page = await rtlPage(
+      html`<aip-storefront locale="ar"
+        ><aip-license-picker persona="elio-marchetti"></aip-license-picker
+      ></aip-storefront>`,
+    );
+    const picker = page.querySelector('aip-license-picker')!;
+    await deepQuery(picker, 'input');
+    const date = new Intl.DateTimeFormat('ar', { dateStyle: 'medium' }).format(new Date(persona.exclusiveUntil));
+    expect(picker.shadowRoot!.textContent).to.contain(`Exclusively licensed until \u2068${date}\u2069`);
+  });
+});

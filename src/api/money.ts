@@ -41,5 +41,15 @@ export function formatMoney(money: Money, locale: string, options: FormatMoneyOp
   const digits = minorUnitDigits(money.currency);
   const scale = 10 ** digits;
   const whole = (options.trimWholeAmounts ?? true) && money.amount % scale === 0;
-  return formatter(locale, money.currency, whole).format(money.amount / scale);
+  const format = formatter(locale, money.currency, whole);
+  if (!RIGHT_TO_LEFT.test(locale)) return format.format(money.amount / scale);
+  // In a right-to-left language a Latin currency sign such as "US$" is kept left-to-right (LRI…PDI):
+  // otherwise its "$" takes the paragraph's direction and the amount reads "$US 14,000".
+  return format
+    .formatToParts(money.amount / scale)
+    .map(({ type, value }) => (type === 'currency' && /[A-Za-z]/.test(value) ? `\u2066${value}\u2069` : value))
+    .join('');
 }
+
+/** Languages written right to left (their tags' first subtag). */
+const RIGHT_TO_LEFT = /^(?:ar|arc|ckb|dv|fa|he|iw|ku|ps|sd|ug|ur|yi)(?:-|$)/i;

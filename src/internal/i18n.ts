@@ -101,6 +101,8 @@ export class LanguageController implements ReactiveController {
 }
 
 const plurals: Record<string, Intl.PluralRules> = {};
+/** Right-to-left letters (Hebrew to Arabic Extended, their presentation forms) and direction marks. */
+const BIDI = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFF\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
 const numbers: Record<string, Intl.NumberFormat> = {};
 /** Each message text split once: "a {b} c" → ["a ", "b", " c"] (text and placeholder names alternate). */
 const pieces = new Map<string, readonly string[]>();
@@ -139,7 +141,10 @@ export function translator<Id extends string>(
       if (i % 2 === 0) return piece;
       const value = values[piece];
       if (value === undefined) return `{${piece}}`;
-      return typeof value === 'number' ? (numbers[locale] ??= new Intl.NumberFormat(locale)).format(value) : value;
+      if (typeof value === 'number') return (numbers[locale] ??= new Intl.NumberFormat(locale)).format(value);
+      // A value with right-to-left text or direction marks (an Arabic date, a Hebrew name) is isolated
+      // (FSI…PDI), so it keeps its own order and doesn't reorder the sentence around it.
+      return typeof value === 'string' && BIDI.test(value) ? `\u2068${value}\u2069` : value;
     });
   };
   const t = (id: Id, values?: Values) => parts(id, values).join('');
