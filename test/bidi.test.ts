@@ -72,6 +72,19 @@ describe('English on a right-to-left page', function () {
     expectLeftToRight(meta, ['by', data.creator.name.split(' ')[0]!]);
   });
 
+  it("the checkout's field messages end with their full stop, not start with it", async () => {
+    const page = await rtlPage(
+      html`<aip-storefront locale="en"
+        ><aip-checkout persona="noor-haddad" license="commercial"></aip-checkout
+      ></aip-storefront>`,
+    );
+    const checkout = page.querySelector('aip-checkout')!;
+    (await deepQuery<HTMLElement>(checkout, '[part~="start-button"]')).click();
+    (await deepQuery<HTMLElement>(checkout, '[part~="submit-button"]')).click();
+    const error = await deepQuery(checkout, '#buyer-name-error');
+    expectLeftToRight(error, ['name', '.']);
+  });
+
   it("a host's right-to-left wording reads right to left", async () => {
     const page = await rtlPage(
       html`<aip-storefront locale="en" .messages=${{ 'detail.about': 'حول {name}' }}>

@@ -18,7 +18,7 @@ export const hostStyles = css`
      right-to-left. Alignment and layout still follow the page's direction:
      match-parent resolves "start" against the parent, not the text (Chromium
      and WebKit know it only by its prefixed name). */
-  :is(p, h1, h2, h3, h4, h5, h6, li, dt, dd, label, legend, caption, figcaption, summary) {
+  :is(p, h1, h2, h3, h4, h5, h6, li, dt, dd, label, legend, caption, figcaption, summary, .hint, .field-error) {
     unicode-bidi: plaintext;
     text-align: match-parent;
     text-align: -webkit-match-parent;
