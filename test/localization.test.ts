@@ -231,6 +231,10 @@ describe('languages', function () {
       await reads(el(store, 'aip-license-picker'), 'Lizenz wählen');
       const checkoutEl = await openCheckoutForm(store);
       await reads(checkoutEl, 'Vollständiger Name');
+      // The picker tells screen readers what was chosen, in German.
+      const picker = el(store, 'aip-license-picker');
+      picker.shadowRoot!.querySelector<HTMLInputElement>('input[value="commercial"]')!.click();
+      await reads(picker, 'Kommerzielle Lizenz ausgewählt');
 
       store.locale = 'es-ES';
       const commercial = noor.offers.find((o) => o.license === 'commercial')!.price.amount;
@@ -253,7 +257,7 @@ describe('languages', function () {
       const { sign, signX, fieldMiddle } = budgetSign(el(store, 'aip-custom-order'));
       expect(sign).to.equal('US$');
       expect(signX).to.be.above(fieldMiddle);
-      expect(textOf(store)).not.to.match(/Lizenz|Kasse|KI-generiert/);
+      expect(textOf(store)).not.to.match(/Lizenz|Kasse|KI-generiert|ausgewählt/);
     });
 
     it('lets two storefronts on one page speak different languages', async () => {

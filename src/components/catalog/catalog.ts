@@ -286,6 +286,7 @@ export class AipCatalog extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.store.localeChanged()) this.announcement = '';
     if (changed.has('creator') && this.creator) {
       this.creator = this.validSlug('creator', this.creator, "is not a creator handle; showing the storefront's.");
     }

@@ -295,6 +295,7 @@ export class AipCheckout extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.store.localeChanged()) this.announcement = '';
     if (changed.has('mode') && !MODES.includes(this.mode)) {
       this.warnOnce('mode', `mode="${this.mode}" is not overlay, popup or redirect; using overlay.`);
       this.mode = 'overlay';

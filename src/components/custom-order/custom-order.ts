@@ -207,6 +207,7 @@ export class AipCustomOrder extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.store.localeChanged()) this.announcement = '';
     if (changed.has('data')) this.given = this.data ? this.checkData(this.data) : null;
     const shown = this.shownPersona();
     if (shown) this.lastPersona = shown;

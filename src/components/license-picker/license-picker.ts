@@ -143,6 +143,7 @@ export class AipLicensePicker extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (this.store.localeChanged()) this.announcement = '';
     const loaded = this.loader.value ?? null;
     if (loaded !== this.loadedFor) {
       this.loadedFor = loaded;

@@ -72,6 +72,21 @@ export class StorefrontController implements ReactiveController {
 
   private readonly listingChange = (personaId: string) => this.onListingChange(personaId);
 
+  /** The locale the host last rendered in (see `localeChanged`). */
+  private renderedIn: string | null = null;
+
+  /**
+   * Whether the storefront's locale changed since the host last asked, as it
+   * may at run time. Hosts clear what they said in a live region then: it
+   * was said in the other language, and saying it again would only repeat it.
+   */
+  localeChanged(): boolean {
+    const { locale } = this.value;
+    const changed = this.renderedIn !== null && this.renderedIn !== locale;
+    this.renderedIn = locale;
+    return changed;
+  }
+
   private watch(client: AipClient | null): void {
     if (client === this.watched) return;
     if (this.watched) watchersOf(this.watched).delete(this.listingChange);
