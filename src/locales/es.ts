@@ -11,7 +11,7 @@ const es: Catalogue = {
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',
   'common.loading': 'Cargando…',
-  'common.slow': 'Todavía cargando: el mercado tarda en responder ahora mismo.',
+  'common.slow': 'Todavía cargando: el marketplace tarda en responder ahora mismo.',
   'common.by': 'de {creator}',
   'common.from': 'Desde {price}',
   'common.disclosure': 'Generada por IA · persona ficticia',
