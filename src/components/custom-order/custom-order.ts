@@ -175,6 +175,8 @@ export class AipCustomOrder extends AipElement {
   @state() private sent: Sent | null = null;
   /** While the server asked us to wait (429), when the wait ends. */
   @state() private waitUntil = 0;
+  /** The wait the marketplace asked for, as said once in the alert (a countdown there would be read out each second). */
+  private waitSeconds = 0;
   @state() private announcement = '';
   /**
    * What the alert region says after a send found problems. Each send makes a
@@ -356,6 +358,7 @@ export class AipCustomOrder extends AipElement {
   }
 
   private startWait(seconds: number): void {
+    this.waitSeconds = seconds;
     this.waitUntil = Date.now() + seconds * 1000;
     clearInterval(this.waitTimer);
     this.waitTimer = window.setInterval(() => {
@@ -755,7 +758,7 @@ export class AipCustomOrder extends AipElement {
         text = t.parts('custom-order.send-gone', { name: html`<bdi>${persona.name}</bdi>` });
         break;
       case 'rate_limited':
-        text = `${wait > 0 ? t('custom-order.busy-wait', { wait: waitText(t, wait) }) : t('custom-order.busy')} ${once}`;
+        text = `${wait > 0 ? t('custom-order.busy-wait', { wait: waitText(t, this.waitSeconds) }) : t('custom-order.busy')} ${once}`;
         retry = true;
         break;
       case 'network':
