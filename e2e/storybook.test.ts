@@ -1,7 +1,8 @@
 // Storybook as designers get it, checked in the static build: every element in
-// custom-elements.json has a docs page that lists its whole API and a story for
-// each state, the Theming and Embed guides exist and read the code they
-// document, and the Theme and Locale toolbar reach every element.
+// custom-elements.json has a docs page that shows its description and lists its
+// whole API and a story for each state, the Theming and Embed guides exist and
+// read the code they document, and the Theme and Locale toolbar reach every
+// element.
 //
 // `.ci/run` builds Storybook (`npm run build-storybook`) before `npm test`;
 // without a build, or with one older than the stories, this file builds it
@@ -52,6 +53,8 @@ interface Item {
 }
 
 interface Declaration {
+  name: string;
+  description?: string;
   tagName?: string;
   customElement?: boolean;
   members?: Item[];
@@ -70,9 +73,48 @@ function read<T>(file: string): T {
 const entries = () => Object.values(read<{ entries: Record<string, Entry> }>(INDEX).entries);
 
 const elements = () =>
-  read<{ modules: { declarations?: Declaration[] }[] }>(MANIFEST)
-    .modules.flatMap((m) => m.declarations ?? [])
-    .filter((d): d is Declaration & { tagName: string } => Boolean(d.customElement && d.tagName));
+  read<{ modules: { path: string; declarations?: Declaration[] }[] }>(MANIFEST).modules.flatMap((m) =>
+    (m.declarations ?? [])
+      .filter((d): d is Declaration & { tagName: string } => Boolean(d.customElement && d.tagName))
+      .map((d) => ({ ...d, path: m.path })),
+  );
+
+const collapse = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+/**
+ * The prose of a class's JSDoc in its source, by paragraph: every line that is
+ * not part of a block tag (`@tag …` up to the next blank line).
+ */
+function jsdocProse(file: string, className: string): string[] {
+  const source = readFileSync(file, 'utf8');
+  const at = source.indexOf(`export class ${className} `);
+  assert.ok(at > 0, `no class ${className} in ${file}`);
+  const comment = source.slice(source.lastIndexOf('/**', at) + 3, source.lastIndexOf('*/', at));
+  const paragraphs: string[] = [];
+  let current: string[] = [];
+  let inTag = false;
+  for (const line of comment.split('\n').map((l) => l.replace(/^\s*\* ?/, ''))) {
+    if (!line.trim()) {
+      if (current.length) paragraphs.push(current.join('\n'));
+      current = [];
+      inTag = false;
+    } else if (line.startsWith('@') || inTag) {
+      inTag = true;
+    } else {
+      current.push(line);
+    }
+  }
+  if (current.length) paragraphs.push(current.join('\n'));
+  return paragraphs;
+}
+
+/** A manifest description's paragraphs as the docs page shows them: no Markdown marks, whitespace collapsed. */
+const shownParagraphs = (markdown: string) =>
+  markdown
+    .split(/\n\s*\n/)
+    .filter((p) => !p.startsWith('`'.repeat(3)))
+    .map((p) => collapse(p.replace(/\*\*|`/g, '')))
+    .filter(Boolean);
 
 /** What the element's docs table must list, by section, from the manifest. */
 function expectedApi(el: Declaration): Record<string, string[]> {
@@ -111,6 +153,15 @@ describe('Storybook (static build)', () => {
         names.some((n) => /error/i.test(n)),
         `<${tagName}> has no error story: ${names.join(', ')}`,
       );
+    }
+  });
+
+  test("every paragraph of each element's class JSDoc reaches its description in the manifest", () => {
+    // The analyzer ends the description at the first block tag (`@summary`, `@tag`, …): prose after one is lost.
+    for (const el of elements()) {
+      const description = collapse(el.description ?? '');
+      const lost = jsdocProse(el.path, el.name).filter((p) => !description.includes(collapse(p)));
+      assert.deepEqual(lost, [], `<${el.tagName}>: JSDoc prose missing from ${MANIFEST} (put block tags after it)`);
     }
   });
 
@@ -166,11 +217,19 @@ describe('Storybook (static build)', () => {
       return page;
     }
 
-    test("each element's docs page lists every attribute, property, event, slot, custom property and part", async () => {
+    test("each element's docs page shows its description and lists every attribute, property, event, slot, custom property and part", async () => {
+      // Every problem on every page, so one run says all that is wrong.
+      const problems: string[] = [];
       for (const el of elements()) {
         const page = await open(`id=elements-${short(el.tagName)}--docs&viewMode=docs`, { marketplace: false });
         const table = page.locator('table.docblock-argstable').first();
         await table.waitFor({ timeout: 30_000 });
+        const tag = `<${el.tagName}> docs`;
+        // Under the title: the element's description from the manifest, not a note from its story file.
+        const shown = collapse((await page.locator('.sbdocs-title + *').first().textContent()) ?? '');
+        for (const paragraph of shownParagraphs(el.description ?? '')) {
+          if (!shown.includes(paragraph)) problems.push(`${tag}: description not shown ("${paragraph.slice(0, 60)}…")`);
+        }
         // Section rows are titled "Hide <section> items"; each other row starts with the item's name.
         const listed = await table.evaluate((t) => {
           const sections: Record<string, string[]> = {};
@@ -185,9 +244,10 @@ describe('Storybook (static build)', () => {
         await page.close();
         for (const [section, names] of Object.entries(expectedApi(el))) {
           const missing = names.filter((name) => !listed[section]?.includes(name));
-          assert.deepEqual(missing, [], `<${el.tagName}> docs, ${section}: missing ${missing.join(', ')}`);
+          if (missing.length) problems.push(`${tag}, ${section}: missing ${missing.join(', ')}`);
         }
       }
+      assert.deepEqual(problems, []);
     });
 
     test('the Theming guide lists every token with its dark value, and Embed quotes the code it documents', async () => {

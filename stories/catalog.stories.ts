@@ -15,10 +15,10 @@ interface Args {
   paging: string;
 }
 
-/**
- * Every story talks to the reference marketplace mounted on Storybook's own
- * origin. Failure states point `api` at its fault switches (`/_fault/…`).
- */
+// Every story talks to the reference marketplace mounted on Storybook's own
+// origin. Failure states point `api` at its fault switches (`/_fault/…`). (Not
+// a doc comment: Storybook would show it in place of the element's
+// description.)
 const meta: Meta<Args> = {
   title: 'Elements/Catalog',
   component: 'aip-catalog',

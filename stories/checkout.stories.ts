@@ -12,14 +12,13 @@ interface Args {
   theme: string;
 }
 
-/**
- * The checkout against the reference marketplace mounted in Storybook. Each
- * step a buyer meets is a story; the later steps get there by playing the
- * earlier ones (filling the form as a buyer would). Stories that complete a
- * purchase use the Commercial tier, which leaves the listing on sale; failure
- * stories use the server's fault switches (`/_fault/<spec>`), scoped to one
- * endpoint with `only=`.
- */
+// The checkout against the reference marketplace mounted in Storybook. Each
+// step a buyer meets is a story; the later steps get there by playing the
+// earlier ones (filling the form as a buyer would). Stories that complete a
+// purchase use the Commercial tier, which leaves the listing on sale; failure
+// stories use the server's fault switches (`/_fault/<spec>`), scoped to one
+// endpoint with `only=`. (Not a doc comment: Storybook would show it in place
+// of the element's description.)
 const meta: Meta<Args> = {
   title: 'Elements/Checkout',
   component: 'aip-checkout',

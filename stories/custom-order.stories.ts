@@ -82,11 +82,10 @@ async function fill(el: AipCustomOrder, rating: ContentRating = 'general'): Prom
 
 const send = (el: AipCustomOrder) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
 
-/**
- * A buyer's brief for custom work on one persona, sent to the reference
- * marketplace mounted in Storybook. The filled stories type into the real
- * form; the sent ones really file a brief (the marketplace is in memory).
- */
+// A buyer's brief for custom work on one persona, sent to the reference
+// marketplace mounted in Storybook. The filled stories type into the real form;
+// the sent ones really file a brief (the marketplace is in memory). (Not a doc
+// comment: Storybook would show it in place of the element's description.)
 const meta: Meta<Args> = {
   title: 'Elements/Custom order',
   component: 'aip-custom-order',

@@ -11,10 +11,10 @@ interface Args {
   disabled: boolean;
 }
 
-/**
- * The tiers of one persona from the reference marketplace. Its seed holds a
- * persona in every licensing state, so each availability case is a story.
- */
+// The tiers of one persona from the reference marketplace. Its seed holds a
+// persona in every licensing state, so each availability case is a story. (Not
+// a doc comment: Storybook would show it in place of the element's
+// description.)
 const meta: Meta<Args> = {
   title: 'Elements/License picker',
   component: 'aip-license-picker',

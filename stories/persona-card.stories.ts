@@ -12,7 +12,8 @@ interface Args {
   theme: string;
 }
 
-/** Cards load their listing from the reference marketplace by id. */
+// Cards load their listing from the reference marketplace by id. (Not a doc
+// comment: Storybook would show it in place of the element's description.)
 const meta: Meta<Args> = {
   title: 'Elements/Persona card',
   component: 'aip-persona-card',

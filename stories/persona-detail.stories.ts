@@ -32,11 +32,10 @@ const detail = (args: Args, { data, content }: Extra = {}) => html`
   </aip-storefront>
 `;
 
-/**
- * The full listing, loaded from the reference marketplace by id. The element
- * switches to two columns (gallery | text) from 720px of its own width; set
- * `width` below that to see the one-column layout.
- */
+// The full listing, loaded from the reference marketplace by id. The element
+// switches to two columns (gallery | text) from 720px of its own width; set
+// `width` below that to see the one-column layout. (Not a doc comment:
+// Storybook would show it in place of the element's description.)
 const meta: Meta<Args> = {
   title: 'Elements/Persona detail',
   component: 'aip-persona-detail',

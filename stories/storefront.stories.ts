@@ -9,7 +9,9 @@ interface Args {
   accent: string;
 }
 
-/** The provider: everything inside shares its client, creator, locale and theme. */
+// The provider: everything inside shares its client, creator, locale and theme.
+// (Not a doc comment: Storybook would show it in place of the element's
+// description.)
 const meta: Meta<Args> = {
   title: 'Elements/Storefront',
   component: 'aip-storefront',

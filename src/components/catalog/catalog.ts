@@ -84,9 +84,6 @@ const MAX_SKELETONS = 8;
  * controls. With `sync-url` the choices are mirrored into the page URL
  * (`aip-q`, `aip-use-case`, …) so a creator can link to a filtered view.
  *
- * @summary A grid of persona listings.
- * @tag aip-catalog
- *
  * **Choosing a persona:** a card's title (or Enter on it) fires `aip-select`
  * from the catalog. Unless a listener cancels it, the catalog opens the
  * persona's `<aip-persona-detail>` in a modal `<dialog>`, with an
@@ -109,6 +106,9 @@ const MAX_SKELETONS = 8;
  * the list nears the viewport ("Show more" stays as a fallback). Past a few
  * pages only the rows near the viewport are rendered, so a 10 000-listing
  * catalog scrolls with flat memory.
+ *
+ * @summary A grid of persona listings.
+ * @tag aip-catalog
  *
  * @fires {AipSelectEvent} aip-select - A buyer chose a persona (from a card). Cancelable: cancel it to stop the detail dialog opening.
  * @fires {AipListViewEvent} aip-list-view - A page of listings was shown (for analytics); `detail`: `items` (those listings), `offset` (the list position of the first of them: 0 for a new list, then running on with each "Show more") and `creator` (the creator shown, or null for every creator).
