@@ -47,10 +47,58 @@ const definitionsAndForwardedParts = {
   },
 };
 
+/** The text of a property's `@default` JSDoc tag, if it has one. */
+function defaultTag(ts, member) {
+  const tag = ts.getJSDocTags(member).find((t) => t.tagName.text === 'default');
+  const text = tag ? ts.getTextOfJSDocComment(tag.comment)?.trim() : undefined;
+  return text || undefined;
+}
+
+/**
+ * Each attribute's default as the docs tables should show it, a literal:
+ * - an attribute takes its property's default and type once the analyzer has
+ *   resolved the property's initializer: it copies the attribute from the
+ *   property before it resolves constants, so `page-size` would read
+ *   `DEFAULT_PAGE_SIZE` (and have no type) where `pageSize` reads 12;
+ * - a `@default` JSDoc tag on a property gives its attribute's default when
+ *   the initializer only means "not set" (the storefront's `timeout` and
+ *   `retries` are null until set, and the client then uses its own defaults);
+ *   the analyzer ignores the tag when there is an initializer. The property
+ *   keeps the initializer's value, which is what a script reads.
+ * `test/frameworks/manifest.test.ts` checks every default against the code.
+ */
+function literalDefaults() {
+  /** `@default` tags, by class name and property name. */
+  const tagged = new Map();
+  return {
+    name: 'aip-literal-defaults',
+    analyzePhase({ ts, node }) {
+      if (!ts.isClassDeclaration(node) || !node.name) return;
+      for (const member of node.members) {
+        if (!ts.isPropertyDeclaration(member) || !member.name || !ts.isIdentifier(member.name)) continue;
+        const value = defaultTag(ts, member);
+        if (value !== undefined) tagged.set(`${node.name.text}.${member.name.text}`, value);
+      }
+    },
+    packageLinkPhase({ customElementsManifest }) {
+      for (const { declaration } of elements(customElementsManifest)) {
+        for (const attribute of declaration.attributes ?? []) {
+          const field = declaration.members?.find((m) => m.kind === 'field' && m.name === attribute.fieldName);
+          if (!field) continue;
+          if (field.default !== undefined) attribute.default = field.default;
+          if (field.type && !attribute.type) attribute.type = field.type;
+          const value = tagged.get(`${declaration.name}.${field.name}`);
+          if (value !== undefined) attribute.default = value;
+        }
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/components/**/*.ts'],
   exclude: ['**/*.styles.ts', '**/index.ts', '**/context.ts', '**/storefront-controller.ts'],
   outdir: '.',
   litelement: true,
-  plugins: [definitionsAndForwardedParts],
+  plugins: [definitionsAndForwardedParts, literalDefaults()],
 };

@@ -14,7 +14,8 @@
  * that is not an attribute or a property gets no control: setting it would
  * do nothing.
  */
-import type { ArgTypes, SBType } from '@storybook/web-components-vite';
+import type { ArgTypes } from '@storybook/web-components-vite';
+import type { SBType } from 'storybook/internal/types';
 
 interface Typed {
   name: string;
@@ -118,4 +119,23 @@ export function argTypesFromManifest(manifest: Manifest, tagName: string): ArgTy
   }
   for (const part of el.cssParts ?? []) argTypes[`part:${part.name}`] = row(part.name, part, 'css shadow parts', false);
   return argTypes;
+}
+
+/** The docs-table section of args a story has that the element doesn't (they set up the story around it). */
+export const STORY_ONLY = 'Story only';
+
+/**
+ * An arg of the stories, not of the element: a setting of the `<aip-storefront>`
+ * around it, a wrapper's width, slotted content. Listed apart, after the
+ * element's own API, so it can't be read as one of the element's attributes.
+ *
+ * It takes its type: Storybook lists args whose type it has to infer from
+ * their values before every other row, which would put this section first.
+ */
+export function storyOnly(
+  type: 'string' | 'boolean',
+  description: string,
+  argType: ArgTypes[string] = {},
+): ArgTypes[string] {
+  return { ...argType, type, description, table: { ...argType.table, category: STORY_ONLY } };
 }

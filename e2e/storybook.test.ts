@@ -1,8 +1,8 @@
 // Storybook as designers get it, checked in the static build: every element in
 // custom-elements.json has a docs page that shows its description and lists its
-// whole API and a story for each state, the Theming and Embed guides exist and
-// read the code they document, and the Theme and Locale toolbar reach every
-// element.
+// whole API (story-only args apart, defaults as values) and a story for each
+// state, the Theming and Embed guides exist and read the code they document,
+// and the Theme and Locale toolbar reach every element.
 //
 // `.ci/run` builds Storybook (`npm run build-storybook`) before `npm test`;
 // without a build, or with one older than the stories, this file builds it
@@ -20,6 +20,8 @@ import { DARK_TOKENS, TOKENS } from '../src/styles/tokens.js';
 const STATIC = 'storybook-static';
 const INDEX = `${STATIC}/index.json`;
 const MANIFEST = 'custom-elements.json';
+/** The docs-table section of story args that are not the element's (`.storybook/argtypes.ts`). */
+const STORY_ONLY = 'story only';
 
 /** Fewest stories an element may have: its default plus the states a buyer meets. */
 const MIN_STORIES = 6;
@@ -50,6 +52,7 @@ interface Item {
   kind?: string;
   privacy?: string;
   static?: boolean;
+  default?: string;
 }
 
 interface Declaration {
@@ -115,6 +118,9 @@ const shownParagraphs = (markdown: string) =>
     .filter((p) => !p.startsWith('`'.repeat(3)))
     .map((p) => collapse(p.replace(/\*\*|`/g, '')))
     .filter(Boolean);
+
+/** A manifest default is a JavaScript literal (never a constant's name). */
+const LITERAL = /^(?:-?\d+(?:\.\d+)?|true|false|null|'[^']*'|"[^"]*")$/;
 
 /** What the element's docs table must list, by section, from the manifest. */
 function expectedApi(el: Declaration): Record<string, string[]> {
@@ -217,7 +223,7 @@ describe('Storybook (static build)', () => {
       return page;
     }
 
-    test("each element's docs page shows its description and lists every attribute, property, event, slot, custom property and part", async () => {
+    test("each element's docs page shows its description and lists its whole API, story-only args apart", async () => {
       // Every problem on every page, so one run says all that is wrong.
       const problems: string[] = [];
       for (const el of elements()) {
@@ -231,20 +237,48 @@ describe('Storybook (static build)', () => {
           if (!shown.includes(paragraph)) problems.push(`${tag}: description not shown ("${paragraph.slice(0, 60)}…")`);
         }
         // Section rows are titled "Hide <section> items"; each other row starts with the item's name.
-        const listed = await table.evaluate((t) => {
-          const sections: Record<string, string[]> = {};
+        const { listed, order } = await table.evaluate((t) => {
+          const sections: Record<string, { name: string; description: string; default: string }[]> = {};
+          const order: string[] = [];
           let section = '';
           for (const tr of t.querySelectorAll('tbody > tr')) {
             const title = /^(?:Hide|Show) (.+) items$/.exec(tr.getAttribute('title') ?? '');
-            if (title?.[1]) section = title[1].toLowerCase();
-            else (sections[section] ??= []).push(tr.querySelector('td')?.textContent?.trim() ?? '');
+            if (title?.[1]) {
+              section = title[1].toLowerCase();
+              if (!order.includes(section)) order.push(section);
+              continue;
+            }
+            const cells = [...tr.querySelectorAll('td')].map((td) => td.textContent?.trim() ?? '');
+            // The description cell holds the description (when there is one), then the type.
+            const cell = tr.querySelector('td:nth-child(2)');
+            const description =
+              cell && cell.children.length > 1 ? (cell.firstElementChild?.textContent?.trim() ?? '') : '';
+            (sections[section] ??= []).push({ name: cells[0] ?? '', description, default: cells[2] ?? '' });
           }
-          return sections;
+          return { listed: sections, order };
         });
         await page.close();
-        for (const [section, names] of Object.entries(expectedApi(el))) {
-          const missing = names.filter((name) => !listed[section]?.includes(name));
+        const names = (section: string) => (listed[section] ?? []).map((row) => row.name);
+        for (const [section, expected] of Object.entries(expectedApi(el))) {
+          const missing = expected.filter((name) => !names(section).includes(name));
           if (missing.length) problems.push(`${tag}, ${section}: missing ${missing.join(', ')}`);
+        }
+        // Args the stories have and the element doesn't are set apart, after the element's API, and say what they do.
+        if (names('').length) problems.push(`${tag}: outside any section, as if the element's: ${names('')}`);
+        if (order.includes(STORY_ONLY) && order.at(-1) !== STORY_ONLY) problems.push(`${tag}: sections ${order}`);
+        const attributes = new Set((el.attributes ?? []).map((a) => a.name));
+        for (const row of listed[STORY_ONLY] ?? []) {
+          if (attributes.has(row.name)) problems.push(`${tag}: ${row.name} is an attribute, not story-only`);
+          if (!row.description) problems.push(`${tag}: story-only ${row.name} has no description`);
+        }
+        // Defaults as values, as the manifest gives them (test/frameworks/manifest.test.ts checks those against the code).
+        for (const attribute of el.attributes ?? []) {
+          const shownDefault = listed.attributes?.find((r) => r.name === attribute.name)?.default;
+          if (!LITERAL.test(attribute.default ?? '')) {
+            problems.push(`${tag}: ${attribute.name} defaults to ${attribute.default}, not a value`);
+          } else if (shownDefault !== attribute.default) {
+            problems.push(`${tag}: ${attribute.name} shows default ${shownDefault}, not ${attribute.default}`);
+          }
         }
       }
       assert.deepEqual(problems, []);

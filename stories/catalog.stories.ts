@@ -3,6 +3,7 @@ import { html, nothing } from 'lit';
 import { SORTS } from '../src/api/schemas.js';
 import '../src/index.js';
 import { failOnce } from './faults.js';
+import { storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   creator: string;
@@ -34,8 +35,18 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     sort: { control: 'select', options: [...SORTS] },
-    'max-rating': { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    'max-rating': storyOnly(
+      'string',
+      '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
+      {
+        control: 'select',
+        options: ['general', 'suggestive', 'erotic', 'explicit'],
+      },
+    ),
+    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
+      control: 'inline-radio',
+      options: ['light', 'dark', 'auto'],
+    }),
     paging: { control: 'inline-radio', options: ['more', 'infinite'] },
   },
   render: (args) => html`

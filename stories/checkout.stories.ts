@@ -2,6 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/index.js';
 import { failOnce } from './faults.js';
+import { storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   persona: string;
@@ -26,7 +27,10 @@ const meta: Meta<Args> = {
   argTypes: {
     license: { control: 'select', options: ['', 'commercial', 'exclusive', 'ownership'] },
     mode: { control: 'select', options: ['overlay', 'popup', 'redirect'] },
-    theme: { control: 'select', options: ['light', 'dark'] },
+    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
+      control: 'select',
+      options: ['light', 'dark'],
+    }),
   },
   render: (args) => html`
     <aip-storefront api=${args.api} theme=${args.theme}>

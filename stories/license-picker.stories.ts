@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
+import { storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   persona: string;
@@ -21,7 +22,14 @@ const meta: Meta<Args> = {
   args: { persona: 'noor-haddad', value: '', locale: 'en-US', api: '', required: false, disabled: false },
   argTypes: {
     value: { control: 'select', options: ['', 'commercial', 'exclusive', 'ownership'] },
-    locale: { control: 'select', options: ['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'ja-JP', 'ar-EG'] },
+    locale: storyOnly(
+      'string',
+      '`locale` of the `<aip-storefront>` around the element: the language and formats of prices and dates.',
+      {
+        control: 'select',
+        options: ['en-US', 'en-GB', 'de-DE', 'es-ES', 'fr-FR', 'ja-JP', 'ar-EG'],
+      },
+    ),
   },
   render: (args) => html`
     <aip-storefront api=${args.api} locale=${args.locale}>

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/index.js';
+import { storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   persona: string;
@@ -28,8 +29,19 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     layout: { control: 'inline-radio', options: ['vertical', 'horizontal', 'compact'] },
-    'max-rating': { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
+    fallback: storyOnly('boolean', 'Put a fallback link to the listing in the card (its default slot).'),
+    'max-rating': storyOnly(
+      'string',
+      '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
+      {
+        control: 'select',
+        options: ['general', 'suggestive', 'erotic', 'explicit'],
+      },
+    ),
+    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
+      control: 'inline-radio',
+      options: ['light', 'dark', 'auto'],
+    }),
   },
   render: (args) => html`
     <aip-storefront api=${args.api} max-rating=${args['max-rating']} theme=${args.theme}>

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
+import { storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   amount: number;
@@ -12,6 +13,9 @@ const meta: Meta<Args> = {
   title: 'Elements/Price',
   component: 'aip-price',
   args: { amount: 4900, currency: 'USD', locale: 'en-US' },
+  argTypes: {
+    locale: storyOnly('string', '`locale` of the `<aip-storefront>` around the element, whose formats the price uses.'),
+  },
   render: ({ amount, currency, locale }) =>
     html`<aip-storefront locale=${locale}
       ><aip-price amount=${amount} currency=${currency}></aip-price

@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
+import { storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   creator: string;
@@ -18,7 +19,13 @@ const meta: Meta<Args> = {
   args: { creator: 'kite-and-kiln', locale: 'en-US', theme: 'light', accent: '#4b36cc' },
   argTypes: {
     theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
-    accent: { control: 'color' },
+    accent: storyOnly(
+      'string',
+      '`--aip-color-accent` set on the storefront in the story (a CSS custom property, not an attribute).',
+      {
+        control: 'color',
+      },
+    ),
   },
   render: ({ creator, locale, theme, accent }) => html`
     <aip-storefront creator=${creator} locale=${locale} theme=${theme} style="--aip-color-accent: ${accent}">

@@ -1,11 +1,20 @@
-import { expect } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import manifest from '../../custom-elements.json';
 import '../../src/index.js';
 import { CARD_PARTS } from '../../src/components/persona-card/persona-card.js';
+import { storefrontContext, type StorefrontSettings } from '../../src/components/storefront/context.js';
 
 interface Attribute {
   name: string;
   fieldName?: string;
+  default?: string;
+}
+interface Member {
+  kind?: string;
+  name: string;
+  privacy?: string;
+  static?: boolean;
+  default?: string;
 }
 interface Declaration {
   name?: string;
@@ -13,6 +22,7 @@ interface Declaration {
   cssParts?: { name: string }[];
   customElement?: boolean;
   attributes?: Attribute[];
+  members?: Member[];
 }
 
 const kebab = (name: string) => name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -54,4 +64,73 @@ describe('custom-elements.json', () => {
     const parts = (catalog.cssParts ?? []).map((p) => p.name);
     expect(parts).to.include.members(CARD_PARTS.map((p) => `card-${p}`));
   });
+
+  it("gives each property's default as a literal, the value a new element has", () => {
+    for (const element of elements) {
+      const el = document.createElement(element.tagName!) as unknown as Record<string, unknown>;
+      for (const member of element.members ?? []) {
+        const isPublic = !member.privacy || member.privacy === 'public';
+        if (member.kind !== 'field' || !isPublic || member.static || member.default === undefined) continue;
+        const where = `<${element.tagName}> .${member.name}`;
+        expect(literal(member.default, where), where).to.deep.equal(el[member.name]);
+      }
+    }
+  });
+
+  it("gives each attribute's default as a literal, what the element does without the attribute", async () => {
+    let checked = 0;
+    for (const element of elements) {
+      const el = document.createElement(element.tagName!) as unknown as Record<string, unknown>;
+      for (const attribute of element.attributes ?? []) {
+        if (!attribute.fieldName) continue;
+        const where = `<${element.tagName}> ${attribute.name}`;
+        expect(attribute.default, `${where} has no default`).to.be.a('string');
+        const effective = UNSET_MEANS[element.tagName!]?.[attribute.fieldName];
+        const actual = effective ? await effective() : el[attribute.fieldName];
+        expect(literal(attribute.default!, where), where).to.deep.equal(actual);
+        checked += 1;
+      }
+    }
+    expect(checked).to.be.greaterThan(0);
+  });
 });
+
+/** A manifest default (a JavaScript literal) as its value; fails on anything else, such as a constant's name. */
+function literal(text: string, where: string): unknown {
+  const quoted = /^'([^'\\]*)'$/.exec(text);
+  if (quoted) return quoted[1];
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new Error(`${where}: the manifest's default \`${text}\` is not a literal`);
+  }
+}
+
+/**
+ * Properties that are null until set, after which the element uses a default
+ * of its own: what it then uses, which is what the attribute's docs must give.
+ */
+const UNSET_MEANS: Record<string, Record<string, () => Promise<unknown>>> = {
+  'aip-storefront': {
+    timeout: async () => (await defaultSettings()).client.timeoutMs,
+    retries: async () => (await defaultSettings()).client.retries,
+  },
+};
+
+/** The settings a storefront with nothing set shares, asked for the way a consumer element does. */
+async function defaultSettings(): Promise<StorefrontSettings> {
+  const storefront = await fixture(html`<aip-storefront api="/"><div></div></aip-storefront>`);
+  let value: StorefrontSettings | undefined;
+  storefront.firstElementChild!.dispatchEvent(
+    new (class extends Event {
+      context = storefrontContext;
+      callback = (v: StorefrontSettings) => (value = v);
+      subscribe = false;
+      constructor() {
+        super('context-request', { bubbles: true, composed: true });
+      }
+    })(),
+  );
+  if (!value) throw new Error('the storefront gave no settings');
+  return value;
+}

@@ -93,6 +93,7 @@ export class AipStorefront extends AipElement {
   /**
    * Give up on one request to the marketplace after this many milliseconds (1–120000); 15000 by default.
    * A read that timed out is tried again (see `retries`), each try with the full time.
+   * @default 15000
    */
   @property({ type: Number }) timeout: number | null = null;
 
@@ -100,6 +101,7 @@ export class AipStorefront extends AipElement {
    * How many times a failed read (no connection, no answer in time, HTTP 429, 502, 503, 504) is tried again
    * before the elements show the error: 0–5, 2 by default; 0 shows it at once. Orders and briefs are never
    * sent again by themselves: the buyer retries them, with the same idempotency key.
+   * @default 2
    */
   @property({ type: Number }) retries: number | null = null;
 
