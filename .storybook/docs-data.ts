@@ -81,16 +81,51 @@ export const scriptTag = [
   `        integrity="sha384-…" crossorigin="anonymous"></script>`,
 ].join('\n');
 
-/** `import` lines for each entry point of the npm package, from package.json `exports`. */
-export const packageImports: string[] = Object.keys(pkg.exports)
-  .filter((subpath) => subpath !== './package.json' && !subpath.endsWith('.json'))
-  .map((subpath) => {
-    const specifier = subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`;
-    if (subpath === '.') return `import '${specifier}'; // every element`;
-    if (subpath === './api') return `import { AipClient } from '${specifier}'; // the typed API client alone`;
-    if (subpath === './analytics') return `import { connectGa4 } from '${specifier}'; // the opt-in GA4 bridge`;
+type Exports = Record<string, string | Record<string, string>>;
+
+/** The package's entry points (package.json `exports`), but for its JSON files. */
+const entryPoints = Object.entries(pkg.exports as Exports).filter(([subpath]) => !subpath.endsWith('.json'));
+
+const specifier = (subpath: string) => (subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`);
+
+/**
+ * Whether an entry point has only TypeScript declarations (a `types`
+ * condition and nothing to run): `import 'aip-storefront/react'` fails in a
+ * bundler, since no condition of that entry matches; `import type` is erased
+ * before bundling.
+ */
+const typesOnly = (target: string | Record<string, string>) =>
+  typeof target === 'object' && Object.keys(target).every((condition) => condition === 'types');
+
+/** What each types-only entry declares, for its comment. */
+const TYPINGS: Record<string, string> = {
+  './react': "the aip-* tags in React's JSX.IntrinsicElements",
+  './vue': "the aip-* tags in Vue's GlobalComponents, for vue-tsc",
+};
+
+/** `import` lines for each entry point with code, from package.json `exports`. */
+export const packageImports: string[] = entryPoints
+  .filter(([, target]) => !typesOnly(target))
+  .map(([subpath]) => {
+    const from = specifier(subpath);
+    if (subpath === '.') return `import '${from}'; // every element`;
+    if (subpath === './api') return `import { AipClient } from '${from}'; // the typed API client alone`;
+    if (subpath === './analytics') return `import { connectGa4 } from '${from}'; // the opt-in GA4 bridge`;
     const tag = `aip-${subpath.slice(2)}`;
-    return `import '${specifier}'; // <${tag}>${tags.includes(tag) ? '' : ' (not in the manifest)'}`;
+    if (!tags.includes(tag)) {
+      throw new Error(`package.json exports ${subpath}, which is no element; describe it in .storybook/docs-data.ts`);
+    }
+    return `import '${from}'; // <${tag}>`;
+  });
+
+/** `import type` lines for the entry points that only hold TypeScript declarations (the JSX typings). */
+export const typeImports: string[] = entryPoints
+  .filter(([, target]) => typesOnly(target))
+  .map(([subpath]) => {
+    const typings = TYPINGS[subpath];
+    if (!typings)
+      throw new Error(`package.json exports ${subpath} (types only); describe it in .storybook/docs-data.ts`);
+    return `import type {} from '${specifier(subpath)}'; // types only: ${typings}`;
   });
 
 /** The first fenced block of `lang` after `heading` in the README (fails the page loudly if it moved). */

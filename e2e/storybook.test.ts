@@ -20,6 +20,7 @@ import { DARK_TOKENS, TOKENS } from '../src/styles/tokens.js';
 const STATIC = 'storybook-static';
 const INDEX = `${STATIC}/index.json`;
 const MANIFEST = 'custom-elements.json';
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; exports: Record<string, unknown> };
 /** The docs-table section of story args that are not the element's (`.storybook/argtypes.ts`). */
 const STORY_ONLY = 'story only';
 
@@ -309,8 +310,20 @@ describe('Storybook (static build)', () => {
       const text = (await embed.locator('#storybook-docs').textContent()) ?? '';
       for (const { tagName } of elements()) {
         if (tagName === 'aip-storefront') continue;
-        assert.ok(text.includes(`'aip-storefront/${short(tagName)}'`), `no npm import line for <${tagName}>`);
+        assert.ok(text.includes(`import 'aip-storefront/${short(tagName)}'`), `no npm import line for <${tagName}>`);
       }
+      // Entries with types and no code (the JSX typings) can't be imported for their effects: a bundler fails on that.
+      for (const [subpath, target] of Object.entries(pkg.exports)) {
+        if (typeof target !== 'object' || !target || Object.keys(target).some((condition) => condition !== 'types'))
+          continue;
+        const specifier = `${pkg.name}/${subpath.slice(2)}`;
+        assert.ok(
+          text.includes(`import type {} from '${specifier}'`),
+          `Embed: no \`import type\` line for ${specifier}`,
+        );
+        assert.ok(!text.includes(`import '${specifier}'`), `Embed: ${specifier} (types only) imported for its effects`);
+      }
+      assert.ok(!text.includes('not in the manifest'), 'Embed: an entry point described as "not in the manifest"');
       await embed.close();
     });
 
