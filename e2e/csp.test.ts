@@ -83,6 +83,22 @@ customElements.define('host-app', class extends HTMLElement {
 });
 `;
 
+/** A script-tag page with the GA4 bridge: the loader's connectGa4, from a module file (the policy allows no inline script). */
+const GA4_HTML = `<!doctype html>
+<html lang="en">
+<head>
+  <meta charset="utf-8">
+  <title>Script-tag embed with analytics</title>
+  <link rel="icon" href="data:,">
+  <script type="module" src="/ga4.js"></script>
+</head>
+<body><aip-storefront><aip-catalog page-size="4"></aip-catalog></aip-storefront></body>
+</html>
+`;
+const GA4_JS = `import { connectGa4 } from '/cdn/aip-storefront-${version}.js';
+connectGa4({ listName: 'Our personas' });
+`;
+
 let dir = '';
 let server: Server;
 let market: Marketplace;
@@ -134,6 +150,8 @@ before(async () => {
     if (path === '/embed.html') return send(EMBED_HTML, TYPES['.html']);
     if (path === '/host-app.html') return send(HOST_APP_HTML, TYPES['.html']);
     if (path === '/host-app.js') return send(HOST_APP_JS, TYPES['.js']);
+    if (path === '/ga4.html') return send(GA4_HTML, TYPES['.html']);
+    if (path === '/ga4.js') return send(GA4_JS, TYPES['.js']);
     // The same page pinned to this version's loader, as the README suggests for production.
     if (path === '/embed-pinned.html') {
       return send(EMBED_HTML.replace('/cdn/aip-storefront.js', `/cdn/aip-storefront-${version}.js`), TYPES['.html']);
@@ -318,6 +336,35 @@ test("elements in a host component's shadow root are fetched once the root is pa
   assert.equal(await price.innerText(), '$49');
   assert.ok(
     requested.some((f) => f.startsWith('chunks/price-')),
+    `requested: ${requested.join(', ')}`,
+  );
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test('a script-tag page connects the GA4 bridge from the loader: its code comes on first call, the list reaches dataLayer', async () => {
+  const w = await watched();
+  const requested = cdnRequests(w);
+  const page = await w.open('/ga4.html');
+  await page.locator('aip-catalog aip-persona-card [part~="title"]').first().waitFor();
+  await page.waitForFunction(() =>
+    ((window as unknown as { dataLayer?: { event?: string }[] }).dataLayer ?? []).some(
+      (e) => e.event === 'view_item_list',
+    ),
+  );
+  const list = await page.evaluate(
+    () =>
+      (
+        window as unknown as {
+          dataLayer: { event?: string; ecommerce?: { items: unknown[]; item_list_name: string } }[];
+        }
+      ).dataLayer.find((e) => e.event === 'view_item_list')!.ecommerce!,
+  );
+  assert.equal(list.item_list_name, 'Our personas');
+  assert.equal(list.items.length, 4);
+  assert.ok(
+    requested.some((f) => f.startsWith('chunks/ga4-')),
     `requested: ${requested.join(', ')}`,
   );
   assert.deepEqual(w.violations, []);

@@ -102,12 +102,14 @@ const paths = [
       // raised to 32.5 KB when bad host input and focus handling added 1.4 KB (CSS minification
       // took 0.5 KB back); to 33 KB when the page behind a modal was held still, a slow
       // marketplace got a note and a closed detail kept what was typed (0.6 KB; dropping lit's
-      // static html took 0.3 KB back).
-      { limit: 33 * KB, enforced: true },
+      // static html took 0.3 KB back); to 33.5 KB when Arabic dates and prices were isolated, a
+      // language switch cleared stale announcements, removed elements let go of the page, and the
+      // loader gained connectGa4 for script-tag pages (0.6 KB; the bridge itself is a 0.9 KB chunk).
+      { limit: 33.5 * KB, enforced: true },
     ],
   },
   {
-    name: `everything: all ${elementFiles.length} element files`,
+    name: `everything: all ${elementFiles.length} code files`,
     gzip: gzipOf(elementFiles.map((r) => r.path)),
     budgets: [
       { limit: 30 * KB, enforced: false },
@@ -118,8 +120,9 @@ const paths = [
       // changed mid-way, a move in the page and a completion told once (0.5 KB), and from
       // 69 KB when the checkout learned to say why an order ended and a failing marketplace in
       // the buyer's language and to ask for the hosted pages in it, and moved dialogs became
-      // modals again (0.7 KB).
-      { limit: 70 * KB, enforced: true },
+      // modals again (0.7 KB), and from 70 KB for the same fixes as the catalog path and the GA4
+      // bridge's chunk, now that script-tag pages can use it (0.9 KB).
+      { limit: 71 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -130,8 +133,8 @@ const paths = [
   {
     name: 'everything in the largest language',
     gzip: gzipOf(elementFiles.map((r) => r.path)) + largestLanguage,
-    // Raised from 76 KB with "everything" (and the German failure texts, 0.2 KB).
-    budgets: [{ limit: 77 * KB, enforced: true }],
+    // Raised from 76 KB with "everything" (and the German failure texts, 0.2 KB), and again with it to 78 KB.
+    budgets: [{ limit: 78 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

@@ -11,9 +11,31 @@
 import './components/storefront/index.js';
 import './components/persona-card/index.js';
 import './components/catalog/index.js';
+import { GA4_EVENTS, type HeldEvent } from './analytics/events.js';
+import type { Ga4Options } from './analytics/ga4.js';
 
 export * from './events/index.js';
 export { VERSION } from './internal/define.js';
+
+/**
+ * The opt-in GA4 bridge (README, "Analytics") for script-tag pages: its code
+ * is fetched on this first call, so pages without analytics never load it.
+ * The elements' events from the moment of the call are held meanwhile and
+ * handed to it. Resolves to the function that disconnects it.
+ */
+export async function connectGa4(options: Ga4Options = {}): Promise<() => void> {
+  const target = options.target ?? document;
+  const earlier: HeldEvent[] = [];
+  const hold = (e: Event) => earlier.push([e, e.composedPath()[0]]);
+  for (const type of GA4_EVENTS) target.addEventListener(type, hold);
+  try {
+    const { connectGa4: connect } = await import('./analytics/ga4.js');
+    // Held events have been dispatched in full by now: their cancelled state is final.
+    return connect({ ...options, earlier: [...(options.earlier ?? []), ...earlier] });
+  } finally {
+    for (const type of GA4_EVENTS) target.removeEventListener(type, hold);
+  }
+}
 
 /** Tags defined on first use, with the chunk that defines each. */
 const LAZY: Record<string, () => Promise<unknown>> = {

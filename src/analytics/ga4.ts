@@ -42,6 +42,7 @@
  */
 import { minorUnitDigits } from '../api/money.js';
 import type { License, Money, PersonaSummary } from '../api/schemas.js';
+import type { GA4_EVENTS, HeldEvent } from './events.js';
 
 export interface Ga4Options {
   /** Where to listen; events bubble out of every element to the document. Default: `document`. */
@@ -50,6 +51,8 @@ export interface Ga4Options {
   dataLayer?: unknown[];
   /** `item_list_name` for list impressions and selections. Default: `aip-storefront`. */
   listName?: string;
+  /** Events heard before the bridge was connected, handled first (the script-tag loader holds them while it loads). */
+  earlier?: readonly HeldEvent[];
 }
 
 /** A GA4 e-commerce item. */
@@ -120,7 +123,7 @@ export function connectGa4(options: Ga4Options = {}): () => void {
   });
 
   // `source` is the element that fired the event (the catalog, a card), read while the event is dispatched.
-  const handlers: Record<string, (e: Event, source: EventTarget | undefined) => void> = {
+  const handlers: Record<(typeof GA4_EVENTS)[number], (e: Event, source: EventTarget | undefined) => void> = {
     'aip-list-view': (e, source) => {
       const { items, offset = 0, creator } = (e as HTMLElementEventMap['aip-list-view']).detail;
       const id = creator ? `aip-catalog:${creator}` : 'aip-catalog';
@@ -187,6 +190,7 @@ export function connectGa4(options: Ga4Options = {}): () => void {
     return [type, listener] as const;
   });
   for (const [type, listener] of listeners) target.addEventListener(type, listener);
+  for (const [e, source] of options.earlier ?? []) handlers[e.type as keyof typeof handlers]?.(e, source);
   return () => {
     for (const [type, listener] of listeners) target.removeEventListener(type, listener);
   };
