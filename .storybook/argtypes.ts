@@ -139,3 +139,16 @@ export function storyOnly(
 ): ArgTypes[string] {
   return { ...argType, type, description, table: { ...argType.table, category: STORY_ONLY } };
 }
+
+/** `theme` of the `<aip-storefront>` a story wraps its element in. */
+export const storefrontTheme = storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
+  control: 'inline-radio',
+  options: ['light', 'dark', 'auto'],
+});
+
+/** `max-rating` of the `<aip-storefront>` a story wraps its element in. */
+export const storefrontMaxRating = storyOnly(
+  'string',
+  '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
+  { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
+);

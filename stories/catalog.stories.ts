@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import { SORTS } from '../src/api/schemas.js';
 import '../src/index.js';
 import { failOnce } from './faults.js';
-import { storyOnly } from '../.storybook/argtypes.js';
+import { storefrontMaxRating, storefrontTheme } from '../.storybook/argtypes.js';
 
 interface Args {
   creator: string;
@@ -35,18 +35,8 @@ const meta: Meta<Args> = {
   },
   argTypes: {
     sort: { control: 'select', options: [...SORTS] },
-    'max-rating': storyOnly(
-      'string',
-      '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
-      {
-        control: 'select',
-        options: ['general', 'suggestive', 'erotic', 'explicit'],
-      },
-    ),
-    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
-      control: 'inline-radio',
-      options: ['light', 'dark', 'auto'],
-    }),
+    'max-rating': storefrontMaxRating,
+    theme: storefrontTheme,
     paging: { control: 'inline-radio', options: ['more', 'infinite'] },
   },
   render: (args) => html`

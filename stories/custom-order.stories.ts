@@ -5,7 +5,7 @@ import '../src/components/custom-order/index.js';
 import type { AipCustomOrder } from '../src/components/custom-order/custom-order.js';
 import type { ContentRating, Persona } from '../src/api/schemas.js';
 import { failOnce } from './faults.js';
-import { storyOnly } from '../.storybook/argtypes.js';
+import { storefrontMaxRating, storefrontTheme, storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   persona: string;
@@ -92,18 +92,8 @@ const meta: Meta<Args> = {
   component: 'aip-custom-order',
   args: { persona: 'noor-haddad', api: '', 'max-rating': 'general', theme: 'light', width: '760px' },
   argTypes: {
-    'max-rating': storyOnly(
-      'string',
-      '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
-      {
-        control: 'select',
-        options: ['general', 'suggestive', 'erotic', 'explicit'],
-      },
-    ),
-    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
-      control: 'inline-radio',
-      options: ['light', 'dark', 'auto'],
-    }),
+    'max-rating': storefrontMaxRating,
+    theme: storefrontTheme,
     width: storyOnly('string', '`max-width` of the element in the story, to see the form in narrower columns.', {
       control: 'inline-radio',
       options: ['760px', '480px', '320px'],

@@ -1,7 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/index.js';
-import { storyOnly } from '../.storybook/argtypes.js';
+import { storefrontMaxRating, storefrontTheme, storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   persona: string;
@@ -30,18 +30,8 @@ const meta: Meta<Args> = {
   argTypes: {
     layout: { control: 'inline-radio', options: ['vertical', 'horizontal', 'compact'] },
     fallback: storyOnly('boolean', 'Put a fallback link to the listing in the card (its default slot).'),
-    'max-rating': storyOnly(
-      'string',
-      '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
-      {
-        control: 'select',
-        options: ['general', 'suggestive', 'erotic', 'explicit'],
-      },
-    ),
-    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
-      control: 'inline-radio',
-      options: ['light', 'dark', 'auto'],
-    }),
+    'max-rating': storefrontMaxRating,
+    theme: storefrontTheme,
   },
   render: (args) => html`
     <aip-storefront api=${args.api} max-rating=${args['max-rating']} theme=${args.theme}>

@@ -3,7 +3,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import '../src/index.js';
 import '../src/components/persona-detail/index.js';
 import type { Persona } from '../src/api/schemas.js';
-import { storyOnly } from '../.storybook/argtypes.js';
+import { storefrontMaxRating, storefrontTheme, storyOnly } from '../.storybook/argtypes.js';
 
 interface Args {
   persona: string;
@@ -49,19 +49,9 @@ const meta: Meta<Args> = {
     width: '1100px',
   },
   argTypes: {
-    'max-rating': storyOnly(
-      'string',
-      '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
-      {
-        control: 'select',
-        options: ['general', 'suggestive', 'erotic', 'explicit'],
-      },
-    ),
+    'max-rating': storefrontMaxRating,
     'heading-level': { control: 'inline-radio', options: [1, 2, 3] },
-    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
-      control: 'inline-radio',
-      options: ['light', 'dark', 'auto'],
-    }),
+    theme: storefrontTheme,
     width: storyOnly('string', '`max-width` of the element in the story: two columns from 720px, one below.', {
       control: 'inline-radio',
       options: ['1100px', '720px', '375px'],
