@@ -29,6 +29,15 @@ function inShadow(root: ParentNode, hostSelector: string, selector: string): HTM
   return null;
 }
 
+/** A marketplace of its own, with payments confirmed at once, for a purchase. */
+async function quickMarket(): Promise<{ id: string; base: string }> {
+  return (await executeServerCommand('marketplace:create', {
+    now: '2026-06-01T00:00:00.000Z',
+    confirmations: 1,
+    confirmationIntervalMs: 10,
+  })) as { id: string; base: string };
+}
+
 describe('GA4 adapter (opt-in)', function () {
   this.timeout(20_000);
 
@@ -94,11 +103,7 @@ describe('GA4 adapter (opt-in)', function () {
   });
 
   it('maps a checkout to begin_checkout and purchase, with the server’s price and no buyer data', async () => {
-    const { id, base } = (await executeServerCommand('marketplace:create', {
-      now: '2026-06-01T00:00:00.000Z',
-      confirmations: 1,
-      confirmationIntervalMs: 10,
-    })) as { id: string; base: string };
+    const { id, base } = await quickMarket();
     const layer: unknown[] = [];
     const disconnect = connectGa4({ dataLayer: layer });
     try {
@@ -221,11 +226,7 @@ describe('GA4 adapter (opt-in)', function () {
   });
 
   it('names the listing, its creator and niche in begin_checkout and purchase items', async () => {
-    const { id, base } = (await executeServerCommand('marketplace:create', {
-      now: '2026-06-01T00:00:00.000Z',
-      confirmations: 1,
-      confirmationIntervalMs: 10,
-    })) as { id: string; base: string };
+    const { id, base } = await quickMarket();
     const layer: unknown[] = [];
     const disconnect = connectGa4({ dataLayer: layer });
     try {
