@@ -1,5 +1,6 @@
 import { waitUntil } from '@open-wc/testing';
 import type { Order, PersonaSummary } from '../src/api/schemas.js';
+import { storefrontContext, type StorefrontSettings } from '../src/components/storefront/context.js';
 
 /** Waits until `el`'s shadow root has `selector`, and returns it. */
 export async function shadowQuery<T extends Element = Element>(
@@ -100,4 +101,24 @@ export async function placeOrder(
   const held = el as unknown as { order: Order | null };
   await waitUntil(() => held.order, 'the checkout made no order', { timeout: 8000 });
   return held.order!;
+}
+
+/** Asks a storefront for its settings the way a consumer element does. */
+export function settingsOf(el: Element): StorefrontSettings {
+  let value: StorefrontSettings | undefined;
+  const child = document.createElement('div');
+  el.append(child);
+  child.dispatchEvent(
+    new (class extends Event {
+      context = storefrontContext;
+      callback = (v: StorefrontSettings) => (value = v);
+      subscribe = false;
+      constructor() {
+        super('context-request', { bubbles: true, composed: true });
+      }
+    })(),
+  );
+  child.remove();
+  if (!value) throw new Error('no storefront answered');
+  return value;
 }

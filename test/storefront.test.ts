@@ -1,28 +1,8 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AipStorefront } from '../src/components/storefront/storefront.js';
-import { storefrontContext, type StorefrontSettings } from '../src/components/storefront/context.js';
-import { captureWarnings } from './helpers.js';
-
-/** Asks the storefront for its settings the way a consumer element does. */
-function settingsOf(el: Element): StorefrontSettings {
-  let value: StorefrontSettings | undefined;
-  const child = document.createElement('div');
-  el.append(child);
-  child.dispatchEvent(
-    new (class extends Event {
-      context = storefrontContext;
-      callback = (v: StorefrontSettings) => (value = v);
-      subscribe = false;
-      constructor() {
-        super('context-request', { bubbles: true, composed: true });
-      }
-    })(),
-  );
-  child.remove();
-  if (!value) throw new Error('no storefront answered');
-  return value;
-}
+import type { StorefrontSettings } from '../src/components/storefront/context.js';
+import { captureWarnings, settingsOf } from './helpers.js';
 
 describe('<aip-storefront>', () => {
   describe('defaults', () => {

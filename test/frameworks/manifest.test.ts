@@ -2,7 +2,8 @@ import { expect, fixture, html } from '@open-wc/testing';
 import manifest from '../../custom-elements.json';
 import '../../src/index.js';
 import { CARD_PARTS } from '../../src/components/persona-card/persona-card.js';
-import { storefrontContext, type StorefrontSettings } from '../../src/components/storefront/context.js';
+import type { StorefrontSettings } from '../../src/components/storefront/context.js';
+import { settingsOf } from '../helpers.js';
 
 interface Attribute {
   name: string;
@@ -117,20 +118,7 @@ const UNSET_MEANS: Record<string, Record<string, () => Promise<unknown>>> = {
   },
 };
 
-/** The settings a storefront with nothing set shares, asked for the way a consumer element does. */
+/** The settings a storefront with nothing set shares. */
 async function defaultSettings(): Promise<StorefrontSettings> {
-  const storefront = await fixture(html`<aip-storefront api="/"><div></div></aip-storefront>`);
-  let value: StorefrontSettings | undefined;
-  storefront.firstElementChild!.dispatchEvent(
-    new (class extends Event {
-      context = storefrontContext;
-      callback = (v: StorefrontSettings) => (value = v);
-      subscribe = false;
-      constructor() {
-        super('context-request', { bubbles: true, composed: true });
-      }
-    })(),
-  );
-  if (!value) throw new Error('the storefront gave no settings');
-  return value;
+  return settingsOf(await fixture(html`<aip-storefront api="/"></aip-storefront>`));
 }
