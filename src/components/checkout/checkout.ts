@@ -347,7 +347,7 @@ export class AipCheckout extends AipElement {
   }
 
   protected override updated(): void {
-    // (Moved in the page with the overlay open, the dialog is shown as a modal again on connecting: see reshowMoved.)
+    // A dialog moved in the page with the overlay open is shown as a modal again on connecting (see reshowMoved).
     if (this.payOpen && this.dialog && !this.dialog.open) showModal(this.dialog);
     if (!this.payOpen && this.dialog?.open) this.dialog.close();
     if (this.focusAfterUpdate) {
@@ -736,7 +736,9 @@ export class AipCheckout extends AipElement {
     const say: Say = (t) => {
       // Said in the buyer's language when the platform gave a reason we know, with what happened to the money.
       const known = failure ? this.failureText(t, failure.code, order) : null;
-      if (known !== null) return t(failure!.refunded ? 'checkout.refunded' : 'checkout.not-charged', { reason: known });
+      if (failure && known !== null) {
+        return t(failure.refunded ? 'checkout.refunded' : 'checkout.not-charged', { reason: known });
+      }
       // Otherwise the platform's own words (English), or ours.
       const reason = failureReason ?? t(expired ? 'checkout.expired' : 'checkout.rejected');
       return expired ? t('checkout.not-charged', { reason }) : reason;
