@@ -89,24 +89,28 @@ export function fieldOf(path: string): Field | null {
   return isOneOf(FIELDS, key) ? key : null;
 }
 
-/** The digit-group and decimal separators of `locale`: `,` and `.` in English, `.` and `,` in German. */
-export function separatorsOf(locale: string): { group: string; decimal: string } {
-  const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
-  const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
-  return { group: part('group', ','), decimal: part('decimal', '.') };
+/** How `locale` writes numbers: its digit-group and decimal separators, and its own digits by their ASCII value. */
+interface NumberSymbols {
+  group: string;
+  decimal: string;
+  /** `٣` → `3` in `ar-EG`; empty where the digits are 0–9 already. */
+  digits: ReadonlyMap<string, string>;
 }
 
-const localeDigits = new Map<string, Map<string, string>>();
+const symbols = new Map<string, NumberSymbols>();
 
-/** The locale's own digits by their ASCII value (`٣` → `3` in `ar-EG`); empty where they are 0–9 already. */
-function digitsOf(locale: string): Map<string, string> {
-  let digits = localeDigits.get(locale);
-  if (!digits) {
+/** `,` and `.` in English, `.` and `,` in German, `٬` and `٫` with Arabic-Indic digits in `ar-EG`; worked out once per locale. */
+function numberSymbols(locale: string): NumberSymbols {
+  let found = symbols.get(locale);
+  if (!found) {
+    const parts = new Intl.NumberFormat(locale).formatToParts(12345.6);
+    const part = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
     const own = new Intl.NumberFormat(locale, { useGrouping: false }).format(1234567890);
-    digits = new Map([...own].map((c, i) => [c, '1234567890'[i]!] as const).filter(([c, d]) => c !== d));
-    localeDigits.set(locale, digits);
+    const digits = new Map([...own].map((c, i) => [c, '1234567890'[i]!] as const).filter(([c, d]) => c !== d));
+    found = { group: part('group', ','), decimal: part('decimal', '.'), digits };
+    symbols.set(locale, found);
   }
-  return digits;
+  return found;
 }
 
 /**
@@ -118,8 +122,7 @@ function digitsOf(locale: string): Map<string, string> {
  * Egyptian Arabic). Null when it isn't an amount.
  */
 export function parseDollars(text: string, locale = 'en'): number | null {
-  const { group, decimal } = separatorsOf(locale);
-  const digits = digitsOf(locale);
+  const { group, decimal, digits } = numberSymbols(locale);
   // Spaces and the direction marks a right-to-left amount carries go; the locale's own digits read as 0–9.
   let amount = [...text.replace(/[\s\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g, '').replace(/^\$/, '')]
     .map((c) => digits.get(c) ?? c)
