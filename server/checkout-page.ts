@@ -6,7 +6,7 @@
  * ended, by `postMessage` to the origin that created the order and nowhere else.
  */
 import { ORDER_FAILURE_CODES, type OrderStatus, type RejectionCode } from '../src/api/schemas.js';
-import { sandboxWallet, type OrderRecord } from './orders.js';
+import { failureReason, sandboxWallet, type OrderRecord } from './orders.js';
 import { ENGLISH, type PageTexts } from './page-texts.js';
 import { escapeHtml, formatInstant, formatMoney, pageDocument, timeElement } from './pages.js';
 import { TERM_MONTHS } from './rules.js';
@@ -65,17 +65,6 @@ export function statusLine(
     case 'rejected':
       return `${texts.rejectedStatus} ${reason ?? ''}`.trim();
   }
-}
-
-/**
- * Why the order ended, in the page's language: from its code, or the stored
- * English prose for an order rejected before codes were kept.
- */
-export function pageFailureReason(order: OrderRecord, texts: PageTexts): string | null {
-  if (order.status === 'expired') return texts.expiredReason(formatInstant(order.expiresAt, texts.dateLocale));
-  if (order.status !== 'rejected') return null;
-  if (!order.rejectionCode) return order.rejectionReason;
-  return texts.rejectedReason(order.rejectionCode, texts.tiers[order.license], order.paid);
 }
 
 export interface CheckoutPageContext {
@@ -172,7 +161,7 @@ export function renderCheckoutPage(order: OrderRecord, ctx: CheckoutPageContext)
   <section aria-labelledby="status-heading">
     <h2 id="status-heading">${escapeHtml(texts.statusHeading)}</h2>
     <p id="status-text" role="status" aria-live="polite" tabindex="-1">${escapeHtml(
-      statusLine(texts, order.status, order.confirmations, required, pageFailureReason(order, texts)),
+      statusLine(texts, order.status, order.confirmations, required, failureReason(order, texts)),
     )}</p>
     <progress id="progress" max="${required}" value="${Math.min(order.confirmations, required)}" aria-labelledby="status-text"${hidden(confirming)}></progress>
     <p id="certificate"${hidden(completed)}><a id="certificate-link" href="${escapeHtml(certificateHref)}">${escapeHtml(

@@ -24,7 +24,7 @@ import type { CatalogStore } from './catalog.js';
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { keyReused, type Created, type WriteContext } from './idempotency.js';
-import { ENGLISH } from './page-texts.js';
+import { ENGLISH, type PageTexts } from './page-texts.js';
 import { formatInstant } from './pages.js';
 import {
   AGREEMENT_VERSIONS,
@@ -170,13 +170,17 @@ function toRecord(row: OrderRow): OrderRecord {
   };
 }
 
-/** Why an order ended without a license, in words for the buyer; `null` while it hasn't. */
-export function failureReason(record: OrderRecord): string | null {
-  if (record.status === 'expired') {
-    return ENGLISH.expiredReason(formatInstant(record.expiresAt));
-  }
-  if (record.status === 'rejected') return record.rejectionReason;
-  return null;
+/**
+ * Why an order ended without a license, in words for the buyer; `null` while
+ * it hasn't. In English (the API's `failureReason`) unless other `texts` are
+ * given (the hosted page). Worded from the rejection code; an order rejected
+ * before codes were kept has only its stored English prose.
+ */
+export function failureReason(record: OrderRecord, texts: PageTexts = ENGLISH): string | null {
+  if (record.status === 'expired') return texts.expiredReason(formatInstant(record.expiresAt, texts.dateLocale));
+  if (record.status !== 'rejected') return null;
+  if (!record.rejectionCode) return record.rejectionReason;
+  return texts.rejectedReason(record.rejectionCode, texts.tiers[record.license], record.paid);
 }
 
 /** Why the order ended, as data: what `failureReason` says, for clients that speak the buyer's language. */
