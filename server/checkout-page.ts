@@ -5,10 +5,11 @@
  * payment, follows the confirmations and tells the embedding page how it
  * ended, by `postMessage` to the origin that created the order and nowhere else.
  */
+import { formatMoney } from '../src/api/money.js';
 import { ORDER_FAILURE_CODES, type OrderStatus, type RejectionCode } from '../src/api/schemas.js';
 import { failureReason, sandboxWallet, type OrderRecord } from './orders.js';
 import { ENGLISH, type PageTexts } from './page-texts.js';
-import { escapeHtml, formatInstant, formatMoney, pageDocument, timeElement } from './pages.js';
+import { escapeHtml, formatInstant, pageDocument, timeElement } from './pages.js';
 import { TERM_MONTHS } from './rules.js';
 
 /**
@@ -95,7 +96,10 @@ export function returnHref(returnUrl: string, orderId: string, status: OrderStat
 export function renderCheckoutPage(order: OrderRecord, ctx: CheckoutPageContext): string {
   const { apiOrigin, required, texts } = ctx;
   const tier = texts.tiers[order.license];
-  const price = formatMoney(order.priceCents, order.currency, texts.moneyLocale);
+  // The widgets' own formatting, with cents always shown: a checkout states the exact amount.
+  const price = formatMoney({ amount: order.priceCents, currency: order.currency }, texts.moneyLocale, {
+    trimWholeAmounts: false,
+  });
   const certificateBase = `${apiOrigin}/certificates/`;
   const data: Record<string, string> = {
     'order-id': order.id,

@@ -1,7 +1,7 @@
 /**
  * What the marketplace's own HTML pages share (the hosted checkout page and
- * the certificate page): strict headers, one document shell, and formatting
- * of money and instants for people.
+ * the certificate page): strict headers, one document shell, and instants
+ * for people (money goes through the widgets' own `formatMoney`).
  *
  * The pages run under `script-src 'self'; style-src 'self'`: no inline script
  * or style anywhere, data handed to the script in `data-*` attributes, and
@@ -75,20 +75,6 @@ export function notFoundPage(
   <p>${escapeHtml(text)}</p>
 </main>`;
   return pageResponse(pageDocument({ lang: texts.lang, title: heading, stylesheet, body }), 404);
-}
-
-const moneyFormats = new Map<string, Intl.NumberFormat>();
-
-/** Minor units as a person reads them: 123400 USD → `$1,234.00` (`1.234,00 $` in `de-DE`). */
-export function formatMoney(amount: number, currency: string, locale = 'en-US'): string {
-  const key = `${locale} ${currency}`;
-  let format = moneyFormats.get(key);
-  if (!format) {
-    format = new Intl.NumberFormat(locale, { style: 'currency', currency });
-    moneyFormats.set(key, format);
-  }
-  const digits = format.resolvedOptions().maximumFractionDigits ?? 2;
-  return format.format(amount / 10 ** digits);
 }
 
 const instantFormats = new Map<string, Intl.DateTimeFormat>();
