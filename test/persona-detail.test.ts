@@ -670,6 +670,14 @@ describe('<aip-persona-detail>', () => {
       );
       const el = root.querySelector<AipPersonaDetail>('aip-persona-detail')!;
       await loaded(el);
+      // The German texts arrive on first use: wait for them, as a reader would.
+      await waitUntil(
+        () => part(el, 'gallery')?.getAttribute('aria-label') === 'Vorschauen von Noor Haddad',
+        'no German',
+        {
+          timeout: 5000,
+        },
+      );
       expect(part(el, 'gallery')!.getAttribute('aria-roledescription')).to.equal('Karussell');
       expect(parts(el, 'slide').map((s) => s.getAttribute('aria-roledescription'))).to.include('Folie');
       expect(parts(el, 'slide').every((s) => s.getAttribute('aria-roledescription') === 'Folie')).to.equal(true);
