@@ -44,6 +44,15 @@ describe('<aip-price>', () => {
     expect(warnings).to.deep.equal([]);
   });
 
+  it('shows the largest amounts to the cent, and single cents', async () => {
+    const big = await fixture<AipPrice>(html`<aip-price amount="9007199254740991" currency="USD"></aip-price>`);
+    expect(text(big)).to.equal('$90,071,992,547,409.91');
+    const cent = await fixture<AipPrice>(html`<aip-price amount="7" currency="USD"></aip-price>`);
+    expect(text(cent)).to.equal('$0.07');
+    const dinar = await fixture<AipPrice>(html`<aip-price amount="4500001" currency="KWD"></aip-price>`);
+    expect(text(dinar).replace(/\s/g, ' ')).to.equal('KWD 4,500.001');
+  });
+
   it('knows currencies without minor units', async () => {
     const el = await fixture<AipPrice>(html`<aip-price amount="4900" currency="JPY"></aip-price>`);
     expect(text(el)).to.equal('¥4,900');

@@ -34,19 +34,29 @@ export interface FormatMoneyOptions {
 }
 
 /**
- * Formats integer minor units for `locale` with `Intl.NumberFormat`.
- * The only division of money in the library happens here, for display.
+ * Integer minor units as an exact decimal string ("4900" cents: "49.00"). `Intl.NumberFormat` formats such a
+ * string without going through a float, which for amounts of 2^52 minor units and more would be a unit off.
+ */
+function decimal(amount: number, digits: number): `${number}` {
+  if (digits === 0) return `${amount}`;
+  const text = String(Math.abs(amount)).padStart(digits + 1, '0');
+  return `${amount < 0 ? '-' : ''}${text.slice(0, -digits)}.${text.slice(-digits)}` as `${number}`;
+}
+
+/**
+ * Formats integer minor units for `locale` with `Intl.NumberFormat`, exactly:
+ * money is never divided into a float, not even for display.
  */
 export function formatMoney(money: Money, locale: string, options: FormatMoneyOptions = {}): string {
   const digits = minorUnitDigits(money.currency);
-  const scale = 10 ** digits;
-  const whole = (options.trimWholeAmounts ?? true) && money.amount % scale === 0;
+  const whole = (options.trimWholeAmounts ?? true) && money.amount % 10 ** digits === 0;
   const format = formatter(locale, money.currency, whole);
-  if (!RIGHT_TO_LEFT.test(locale)) return format.format(money.amount / scale);
+  const value = decimal(money.amount, digits);
+  if (!RIGHT_TO_LEFT.test(locale)) return format.format(value);
   // In a right-to-left language a Latin currency sign such as "US$" is kept left-to-right (LRI…PDI):
   // otherwise its "$" takes the paragraph's direction and the amount reads "$US 14,000".
   return format
-    .formatToParts(money.amount / scale)
+    .formatToParts(value)
     .map(({ type, value }) => (type === 'currency' && /[A-Za-z]/.test(value) ? `\u2066${value}\u2069` : value))
     .join('');
 }
