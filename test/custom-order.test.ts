@@ -481,6 +481,35 @@ describe('<aip-custom-order>', () => {
     });
   });
 
+  describe('another persona', () => {
+    it('confirms the brief for the persona it was sent for, when the host shows another one meanwhile', async () => {
+      const { base } = await marketplace();
+      const api = `${base}/_fault/latency=1500,only=custom-orders`;
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad" api=${api}></aip-custom-order>`);
+      await fill(el);
+      submit(el).click();
+      await el.updateComplete;
+      el.persona = 'hana-sato';
+      await shadowQuery(el, '[part="confirmation"]');
+      const confirmation = text($(el, '[part="confirmation"]'));
+      expect(confirmation).to.contain('Noor Haddad');
+      expect(confirmation).to.not.contain('Hana Sato');
+    });
+
+    it('after a brief is sent, another persona gets its own empty form, keeping the buyer details', async () => {
+      const { base } = await marketplace();
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad" api=${base}></aip-custom-order>`);
+      await fill(el);
+      submit(el).click();
+      await shadowQuery(el, '[part="confirmation"]');
+      el.persona = 'hana-sato';
+      await formShown(el);
+      await waitUntil(() => text($(el, '[part="persona"]')).includes('Hana Sato'), 'the form for the new persona');
+      expect($(el, '[part="confirmation"]') === null).to.equal(true);
+      expect(typed(el)).to.deep.include({ goal: '', formats: [], name: VALID.name, email: VALID.email });
+    });
+  });
+
   describe('keyboard', () => {
     it('Tab walks every control in order and reaches the send button; Enter sends', async () => {
       const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);

@@ -65,11 +65,12 @@ function budgetField(locale: string): { sign: string; after: boolean; placeholde
   return field;
 }
 
-/** One attempt at sending a brief: the body and the key every retry of it reuses. */
+/** One attempt at sending a brief: the body and the key every retry of it reuses, and the persona it is for. */
 interface Attempt {
   key: string;
   body: string;
   request: CustomOrderRequest;
+  persona: Persona;
 }
 
 /** A filed brief, for the confirmation. */
@@ -211,6 +212,11 @@ export class AipCustomOrder extends AipElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.store.localeChanged()) this.announcement = '';
     if (changed.has('data')) this.given = this.data ? this.checkData(this.data) : null;
+    // The host shows another persona: the confirmation of a brief sent for the last one gives way to its form.
+    if (this.sent && (changed.has('data') || changed.has('persona'))) {
+      const id = this.data ? this.given?.id : this.personaId();
+      if (id !== this.sent.persona.id) this.clearSent();
+    }
     const shown = this.shownPersona();
     if (shown) this.lastPersona = shown;
     this.check();
@@ -315,17 +321,17 @@ export class AipCustomOrder extends AipElement {
     }
     this.problems = null;
     const body = JSON.stringify(request);
-    if (this.attempt?.body !== body) this.attempt = { key: newIdempotencyKey(), body, request };
+    if (this.attempt?.body !== body) this.attempt = { key: newIdempotencyKey(), body, request, persona };
     this.announcement = this.t('custom-order.sending-announcement');
     void this.sender.run([this.store.value.client, this.attempt.request, this.attempt.key]);
   }
 
   private onSent(id: string): void {
-    const persona = this.shownPersona() ?? this.lastPersona;
-    const request = this.attempt?.request;
+    // The persona the brief went to, even if the host has shown another one since.
+    const sent = this.attempt;
     this.attempt = null;
-    if (!persona || !request) return;
-    this.sent = { id, request, persona };
+    if (!sent) return;
+    this.sent = { id, request: sent.request, persona: sent.persona };
     this.announcement = '';
     this.problems = null;
     this.emit(new AipCustomOrderSubmittedEvent({ id }));
@@ -371,6 +377,12 @@ export class AipCustomOrder extends AipElement {
   }
 
   private onNewBrief(): void {
+    this.clearSent();
+    void this.updateComplete.then(() => this.focusTitle());
+  }
+
+  /** From a sent brief to an empty form; the buyer's name and email stay. */
+  private clearSent(): void {
     this.draft = emptyDraft({ name: this.draft.name, email: this.draft.email });
     this.touched = new Set();
     this.edited = new Set();
@@ -379,7 +391,6 @@ export class AipCustomOrder extends AipElement {
     this.summaryShown = false;
     this.problems = null;
     this.sent = null;
-    void this.updateComplete.then(() => this.focusTitle());
   }
 
   /** The fields with a message now, in form order. */
