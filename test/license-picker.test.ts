@@ -206,6 +206,70 @@ describe('<aip-license-picker>', () => {
       expect(new FormData(form).get('tier')).to.equal(null);
     });
 
+    it('resets to its initial value after being moved, not to the choice it had when moved', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><aip-license-picker persona="noor-haddad" name="tier"></aip-license-picker></form>`,
+      );
+      const el = form.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      tiers(el)[0].click();
+      await el.updateComplete;
+      // A framework re-mounting the form moves it, with the picker, in the page.
+      const holder = await fixture(html`<div></div>`);
+      holder.append(form);
+      await el.updateComplete;
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).to.equal('');
+      expect(new FormData(form).get('tier')).to.equal(null);
+    });
+
+    it('forgets the chosen tier when the host shows another persona, unless the host sets one with it', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form><aip-license-picker persona="noor-haddad"></aip-license-picker></form>`,
+      );
+      const el = form.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      tiers(el)[1].click();
+      await el.updateComplete;
+      expect(new FormData(form).get('license')).to.equal('exclusive');
+
+      el.persona = 'hana-sato';
+      await el.updateComplete;
+      expect(el.value).to.equal('');
+      expect(new FormData(form).get('license')).to.equal(null);
+      await waitUntil(
+        () => tierText(el, 0).length > 0 && !radios(el).some((r) => r.checked),
+        'the new tiers, none chosen',
+      );
+
+      // A host that chooses for its buyer keeps that choice with the new persona.
+      el.persona = 'noor-haddad';
+      el.value = 'commercial';
+      await el.updateComplete;
+      await shadowQuery(el, 'input');
+      expect(el.value).to.equal('commercial');
+      expect(new FormData(form).get('license')).to.equal('commercial');
+    });
+
+    it('forgets the chosen tier when its data is another persona', async () => {
+      const [noor, hana] = await Promise.all([
+        api<Persona>('/v1/personas/noor-haddad'),
+        api<Persona>('/v1/personas/hana-sato'),
+      ]);
+      const el = await fixture<AipLicensePicker>(html`<aip-license-picker .data=${noor}></aip-license-picker>`);
+      await shadowQuery(el, 'input');
+      tiers(el)[1].click();
+      await el.updateComplete;
+      // The same persona again (fresh data from the host) keeps the choice.
+      el.data = { ...noor };
+      await el.updateComplete;
+      expect(el.value).to.equal('exclusive');
+      el.data = hana;
+      await el.updateComplete;
+      expect(el.value).to.equal('');
+    });
+
     it('submits as "license" when the page names it nothing, as documented', async () => {
       const form = await fixture<HTMLFormElement>(
         html`<form><aip-license-picker persona="noor-haddad"></aip-license-picker></form>`,

@@ -35,6 +35,11 @@ const messages = { ...core, ...licenses };
 /** The host's `data` is not a persona: an error state, never an exception into the page. */
 class InvalidDataError extends Error {}
 
+/** Which listing a picker is for: its `data`'s id when it has data, else its `persona`. */
+function listingOf(persona: unknown, data: unknown): unknown {
+  return (data as { id?: unknown } | null | undefined)?.id ?? persona;
+}
+
 /**
  * The license tiers of one persona as radio cards: Commercial, Exclusive and
  * Ownership / Assignment, each with its price computed from the persona's
@@ -139,11 +144,24 @@ export class AipLicensePicker extends AipElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.defaultValue = this.value;
+    // What a form reset goes back to: the value the picker started with, not the one it had when last moved.
+    if (!this.hasUpdated) this.defaultValue = this.value;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.store.localeChanged()) this.announcement = '';
+    // The host shows another persona: a tier chosen for the last one is not chosen for it (unless the host sets
+    // one with it).
+    if (this.hasUpdated && (changed.has('persona') || changed.has('data')) && !changed.has('value')) {
+      const before = listingOf(
+        changed.has('persona') ? changed.get('persona') : this.persona,
+        changed.has('data') ? changed.get('data') : this.data,
+      );
+      if (before !== listingOf(this.persona, this.data)) {
+        this.value = '';
+        this.touched = false;
+      }
+    }
     const loaded = this.loader.value ?? null;
     if (loaded !== this.loadedFor) {
       this.loadedFor = loaded;
