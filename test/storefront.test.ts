@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AipStorefront } from '../src/components/storefront/storefront.js';
 import type { StorefrontSettings } from '../src/components/storefront/context.js';
-import { captureWarnings, settingsOf } from './helpers.js';
+import { captureWarnings, requestsMatching, settingsOf, shadowQuery, thrownIntoPage } from './helpers.js';
 
 describe('<aip-storefront>', () => {
   describe('defaults', () => {
@@ -79,6 +79,46 @@ describe('<aip-storefront>', () => {
     });
   });
 
+  describe('elements inside', () => {
+    const shown = (price: Element) => (price.shadowRoot!.textContent ?? '').replace(/\s/g, ' ').trim();
+
+    it("an element's api set to undefined (a framework's unset prop) uses the storefront's, throwing nothing", async () => {
+      const thrown = await thrownIntoPage(async () => {
+        const storefront = await fixture<AipStorefront>(
+          html`<aip-storefront api="/_fault/latency=1" locale="de-DE" currency="EUR"></aip-storefront>`,
+        );
+        // As a framework passes an optional prop nobody set.
+        const unset = { api: undefined as unknown as null };
+        const price = Object.assign(document.createElement('aip-price'), { amount: 123456, ...unset });
+        const card = Object.assign(document.createElement('aip-persona-card'), { persona: 'hana-sato', ...unset });
+        storefront.append(price, card);
+        await price.updateComplete;
+        expect(shown(price)).to.equal('1.234,56 €');
+        await shadowQuery(card, '[part="title"]');
+      });
+      expect(thrown).to.deep.equal([]);
+      expect(requestsMatching('/_fault/latency=1/v1/personas/hana-sato')).to.have.length.greaterThan(0);
+    });
+
+    it('an element taken out of its storefront goes back to its own defaults, and back in takes them again', async () => {
+      const root = await fixture(
+        html`<div lang="en-US">
+          <aip-storefront locale="de-DE" currency="EUR"><aip-price amount="123456"></aip-price></aip-storefront>
+          <div class="outside"></div>
+        </div>`,
+      );
+      const price = root.querySelector('aip-price')!;
+      await price.updateComplete;
+      expect(shown(price)).to.equal('1.234,56 €');
+      root.querySelector('.outside')!.append(price);
+      await price.updateComplete;
+      expect(shown(price)).to.equal('$1,234.56');
+      root.querySelector('aip-storefront')!.append(price);
+      await price.updateComplete;
+      expect(shown(price)).to.equal('1.234,56 €');
+    });
+  });
+
   describe('warnings', () => {
     it('warns once per bad attribute and falls back to safe values', async () => {
       let el!: AipStorefront;
@@ -127,7 +167,7 @@ describe('<aip-storefront>', () => {
           const loose = el as unknown as Record<string, unknown>;
           Object.assign(loose, { currency: 5, creator: 42, api: 123, messages: 'Zur Kasse', locale: 7 });
           Object.assign(el.querySelector('aip-catalog') as unknown as Record<string, unknown>, {
-            filters: null,
+            filters: ['search'],
             creator: 7,
           });
           Object.assign(el.querySelector('aip-persona-card') as unknown as Record<string, unknown>, { persona: 42 });
@@ -147,7 +187,7 @@ describe('<aip-storefront>', () => {
           `${said} in ${warnings.join(' | ')}`,
         ).to.equal(true);
       }
-      expect(warnings.some((w) => w.includes('<aip-catalog>: filters was set to null'))).to.equal(true);
+      expect(warnings.some((w) => w.includes('<aip-catalog>: filters was set to an array'))).to.equal(true);
       expect(warnings.some((w) => w.includes('<aip-persona-card>: persona="42"'))).to.equal(true);
     });
 

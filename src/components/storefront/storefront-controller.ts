@@ -95,7 +95,9 @@ export class StorefrontController implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.watch(this.value.client);
+    // Render in the settings in force where the element is now (hostUpdate watches their client): a storefront
+    // around it answers its context request at once; standing alone, its own defaults apply.
+    this.host.requestUpdate();
   }
 
   hostUpdate(): void {
@@ -106,6 +108,8 @@ export class StorefrontController implements ReactiveController {
 
   hostDisconnected(): void {
     this.watch(null);
+    // Taken out of its storefront, the element no longer has its settings; put back in one, it is told them again.
+    this.provided = undefined;
   }
 
   /**
@@ -114,7 +118,8 @@ export class StorefrontController implements ReactiveController {
    * provided settings) pair; the page's locale is read when they are built.
    */
   get value(): StorefrontSettings {
-    const { api } = this.host;
+    // Undefined (a framework's unset prop) is no api of its own, as null is.
+    const api = this.host.api ?? null;
     const base = this.provided;
     if (base && api === null) return base;
     if (this.standalone?.api !== api || this.standalone.base !== base) {
