@@ -172,6 +172,29 @@ describe('<aip-catalog>', () => {
     });
   });
 
+  describe('paging="infinite", standing alone', () => {
+    it('still loads the next page near the end after being moved', async () => {
+      const root = await fixture(
+        html`<div>
+          <div class="a"></div>
+          <div class="b"></div>
+        </div>`,
+      );
+      const el = document.createElement('aip-catalog');
+      Object.assign(el, { api: '/', creator: 'nova-studio', pageSize: 2, paging: 'infinite' });
+      el.style.cssText = 'display: block; margin-top: 3000px';
+      root.querySelector('.a')!.append(el);
+      await loaded(el);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(cards(el)).to.have.length(2);
+      root.querySelector('.b')!.append(el);
+      await el.updateComplete;
+      el.shadowRoot!.querySelector('[part="more"]')!.scrollIntoView();
+      await waitUntil(() => cards(el).length > 2, 'the next page loads once the end is in view');
+      window.scrollTo(0, 0);
+    });
+  });
+
   describe('a long catalog', () => {
     let market: { id: string; base: string };
     before(async () => {
@@ -502,6 +525,20 @@ describe('<aip-catalog>', () => {
         timeout: 3000,
       });
       await expect(el).to.be.accessible();
+    });
+
+    it('still searches for what the buyer typed when the catalog moves before the search runs', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog></aip-catalog></aip-storefront>`);
+      const expected = await catalogFromApi('q=gaming&limit=12');
+      const search = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+      search.value = 'gaming';
+      search.dispatchEvent(new Event('input'));
+      // A framework re-mounts it at once, inside the same storefront.
+      const storefront = el.parentElement!;
+      storefront.append(document.createElement('div'), el);
+      await waitUntil(() => names(el).join() === expected.map((p) => p.name).join(), 'search results shown', {
+        timeout: 3000,
+      });
     });
 
     it('filters by use case and availability, and sorts', async () => {

@@ -226,6 +226,8 @@ export class AipCatalog extends AipElement {
   /** The name of the persona last chosen, when it could not be opened (said above the grid). */
   @state() private openError = '';
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
+  /** What the buyer typed in the search box and the catalog has not searched for yet. */
+  private typed: string | null = null;
   // Measured in the next frame: re-laying out rows inside the observer's callback
   // would trip the browser's "ResizeObserver loop" error on the host page.
   private readonly resizeObserver = new ResizeObserver(() => requestAnimationFrame(() => this.measureColumns()));
@@ -275,6 +277,8 @@ export class AipCatalog extends AipElement {
     super.connectedCallback();
     if (this.syncUrl) this.readUrl();
     this.resizeObserver.observe(this);
+    // Moved while the buyer was typing: the search they typed still runs.
+    if (this.typed !== null) this.onSearch(this.typed);
   }
 
   override disconnectedCallback(): void {
@@ -460,6 +464,7 @@ export class AipCatalog extends AipElement {
   /** Empties search and filters (the sort stays). */
   clearFilters(): void {
     clearTimeout(this.searchTimer);
+    this.typed = null;
     this.announceResults = true;
     this.q = '';
     this.useCase = '';
@@ -504,7 +509,9 @@ export class AipCatalog extends AipElement {
 
   private onSearch(value: string): void {
     clearTimeout(this.searchTimer);
+    this.typed = value;
     this.searchTimer = setTimeout(() => {
+      this.typed = null;
       this.announceResults = true;
       this.q = value;
       this.writeUrl();
