@@ -56,6 +56,14 @@ export class AipElement extends LitElement {
   }
 
   /**
+   * Like `warnOnce`, but says nothing when `value` is null or undefined: a removed attribute, or a property a
+   * framework set back to undefined, asks for the default, which is no mistake.
+   */
+  protected warnIfSet(value: unknown, subject: string, message: string): void {
+    if (value !== null && value !== undefined) warnOnce(this, subject, message);
+  }
+
+  /**
    * How to quote a bad value in a warning: the attribute's text when the value
    * came from it, else the value the property was set to from script.
    */

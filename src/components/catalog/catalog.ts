@@ -37,6 +37,7 @@ import { StorefrontController } from '../storefront/storefront-controller.js';
 import { styles } from './catalog.styles.js';
 
 const DEFAULT_PAGE_SIZE = 12;
+const DEFAULT_FILTERS = 'search use-case availability sort';
 
 /** The controls `filters` can name, in the order they appear. */
 export const CATALOG_FILTERS = ['search', 'use-case', 'tag', 'availability', 'rating', 'sort'] as const;
@@ -259,7 +260,7 @@ export class AipCatalog extends AipElement {
    * The toolbar's controls, space-separated, from `search use-case tag availability rating sort`;
    * `none` hides the toolbar. The rating control appears only when the storefront allows rated content.
    */
-  @property() filters = 'search use-case availability sort';
+  @property() filters = DEFAULT_FILTERS;
 
   /** Mirror search, filters and sort into the page URL, and start from them. */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
@@ -294,15 +295,23 @@ export class AipCatalog extends AipElement {
     if (changed.has('creator') && this.creator) {
       this.creator = this.validSlug('creator', this.creator, "is not a creator handle; showing the storefront's.");
     }
+    // Removed, or set back to undefined: the defaults (which a bad value also falls back to, with a warning).
+    this.sort ??= 'newest';
+    this.pageSize ??= DEFAULT_PAGE_SIZE;
     if (changed.has('paging') && !isOneOf(CATALOG_PAGING, this.paging)) {
-      this.warnOnce('paging', `paging="${this.paging}" is not one of ${CATALOG_PAGING.join(', ')}; using more.`);
+      this.warnIfSet(
+        this.paging,
+        'paging',
+        `paging="${this.paging}" is not one of ${CATALOG_PAGING.join(', ')}; using more.`,
+      );
       this.paging = 'more';
     }
     if (
       changed.has('headingLevel') &&
       !(Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 4)
     ) {
-      this.warnOnce(
+      this.warnIfSet(
+        this.headingLevel,
         'heading-level',
         `heading-level="${this.getAttribute('heading-level')}" is not 2, 3 or 4; using 3.`,
       );
@@ -411,14 +420,15 @@ export class AipCatalog extends AipElement {
 
   private validSort(): Sort {
     if (isOneOf(SORTS, this.sort)) return this.sort;
-    this.warnOnce('sort', `sort="${this.sort}" is not one of ${SORTS.join(', ')}; using newest.`);
+    this.warnIfSet(this.sort, 'sort', `sort="${this.sort}" is not one of ${SORTS.join(', ')}; using newest.`);
     return 'newest';
   }
 
   private validPageSize(): number {
     const n = this.pageSize;
     if (Number.isInteger(n) && n >= 1 && n <= 100) return n;
-    this.warnOnce(
+    this.warnIfSet(
+      n,
       'page-size',
       `${this.quoted('page-size', n)} is not a whole number from 1 to 100; using ${DEFAULT_PAGE_SIZE}.`,
     );
@@ -442,11 +452,13 @@ export class AipCatalog extends AipElement {
   }
 
   private shownFilters(): Set<CatalogFilter> {
-    if (typeof this.filters !== 'string') {
-      this.warnOnce('filters', `filters was set to ${kindOf(this.filters)}, not a list of names; showing none.`);
+    // Removed, or set back to undefined: the default controls.
+    const filters: unknown = this.filters ?? DEFAULT_FILTERS;
+    if (typeof filters !== 'string') {
+      this.warnOnce('filters', `filters was set to ${kindOf(filters)}, not a list of names; showing none.`);
       return new Set();
     }
-    const names = this.filters.trim().split(/\s+/).filter(Boolean);
+    const names = filters.trim().split(/\s+/).filter(Boolean);
     const known = names.filter((n) => isOneOf(CATALOG_FILTERS, n));
     if (known.length !== names.filter((n) => n !== 'none').length) {
       this.warnOnce(

@@ -297,7 +297,7 @@ export class AipCheckout extends AipElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.store.localeChanged()) this.announcement = '';
     if (changed.has('mode') && !MODES.includes(this.mode)) {
-      this.warnOnce('mode', `mode="${this.mode}" is not overlay, popup or redirect; using overlay.`);
+      this.warnIfSet(this.mode, 'mode', `mode="${this.mode}" is not overlay, popup or redirect; using overlay.`);
       this.mode = 'overlay';
     }
     if (changed.has('license') && this.license && !isOneOf(LICENSES, this.license)) {
@@ -309,7 +309,11 @@ export class AipCheckout extends AipElement {
       this.price = null;
     }
     if (changed.has('pollInterval') && !(this.pollInterval >= 250)) {
-      this.warnOnce('poll-interval', `poll-interval="${this.pollInterval}" is below 250 ms; using ${DEFAULT_POLL_MS}.`);
+      this.warnIfSet(
+        this.pollInterval,
+        'poll-interval',
+        `poll-interval="${this.pollInterval}" is below 250 ms; using ${DEFAULT_POLL_MS}.`,
+      );
       this.pollInterval = DEFAULT_POLL_MS;
     }
     // The host shows another listing (a single-page app's navigation): what was under way belongs to the other

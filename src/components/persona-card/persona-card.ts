@@ -150,18 +150,30 @@ export class AipPersonaCard extends AipElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('layout') && !isOneOf(CARD_LAYOUTS, this.layout)) {
-      this.warnOnce('layout', `layout="${this.layout}" is not one of ${CARD_LAYOUTS.join(', ')}; using vertical.`);
+      this.warnIfSet(
+        this.layout,
+        'layout',
+        `layout="${this.layout}" is not one of ${CARD_LAYOUTS.join(', ')}; using vertical.`,
+      );
       this.layout = 'vertical';
     }
     if (changed.has('maxTags') && !(Number.isInteger(this.maxTags) && this.maxTags >= 0)) {
-      this.warnOnce('max-tags', `${this.quoted('max-tags', this.maxTags)} is not a whole number; using 3.`);
+      this.warnIfSet(
+        this.maxTags,
+        'max-tags',
+        `${this.quoted('max-tags', this.maxTags)} is not a whole number; using 3.`,
+      );
       this.maxTags = 3;
     }
     if (
       changed.has('headingLevel') &&
       !(Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 4)
     ) {
-      this.warnOnce('heading-level', `${this.quoted('heading-level', this.headingLevel)} is not 2, 3 or 4; using 3.`);
+      this.warnIfSet(
+        this.headingLevel,
+        'heading-level',
+        `${this.quoted('heading-level', this.headingLevel)} is not 2, 3 or 4; using 3.`,
+      );
       this.headingLevel = 3;
     }
     if (changed.has('data') || changed.has('persona')) {

@@ -206,7 +206,8 @@ export class AipPersonaDetail extends AipElement {
       changed.has('headingLevel') &&
       !(Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 3)
     ) {
-      this.warnOnce(
+      this.warnIfSet(
+        this.headingLevel,
         'heading-level',
         `heading-level="${this.getAttribute('heading-level')}" is not 1, 2 or 3; using 2.`,
       );

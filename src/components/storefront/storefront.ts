@@ -129,7 +129,7 @@ export class AipStorefront extends AipElement {
       }
     }
     if (changed.has('theme') && !isOneOf(THEMES, this.theme)) {
-      this.warnOnce('theme', `theme="${this.theme}" is not one of ${THEMES.join(', ')}; using light.`);
+      this.warnIfSet(this.theme, 'theme', `theme="${this.theme}" is not one of ${THEMES.join(', ')}; using light.`);
       this.theme = 'light';
     }
   }
@@ -167,7 +167,11 @@ export class AipStorefront extends AipElement {
     }
     let maxRating = this.maxRating;
     if (!isOneOf(CONTENT_RATINGS, maxRating)) {
-      this.warnOnce('max-rating', `max-rating="${String(maxRating)}" is not a content rating; using general.`);
+      this.warnIfSet(
+        maxRating,
+        'max-rating',
+        `max-rating="${String(maxRating)}" is not a content rating; using general.`,
+      );
       maxRating = 'general';
     }
     const timeoutMs = this.wholeNumber('timeout', this.timeout, 1, 120_000);
@@ -191,7 +195,7 @@ export class AipStorefront extends AipElement {
 
   /** A numeric attribute's value when it is a whole number in range; otherwise warns once and gives the default. */
   private wholeNumber(attribute: string, value: number | null, min: number, max: number): number | undefined {
-    if (value === null) return undefined;
+    if (value === null || value === undefined) return undefined;
     if (Number.isInteger(value) && value >= min && value <= max) return value;
     this.warnOnce(
       attribute,
