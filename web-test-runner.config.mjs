@@ -59,6 +59,7 @@ const marketplaceCommands = {
           confirmations: payload?.confirmations,
           confirmationIntervalMs: payload?.confirmationIntervalMs,
           sandbox: payload?.sandbox,
+          policy: payload?.policy,
         };
         try {
           start(id, options, dir);

@@ -1,8 +1,8 @@
 /**
  * Where the server's pricing policy comes from: an explicit option, else the
  * JSON file named by `AIP_PRICING_POLICY`, else `pricing-policy.json` beside
- * this file. Whatever the source, it must pass `assertValidPolicy`, or the
- * server refuses to start.
+ * this file. Whatever the source, it must pass `assertValidPolicy` and be in
+ * US dollars (as the platform's prices are), or the server refuses to start.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -26,7 +26,15 @@ export function readPolicyFile(path: string): PricingPolicy {
 }
 
 export function resolvePolicy(policy?: PricingPolicy, env: NodeJS.ProcessEnv = process.env): PricingPolicy {
-  if (policy) return assertValidPolicy(policy);
   const file = env.AIP_PRICING_POLICY?.trim();
-  return readPolicyFile(file ? file : DEFAULT_POLICY_FILE);
+  const resolved = policy ? assertValidPolicy(policy) : readPolicyFile(file ? file : DEFAULT_POLICY_FILE);
+  if (resolved.currency !== 'USD') {
+    // Everything past the quote is in US dollars: the hosted checkout's USDC amount, custom-order budgets.
+    throw new Error(
+      `The pricing policy's currency is ${resolved.currency}: the platform prices in US dollars (USD) only${
+        policy ? '' : ` (in ${file || DEFAULT_POLICY_FILE})`
+      }`,
+    );
+  }
+  return resolved;
 }

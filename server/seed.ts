@@ -23,6 +23,7 @@ import {
   type License,
   type PricingPolicy,
 } from '../src/api/schemas.js';
+import { computeTierPrices } from '../src/api/pricing.js';
 import type { Database } from './db.js';
 import { TITLE_SIZE } from './media.js';
 import { TERM_MONTHS } from './rules.js';
@@ -261,6 +262,12 @@ export function checkSeedRules(seed: SeedCatalog, policy: PricingPolicy, now: Da
     }
     if (persona.commercialPrice < policy.minimumCommercialPrice) {
       fail(at('commercialPrice'), `is below the platform minimum of ${policy.minimumCommercialPrice}`);
+    }
+    // Every tier must have a price: one too large to represent would fail each read of the persona.
+    try {
+      computeTierPrices(policy, persona.commercialPrice);
+    } catch (error) {
+      fail(at('commercialPrice'), (error as Error).message);
     }
     const published = persona.status === 'published';
     if (published && persona.publishedAt === undefined) fail(at('publishedAt'), 'is required for a published persona');

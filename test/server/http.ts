@@ -175,6 +175,8 @@ export interface IsolatedOptions {
   confirmations?: number;
   confirmationIntervalMs?: number;
   sandbox?: boolean;
+  /** A pricing policy instead of `server/pricing-policy.json`. */
+  policy?: object;
 }
 
 /** A fresh marketplace (in-memory, demo seed unless told otherwise) with its clock frozen at `now`. */

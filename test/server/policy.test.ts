@@ -3,7 +3,18 @@ import * as v from 'valibot';
 import { assertValidPolicy } from '../../src/api/pricing.js';
 import { PricingPolicySchema } from '../../src/api/schemas.js';
 import defaultPolicy from '../../server/pricing-policy.json';
-import { get } from './http.js';
+import { demoSeed } from '../security/hostile-seed.js';
+import { get, isolatedMarketplace } from './http.js';
+
+/** Why a marketplace with these options refused to start, or null if it started. */
+async function refusal(options: Parameters<typeof isolatedMarketplace>[1]): Promise<string | null> {
+  try {
+    await (await isolatedMarketplace(new Date().toISOString(), options)).dispose();
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 describe('GET /v1/pricing-policy', () => {
   it('publishes the server’s policy: valid, and the default config', async () => {
@@ -23,5 +34,22 @@ describe('GET /v1/pricing-policy', () => {
     const again = await get('/v1/pricing-policy', { headers: { 'If-None-Match': first.res.headers.get('etag')! } });
     expect(again.res.status).to.equal(304);
     expect(again.res.headers.get('access-control-allow-origin')).to.equal('*');
+  });
+
+  it('refuses to start with a policy in another currency than US dollars, which the platform prices in', async () => {
+    expect(await refusal({ policy: { ...defaultPolicy, currency: 'JPY' } })).to.contain(
+      "The pricing policy's currency is JPY: the platform prices in US dollars (USD) only",
+    );
+    expect(await refusal({ policy: defaultPolicy })).to.equal(null);
+  });
+
+  it('refuses a seeded persona whose Ownership price would be too large to represent, naming the field', async () => {
+    const seed = demoSeed();
+    seed.personas[0].commercialPrice = 900_719_925_474_099;
+    expect(await refusal({ seed }))
+      .to.contain('Invalid seed: personas[0].commercialPrice:')
+      .and.contain('too large');
+    seed.personas[0].commercialPrice = 90_071_992_547_409; // Ownership ×10 still fits
+    expect(await refusal({ seed })).to.equal(null);
   });
 });
