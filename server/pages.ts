@@ -9,6 +9,7 @@
  */
 import { escapeHtml } from './agreements.js';
 import type { PageTexts } from './page-texts.js';
+import { formatInstant as formatUtcInstant } from '../src/api/instant.js';
 
 export { escapeHtml };
 
@@ -77,16 +78,9 @@ export function notFoundPage(
   return pageResponse(pageDocument({ lang: texts.lang, title: heading, stylesheet, body }), 404);
 }
 
-const instantFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** An ISO instant as a person reads it, in UTC: `1 June 2026 at 00:00 UTC` (`1. Juni 2026 um 00:00 UTC` in `de-DE`). */
+/** An ISO instant as a person reads it, in UTC (the widgets' certificate says it the same way). */
 export function formatInstant(iso: string, locale = 'en-GB'): string {
-  let format = instantFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
-    instantFormats.set(locale, format);
-  }
-  return `${format.format(new Date(iso))} UTC`;
+  return formatUtcInstant(iso, locale);
 }
 
 /** A `<time>` element for an ISO instant. */

@@ -292,8 +292,9 @@ describe('<aip-checkout>', function () {
       License: 'Commercial License',
       Persona: 'Juno Okafor',
       'Licensed to': 'Robin Example',
-      Effective: 'Jun 1, 2026',
-      Expires: 'Dec 1, 2026',
+      // In UTC, as the platform's certificate states them, whatever the buyer's time zone.
+      Effective: 'June 1, 2026 at 12:00 AM UTC',
+      Expires: 'December 1, 2026 at 12:00 AM UTC',
       'Price paid': '$99',
       'Certificate ID': detail.certificateId,
     });

@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import type { AipClient } from '../../api/client.js';
 import { ApiError, toApiError } from '../../api/errors.js';
 import { newIdempotencyKey } from '../../api/idempotency.js';
+import { formatInstant } from '../../api/instant.js';
 import {
   BuyerSchema,
   CheckoutMessageSchema,
@@ -1279,7 +1280,9 @@ export class AipCheckout extends AipElement {
   private renderComplete(persona: Persona) {
     const cert = this.certificate;
     const order = this.order!;
-    const { formatDate, formatMoney } = this.store.value;
+    const { formatMoney, locale } = this.store.value;
+    // As the platform's certificate states them: in UTC, said so, the same date in every time zone.
+    const instant = (iso: string) => html`<time datetime=${iso}>${formatInstant(iso, locale)}</time>`;
     const t = this.t;
     return html`<section part="certificate" class="certificate" aria-labelledby="certificate-title">
       <h3 id="certificate-title" tabindex="-1">${t('checkout.certificate')}</h3>
@@ -1306,11 +1309,11 @@ export class AipCheckout extends AipElement {
                 </div>
                 <div>
                   <dt>${t('checkout.effective')}</dt>
-                  <dd>${formatDate(cert.effectiveAt)}</dd>
+                  <dd>${instant(cert.effectiveAt)}</dd>
                 </div>
                 <div>
                   <dt>${t('checkout.expires')}</dt>
-                  <dd>${cert.expiresAt ? formatDate(cert.expiresAt) : t('checkout.no-expiry')}</dd>
+                  <dd>${cert.expiresAt ? instant(cert.expiresAt) : t('checkout.no-expiry')}</dd>
                 </div>
                 <div>
                   <dt>${t('checkout.paid')}</dt>
