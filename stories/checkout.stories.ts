@@ -227,8 +227,17 @@ export const Narrow: Story = {
 /** The Exclusive tier: twelve months, one buyer. */
 export const ExclusiveTier: Story = { args: { license: 'exclusive' } };
 
-/** Ownership can only be bought by the holder of the active Exclusive: the reason, and no way to start. */
+/** Ownership with no Exclusive in force: nobody can buy it yet; the reason, and no way to start. */
 export const OwnershipNeedsExclusive: Story = { args: { license: 'ownership' } };
+
+/** Ownership while an Exclusive is in force: only its holder may buy it, so the buyer is told and may go on. */
+export const OwnershipForTheHolder: Story = { args: { persona: 'marcus-bell', license: 'ownership' } };
+
+/** The same, sent with an email that doesn't hold the Exclusive: the email field says so. */
+export const OwnershipNotTheHolder: Story = {
+  args: { persona: 'marcus-bell', license: 'ownership' },
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
 
 /** The first order request fails (503); "Try again" sends the same Idempotency-Key and gets the order. */
 export const OrderFailsOnceThenRetry: Story = {

@@ -326,6 +326,31 @@ describe('<aip-checkout>', function () {
     );
   });
 
+  it("Ownership while an Exclusive is in force: another email is told so at the field; the holder's buys it", async () => {
+    // Marcus Bell's Exclusive License is held by licensing@stride-health.example (the demo seed).
+    const el = await mount(m, 'marcus-bell', 'ownership');
+    expect(text(el)).to.contain(
+      'Only the buyer who holds the Exclusive License in force can buy Ownership / Assignment',
+    );
+    await fillDetails(el, 'Robin Example', 'robin@example.com');
+    expect(text(el)).to.contain('The email your Exclusive License was issued to.');
+    submit(el);
+    await waitForText(el, /This email doesn't hold the Exclusive License in force/);
+    expect(root(el).activeElement?.id).to.equal('buyer-email');
+    expect($(el, '#buyer-email')!.getAttribute('aria-invalid')).to.equal('true');
+    expect((await counts(m.id)).orders).to.equal(0);
+    await expect(el).to.be.accessible();
+
+    const email = $<HTMLInputElement>(el, '#buyer-email')!;
+    email.value = ' Licensing@Stride-Health.example ';
+    email.dispatchEvent(new Event('input'));
+    submit(el);
+    await payInFrame(el);
+    await waitForText(el, /Certificate ID/);
+    expect(text(el)).to.contain('Ownership / Assignment');
+    expect((await counts(m.id)).orders).to.equal(1);
+  });
+
   it('makes one order however often the buyer clicks', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial');
     await fillDetails(el);

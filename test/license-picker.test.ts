@@ -92,11 +92,15 @@ describe('<aip-license-picker>', () => {
       expect(tierText(el, 2)).to.contain('Requires an active Exclusive License');
     });
 
-    it('exclusive active: all disabled with the end date, and who may buy Ownership', async () => {
+    it('exclusive active: Commercial and Exclusive disabled with the end date; Ownership for its holder', async () => {
       const persona = await api<Persona>('/v1/personas/elio-marchetti');
       const el = await picker('elio-marchetti');
       const until = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(persona.exclusiveUntil!));
-      expect(radios(el).map((r) => r.disabled)).to.deep.equal([true, true, true]);
+      // The holder may be the one looking: Ownership can be chosen, and says who may buy it.
+      expect(radios(el).map((r) => r.disabled)).to.deep.equal([true, true, false]);
+      tiers(el)[2].click();
+      await el.updateComplete;
+      expect(el.value).to.equal('ownership');
       expect(tierText(el, 0)).to.contain(`Exclusively licensed until ${until}`);
       expect(tierText(el, 1)).to.contain(`Exclusively licensed until ${until}`);
       expect(tierText(el, 2)).to.contain('Only the current exclusive holder can buy this');

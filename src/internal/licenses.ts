@@ -1,4 +1,4 @@
-import type { License, UnavailableReason } from '../api/schemas.js';
+import type { License, Offer, UnavailableReason } from '../api/schemas.js';
 import type { LicenseMessageId } from '../locales/ids.js';
 import type { Translate } from './i18n.js';
 
@@ -78,6 +78,20 @@ export function reasonText(t: T, reason: UnavailableReason, until: string | null
   return reason === 'exclusive_active' && until
     ? t('reason.exclusive_active-until', { date: until })
     : t(`reason.${reason}`);
+}
+
+/**
+ * Whether the offer is Ownership while an Exclusive is in force: not for sale to
+ * anyone, but its holder may buy it. The marketplace can't tell who is looking,
+ * so the buyer goes on and the marketplace checks their email.
+ */
+export function forHolderOnly(offer: Offer): boolean {
+  return !offer.available && offer.reason === 'exclusive_holder_only';
+}
+
+/** Whether a buyer may choose the offer: it is on sale, or its buyer may be the Exclusive's holder. */
+export function choosable(offer: Offer): boolean {
+  return offer.available || forHolderOnly(offer);
 }
 
 /** "6 months", "12 months", "No fixed term". */

@@ -222,6 +222,11 @@ const de: Catalogue = {
   'checkout.name': 'Vollständiger Name',
   'checkout.name-hint': 'Das Zertifikat wird auf diesen Namen ausgestellt.',
   'checkout.email': 'E-Mail',
+  'checkout.holder-only':
+    'Eigentum / Abtretung kann nur kaufen, wer die wirksame Exklusive Lizenz hält. Wenn Sie das sind, fahren Sie mit der E-Mail-Adresse fort, auf die sie ausgestellt ist.',
+  'checkout.holder-email-hint': 'Die E-Mail-Adresse, auf die Ihre Exklusive Lizenz ausgestellt ist.',
+  'checkout.not-holder-email':
+    'Diese E-Mail-Adresse hält die wirksame Exklusive Lizenz nicht. Verwenden Sie die Adresse, auf die sie ausgestellt ist.',
   'checkout.name-invalid': 'Geben Sie Ihren vollständigen Namen ein.',
   'checkout.email-invalid': 'Geben Sie eine E-Mail-Adresse ein, z. B. name@example.com.',
   'checkout.agree-invalid': 'Akzeptieren Sie die Lizenzvereinbarung, um fortzufahren.',

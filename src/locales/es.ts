@@ -219,6 +219,11 @@ const es: Catalogue = {
   'checkout.name': 'Nombre completo',
   'checkout.name-hint': 'El certificado se emite a este nombre.',
   'checkout.email': 'Correo electrónico',
+  'checkout.holder-only':
+    'Solo quien tiene la Licencia exclusiva vigente puede comprar la Propiedad / cesión. Si es usted, continúe con el correo electrónico al que se emitió.',
+  'checkout.holder-email-hint': 'El correo electrónico al que se emitió su Licencia exclusiva.',
+  'checkout.not-holder-email':
+    'Este correo electrónico no tiene la Licencia exclusiva vigente. Use el correo al que se emitió.',
   'checkout.name-invalid': 'Introduzca su nombre completo.',
   'checkout.email-invalid': 'Introduzca una dirección de correo electrónico, como nombre@example.com.',
   'checkout.agree-invalid': 'Acepte el contrato de licencia para continuar.',

@@ -33,7 +33,7 @@ import { waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { showModal } from '../../internal/modal.js';
 import type { Translate } from '../../internal/i18n.js';
-import { licenseTitle, reasonText, termText } from '../../internal/licenses.js';
+import { choosable, forHolderOnly, licenseTitle, reasonText, termText } from '../../internal/licenses.js';
 import checkout from '../../locales/en/checkout.js';
 import core from '../../locales/en/core.js';
 import licenses from '../../locales/en/licenses.js';
@@ -148,6 +148,11 @@ const REPORTED = new Set<string>();
  * **Prices:** the `price` attribute is only what the page showed; the server's
  * quote is what is charged, and the buyer confirms any difference.
  *
+ * **Ownership:** while an Exclusive License is in force only its holder may
+ * buy Ownership / Assignment. The element says so and lets the buyer go on;
+ * the marketplace checks the email given against the Exclusive's, and the
+ * email field says when it is not the holder's.
+ *
  * @summary Check out a license through the platform's hosted payment page.
  * @tag aip-checkout
  *
@@ -160,6 +165,7 @@ const REPORTED = new Set<string>();
  * @csspart steps - The list of checkout steps.
  * @csspart summary - What is being bought: persona, tier, term, price.
  * @csspart start-button - The "Buy" button.
+ * @csspart holder-note - Before the "Buy" button for Ownership while an Exclusive is in force: only its holder may buy.
  * @csspart form - The buyer's details form.
  * @csspart field - Each form field (label, input, message).
  * @csspart input - Each text input.
@@ -441,7 +447,7 @@ export class AipCheckout extends AipElement {
 
   private onStart(offer: Offer): void {
     const persona = this.personaId();
-    if (!persona || !this.license || !offer.available) return;
+    if (!persona || !this.license || !choosable(offer)) return;
     const allowed = this.emit(
       new AipCheckoutStartEvent({ persona, license: this.license, price: this.shownPrice(offer) }),
     );
@@ -909,6 +915,16 @@ export class AipCheckout extends AipElement {
     this.closePopup();
     const field = error.details[0]?.field ?? '';
     const persona = this.personaId();
+    if (error.code === 'conflict' && stage === 'quote' && error.details[0]?.message === 'exclusive_holder_only') {
+      // Ownership asked for with an email that doesn't hold the Exclusive in force: the email is what to change.
+      const say: Say = (t) => t('checkout.not-holder-email');
+      this.serverErrors = { email: say };
+      this.step = 'details';
+      this.announcement = '';
+      this.focusAfterUpdate = '#buyer-email';
+      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t), error }));
+      return;
+    }
     if (error.code === 'conflict') {
       const reason = error.details[0]?.message ?? '';
       this.dropAttempt();
@@ -1131,17 +1147,18 @@ export class AipCheckout extends AipElement {
   private renderReady(persona: Persona, offer: Offer) {
     const shown = this.shownPrice(offer);
     const t = this.t;
-    if (!offer.available) {
+    if (!choosable(offer)) {
       const until = persona.exclusiveUntil ? this.store.value.formatDate(persona.exclusiveUntil) : null;
       return html`<p class="muted">
         ${offer.reason ? reasonText(t, offer.reason, until) : t('checkout.not-available')}.
       </p>`;
     }
-    return html`<button part="start-button" class="primary" type="button" @click=${() => this.onStart(offer)}>
-      ${t('checkout.buy', { license: licenseTitle(t, offer.license) })}${
-        shown ? html` · ${this.store.value.formatMoney(shown)}` : nothing
-      }
-    </button>`;
+    return html`${forHolderOnly(offer) ? html`<p part="holder-note" class="muted">${t('checkout.holder-only')}</p>` : nothing}
+      <button part="start-button" class="primary" type="button" @click=${() => this.onStart(offer)}>
+        ${t('checkout.buy', { license: licenseTitle(t, offer.license) })}${
+          shown ? html` · ${this.store.value.formatMoney(shown)}` : nothing
+        }
+      </button>`;
   }
 
   private renderField(field: 'name' | 'email', label: string, type: string, autocomplete: string, hint?: string) {
@@ -1181,7 +1198,13 @@ export class AipCheckout extends AipElement {
     >`;
     return html`<form part="form" class="form" novalidate @submit=${(e: SubmitEvent) => this.onSubmitDetails(e, offer)}>
       ${this.renderField('name', t('checkout.name'), 'text', 'name', t('checkout.name-hint'))}
-      ${this.renderField('email', t('checkout.email'), 'email', 'email')}
+      ${this.renderField(
+        'email',
+        t('checkout.email'),
+        'email',
+        'email',
+        forHolderOnly(offer) ? t('checkout.holder-email-hint') : undefined,
+      )}
       <div part="agreement field" class="field agreement">
         <div class="check">
           <input

@@ -18,7 +18,14 @@ import { AipElement } from '../../internal/aip-element.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { showModal } from '../../internal/modal.js';
 import { dialogStyles } from '../../styles/dialog.js';
-import { LICENSE_COMPARISON, licenseInfo, licenseTitle, reasonText, termText } from '../../internal/licenses.js';
+import {
+  LICENSE_COMPARISON,
+  choosable,
+  licenseInfo,
+  licenseTitle,
+  reasonText,
+  termText,
+} from '../../internal/licenses.js';
 import core from '../../locales/en/core.js';
 import licenses from '../../locales/en/licenses.js';
 import { StorefrontController } from '../storefront/storefront-controller.js';
@@ -45,7 +52,10 @@ function listingOf(persona: unknown, data: unknown): unknown {
  * Ownership / Assignment, each with its price computed from the persona's
  * Commercial price and the platform's published pricing policy, its term,
  * exclusivity, the rights that matter most and a link to its agreement.
- * Tiers that can't be bought stay visible, disabled, with the reason.
+ * Tiers that can't be bought stay visible, disabled, with the reason. The
+ * exception is Ownership while an Exclusive is in force: it says that only the
+ * Exclusive's holder may buy it and can be chosen, since the holder may be the
+ * one looking (the checkout has the marketplace check their email).
  * The prices shown are always the server's, which are what is charged: the
  * policy only cross-checks them, so if it can't be loaded the tiers still
  * show and the console says so.
@@ -173,7 +183,7 @@ export class AipLicensePicker extends AipElement {
     }
     const offer = this.offers.find((o) => o.license === this.value);
     const persona = this.loadedFor?.persona.id;
-    if (this.value && offer && !offer.available) {
+    if (this.value && offer && !choosable(offer)) {
       // A tier sold while it was shown is the listing changing under the
       // buyer, which the tier's reason shows; only a value that never named a
       // tier for sale (the host's `value`) is worth a warning.
@@ -185,7 +195,7 @@ export class AipLicensePicker extends AipElement {
       }
       this.value = '';
     }
-    for (const o of this.offers) if (o.available) this.offered.add(`${persona}:${o.license}`);
+    for (const o of this.offers) if (choosable(o)) this.offered.add(`${persona}:${o.license}`);
     this.syncForm();
   }
 
@@ -275,7 +285,7 @@ export class AipLicensePicker extends AipElement {
   }
 
   private onPick(offer: Offer): void {
-    if (!offer.available || this.disabled || offer.license === this.value) return;
+    if (!choosable(offer) || this.disabled || offer.license === this.value) return;
     this.value = offer.license;
     this.touched = true;
     const { formatMoney } = this.store.value;
@@ -325,7 +335,8 @@ export class AipLicensePicker extends AipElement {
     const t = this.t;
     const info = licenseInfo(t, offer.license);
     const selected = offer.license === this.value;
-    const disabled = !offer.available || this.disabled;
+    // Ownership while an Exclusive runs stays choosable: its holder may buy it (the checkout checks the email).
+    const disabled = !choosable(offer) || this.disabled;
     const until = persona.exclusiveUntil ? settings.formatDate(persona.exclusiveUntil) : null;
     const id = `tier-${offer.license}`;
     const tail = persona.commercialTail;

@@ -17,6 +17,12 @@ export default {
   'checkout.price': 'Price',
   'checkout.buy': 'Buy {license}',
   'checkout.not-available': 'Not available',
+  // Ownership while an Exclusive is in force: the marketplace checks the email against the Exclusive's holder.
+  'checkout.holder-only':
+    'Only the buyer who holds the Exclusive License in force can buy Ownership / Assignment. If that is you, go on with the email it was issued to.',
+  'checkout.holder-email-hint': 'The email your Exclusive License was issued to.',
+  'checkout.not-holder-email':
+    "This email doesn't hold the Exclusive License in force. Use the email it was issued to.",
 
   // The buyer's details.
   'checkout.name': 'Full name',
