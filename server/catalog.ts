@@ -20,6 +20,7 @@ import {
   type CatalogPage,
   type CatalogQuery,
   type ContentRating,
+  type CommercialTail,
   type Creator,
   type Image,
   type Niche,
@@ -342,11 +343,6 @@ export class CatalogStore {
     const deliverables = this.#prepare('SELECT label FROM deliverables WHERE persona_id = ? ORDER BY position')
       .pluck()
       .all(id) as string[];
-    const tail = this.#prepare(
-      `SELECT count(*) AS count, max(expires_at) AS until FROM licenses
-       WHERE persona_id = @id AND license = 'commercial' AND effective_at <= @now AND expires_at > @now`,
-    ).get({ id, now: ctx.now }) as { count: number; until: string | null };
-
     return {
       ...summary,
       description: row.description,
@@ -359,8 +355,17 @@ export class CatalogStore {
       })),
       deliverables,
       offers: buildOffers(this.#policy, row.commercial_price_cents, summary.availability, ctx.origin),
-      commercialTail: { count: tail.count, until: tail.until },
+      commercialTail: this.commercialTail(id, ctx.now),
     };
+  }
+
+  /** The Commercial licenses of a persona running at `now`: the tail an Exclusive bought now lives with. */
+  commercialTail(id: string, now: string): CommercialTail {
+    const tail = this.#prepare(
+      `SELECT count(*) AS count, max(expires_at) AS until FROM licenses
+       WHERE persona_id = @id AND license = 'commercial' AND effective_at <= @now AND expires_at > @now`,
+    ).get({ id, now }) as { count: number; until: string | null };
+    return { count: tail.count, until: tail.until };
   }
 
   /** A public persona's price and licensing state at `now`, or `null` if there is no such public persona. */

@@ -77,6 +77,8 @@ export class QuoteStore {
           price: { amount: prices[request.license], currency: this.#policy.currency },
           expiresAt: new Date(now.getTime() + this.#ttlMs).toISOString(),
         };
+        // What an Exclusive bought now lives with, so the buyer confirms the tail they were shown still holds.
+        if (request.license === 'exclusive') quote.commercialTail = this.#catalog.commercialTail(subject.id, nowIso);
         this.#insert.run({
           id: quote.id,
           personaId: quote.personaId,

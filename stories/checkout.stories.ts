@@ -227,6 +227,12 @@ export const Narrow: Story = {
 /** The Exclusive tier: twelve months, one buyer. */
 export const ExclusiveTier: Story = { args: { license: 'exclusive' } };
 
+/** An Exclusive's details: the Commercial license sold earlier that keeps running, which the buyer accepts. */
+export const ExclusiveWithTail: Story = {
+  args: { persona: 'felix-hartmann', license: 'exclusive' },
+  play: async ({ canvasElement }) => fill(canvasElement, { valid: false }),
+};
+
 /** Ownership with no Exclusive in force: nobody can buy it yet; the reason, and no way to start. */
 export const OwnershipNeedsExclusive: Story = { args: { license: 'ownership' } };
 

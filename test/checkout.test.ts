@@ -351,6 +351,47 @@ describe('<aip-checkout>', function () {
     expect((await counts(m.id)).orders).to.equal(1);
   });
 
+  it('an Exclusive states the Commercial licenses it lives with, and asks again when more were sold meanwhile', async () => {
+    // Felix Hartmann has one Commercial license running (the demo seed).
+    const el = await mount(m, 'felix-hartmann', 'exclusive');
+    await fillDetails(el);
+    expect($(el, '[part~="tail"]')!.textContent).to.match(/^\s*1 Commercial license sold earlier stays active until /);
+
+    // Another buyer's Commercial license completes while this buyer reads the form.
+    const persona = (
+      await get<{ offers: { license: string; agreement: { version: string } }[] }>(
+        `${m.base}/v1/personas/felix-hartmann`,
+      )
+    ).body;
+    const email = 'other@example.com';
+    const quote = await post<{ id: string }>(`${m.base}/v1/quotes`, {
+      personaId: 'felix-hartmann',
+      license: 'commercial',
+    });
+    const version = persona.offers.find((o) => o.license === 'commercial')!.agreement.version;
+    const other = await post<{ id: string }>(
+      `${m.base}/v1/orders`,
+      {
+        quoteId: quote.body.id,
+        buyer: { email, name: 'Other Buyer' },
+        acceptedAgreement: { license: 'commercial', version },
+      },
+      { headers: { 'Idempotency-Key': `other-${Date.now()}` } },
+    );
+    expect((await post(`${m.base}/v1/sandbox/orders/${other.body.id}/pay`, {})).res.status).to.equal(200);
+
+    submit(el);
+    await waitForText(el, /What comes with this license has changed/);
+    expect($(el, '[part~="price-change"]')!.textContent).to.match(
+      /2 Commercial licenses sold earlier stay active until /,
+    );
+    expect((await counts(m.id)).orders).to.equal(1); // the other buyer's only: nothing is ordered unconfirmed
+    await expect(el).to.be.accessible();
+    $(el, '[part~="price-change"] button.primary')!.click();
+    await payInFrame(el);
+    await waitForText(el, /Certificate ID/);
+  });
+
   it('makes one order however often the buyer clicks', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial');
     await fillDetails(el);

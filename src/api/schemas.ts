@@ -315,6 +315,8 @@ export const QuoteSchema = v.object({
   license: v.picklist(LICENSES),
   price: MoneySchema,
   expiresAt: Timestamp,
+  /** Exclusive quotes only: the Commercial licenses running now, which the Exclusive would live with. */
+  commercialTail: v.optional(CommercialTailSchema),
 });
 export type Quote = v.InferOutput<typeof QuoteSchema>;
 

@@ -1,4 +1,4 @@
-import type { License, Offer, UnavailableReason } from '../api/schemas.js';
+import type { CommercialTail, License, Offer, UnavailableReason } from '../api/schemas.js';
 import type { LicenseMessageId } from '../locales/ids.js';
 import type { Translate } from './i18n.js';
 
@@ -92,6 +92,19 @@ export function forHolderOnly(offer: Offer): boolean {
 /** Whether a buyer may choose the offer: it is on sale, or its buyer may be the Exclusive's holder. */
 export function choosable(offer: Offer): boolean {
   return offer.available || forHolderOnly(offer);
+}
+
+/** The Commercial licenses an Exclusive bought now would live with, for its buyer: none, or how many and until when. */
+export function tailText(t: T, tail: CommercialTail, formatDate: (iso: string) => string): string {
+  if (tail.count === 0) return t('picker.tail-none');
+  return tail.until
+    ? t('picker.tail', { count: tail.count, date: formatDate(tail.until) })
+    : t('picker.tail-undated', { count: tail.count });
+}
+
+/** Whether the tail `now` is more than the buyer was shown (`before`): more licenses, or running longer. */
+export function tailGrew(before: CommercialTail, now: CommercialTail): boolean {
+  return now.count > before.count || (now.until ?? '') > (before.until ?? '');
 }
 
 /** "6 months", "12 months", "No fixed term". */

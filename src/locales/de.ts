@@ -222,6 +222,9 @@ const de: Catalogue = {
   'checkout.name': 'Vollständiger Name',
   'checkout.name-hint': 'Das Zertifikat wird auf diesen Namen ausgestellt.',
   'checkout.email': 'E-Mail',
+  'checkout.terms-changed': 'Was zu dieser Lizenz gehört, hat sich geändert.',
+  'checkout.tail-changed': 'Seit Ihrer Auswahl wurden weitere Kommerzielle Lizenzen verkauft.',
+  'checkout.tail-now': 'Es laufen jetzt mehr Kommerzielle Lizenzen. Bestätigen Sie, um fortzufahren.',
   'checkout.holder-only':
     'Eigentum / Abtretung kann nur kaufen, wer die wirksame Exklusive Lizenz hält. Wenn Sie das sind, fahren Sie mit der E-Mail-Adresse fort, auf die sie ausgestellt ist.',
   'checkout.holder-email-hint': 'Die E-Mail-Adresse, auf die Ihre Exklusive Lizenz ausgestellt ist.',

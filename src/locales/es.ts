@@ -219,6 +219,9 @@ const es: Catalogue = {
   'checkout.name': 'Nombre completo',
   'checkout.name-hint': 'El certificado se emite a este nombre.',
   'checkout.email': 'Correo electrónico',
+  'checkout.terms-changed': 'Lo que incluye esta licencia ha cambiado.',
+  'checkout.tail-changed': 'Se vendieron más licencias comerciales desde que la eligió.',
+  'checkout.tail-now': 'Ahora hay más licencias comerciales vigentes. Confirme para continuar.',
   'checkout.holder-only':
     'Solo quien tiene la Licencia exclusiva vigente puede comprar la Propiedad / cesión. Si es usted, continúe con el correo electrónico al que se emitió.',
   'checkout.holder-email-hint': 'El correo electrónico al que se emitió su Licencia exclusiva.',

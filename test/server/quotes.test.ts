@@ -59,7 +59,14 @@ describe('POST /v1/quotes', () => {
       expect(fetched.res.headers.get('x-content-type-options')).to.equal('nosniff');
       expect(fetched.res.headers.get('access-control-allow-origin')).to.equal('*');
       const body = fetched.body as Record<string, unknown>;
-      expect(Object.keys(body).sort()).to.deep.equal(['expiresAt', 'id', 'license', 'personaId', 'price']);
+      expect(Object.keys(body).sort()).to.deep.equal([
+        'commercialTail',
+        'expiresAt',
+        'id',
+        'license',
+        'personaId',
+        'price',
+      ]);
       const q = v.parse(QuoteSchema, body);
       expect(v.is(Slug, q.id)).to.equal(true);
       expect(q.personaId).to.equal('mara-lindqvist');
@@ -68,6 +75,19 @@ describe('POST /v1/quotes', () => {
       expect(q.expiresAt).to.equal(new Date(Date.parse(NOW) + QUOTE_TTL_MS).toISOString());
       // One row in `quotes`, nothing anywhere else.
       expect(await counts(market.id)).to.deep.equal({ ...before, quotes: before.quotes + 1 });
+    });
+
+    it('gives an Exclusive quote the Commercial licenses running now, as the persona shows them; others none', async () => {
+      for (const id of ['mara-lindqvist', 'juno-okafor']) {
+        const persona = (await get(`${market.base}/v1/personas/${id}`)).body as { commercialTail: unknown };
+        const exclusive = await created(() => quote({ personaId: id, license: 'exclusive' }));
+        expect(exclusive.commercialTail).to.deep.equal(persona.commercialTail);
+      }
+      expect(
+        (await created(() => quote({ personaId: 'mara-lindqvist', license: 'exclusive' }))).commercialTail?.count,
+      ).to.equal(2);
+      const commercial = await created(() => quote({ personaId: 'mara-lindqvist', license: 'commercial' }));
+      expect('commercialTail' in commercial).to.equal(false);
     });
 
     it('gives each quote its own id, and sells nothing: the persona stays open', async () => {

@@ -33,7 +33,15 @@ import { waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { showModal } from '../../internal/modal.js';
 import type { Translate } from '../../internal/i18n.js';
-import { choosable, forHolderOnly, licenseTitle, reasonText, termText } from '../../internal/licenses.js';
+import {
+  choosable,
+  forHolderOnly,
+  licenseTitle,
+  reasonText,
+  tailGrew,
+  tailText,
+  termText,
+} from '../../internal/licenses.js';
 import checkout from '../../locales/en/checkout.js';
 import core from '../../locales/en/core.js';
 import licenses from '../../locales/en/licenses.js';
@@ -173,7 +181,8 @@ const REPORTED = new Set<string>();
  * @csspart agreement - The agreement checkbox and link.
  * @csspart notice - The "sales are final" notice.
  * @csspart submit-button - The "Continue to payment" button.
- * @csspart price-change - The notice that the quoted price differs from the one shown.
+ * @csspart price-change - The notice that the quoted price, or the Commercial licenses an Exclusive lives with, differ from those shown.
+ * @csspart tail - For an Exclusive: the Commercial licenses sold earlier that keep running, which the buyer accepts.
  * @csspart status - The payment status (waiting, confirming).
  * @csspart progress - The confirmations progress bar.
  * @csspart error - A problem and its next step.
@@ -225,6 +234,8 @@ export class AipCheckout extends AipElement {
 
   @state() private step: Step = 'ready';
   @state() private quote: Quote | null = null;
+  /** Whether the quote's Commercial tail is more than the buyer was shown (see requestQuote). */
+  private tailChanged = false;
   @state() private order: Order | null = null;
   @state() private certificate: Certificate | null = null;
   @state() private problem: Problem | null = null;
@@ -531,10 +542,16 @@ export class AipCheckout extends AipElement {
     }
     this.quote = quote;
     const shown = this.shownPrice(offer);
-    if (!shown || shown.amount !== quote.price.amount || shown.currency !== quote.price.currency) {
+    const priceChanged = !shown || shown.amount !== quote.price.amount || shown.currency !== quote.price.currency;
+    // An Exclusive's buyer accepted the Commercial licenses they were shown; more running now is asked about again.
+    const tailShown = this.loader.value?.commercialTail;
+    this.tailChanged = Boolean(quote.commercialTail && tailShown && tailGrew(tailShown, quote.commercialTail));
+    if (priceChanged || this.tailChanged) {
       this.closePopup();
       this.step = 'price-changed';
-      this.announcement = this.t('checkout.price-now', { price: this.store.value.formatMoney(quote.price) });
+      this.announcement = priceChanged
+        ? this.t('checkout.price-now', { price: this.store.value.formatMoney(quote.price) })
+        : this.t('checkout.tail-now');
       this.focusAfterUpdate = '[part~="price-change"] button.primary';
       return;
     }
@@ -1186,7 +1203,7 @@ export class AipCheckout extends AipElement {
     </div>`;
   }
 
-  private renderDetails(offer: Offer) {
+  private renderDetails(offer: Offer, persona: Persona) {
     const busy = this.step === 'quoting' || this.step === 'ordering';
     const agreeError = this.fieldError('agree');
     const t = this.t;
@@ -1219,6 +1236,11 @@ export class AipCheckout extends AipElement {
         </div>
         ${agreeError ? html`<span part="field-error" class="field-error" id="agree-error">${agreeError}</span>` : nothing}
       </div>
+      ${
+        offer.license === 'exclusive'
+          ? html`<p part="tail" class="notice">${tailText(t, persona.commercialTail, this.store.value.formatDate)}</p>`
+          : nothing
+      }
       <p part="notice" class="notice"><strong>${t('checkout.final')}</strong> ${t('checkout.final-detail')}</p>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
@@ -1235,13 +1257,20 @@ export class AipCheckout extends AipElement {
     const shown = this.shownPrice(offer);
     const t = this.t;
     const price = html`<strong>${formatMoney(quote.price)}</strong>`;
+    const priceChanged = !shown || shown.amount !== quote.price.amount;
+    const tail = this.tailChanged && quote.commercialTail;
     return html`<div part="price-change" class="notice-box" role="group" aria-labelledby="price-change-title">
-      <p id="price-change-title"><strong>${t('checkout.price-changed')}</strong></p>
+      <p id="price-change-title">
+        <strong>${t(priceChanged ? 'checkout.price-changed' : 'checkout.terms-changed')}</strong>
+      </p>
+      ${tail ? html`<p part="tail">${t('checkout.tail-changed')} ${tailText(t, tail, formatDate)}</p>` : nothing}
       <p>
         ${
-          shown
-            ? t.parts('checkout.now-costs', { price, shown: formatMoney(shown) })
-            : t.parts('checkout.now-costs-only', { price })
+          !priceChanged
+            ? nothing
+            : shown
+              ? t.parts('checkout.now-costs', { price, shown: formatMoney(shown) })
+              : t.parts('checkout.now-costs-only', { price })
         }
         ${t('checkout.held', {
           date: formatDate(quote.expiresAt),
@@ -1434,7 +1463,7 @@ export class AipCheckout extends AipElement {
       case 'details':
       case 'quoting':
       case 'ordering':
-        body = this.renderDetails(offer);
+        body = this.renderDetails(offer, persona);
         break;
       case 'price-changed':
         body = this.renderPriceChange(offer);

@@ -24,6 +24,7 @@ import {
   licenseInfo,
   licenseTitle,
   reasonText,
+  tailText,
   termText,
 } from '../../internal/licenses.js';
 import core from '../../locales/en/core.js';
@@ -369,15 +370,7 @@ export class AipLicensePicker extends AipElement {
         ${offer.reason ? html`<p part="reason" class="reason">${reasonText(t, offer.reason, until)}</p>` : nothing}
         ${
           offer.license === 'exclusive' && offer.available
-            ? html`<p part="tail" class="tail">
-                ${
-                  tail.count === 0
-                    ? t('picker.tail-none')
-                    : tail.until
-                      ? t('picker.tail', { count: tail.count, date: settings.formatDate(tail.until) })
-                      : t('picker.tail-undated', { count: tail.count })
-                }
-              </p>`
+            ? html`<p part="tail" class="tail">${tailText(t, tail, settings.formatDate)}</p>`
             : nothing
         }
       </div>

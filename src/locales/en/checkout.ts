@@ -46,6 +46,10 @@ export default {
 
   // The server's quote differs from the price shown.
   'checkout.price-changed': 'The price has changed.',
+  // An Exclusive quote found more Commercial licenses running than the buyer was shown; the new tail follows.
+  'checkout.terms-changed': 'What comes with this license has changed.',
+  'checkout.tail-changed': 'More Commercial licenses were sold since you chose.',
+  'checkout.tail-now': 'More Commercial licenses are running now. Confirm to continue.',
   'checkout.now-costs': 'This license now costs {price}, not {shown} as shown before.',
   'checkout.now-costs-only': 'This license now costs {price}.',
   'checkout.held': 'The platform charges the new price. This price is held until {date} {time}.',
