@@ -24,6 +24,12 @@ export type Theme = (typeof THEMES)[number];
  * cache), the creator, locale, currency and content-rating limit with every
  * `aip-*` element inside it, and applies the colour theme.
  *
+ * **Where it applies:** an element takes the settings of the nearest
+ * storefront around it, also across shadow roots, and follows when it is moved:
+ * taken out of every storefront it goes back to its own `api`, the page's
+ * language and US dollars. Storefronts don't nest: one inside another takes
+ * nothing from the outer one.
+ *
  * **Language:** `locale` picks the language of every text inside, as well as
  * number, money and date formats. English, German and Spanish are built in
  * (`de-AT` uses German, `es-MX` Spanish); German and Spanish texts are fetched
