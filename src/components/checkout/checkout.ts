@@ -1222,6 +1222,11 @@ export class AipCheckout extends AipElement {
         'email',
         forHolderOnly(offer) ? t('checkout.holder-email-hint') : undefined,
       )}
+      ${
+        offer.license === 'exclusive'
+          ? html`<p part="tail" class="notice">${tailText(t, persona.commercialTail, this.store.value.formatDate)}</p>`
+          : nothing
+      }
       <div part="agreement field" class="field agreement">
         <div class="check">
           <input
@@ -1236,11 +1241,6 @@ export class AipCheckout extends AipElement {
         </div>
         ${agreeError ? html`<span part="field-error" class="field-error" id="agree-error">${agreeError}</span>` : nothing}
       </div>
-      ${
-        offer.license === 'exclusive'
-          ? html`<p part="tail" class="notice">${tailText(t, persona.commercialTail, this.store.value.formatDate)}</p>`
-          : nothing
-      }
       <p part="notice" class="notice"><strong>${t('checkout.final')}</strong> ${t('checkout.final-detail')}</p>
       <div class="actions">
         <button part="submit-button" class="primary" type="submit" aria-disabled=${busy ? 'true' : 'false'}>
