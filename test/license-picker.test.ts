@@ -256,6 +256,15 @@ describe('<aip-license-picker>', () => {
       expect(new FormData(form).get('license')).to.equal('commercial');
     });
 
+    it('keeps a value given before its first persona', async () => {
+      const noor = await api<Persona>('/v1/personas/noor-haddad');
+      const el = await fixture<AipLicensePicker>(html`<aip-license-picker value="exclusive"></aip-license-picker>`);
+      el.data = noor;
+      await shadowQuery(el, 'input');
+      expect(el.value).to.equal('exclusive');
+      expect(radios(el).find((r) => r.checked)?.value).to.equal('exclusive');
+    });
+
     it('forgets the chosen tier when its data is another persona', async () => {
       const [noor, hana] = await Promise.all([
         api<Persona>('/v1/personas/noor-haddad'),

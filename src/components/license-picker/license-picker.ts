@@ -162,13 +162,13 @@ export class AipLicensePicker extends AipElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.store.localeChanged()) this.announcement = '';
     // The host shows another persona: a tier chosen for the last one is not chosen for it (unless the host sets
-    // one with it).
+    // one with it). A first persona, given after a value, keeps that value.
     if (this.hasUpdated && (changed.has('persona') || changed.has('data')) && !changed.has('value')) {
       const before = listingOf(
         changed.has('persona') ? changed.get('persona') : this.persona,
         changed.has('data') ? changed.get('data') : this.data,
       );
-      if (before !== listingOf(this.persona, this.data)) {
+      if (before !== null && before !== undefined && before !== listingOf(this.persona, this.data)) {
         this.value = '';
         this.touched = false;
       }
