@@ -387,7 +387,15 @@ describe('<aip-checkout>', function () {
     );
     expect((await counts(m.id)).orders).to.equal(1); // the other buyer's only: nothing is ordered unconfirmed
     await expect(el).to.be.accessible();
-    $(el, '[part~="price-change"] button.primary')!.click();
+    // Going back to the form, it states the new tail too.
+    $<HTMLButtonElement>(el, '[part~="price-change"] button:not(.primary)')!.click();
+    await el.updateComplete;
+    $(el, '[part~="start-button"]')!.click();
+    await el.updateComplete;
+    const agree = $<HTMLInputElement>(el, '#agree')!;
+    if (!agree.checked) agree.click();
+    await waitUntil(() => /^\s*2 Commercial licenses/.test($(el, '[part~="tail"]')?.textContent ?? ''), 'the new tail');
+    submit(el);
     await payInFrame(el);
     await waitForText(el, /Certificate ID/);
   });

@@ -546,6 +546,8 @@ export class AipCheckout extends AipElement {
     // An Exclusive's buyer accepted the Commercial licenses they were shown; more running now is asked about again.
     const tailShown = this.loader.value?.commercialTail;
     this.tailChanged = Boolean(quote.commercialTail && tailShown && tailGrew(tailShown, quote.commercialTail));
+    // Everything showing the listing (the picker's tail, this form's) loads it again.
+    if (this.tailChanged) this.client.listingChanged(persona);
     if (priceChanged || this.tailChanged) {
       this.closePopup();
       this.step = 'price-changed';
