@@ -121,8 +121,10 @@ const paths = [
       // 69 KB when the checkout learned to say why an order ended and a failing marketplace in
       // the buyer's language and to ask for the hosted pages in it, and moved dialogs became
       // modals again (0.7 KB), and from 70 KB for the same fixes as the catalog path and the GA4
-      // bridge's chunk, now that script-tag pages can use it (0.9 KB).
-      { limit: 71 * KB, enforced: true },
+      // bridge's chunk, now that script-tag pages can use it (0.9 KB), and from 71 KB when the
+      // checkout let the Exclusive's holder buy Ownership, stated the Commercial tail and asked again
+      // when it grew, and gave the certificate's dates in UTC (0.9 KB with the elements' composition fixes).
+      { limit: 72 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -133,8 +135,9 @@ const paths = [
   {
     name: 'everything in the largest language',
     gzip: gzipOf(elementFiles.map((r) => r.path)) + largestLanguage,
-    // Raised from 76 KB with "everything" (and the German failure texts, 0.2 KB), and again with it to 78 KB.
-    budgets: [{ limit: 78 * KB, enforced: true }],
+    // Raised from 76 KB with "everything" (and the German failure texts, 0.2 KB), and again with it to 78 KB
+    // and 79 KB.
+    budgets: [{ limit: 79 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);
