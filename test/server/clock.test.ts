@@ -10,6 +10,7 @@ import {
   type Persona,
 } from '../../src/api/schemas.js';
 import { counts, get, isolatedMarketplace, post, seed, walkCatalog, type Isolated } from './http.js';
+import { plusMonths } from './purchase.js';
 
 const SEEDED_AT = '2026-06-01T00:00:00.000Z';
 const QUOTE_TTL_MS = 15 * 60_000;
@@ -142,6 +143,25 @@ describe('licensing state over time (isolated marketplace)', () => {
       'assigned',
       'assigned',
     ]);
+  });
+
+  it('never lists an assigned persona as open, even once the Exclusive before its Ownership has run out', async () => {
+    // Kai's Exclusive took effect "-200d" before seeding and ran its term; Ownership followed inside it.
+    const seeded = seed.personas.find((p) => p.id === 'kai-nakamura')!.licenses as unknown as {
+      license: string;
+      effectiveAt: string;
+    }[];
+    const days = Number(/^-(\d+)d$/.exec(seeded.find((l) => l.license === 'exclusive')!.effectiveAt)![1]);
+    const term = (await persona('kai-nakamura')).offers.find((o) => o.license === 'exclusive')!.termMonths!;
+    const ended = plusMonths(new Date(Date.parse(SEEDED_AT) - days * 86_400_000).toISOString(), term);
+    expect(ended > SEEDED_AT, 'the Exclusive is still in force at seed time').to.equal(true);
+
+    await market.setClock(ended);
+    expect((await persona('kai-nakamura')).availability).to.equal('assigned');
+    const open = await walkCatalog('availability=open&rating=explicit&limit=100', market.base);
+    expect(open.items.length).to.be.greaterThan(0);
+    expect(open.items.map((p) => p.id)).to.not.include('kai-nakamura');
+    expect(await inState('assigned')).to.deep.equal(['kai-nakamura']);
   });
 
   it('dates a quote’s expiry from the marketplace clock, wherever it stands', async () => {
