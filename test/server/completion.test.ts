@@ -62,10 +62,17 @@ describe('completing a purchase (sandbox)', () => {
 
   it('pays the creator 75 % (rounded down) and the platform the rest, summing to the price', async () => {
     // A Commercial price of 49.99: 75 % is 37.4925, so the creator gets 37.49 and the platform 12.50.
+    // Rounding would give the same there; 49.01 below tells rounding down from rounding to the nearest cent.
     const odd = await isolatedMarketplace(NOW, {
       seed: {
         ...seed,
-        personas: seed.personas.map((p) => (p.id === 'noor-haddad' ? { ...p, commercialPrice: 4999 } : p)),
+        personas: seed.personas.map((p) =>
+          p.id === 'noor-haddad'
+            ? { ...p, commercialPrice: 4999 }
+            : p.id === 'juno-okafor'
+              ? { ...p, commercialPrice: 4901 }
+              : p,
+        ),
       },
     });
     try {
@@ -74,6 +81,13 @@ describe('completing a purchase (sandbox)', () => {
       expect(await odd.ledger(done.id)).to.deep.equal([
         { party: 'creator', amount: 3749, currency: 'USD' },
         { party: 'platform', amount: 1250, currency: 'USD' },
+      ]);
+      // 49.01: 75 % is 36.7575, which rounds up to 36.76 but the creator gets 36.75, the platform 12.26.
+      const above = await buy(odd.base, 'juno-okafor', 'commercial');
+      expect(above.price.amount).to.equal(4901);
+      expect(await odd.ledger(above.id)).to.deep.equal([
+        { party: 'creator', amount: 3675, currency: 'USD' },
+        { party: 'platform', amount: 1226, currency: 'USD' },
       ]);
       const exclusive = await buy(odd.base, 'mara-lindqvist', 'exclusive');
       const rows = await odd.ledger(exclusive.id);
@@ -154,6 +168,17 @@ describe('completing a purchase (sandbox)', () => {
     expect(cert.license).to.equal('ownership');
     expect(cert.expiresAt).to.equal(null);
     expect(cert.rights.join(' ')).to.match(/No term/);
+    const persona = v.parse(PersonaSchema, (await get(`${market.base}/v1/personas/juno-okafor`)).body);
+    expect(persona.availability).to.equal('assigned');
+  });
+
+  it('knows the Exclusive holder by email whatever its case and surrounding spaces, through to completion', async () => {
+    await buy(market.base, 'juno-okafor', 'exclusive', { email: 'Robin@Example.com', name: 'Robin Example' });
+    const q = await quote(market.base, 'juno-okafor', 'ownership', ' robin@example.com ');
+    const placed = await placeOrder(market.base, q, { buyer: { email: 'robin@example.com', name: 'Robin Example' } });
+    const paid = await sandboxPay(market.base, placed.id);
+    expect(paid.res.status, paid.text).to.equal(200);
+    expect(v.parse(OrderSchema, paid.body).status).to.equal('completed');
     const persona = v.parse(PersonaSchema, (await get(`${market.base}/v1/personas/juno-okafor`)).body);
     expect(persona.availability).to.equal('assigned');
   });
