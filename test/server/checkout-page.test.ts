@@ -526,5 +526,17 @@ describe('hosted checkout page', () => {
       expect(res.status).to.equal(403);
       expect((await fetchOrder(market.base, placed.id)).status).to.equal('awaiting_payment');
     });
+
+    it('refuses a request from a sibling site (Sec-Fetch-Site: same-site), not only from another site', async () => {
+      // Another subdomain of the platform's site is still not the hosted page.
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const answer = await market.request(`/checkout/${placed.id}/pay`, {
+        method: 'POST',
+        headers: { 'Sec-Fetch-Site': 'same-site' },
+      });
+      expect(answer.status, answer.text).to.equal(403);
+      expect(answer.text).to.contain('Sec-Fetch-Site');
+      expect((await fetchOrder(market.base, placed.id)).status).to.equal('awaiting_payment');
+    });
   });
 });
