@@ -209,6 +209,27 @@ describe('POST /v1/quotes', () => {
       await refused(() => quote(body), 413, 'payload_too_large');
     });
 
+    it('refuses one byte over 16 KiB sent without a Content-Length, counting the bytes as they stream in', async () => {
+      // From Node, with no Content-Length header: only the count while reading can stop it.
+      const body = JSON.stringify(MARA).padEnd(LIMIT + 1, ' ');
+      const before = await counts(market.id);
+      const answer = await market.request('/v1/quotes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body,
+      });
+      expect(answer.status, answer.text).to.equal(413);
+      expect(JSON.parse(answer.text).error.code).to.equal('payload_too_large');
+      expect(await counts(market.id)).to.deep.equal(before);
+      // The same request at the limit is read and answered.
+      const atLimit = await market.request('/v1/quotes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: body.slice(0, LIMIT),
+      });
+      expect(atLimit.status, atLimit.text).to.equal(201);
+    });
+
     it('counts bytes, not characters', async () => {
       // 6000 three-byte characters: 18 000 bytes in 6000 characters.
       const body = JSON.stringify({ ...MARA, note: '€'.repeat(6000) });
