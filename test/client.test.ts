@@ -73,6 +73,15 @@ describe('AipClient', () => {
       expect(requestsTo('/v1/creators/kite-and-kiln')).to.have.length(1);
     });
 
+    it('asks for catalog pages again after a listing changed, since they show its availability', async () => {
+      const client = new AipClient();
+      const query = { limit: 19, sort: 'name' } as const;
+      const first = await client.catalog(query);
+      client.listingChanged(first.items[0].id);
+      await client.catalog(query);
+      expect(requestsTo('/v1/catalog?limit=19&sort=name')).to.have.length(2);
+    });
+
     it('keeps at most cacheEntries answers, forgetting the least recently used', async () => {
       const client = new AipClient({ cacheEntries: 2 });
       const sent = (limit: number) => requestsTo(`/v1/catalog?limit=${limit}&sort=price_desc`).length;
@@ -203,6 +212,15 @@ describe('AipClient', () => {
       const page = await new AipClient({ baseUrl: api(spec) }).catalog({ limit: 2 });
       expect(page.items).to.have.length(2);
       expect(sent(spec, '/v1/catalog?limit=2')).to.equal(2);
+    });
+
+    it('tries a GET again after a 502 or a 504 from a gateway, and hands back the one success', async () => {
+      for (const status of [502, 504]) {
+        const spec = `status=${status},only=pricing-policy,times=1`;
+        const policy = await new AipClient({ baseUrl: api(spec), retryDelayMs: 10 }).pricingPolicy();
+        expect(policy.currency).to.equal('USD');
+        expect(sent(spec, '/v1/pricing-policy'), String(status)).to.equal(2);
+      }
     });
 
     it('waits out a short Retry-After before trying again', async () => {
