@@ -53,6 +53,13 @@ describe('<aip-price>', () => {
     expect(text(dinar).replace(/\s/g, ' ')).to.equal('KWD 4,500.001');
   });
 
+  it('shows the three decimals of a currency with 1000 minor units, even when the cents would be round', async () => {
+    const el = await fixture<AipPrice>(html`<aip-price amount="1500" currency="BHD"></aip-price>`);
+    expect(text(el).replace(/\s/g, ' ')).to.equal('BHD 1.500');
+    const whole = await fixture<AipPrice>(html`<aip-price amount="2000" currency="BHD"></aip-price>`);
+    expect(text(whole).replace(/\s/g, ' ')).to.equal('BHD 2');
+  });
+
   it('knows currencies without minor units', async () => {
     const el = await fixture<AipPrice>(html`<aip-price amount="4900" currency="JPY"></aip-price>`);
     expect(text(el)).to.equal('¥4,900');
