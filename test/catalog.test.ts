@@ -580,6 +580,24 @@ describe('<aip-catalog>', () => {
       expect(control(el, 'Tag').value).to.equal('');
     });
 
+    it('"Clear filters" clears the availability filter too', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront><aip-catalog filters="tag availability" page-size="29"></aip-catalog></aip-storefront>`,
+      );
+      const everyone = names(el);
+      await choose(el, 'Availability', 'assigned');
+      expect(names(el)).to.not.deep.equal(everyone);
+      const tag = control(el, 'Tag');
+      tag.value = 'no-such-tag-anywhere';
+      tag.dispatchEvent(new Event('change'));
+      (await shadowQuery<HTMLButtonElement>(el, '[part="clear"]')).click();
+      await waitUntil(() => cards(el).length > 0, 'cards back');
+      await loaded(el);
+      expect(control(el, 'Availability').value).to.equal('');
+      // The unfiltered first page again (from the client's cache: no availability in the query).
+      expect(names(el)).to.deep.equal(everyone);
+    });
+
     it('keeps focus in the toolbar when "Clear filters" is pressed', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog filters="tag"></aip-catalog></aip-storefront>`);
       const tag = control(el, 'Tag');
@@ -649,6 +667,19 @@ describe('<aip-catalog>', () => {
       history.replaceState(null, '', `${location.pathname}?aip-use-case=%3Cscript%3E&aip-sort=cheapest`);
       const el = await inStorefront(html`<aip-storefront><aip-catalog sync-url></aip-catalog></aip-storefront>`);
       expect(names(el)).to.deep.equal((await catalogFromApi('limit=12')).map((p) => p.name));
+    });
+
+    it("caps a rating taken from the URL at the storefront's limit", async () => {
+      history.replaceState(null, '', `${location.pathname}?aip-rating=explicit`);
+      const el = await inStorefront(
+        html`<aip-storefront><aip-catalog sync-url page-size="37"></aip-catalog></aip-storefront>`,
+      );
+      const sent = requestsMatching('limit=37').map((e) => new URL(e.name).searchParams.get('rating'));
+      expect(sent).to.not.deep.equal([]);
+      expect([...new Set(sent)]).to.deep.equal(['general']);
+      const expected = await catalogFromApi('rating=general&limit=37');
+      expect(names(el)).to.deep.equal(expected.map((p) => p.name));
+      expect(cards(el).every((c) => !c.shadowRoot!.querySelector('[part="rating-cover"]'))).to.equal(true);
     });
 
     it('leaves the URL alone without sync-url', async () => {
