@@ -350,6 +350,31 @@ describe('<aip-persona-card>', () => {
       expect(sessionStorage.getItem('aip-storefront:age-confirmed')).to.equal('yes');
       expect(first.shadowRoot!.activeElement?.classList.contains('select')).to.equal(true);
     });
+
+    it('covers the cards already on screen again when the confirmation is withdrawn', async () => {
+      const [a, b] = await rated();
+      const el = await fixture(
+        html`<aip-storefront max-rating="explicit">
+          <aip-persona-card .data=${a}></aip-persona-card><aip-persona-card .data=${b}></aip-persona-card>
+        </aip-storefront>`,
+      );
+      const shown = [...el.querySelectorAll('aip-persona-card')];
+      await shown[0].updateComplete;
+      (part(shown[0], 'reveal-button') as HTMLButtonElement).click();
+      const dialog = part(shown[0], 'age-dialog') as HTMLDialogElement;
+      [...dialog.querySelectorAll('button')].find((btn) => btn.textContent!.includes('18 or older'))!.click();
+      await Promise.all(shown.map((c) => c.updateComplete));
+      expect(shown.map((c) => part(c, 'image') !== null)).to.deep.equal([true, true]);
+
+      // A host's "hide adult content" control.
+      forgetAgeConfirmation();
+      await Promise.all(shown.map((c) => c.updateComplete));
+      for (const card of shown) {
+        expect(part(card, 'rating-cover')?.textContent, 'the rating cover').to.match(/18\+/);
+        expect(card.shadowRoot!.querySelector('img[part~="image"]')).to.equal(null);
+      }
+      expect(sessionStorage.getItem('aip-storefront:age-confirmed')).to.equal(null);
+    });
   });
 
   describe('structured data', () => {
