@@ -279,6 +279,25 @@ describe('<aip-persona-detail>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('on a right-to-left page, Left goes on to the next preview and Right back', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div dir="rtl">
+          <aip-persona-detail style="width: 400px" persona="elio-marchetti"></aip-persona-detail>
+        </div>`,
+      );
+      const el = page.querySelector('aip-persona-detail')!;
+      await loaded(el);
+      const position = part(el, 'position')!;
+      expect(text(position)).to.match(/^1 of /);
+      part(el, 'track')!.focus();
+      await sendKeys({ press: 'ArrowLeft' });
+      expect(text(position)).to.match(/^2 of /);
+      expect(shownIndex(el)).to.equal(1);
+      await sendKeys({ press: 'ArrowRight' });
+      expect(text(position)).to.match(/^1 of /);
+      expect(shownIndex(el)).to.equal(0);
+    });
+
     it('moves focus along the thumbnails with the arrow keys, and shows the one chosen', async () => {
       const el = await fixture<AipPersonaDetail>(
         html`<aip-persona-detail style="width: 400px" persona="elio-marchetti"></aip-persona-detail>`,
@@ -342,6 +361,40 @@ describe('<aip-persona-detail>', () => {
       } finally {
         await emulateMedia({ reducedMotion: 'no-preference' });
       }
+    });
+
+    it('starts another listing at its first preview, whichever slide the last one was on', async () => {
+      const [a, b] = await Promise.all([persona('elio-marchetti'), persona('noor-haddad')]);
+      expect(b.previews.length).to.be.at.least(2);
+      const onSecondSlide = async (el: AipPersonaDetail) => {
+        await loaded(el);
+        part(el, 'next-button')!.click();
+        await el.updateComplete;
+        expect(text(part(el, 'position'))).to.equal(`2 of ${a.previews.length}`);
+      };
+      const atFirstSlide = async (el: AipPersonaDetail, how: string) => {
+        await waitUntil(() => text(part(el, 'title')) === b.name, `${how}: the other listing shown`);
+        await el.updateComplete;
+        expect(text(part(el, 'position')), how).to.equal(`1 of ${b.previews.length}`);
+        expect(shownIndex(el), how).to.equal(0);
+        await waitUntil(() => Math.round(part(el, 'track')!.scrollLeft) === 0, `${how}: the track at its start`);
+      };
+
+      // By id: the new listing loads first.
+      const byId = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail style="width: 400px" persona=${a.id}></aip-persona-detail>`,
+      );
+      await onSecondSlide(byId);
+      byId.persona = b.id;
+      await atFirstSlide(byId, 'persona');
+
+      // From the host's data: the new listing replaces the last one at once.
+      const byData = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail style="width: 400px" .data=${a}></aip-persona-detail>`,
+      );
+      await onSecondSlide(byData);
+      byData.data = b;
+      await atFirstSlide(byData, 'data');
     });
 
     it('follows a swipe: the position and thumbnails update when the track is scrolled', async () => {
