@@ -135,6 +135,32 @@ describe('<aip-license-picker>', () => {
         'No Commercial licenses are running',
       );
     });
+
+    it('says "1 Commercial license", with its end date, when exactly one runs', async () => {
+      const iso = await isolatedMarketplace('2026-06-01T00:00:00.000Z');
+      try {
+        const before = await api<Persona>(`${iso.base}/v1/personas/juno-okafor`);
+        expect(before.commercialTail.count).to.equal(0);
+        await buyViaApi(iso.base, before, 'commercial');
+        const after = await api<Persona>(`${iso.base}/v1/personas/juno-okafor`);
+        expect(after.commercialTail.count).to.equal(1);
+        const root = await fixture(
+          html`<aip-storefront api=${iso.base}
+            ><aip-license-picker persona="juno-okafor"></aip-license-picker
+          ></aip-storefront>`,
+        );
+        const el = root.querySelector('aip-license-picker')!;
+        await shadowQuery(el, '[part="tail"]');
+        const until = new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(
+          new Date(after.commercialTail.until!),
+        );
+        expect(el.shadowRoot!.querySelector('[part="tail"]')!.textContent!.replace(/\s+/g, ' ').trim()).to.equal(
+          `1 Commercial license sold earlier stays active until ${until}, and can't be renewed.`,
+        );
+      } finally {
+        await iso.dispose();
+      }
+    });
   });
 
   describe('events', () => {
@@ -208,6 +234,25 @@ describe('<aip-license-picker>', () => {
       await el.updateComplete;
       expect(el.value).to.equal('');
       expect(new FormData(form).get('tier')).to.equal(null);
+    });
+
+    it('resets to the tier its value attribute chose, in the element and in the form data', async () => {
+      const form = await fixture<HTMLFormElement>(
+        html`<form>
+          <aip-license-picker persona="noor-haddad" name="tier" value="exclusive"></aip-license-picker>
+        </form>`,
+      );
+      const el = form.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      expect(new FormData(form).get('tier')).to.equal('exclusive');
+      tiers(el)[0].click();
+      await el.updateComplete;
+      expect(new FormData(form).get('tier')).to.equal('commercial');
+      form.reset();
+      await el.updateComplete;
+      expect(el.value).to.equal('exclusive');
+      expect(new FormData(form).get('tier')).to.equal('exclusive');
+      expect(radios(el).find((r) => r.checked)?.value).to.equal('exclusive');
     });
 
     it('resets to its initial value after being moved, not to the choice it had when moved', async () => {
