@@ -434,6 +434,34 @@ describe('<aip-custom-order>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('takes today as the deadline: no message, and the brief is filed', async () => {
+      const { id, base } = await marketplace();
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad" api=${base}></aip-custom-order>`);
+      // The earliest day the date picker offers: today.
+      const today = (input(el, 'f-deadline') as HTMLInputElement).min;
+      expect(today).to.match(/^\d{4}-\d{2}-\d{2}$/);
+      await fill(el, { ...VALID, deadline: today });
+      expect(messageOf(el, 'f-deadline')).to.equal(null);
+      expect(input(el, 'f-deadline').getAttribute('aria-invalid')).to.equal('false');
+      submit(el).click();
+      await shadowQuery(el, '[part="confirmation"]');
+      expect((await counts(id)).custom_orders).to.equal(1);
+    });
+
+    it('refuses a budget of zero at the field, and sends nothing', async () => {
+      const { id, base } = await marketplace();
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad" api=${base}></aip-custom-order>`);
+      await fill(el, { ...VALID, budget: '0' });
+      expect(messageOf(el, 'f-budget')).to.equal('Error: Enter a budget above zero.');
+      submit(el).click();
+      await el.updateComplete;
+      await waitUntil(() => focusedId(el) === 'f-budget', 'focus on the budget');
+      expect(text($(el, '[part="error-summary"]'))).to.contain('Enter a budget above zero.');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(customOrderPosts(base)).to.equal(0);
+      expect((await counts(id)).custom_orders).to.equal(0);
+    });
+
     it('sends the budget as integer cents in US dollars', async () => {
       const { base } = await marketplace();
       const el = await standalone(html`<aip-custom-order persona="noor-haddad" api=${base}></aip-custom-order>`);
