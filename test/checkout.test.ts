@@ -70,6 +70,13 @@ async function inDetailView(m: Market) {
   return { el: page.querySelector('aip-checkout')!, detailView: page.querySelector('aip-persona-detail')! };
 }
 
+/** The same server under the other loopback name: another origin, as a partner's API host would be. */
+function otherOrigin(): string {
+  const other = new URL(location.href);
+  other.hostname = other.hostname === '127.0.0.1' ? 'localhost' : '127.0.0.1';
+  return other.origin;
+}
+
 /** Opens the form and fills it like a buyer. */
 const fillDetails = (el: AipCheckout, name = 'Robin Example', email = 'robin@example.com') =>
   fillCheckout(el, { name, email });
@@ -471,6 +478,39 @@ describe('<aip-checkout>', function () {
     expect(text(el)).to.contain('Waiting for your payment');
 
     window.postMessage({ type: 'aip-checkout', orderId: order.id, status: 'completed' }, location.origin);
+    await waitForText(el, /Certificate ID/);
+  });
+
+  it("with the API on another origin, heeds the hosted page's message from there, not one from the page's own", async () => {
+    const api = `${otherOrigin()}${m.base}`;
+    const el = await fixture<AipCheckout>(
+      html`<aip-checkout api=${api} persona="juno-okafor" license="commercial" poll-interval="600000"></aip-checkout>`,
+    );
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    expect(new URL(order.checkoutUrl).origin).to.equal(new URL(api).origin);
+    // Close the overlay (Escape), pay behind its back: only a message can tell the checkout now.
+    await waitUntil(() => $<HTMLDialogElement>(el, 'dialog')?.open && $(el, 'iframe'), 'the payment overlay', {
+      timeout: 5000,
+    });
+    await sendKeys({ press: 'Escape' });
+    await waitUntil(() => !$(el, 'iframe'), 'the hosted page closed', { timeout: 5000 });
+    const paid = await post<Order>(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
+    expect(paid.body.status).to.equal('completed');
+
+    // A perfect message, but from this page's origin, which is not the API's.
+    window.postMessage({ type: 'aip-checkout', orderId: order.id, status: 'completed' }, location.origin);
+    await aTimeout(400);
+    expect(text(el)).to.contain('Waiting for your payment');
+
+    // Back to the hosted page (served from the API's origin): it finds the order paid and says so.
+    [...root(el).querySelectorAll<HTMLButtonElement>('[part~="status"] button')]
+      .find((b) => b.textContent!.includes('Return to payment'))!
+      .click();
+    await waitUntil(() => $<HTMLIFrameElement>(el, 'iframe')?.src.startsWith(`${api}/checkout/`), 'the hosted page', {
+      timeout: 5000,
+    });
     await waitForText(el, /Certificate ID/);
   });
 
