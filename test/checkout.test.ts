@@ -444,9 +444,13 @@ describe('<aip-checkout>', function () {
     await fillDetails(el);
     submit(el);
     const order = await currentOrder(el);
-    // Close the overlay: the hosted page must not be the one to speak.
+    // Close the overlay with its button: the hosted page must not be the one to speak.
     $(el, 'dialog .dialog-head button')!.click();
+    await waitUntil(() => $(el, 'dialog[open]') === null && $(el, 'iframe') === null, 'the overlay closed', {
+      timeout: 2000,
+    });
     await el.updateComplete;
+    expect(root(el).activeElement?.textContent?.trim()).to.equal('Return to payment');
     await buyViaApi(m, 'noor-haddad', 'commercial'); // unrelated, warms the server
     const paid = await post<Order>(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {});
     expect(paid.body.status).to.equal('completed');

@@ -1434,7 +1434,7 @@ export class AipCheckout extends AipElement {
     return html`<dialog part="payment-dialog" aria-labelledby="payment-title" @close=${() => this.onDialogClose()}>
       <div class="dialog-head">
         <h2 id="payment-title">${t('checkout.secure')}</h2>
-        <button type="button" @click=${() => this.onDialogClose()}>${t('common.close')}</button>
+        <button type="button" @click=${() => this.dialog?.close()}>${t('common.close')}</button>
       </div>
       ${
         this.payOpen
