@@ -16,6 +16,7 @@ import type { Ga4Options } from './analytics/ga4.js';
 
 export * from './events/index.js';
 export { VERSION } from './internal/define.js';
+export { forgetAgeConfirmation } from './internal/age-gate.js';
 
 /**
  * The opt-in GA4 bridge (README, "Analytics") for script-tag pages: its code

@@ -15,3 +15,4 @@ export * from './components/custom-order/index.js';
 export * from './events/index.js';
 export * from './api/index.js';
 export { VERSION } from './internal/define.js';
+export { forgetAgeConfirmation } from './internal/age-gate.js';

@@ -1,10 +1,10 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../src/index.js';
+// forgetAgeConfirmation from the package's entry, as a host page's "hide adult content" control imports it.
+import { forgetAgeConfirmation } from '../src/index.js';
 import { CARD_PARTS, type AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import type { PersonaSummary } from '../src/api/schemas.js';
 import { clientFor } from '../src/components/storefront/context.js';
-import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
 import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
 
