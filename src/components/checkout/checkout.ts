@@ -928,6 +928,15 @@ export class AipCheckout extends AipElement {
     if (error.code === 'malformed_response') console.warn(`<${this.localName}>: ${error.message}`);
   }
 
+  /** The marketplace refused a buyer detail: back to the form, the field says why and takes focus. */
+  private refuseField(key: 'name' | 'email', say: Say, error: ApiError): void {
+    this.serverErrors = { [key]: say };
+    this.step = 'details';
+    this.announcement = ''; // not "Creating your order…": focus goes to the field, which says what is wrong
+    this.focusAfterUpdate = `#buyer-${key}`;
+    this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t), error }));
+  }
+
   private fail(error: ApiError, stage: 'quote' | 'order'): void {
     if (error.code === 'aborted') return;
     this.unreadable(error);
@@ -936,12 +945,7 @@ export class AipCheckout extends AipElement {
     const persona = this.personaId();
     if (error.code === 'conflict' && stage === 'quote' && error.details[0]?.message === 'exclusive_holder_only') {
       // Ownership asked for with an email that doesn't hold the Exclusive in force: the email is what to change.
-      const say: Say = (t) => t('checkout.not-holder-email');
-      this.serverErrors = { email: say };
-      this.step = 'details';
-      this.announcement = '';
-      this.focusAfterUpdate = '#buyer-email';
-      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t), error }));
+      this.refuseField('email', (t) => t('checkout.not-holder-email'), error);
       return;
     }
     if (error.code === 'conflict') {
@@ -985,12 +989,11 @@ export class AipCheckout extends AipElement {
       this.dropAttempt();
       const key: Field = field === 'buyer.name' ? 'name' : 'email';
       const detail = error.details[0].message;
-      const say: Say = (t) => t(key === 'name' ? 'checkout.server-name' : 'checkout.server-email', { detail });
-      this.serverErrors = { [key]: say };
-      this.step = 'details';
-      this.announcement = ''; // not "Creating your order…": focus goes to the field, which says what is wrong
-      this.focusAfterUpdate = `#buyer-${key}`;
-      this.emit(new AipCheckoutErrorEvent({ code: error.code, message: say(this.t), error }));
+      this.refuseField(
+        key,
+        (t) => t(key === 'name' ? 'checkout.server-name' : 'checkout.server-email', { detail }),
+        error,
+      );
       return;
     }
     if (error.code === 'not_found') {
