@@ -541,8 +541,7 @@ export class AipCheckout extends AipElement {
       return;
     }
     this.quote = quote;
-    const shown = this.shownPrice(offer);
-    const priceChanged = !shown || shown.amount !== quote.price.amount || shown.currency !== quote.price.currency;
+    const priceChanged = this.priceDiffers(offer, quote);
     // An Exclusive's buyer accepted the Commercial licenses they were shown; more running now is asked about again.
     const tailShown = this.loader.value?.commercialTail;
     this.tailChanged = Boolean(quote.commercialTail && tailShown && tailGrew(tailShown, quote.commercialTail));
@@ -558,6 +557,12 @@ export class AipCheckout extends AipElement {
       return;
     }
     await this.placeOrder(quote, offer);
+  }
+
+  /** Whether the quote's price is not the one the buyer was shown. */
+  private priceDiffers(offer: Offer, quote: Quote): boolean {
+    const shown = this.shownPrice(offer);
+    return !shown || shown.amount !== quote.price.amount || shown.currency !== quote.price.currency;
   }
 
   private onConfirmPrice(offer: Offer): void {
@@ -1262,7 +1267,7 @@ export class AipCheckout extends AipElement {
     const shown = this.shownPrice(offer);
     const t = this.t;
     const price = html`<strong>${formatMoney(quote.price)}</strong>`;
-    const priceChanged = !shown || shown.amount !== quote.price.amount;
+    const priceChanged = this.priceDiffers(offer, quote);
     const tail = this.tailChanged && quote.commercialTail;
     return html`<div part="price-change" class="notice-box" role="group" aria-labelledby="price-change-title">
       <p id="price-change-title">
