@@ -4,6 +4,8 @@
  * Migrations are the numbered `migrations/NNN_name.sql` files, applied in
  * order, each inside its own transaction together with its row in
  * `schema_migrations`, so a failing migration leaves no half-applied schema.
+ * Foreign keys are off while they run (SQLite's way to rebuild a table that
+ * others reference) and checked before each one commits.
  */
 import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -49,14 +51,31 @@ export function migrate(db: Database.Database, migrations: Migration[] = loadMig
     (db.prepare('SELECT version FROM schema_migrations').all() as { version: number }[]).map((r) => r.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
+  const pending = migrations.filter((migration) => !done.has(migration.version));
+  if (pending.length === 0) return [];
+  // A table rebuild drops a table other tables point at; with foreign keys on, the drop itself would fail.
+  // The pragma has no effect inside a transaction, so it is set around them.
+  const enforced = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (enforced) db.pragma('foreign_keys = OFF');
   const applied: number[] = [];
-  for (const migration of migrations) {
-    if (done.has(migration.version)) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      record.run(migration.version, migration.name, new Date().toISOString());
-    })();
-    applied.push(migration.version);
+  try {
+    for (const migration of pending) {
+      db.transaction(() => {
+        db.exec(migration.sql);
+        const broken = db.pragma('foreign_key_check') as { table: string; parent: string }[];
+        if (broken.length > 0) {
+          const { table, parent } = broken[0];
+          throw new Error(
+            `Migration ${migration.version} (${migration.name}) leaves ${broken.length} row(s) whose foreign keys ` +
+              `point nowhere, the first in "${table}" (to "${parent}")`,
+          );
+        }
+        record.run(migration.version, migration.name, new Date().toISOString());
+      })();
+      applied.push(migration.version);
+    }
+  } finally {
+    if (enforced) db.pragma('foreign_keys = ON');
   }
   return applied;
 }
