@@ -7,7 +7,9 @@
 //   `executeServerCommand('marketplace:create')` and talks to it under the
 //   returned base (`/_iso/<id>`), so parallel test files never see each other.
 //   With `file: true` its database is a temporary file, so `marketplace:restart`
-//   can stop it and start it again on the same data (a crash and a restart).
+//   can stop it and start it again on the same data (a crash and a restart);
+//   with `legacy` as well, that file is first written as an older server left it
+//   (an upgrade).
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -15,12 +17,16 @@ import { join } from 'node:path';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter } from '@web/test-runner';
+import Database from 'better-sqlite3';
 import { tsImport } from 'tsx/esm/api';
 import { countReporter } from './scripts/count-reporter.mjs';
 import { frameworkModules } from './test/frameworks/modules-plugin.mjs';
 import { chromiumArgs, chromiumPath } from './scripts/chromium.mjs';
 
 const { createMarketplace } = await tsImport('./server/index.ts', import.meta.url);
+const { loadMigrations, migrate } = await tsImport('./server/db.ts', import.meta.url);
+const { applySeed, resolveSeedOption } = await tsImport('./server/seed.ts', import.meta.url);
+const { resolvePolicy } = await tsImport('./server/policy.ts', import.meta.url);
 const { createListener, forwardPrefix, isMarketplacePath } = await tsImport(
   './server/node-middleware.ts',
   import.meta.url,
@@ -31,6 +37,26 @@ const sharedListener = createListener(shared.app);
 const isolated = new Map();
 
 const ISO = /^\/_iso\/([a-z0-9-]+)(\/.*)$/;
+
+/**
+ * Writes a database file as a server at schema `version` left it: the demo
+ * seed under the migrations up to that version, then the test's rows (`sql`,
+ * in that version's shape). Opening it afterwards migrates it, as an upgrade.
+ */
+function writeLegacy(path, { version, sql }, now) {
+  const db = new Database(path);
+  try {
+    db.pragma('foreign_keys = ON');
+    migrate(
+      db,
+      loadMigrations().filter((migration) => migration.version <= version),
+    );
+    applySeed(db, resolveSeedOption(undefined).seed, resolvePolicy(undefined), new Date(now ?? Date.now()));
+    db.exec(sql);
+  } finally {
+    db.close();
+  }
+}
 
 /** Starts (or restarts) an isolated marketplace under `id`. */
 function start(id, options, dir) {
@@ -62,6 +88,10 @@ const marketplaceCommands = {
           policy: payload?.policy,
         };
         try {
+          if (payload?.legacy) {
+            if (!dir) throw new Error('marketplace:create needs file: true to write a legacy database');
+            writeLegacy(options.db, payload.legacy, payload.now);
+          }
           start(id, options, dir);
         } catch (error) {
           // A bad option: the test sees why, without a stack trace in the runner's output.

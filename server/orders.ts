@@ -9,7 +9,8 @@
  * itself: rights start when payment completes, so completion checks the
  * licensing rules again at the clock's now and, in one transaction, either
  * issues the license, its certificate and the ledger rows, or rejects the
- * order (another buyer's Exclusive completed first) and writes nothing else.
+ * order (another buyer's Exclusive completed first; or, for an Exclusive, a
+ * Commercial sale completed since its quote) and writes nothing else.
  *
  * Payment is simulated. Paying on the hosted checkout page moves the order to
  * `confirming`; confirmations then arrive one every `confirmationIntervalMs`
@@ -19,7 +20,8 @@
  */
 import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
-import type { License, Order, OrderRequest, OrderStatus, RejectionCode } from '../src/api/schemas.js';
+import type { CommercialTail, License, Order, OrderRequest, OrderStatus, RejectionCode } from '../src/api/schemas.js';
+import { tailGrew } from '../src/internal/licenses.js';
 import type { CatalogStore } from './catalog.js';
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
@@ -104,6 +106,8 @@ export interface OrderRecord {
   rejectionReason: string | null;
   /** Why a rejected order ended, as data (null for orders rejected before codes were kept). */
   rejectionCode: RejectionCode | null;
+  /** For an Exclusive: the Commercial licenses running when it was quoted (null for quotes that didn't record it). */
+  quotedTail: CommercialTail | null;
   /** Whether the buyer's payment had arrived (a rejected paid order is refunded in full). */
   paid: boolean;
   createdAt: string;
@@ -129,6 +133,8 @@ interface OrderRow {
   confirmations: number;
   rejection_reason: string | null;
   rejection_code: RejectionCode | null;
+  tail_count: number | null;
+  tail_until: string | null;
   paid: 0 | 1;
   created_at: string;
   expires_at: string;
@@ -143,6 +149,12 @@ interface QuoteRow {
   price_cents: number;
   currency: string;
   expires_at: string;
+  commercial_tail_count: number | null;
+  commercial_tail_until: string | null;
+}
+
+function tailOf(count: number | null, until: string | null): CommercialTail | null {
+  return count === null ? null : { count, until };
 }
 
 function toRecord(row: OrderRow): OrderRecord {
@@ -162,6 +174,7 @@ function toRecord(row: OrderRow): OrderRecord {
     confirmations: row.confirmations,
     rejectionReason: row.rejection_reason,
     rejectionCode: row.rejection_code,
+    quotedTail: tailOf(row.tail_count, row.tail_until),
     paid: row.paid === 1,
     createdAt: row.created_at,
     expiresAt: row.expires_at,
@@ -225,8 +238,10 @@ export function sandboxWallet(orderId: string): string {
 /** An order row with its persona's name and its certificate (SQL fragments; values are bound). */
 const ORDER_COLUMNS = `o.id, o.quote_id, o.persona_id, p.name AS persona_name, o.license, o.price_cents, o.currency,
   o.buyer_name, o.buyer_email, o.request_hash, o.status, o.origin, o.return_url, o.confirmations,
-  o.rejection_reason, o.rejection_code, o.paid_at IS NOT NULL AS paid, o.created_at, o.expires_at, o.completed_at, c.id AS certificate_id`;
-const ORDER_FROM = `orders o JOIN personas p ON p.id = o.persona_id LEFT JOIN certificates c ON c.order_id = o.id`;
+  o.rejection_reason, o.rejection_code, q.commercial_tail_count AS tail_count, q.commercial_tail_until AS tail_until,
+  o.paid_at IS NOT NULL AS paid, o.created_at, o.expires_at, o.completed_at, c.id AS certificate_id`;
+const ORDER_FROM = `orders o JOIN personas p ON p.id = o.persona_id JOIN quotes q ON q.id = o.quote_id
+  LEFT JOIN certificates c ON c.order_id = o.id`;
 
 type Completion = { status: 'completed' } | { status: 'rejected'; reason: RejectionCode };
 
@@ -259,7 +274,8 @@ export class OrderStore {
     this.#select = db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.id = ?`);
     this.#byKey = db.prepare(`SELECT ${ORDER_COLUMNS} FROM ${ORDER_FROM} WHERE o.idempotency_key = ?`);
     this.#quote = db.prepare(
-      'SELECT id, persona_id, license, price_cents, currency, expires_at FROM quotes WHERE id = ?',
+      `SELECT id, persona_id, license, price_cents, currency, expires_at, commercial_tail_count, commercial_tail_until
+       FROM quotes WHERE id = ?`,
     );
     this.#quoteUsed = db.prepare('SELECT 1 FROM orders WHERE quote_id = ?');
     this.#insert = db.prepare(
@@ -369,6 +385,16 @@ export class OrderStore {
         }
         const reason = saleRefusal(subject, quote.license, request.buyer.email);
         if (reason) throw saleRefusedError(reason, quote.license, subject);
+        const quotedTail = tailOf(quote.commercial_tail_count, quote.commercial_tail_until);
+        if (quotedTail && this.#tailGrew(quote.persona_id, quotedTail, nowIso)) {
+          throw new ApiError(
+            409,
+            'conflict',
+            `More Commercial licenses of "${quote.persona_id}" are running than this Exclusive quote says; ` +
+              'show the buyer the new number, then ask for a new quote',
+            [{ field: 'license', message: 'commercial_tail_grew' }],
+          );
+        }
 
         const id = `order-${randomUUID()}`;
         this.#insert.run({
@@ -440,10 +466,24 @@ export class OrderStore {
     return refused;
   }
 
-  /** Why the order's tier can't be sold to its buyer at `now`, or null. */
+  /**
+   * Why the order's tier can't be sold to its buyer at `now`, or null: the
+   * licensing rules, and for an Exclusive, the Commercial licenses it was
+   * quoted with (a Commercial sale completed since would run beside it unseen).
+   */
   #unsellable(record: OrderRecord, now: string): RejectionCode | null {
     const subject = this.#catalog.licensingSubject(record.personaId, now);
-    return subject ? saleRefusal(subject, record.license, record.buyerEmail) : 'unpublished';
+    if (!subject) return 'unpublished';
+    const refused = saleRefusal(subject, record.license, record.buyerEmail);
+    if (refused) return refused;
+    return record.quotedTail && this.#tailGrew(record.personaId, record.quotedTail, now)
+      ? 'commercial_tail_grew'
+      : null;
+  }
+
+  /** Whether more Commercial licenses of a persona run at `now` than `quoted` (or the last ends later). */
+  #tailGrew(personaId: string, quoted: CommercialTail, now: string): boolean {
+    return tailGrew(quoted, this.#catalog.commercialTail(personaId, now));
   }
 
   #throwRefused(id: string, reason: RejectionCode): never {
@@ -555,18 +595,17 @@ export class OrderStore {
 
   /**
    * Completes a paid order at `now`, inside the caller's transaction: the
-   * rules are checked again, then either the license, its certificate and
+   * rules (and an Exclusive's quoted Commercial licenses) are checked again, then either the license, its certificate and
    * the two ledger rows are written and the order is `completed`, or the
    * order is `rejected` with the reason and nothing else is written.
    */
   #complete(record: OrderRecord, now: string): Completion {
-    const subject = this.#catalog.licensingSubject(record.personaId, now);
-    const reason = subject ? saleRefusal(subject, record.license, record.buyerEmail) : 'unpublished';
-    if (!subject || reason) {
-      const why = reason ?? 'unpublished';
+    const why = this.#unsellable(record, now);
+    if (why) {
       this.#reject.run(rejectionMessage(why, record.license), why, record.id);
       return { status: 'rejected', reason: why };
     }
+    const subject = this.#catalog.licensingSubject(record.personaId, now)!;
 
     const term = TERM_MONTHS[record.license];
     const licenseId = `license-${randomUUID()}`;

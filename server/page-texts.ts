@@ -129,6 +129,8 @@ const en: PageTexts = {
         return `Ownership needs the Exclusive license in force, and this buyer no longer holds one. ${refund}`;
       case 'unpublished':
         return `The persona was withdrawn from sale ${before}. ${refund}`;
+      case 'commercial_tail_grew':
+        return `Another Commercial license was sold ${before}. It would run beside this Exclusive license, which was offered without it. ${refund}`;
     }
   },
   orderNotFound: ['Order not found', 'There is no order at this address.'],
@@ -200,6 +202,8 @@ const de: PageTexts = {
         return `Eigentum / Abtretung setzt eine wirksame Exklusive Lizenz voraus, die diese Partei nicht mehr hält. ${refund}`;
       case 'unpublished':
         return `Die Persona wurde vor Ihrer Zahlung aus dem Verkauf genommen. ${refund}`;
+      case 'commercial_tail_grew':
+        return `Vor Ihrer Zahlung wurde eine weitere Kommerzielle Lizenz verkauft. Sie liefe neben dieser Exklusiven Lizenz weiter, die ohne sie angeboten wurde. ${refund}`;
     }
   },
   orderNotFound: ['Bestellung nicht gefunden', 'Unter dieser Adresse gibt es keine Bestellung.'],
@@ -271,6 +275,8 @@ const es: PageTexts = {
         return `La Propiedad / cesión requiere una Licencia exclusiva vigente, que este comprador ya no tiene. ${refund}`;
       case 'unpublished':
         return `La persona se retiró de la venta antes de su pago. ${refund}`;
+      case 'commercial_tail_grew':
+        return `Antes de su pago se vendió otra Licencia comercial. Seguiría vigente junto a esta Licencia exclusiva, que se ofreció sin ella. ${refund}`;
     }
   },
   orderNotFound: ['Pedido no encontrado', 'No hay ningún pedido en esta dirección.'],

@@ -3,7 +3,8 @@
  * for a limited time. The price comes from `computeTierPrices`, the function
  * that prices the offers, and the license rules are checked at the clock's
  * "now". A quote fixes the price, not the availability: the order that uses
- * it checks the rules again.
+ * it checks the rules again. An Exclusive quote also fixes the Commercial
+ * licenses its buyer lives with: more of them later refuses its order.
  */
 import { randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
@@ -44,9 +45,9 @@ export class QuoteStore {
     this.#ttlMs = ttlMs;
     this.#insert = db.prepare(
       `INSERT INTO quotes (id, persona_id, license, price_cents, currency, policy_version, agreement_version,
-         created_at, expires_at)
+         created_at, expires_at, commercial_tail_count, commercial_tail_until)
        VALUES (@id, @personaId, @license, @price, @currency, @policyVersion, @agreementVersion,
-         @createdAt, @expiresAt)`,
+         @createdAt, @expiresAt, @tailCount, @tailUntil)`,
     );
   }
 
@@ -77,7 +78,8 @@ export class QuoteStore {
           price: { amount: prices[request.license], currency: this.#policy.currency },
           expiresAt: new Date(now.getTime() + this.#ttlMs).toISOString(),
         };
-        // What an Exclusive bought now lives with, so the buyer confirms the tail they were shown still holds.
+        // What an Exclusive bought now lives with, so the buyer confirms the tail they were shown still holds;
+        // kept with the quote, so the order on it is refused if more are running by the time it is made or paid.
         if (request.license === 'exclusive') quote.commercialTail = this.#catalog.commercialTail(subject.id, nowIso);
         this.#insert.run({
           id: quote.id,
@@ -89,6 +91,8 @@ export class QuoteStore {
           agreementVersion: AGREEMENT_VERSIONS[quote.license],
           createdAt: nowIso,
           expiresAt: quote.expiresAt,
+          tailCount: quote.commercialTail?.count ?? null,
+          tailUntil: quote.commercialTail?.until ?? null,
         });
         return quote;
       })

@@ -44,11 +44,12 @@ export type UnavailableReason = (typeof UNAVAILABLE_REASONS)[number];
 
 /**
  * Why an order ended without a sale: it `expired` unpaid, or it was rejected
- * because the tier could no longer be sold (a reason above) or the persona
- * was withdrawn (`unpublished`). A platform may add codes; a client shows
- * `failureReason` for one it does not know.
+ * because the tier could no longer be sold (a reason above), the persona was
+ * withdrawn (`unpublished`), or, for an Exclusive, more Commercial licenses
+ * were running than its quote said (`commercial_tail_grew`). A platform may
+ * add codes; a client shows `failureReason` for one it does not know.
  */
-export const ORDER_FAILURE_CODES = ['expired', ...UNAVAILABLE_REASONS, 'unpublished'] as const;
+export const ORDER_FAILURE_CODES = ['expired', ...UNAVAILABLE_REASONS, 'unpublished', 'commercial_tail_grew'] as const;
 export type OrderFailureCode = (typeof ORDER_FAILURE_CODES)[number];
 /** Why a rejected order could not be completed. */
 export type RejectionCode = Exclude<OrderFailureCode, 'expired'>;

@@ -17,7 +17,19 @@ import {
   type PricingPolicy,
 } from '../../src/api/schemas.js';
 import { counts, expectError, get, isolatedMarketplace, seed, type Isolated } from './http.js';
-import { BUYER, buy, fetchOrder, order, plusMonths, quote, placeOrder, sandboxPay } from './purchase.js';
+import {
+  BUYER,
+  buy,
+  fetchOrder,
+  order,
+  orderRequest,
+  plusMonths,
+  quote,
+  placeOrder,
+  sandboxPay,
+  sendOrder,
+  waitForOrder,
+} from './purchase.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
 
@@ -262,5 +274,80 @@ describe('completing a purchase (sandbox)', () => {
     const seeded = seed.personas.flatMap((p) => p.licenses ?? []).length;
     expect((await counts(market.id)).licenses).to.equal(seeded);
     expect((await counts(market.id)).certificates).to.equal(0);
+  });
+});
+
+describe('an Exclusive is sold with the Commercial licenses its quote showed', () => {
+  let market: Isolated;
+  const OTHER = { email: 'studio@example.com', name: 'Other Studio' };
+  const pay = (id: string) => get(`${market.base}/checkout/${id}/pay`, { method: 'POST' });
+
+  beforeEach(async () => {
+    market = await isolatedMarketplace(NOW);
+  });
+
+  afterEach(async () => {
+    await market.dispose();
+  });
+
+  it('refuses the order, writing nothing, when a Commercial sale completed after the quote', async () => {
+    const q = await quote(market.base, 'juno-okafor', 'exclusive');
+    expect(q.commercialTail).to.deep.equal({ count: 0, until: null });
+    await buy(market.base, 'juno-okafor', 'commercial', OTHER);
+    const before = await counts(market.id);
+    const refused = await sendOrder(market.base, orderRequest(q));
+    expectError(refused, 409, 'conflict', 'license');
+    expect((refused.body as { error: { details: { message: string }[] } }).error.details[0].message).to.equal(
+      'commercial_tail_grew',
+    );
+    expect(await counts(market.id)).to.deep.equal(before);
+    // A new quote says what the Exclusive now lives with, and sells it.
+    const again = await quote(market.base, 'juno-okafor', 'exclusive');
+    expect(again.commercialTail!.count).to.equal(1);
+    const placed = await placeOrder(market.base, again);
+    expect(v.parse(OrderSchema, (await sandboxPay(market.base, placed.id)).body).status).to.equal('completed');
+  });
+
+  it('refuses the payment, charging nothing, when a Commercial sale completed after the order', async () => {
+    const placed = await order(market.base, 'juno-okafor', 'exclusive');
+    await buy(market.base, 'juno-okafor', 'commercial', OTHER);
+    const before = await counts(market.id);
+    const refused = await sandboxPay(market.base, placed.id);
+    expectError(refused, 409, 'conflict', 'license');
+    const after = await fetchOrder(market.base, placed.id);
+    expect(after.status).to.equal('rejected');
+    expect(after.failure).to.deep.equal({ code: 'commercial_tail_grew', refunded: false });
+    expect(after.failureReason)
+      .to.match(/Commercial license was sold/)
+      .and.match(/Nothing was charged/);
+    expect(await counts(market.id)).to.deep.equal(before);
+  });
+
+  it('rejects and refunds an Exclusive still confirming when a Commercial sale completes first', async () => {
+    const exclusive = await order(market.base, 'juno-okafor', 'exclusive');
+    const commercial = await order(market.base, 'juno-okafor', 'commercial', OTHER);
+    expect((await pay(exclusive.id)).res.status).to.equal(200);
+    // The Commercial completes at once, while the Exclusive waits for its confirmations.
+    expect(v.parse(OrderSchema, (await sandboxPay(market.base, commercial.id)).body).status).to.equal('completed');
+    const ended = await waitForOrder(market.base, exclusive.id, (o) => o.status !== 'confirming');
+    expect(ended.status).to.equal('rejected');
+    expect(ended.failure).to.deep.equal({ code: 'commercial_tail_grew', refunded: true });
+    expect(ended.failureReason).to.match(/returned in full/);
+    expect(ended.certificateId).to.equal(null);
+    const persona = v.parse(PersonaSchema, (await get(`${market.base}/v1/personas/juno-okafor`)).body);
+    expect(persona.availability).to.equal('open');
+    expect(persona.commercialTail.count).to.equal(1);
+  });
+
+  it('still sells it when a Commercial license ran out in between', async () => {
+    const start = v.parse(PersonaSchema, (await get(`${market.base}/v1/personas/felix-hartmann`)).body);
+    expect(start.commercialTail.count).to.equal(1);
+    const end = Date.parse(start.commercialTail.until!);
+    await market.setClock(new Date(end - 60_000).toISOString());
+    const placed = await order(market.base, 'felix-hartmann', 'exclusive');
+    await market.setClock(new Date(end + 1).toISOString());
+    const paid = await sandboxPay(market.base, placed.id);
+    expect(paid.res.status, paid.text).to.equal(200);
+    expect(v.parse(OrderSchema, paid.body).status).to.equal('completed');
   });
 });

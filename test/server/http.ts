@@ -170,6 +170,11 @@ export interface IsolatedOptions {
   seed?: false | object;
   /** Keep the database in a temporary file, so `restart()` can reopen it. */
   file?: boolean;
+  /**
+   * With `file`: first write the file as a server at schema `version` left it (the demo seed, then `sql` in that
+   * version's shape), so the marketplace opens it as an upgrade.
+   */
+  legacy?: { version: number; sql: string };
   quoteTtlMs?: number;
   orderTtlMs?: number;
   confirmations?: number;
