@@ -136,8 +136,9 @@ const paths = [
     name: 'everything in the largest language',
     gzip: gzipOf(elementFiles.map((r) => r.path)) + largestLanguage,
     // Raised from 76 KB with "everything" (and the German failure texts, 0.2 KB), and again with it to 78 KB
-    // and 79 KB.
-    budgets: [{ limit: 79 * KB, enforced: true }],
+    // and 79 KB; to 79.5 KB when the checkout learned to start again when more Commercial licenses
+    // were sold beside an Exclusive before it was paid (0.2 KB with its German text).
+    budgets: [{ limit: 79.5 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

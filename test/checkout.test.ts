@@ -568,6 +568,58 @@ describe('<aip-checkout>', function () {
     expect((await counts(m.id)).orders).to.equal(2); // the other buyer's and the rejected one
   });
 
+  it('an Exclusive refused at payment because another Commercial license was sold first starts again at the form, which states it', async () => {
+    // Felix Hartmann has one Commercial license running (the demo seed).
+    const el = await mount(m, 'felix-hartmann', 'exclusive');
+    await fillDetails(el);
+    submit(el);
+    const order = await currentOrder(el);
+    $(el, 'dialog .dialog-head button')!.click();
+    await buyViaApi(m, 'felix-hartmann', 'commercial'); // completes before this buyer pays
+    const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+    expect((await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {})).res.status).to.equal(409);
+    const { detail } = await failed;
+    expect(detail.code).to.equal('order_rejected');
+    expect(detail.message).to.equal(
+      'Another Commercial License was sold first. It would run beside this Exclusive License, which was offered without it. Nothing was charged.',
+    );
+    const remedy = $(el, '[part~="error"] button')!;
+    expect(remedy.textContent!.trim()).to.equal('Start again');
+    await expect(el).to.be.accessible();
+    remedy.click();
+    // Still on sale: back to the form, which states the two licenses now running, to be agreed to again.
+    await waitUntil(() => /^\s*2 Commercial licenses/.test($(el, '[part~="tail"]')?.textContent ?? ''), 'the new tail');
+    expect($<HTMLInputElement>(el, '#agree')!.checked).to.equal(false);
+    $<HTMLInputElement>(el, '#agree')!.click();
+    submit(el);
+    await payInFrame(el);
+    await waitForText(el, /Certificate ID/);
+  });
+
+  it('an Exclusive whose order is refused because another Commercial license was sold after its quote starts again at the form', async () => {
+    const el = await mount(m, 'felix-hartmann', 'exclusive');
+    el.price = 100; // forces the "price changed" confirmation, where the buyer may linger
+    await fillDetails(el);
+    submit(el);
+    await waitForText(el, /price/i);
+    await waitUntil(() => $(el, '[part~="price-change"] button.primary'), 'no price confirmation');
+    await buyViaApi(m, 'felix-hartmann', 'commercial'); // completes after the quote, before the order
+    const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+    $(el, '[part~="price-change"] button.primary')!.click();
+    const { detail } = await failed;
+    expect(detail.code).to.equal('tail_changed');
+    expect(detail.error?.status).to.equal(409);
+    expect(detail.message).to.equal(
+      'Another Commercial License was sold first. It would run beside this Exclusive License, which was offered without it. Nothing was charged.',
+    );
+    expect((await counts(m.id)).orders).to.equal(1); // the other buyer's only
+    const remedy = $(el, '[part~="error"] button')!;
+    expect(remedy.textContent!.trim()).to.equal('Start again');
+    remedy.click();
+    await waitUntil(() => /^\s*2 Commercial licenses/.test($(el, '[part~="tail"]')?.textContent ?? ''), 'the new tail');
+    expect($<HTMLInputElement>(el, '#agree')!.checked).to.equal(false);
+  });
+
   it('asks for a new price when the quote expired, then carries on', async () => {
     const el = await mount(m, 'juno-okafor', 'commercial');
     el.price = 100; // forces the "price changed" confirmation, where the buyer may linger

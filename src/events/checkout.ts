@@ -42,10 +42,18 @@ export class AipCheckoutCompleteEvent extends CustomEvent<AipCheckoutCompleteDet
  * checkout's own. `tier_unavailable`: the tier was sold (or assigned) while
  * the buyer was deciding; `quote_expired`: the price must be asked for again;
  * `order_expired` / `order_rejected`: the order ended without a sale;
- * `agreement_changed`: the tier's agreement has a new version to accept.
+ * `agreement_changed`: the tier's agreement has a new version to accept;
+ * `tail_changed`: more Commercial licenses now run beside the Exclusive being
+ * bought than its buyer was shown, so they are shown and agreed to again.
  */
 export type CheckoutErrorCode =
-  ApiErrorCode | 'tier_unavailable' | 'quote_expired' | 'order_expired' | 'order_rejected' | 'agreement_changed';
+  | ApiErrorCode
+  | 'tier_unavailable'
+  | 'quote_expired'
+  | 'order_expired'
+  | 'order_rejected'
+  | 'agreement_changed'
+  | 'tail_changed';
 
 export interface AipCheckoutErrorDetail {
   code: CheckoutErrorCode;

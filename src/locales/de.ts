@@ -291,6 +291,8 @@ const de: Catalogue = {
     'Eigentum / Abtretung setzt eine wirksame Exklusive Lizenz voraus, die Sie nicht mehr halten.',
   'checkout.failed.unpublished':
     'Die Persona wurde zuvor aus dem Verkauf genommen, daher kann keine Lizenz ausgestellt werden.',
+  'checkout.failed.tail-grew':
+    'Zuvor wurde eine weitere Kommerzielle Lizenz verkauft. Sie liefe neben dieser Exklusiven Lizenz weiter, die ohne sie angeboten wurde.',
   'checkout.certificate-failed':
     'Ihre Zahlung ist abgeschlossen, aber das Zertifikat konnte nicht geladen werden ({cause}).',
   'checkout.resume-failed': 'Ihre Bestellung konnte nicht geprüft werden ({cause}).',

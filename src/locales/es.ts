@@ -285,6 +285,8 @@ const es: Catalogue = {
     'La persona se transfirió antes a su propietario, así que no se puede emitir ninguna licencia.',
   'checkout.failed.not-holder': 'La Propiedad / cesión requiere una Licencia exclusiva vigente, que usted ya no tiene.',
   'checkout.failed.unpublished': 'La persona se retiró de la venta antes, así que no se puede emitir ninguna licencia.',
+  'checkout.failed.tail-grew':
+    'Antes se vendió otra Licencia comercial. Seguiría vigente junto a esta Licencia exclusiva, que se ofreció sin ella.',
   'checkout.certificate-failed': 'Su pago se ha completado, pero no se pudo cargar el certificado ({cause}).',
   'checkout.resume-failed': 'No pudimos comprobar su pedido ({cause}).',
   'checkout.tier-gone': 'Esta licencia ya no se puede comprar: {reason}. Las opciones de licencia se han actualizado.',

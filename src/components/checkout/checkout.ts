@@ -780,8 +780,11 @@ export class AipCheckout extends AipElement {
     };
     this.order = order;
     // A rejected order lost its tier to another buyer (or the persona left sale): the same tier again would only
-    // get a 409, so the buyer chooses among the refreshed options, as after a 409. An expired one may simply retry.
-    this.showProblem({ code, say, remedy: expired ? 'restart' : 'choose' });
+    // get a 409, so the buyer chooses among the refreshed options, as after a 409. An expired one may simply retry,
+    // and so may an Exclusive that more Commercial licenses now run beside, once the buyer has read and agreed again.
+    const tail = failure?.code === 'commercial_tail_grew';
+    if (tail) this.agreed = false;
+    this.showProblem({ code, say, remedy: expired || tail ? 'restart' : 'choose' });
     if (!expired) this.client.listingChanged(order.personaId);
   }
 
@@ -804,6 +807,8 @@ export class AipCheckout extends AipElement {
         return t('checkout.failed.not-holder');
       case 'unpublished':
         return t('checkout.failed.unpublished');
+      case 'commercial_tail_grew':
+        return t('checkout.failed.tail-grew');
       default:
         return null;
     }
@@ -957,6 +962,17 @@ export class AipCheckout extends AipElement {
       const reason = error.details[0]?.message ?? '';
       this.dropAttempt();
       if (persona) this.client.listingChanged(persona);
+      if (reason === 'commercial_tail_grew') {
+        // The tier is still on sale, with more Commercial licenses beside it: the form shows them, agreed to again.
+        this.agreed = false;
+        this.showProblem({
+          error,
+          code: 'tail_changed',
+          say: (t) => t('checkout.not-charged', { reason: t('checkout.failed.tail-grew') }),
+          remedy: 'restart',
+        });
+        return;
+      }
       this.showProblem({
         error,
         code: 'tier_unavailable',

@@ -99,6 +99,8 @@ export default {
   'checkout.failed.not-holder':
     'Ownership / Assignment needs the Exclusive License in force, and you no longer hold it.',
   'checkout.failed.unpublished': 'The persona was withdrawn from sale first, so no license can be issued.',
+  'checkout.failed.tail-grew':
+    'Another Commercial License was sold first. It would run beside this Exclusive License, which was offered without it.',
   'checkout.certificate-failed': 'Your payment is complete, but the certificate could not be loaded ({cause}).',
   'checkout.resume-failed': "We couldn't check your order ({cause}).",
   'checkout.tier-gone': "This license can't be bought any more: {reason}. The license options have been updated.",
