@@ -13,6 +13,9 @@
  * - `body=empty`       200 with an empty body
  * - `body=script-urls` the real JSON answer with every http(s) URL in it made a
  *                      `javascript:` URL (a hostile or broken API; the client must refuse it)
+ * - `body=foreign-urls` the real JSON answer with every http(s) URL in it moved to
+ *                      another origin, `https://elsewhere.example` (a misconfigured proxy;
+ *                      the client must not send the buyer to pay there)
  * - `fail=throw`       the handler throws, exercising the server's 500 path
  * - `only=<resource>`  apply the fault only to `/v1/<resource>…` (e.g. `only=orders`);
  *                      everything else is answered normally
@@ -25,7 +28,7 @@
  */
 import { codeForStatus, errorResponse, JSON_HEADERS } from './errors.js';
 
-export const FAULT_BODIES = ['malformed', 'schema', 'empty', 'script-urls'] as const;
+export const FAULT_BODIES = ['malformed', 'schema', 'empty', 'script-urls', 'foreign-urls'] as const;
 
 /** Resources `only=` can name: the first path segment after `/v1/`. */
 export const FAULT_RESOURCES = [
@@ -53,7 +56,7 @@ export interface FaultSpec {
 
 export const FAULT_SPEC_HELP =
   'a fault spec is comma-separated key=value switches: latency=<0-30000 ms>, status=<400-599>, ' +
-  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty|script-urls, fail=throw, ' +
+  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty|script-urls|foreign-urls, fail=throw, ' +
   'only=<resource>, times=<1-1000>, after=<1-1000>';
 
 export type FaultParse = { ok: true; spec: FaultSpec } | { ok: false; message: string };
@@ -98,7 +101,7 @@ export function parseFaultSpec(text: string): FaultParse {
       }
       case 'body':
         if (!(FAULT_BODIES as readonly string[]).includes(value)) {
-          return bad(`body must be malformed, schema, empty or script-urls, got "${value}"`);
+          return bad(`body must be malformed, schema, empty, script-urls or foreign-urls, got "${value}"`);
         }
         spec.body = value as FaultSpec['body'];
         break;
@@ -161,21 +164,29 @@ const WRONG_SHAPE = JSON.stringify({ items: 'not-a-list', nextCursor: 42, id: nu
 /** What `body=script-urls` puts in place of an http(s) URL: it would run if an element used it as a link. */
 export const SCRIPT_URL_PREFIX = 'javascript:window.__xss=true//';
 
-/** Every http(s) URL string in a JSON value, made a `javascript:` URL. */
-function scriptUrls(value: unknown): unknown {
-  if (typeof value === 'string') return /^https?:\/\//i.test(value) ? SCRIPT_URL_PREFIX + value : value;
-  if (Array.isArray(value)) return value.map(scriptUrls);
+/** Where `body=foreign-urls` moves every http(s) URL. */
+export const FOREIGN_ORIGIN = 'https://elsewhere.example';
+
+const URL_REWRITES: Record<'script-urls' | 'foreign-urls', (url: string) => string> = {
+  'script-urls': (url) => SCRIPT_URL_PREFIX + url,
+  'foreign-urls': (url) => FOREIGN_ORIGIN + url.replace(/^https?:\/\/[^/]*/i, ''),
+};
+
+/** Every http(s) URL string in a JSON value, rewritten. */
+function rewriteUrls(value: unknown, rewrite: (url: string) => string): unknown {
+  if (typeof value === 'string') return /^https?:\/\//i.test(value) ? rewrite(value) : value;
+  if (Array.isArray(value)) return value.map((entry) => rewriteUrls(entry, rewrite));
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, scriptUrls(entry)]));
+    return Object.fromEntries(Object.entries(value).map(([key, entry]) => [key, rewriteUrls(entry, rewrite)]));
   }
   return value;
 }
 
-/** The real answer with its URLs turned into script URLs; anything but a JSON 2xx passes through. */
-async function withScriptUrls(response: Response): Promise<Response> {
+/** The real answer with its URLs rewritten; anything but a JSON 2xx passes through. */
+async function withUrlsRewritten(response: Response, rewrite: (url: string) => string): Promise<Response> {
   const type = response.headers.get('Content-Type') ?? '';
   if (!response.ok || !type.startsWith('application/json')) return response;
-  const body = JSON.stringify(scriptUrls(await response.json()));
+  const body = JSON.stringify(rewriteUrls(await response.json(), rewrite));
   const headers = new Headers(response.headers);
   headers.delete('ETag');
   headers.delete('Content-Length');
@@ -186,7 +197,7 @@ async function withScriptUrls(response: Response): Promise<Response> {
 /**
  * Runs a request under a fault spec. `handle` is the real handler; it runs
  * only when the spec lets a real answer through (latency alone, `fail`, or
- * `body=script-urls`, which then rewrites it), and not when the request's
+ * `body=script-urls` / `foreign-urls`, which then rewrite it), and not when the request's
  * `signal` says the client went away during the latency.
  */
 export async function withFaults(
@@ -220,6 +231,8 @@ export async function withFaults(
   if (spec.body === 'empty') {
     return new Response(null, { status: 200, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
   }
-  if (spec.body === 'script-urls') return withScriptUrls(await handle());
+  if (spec.body === 'script-urls' || spec.body === 'foreign-urls') {
+    return withUrlsRewritten(await handle(), URL_REWRITES[spec.body]);
+  }
   return handle();
 }

@@ -10,6 +10,8 @@ import '../src/components/checkout/index.js';
 import '../src/components/persona-card/index.js';
 import '../src/components/persona-detail/index.js';
 import '../src/components/storefront/index.js';
+import { AipClient } from '../src/api/client.js';
+import { ApiError } from '../src/api/errors.js';
 import type { AipCheckoutCompleteEvent, AipCheckoutErrorEvent } from '../src/events/checkout.js';
 import type { Order } from '../src/api/schemas.js';
 import { captureWarnings, fillCheckout, requestsMatching } from './helpers.js';
@@ -618,6 +620,47 @@ describe('<aip-checkout>', function () {
     remedy.click();
     await waitUntil(() => /^\s*2 Commercial licenses/.test($(el, '[part~="tail"]')?.textContent ?? ''), 'the new tail');
     expect($<HTMLInputElement>(el, '#agree')!.checked).to.equal(false);
+  });
+
+  it('never sends the buyer to a payment page the API places on another origin', async () => {
+    // A misconfigured proxy moves the order's hosted checkout page elsewhere.
+    const el = await fixture<AipCheckout>(
+      html`<aip-checkout
+        api=${`${m.base}/_fault/body=foreign-urls,only=orders`}
+        persona="juno-okafor"
+        license="commercial"
+      ></aip-checkout>`,
+    );
+    await waitUntil(() => $(el, '[part~="start-button"]'), 'checkout did not load', { timeout: 5000 });
+    await fillDetails(el);
+    const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
+    submit(el);
+    const { detail } = await failed;
+    expect(detail.code).to.equal('malformed_response');
+    expect(detail.error?.message).to.contain("checkoutUrl is not on the marketplace's origin");
+    expect($(el, 'iframe') === null).to.equal(true);
+    // The order was made; trying again with the same key finds it, and nothing is lost.
+    expect($(el, '[part~="error"] button')!.textContent!.trim()).to.equal('Try again');
+    expect((await counts(m.id)).orders).to.equal(1);
+  });
+
+  it("the client refuses an order or certificate whose page is not on the API's origin", async () => {
+    const done = await buyViaApi(m, 'juno-okafor', 'commercial');
+    const refused = async (call: Promise<unknown>) => {
+      try {
+        await call;
+      } catch (error) {
+        return error instanceof ApiError ? error.code : String(error);
+      }
+      return 'accepted';
+    };
+    const moved = (only: string) => new AipClient({ baseUrl: `${m.base}/_fault/body=foreign-urls,only=${only}` });
+    expect(await refused(moved('orders').order(done.id))).to.equal('malformed_response');
+    expect(await refused(moved('certificates').certificate(done.certificateId!))).to.equal('malformed_response');
+    // The same answers on the API's origin are accepted.
+    const plain = new AipClient({ baseUrl: m.base });
+    expect(await refused(plain.order(done.id))).to.equal('accepted');
+    expect(await refused(plain.certificate(done.certificateId!))).to.equal('accepted');
   });
 
   it('asks for a new price when the quote expired, then carries on', async () => {

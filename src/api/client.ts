@@ -234,17 +234,38 @@ export class AipClient extends EventTarget {
    * body, returns the order that key made). The key is required.
    */
   createOrder(request: OrderRequest, options: WriteOptions & { idempotencyKey: string }): Promise<Order> {
-    return this.post('/v1/orders', request, OrderSchema, options);
+    return this.post('/v1/orders', request, OrderSchema, options).then((order) =>
+      this.onApiOrigin(order, 'checkoutUrl', order.checkoutUrl),
+    );
   }
 
   /** An order's current status. Never served from the cache: it changes as payment arrives. */
   order(id: string, options: RequestOptions = {}): Promise<Order> {
-    return this.get(`/v1/orders/${encodeURIComponent(id)}`, OrderSchema, { ...options, fresh: true });
+    return this.get(`/v1/orders/${encodeURIComponent(id)}`, OrderSchema, { ...options, fresh: true }).then((order) =>
+      this.onApiOrigin(order, 'checkoutUrl', order.checkoutUrl),
+    );
   }
 
   /** A License Certificate. */
   certificate(id: string, options: RequestOptions = {}): Promise<Certificate> {
-    return this.get(`/v1/certificates/${encodeURIComponent(id)}`, CertificateSchema, options);
+    return this.get(`/v1/certificates/${encodeURIComponent(id)}`, CertificateSchema, options).then((certificate) =>
+      this.onApiOrigin(certificate, 'url', certificate.url),
+    );
+  }
+
+  /**
+   * The platform's own pages (hosted checkout, certificate) are where the buyer pays and reads their rights,
+   * so they must be on the marketplace's origin: an answer pointing anywhere else is refused as malformed.
+   */
+  private onApiOrigin<T>(answer: T, field: string, address: string): T {
+    const api = new URL(this.baseUrl || '/', globalThis.location?.href).origin;
+    if (new URL(address).origin !== api) {
+      throw new ApiError(
+        'malformed_response',
+        `The marketplace sent an unexpected answer (${field} is not on the marketplace's origin, ${api})`,
+      );
+    }
+    return answer;
   }
 
   /** Sends a brief for custom work on a persona. The key is required. */
