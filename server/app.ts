@@ -309,7 +309,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     const id = slugParam(c, 'id');
     const certificate = certificates.get(id, originOf(c));
     if (!certificate) throw new ApiError(404, 'not_found', `No certificate "${id}"`);
-    return json(c, certificate);
+    // It names the buyer: the buyer's browser may keep it, a shared cache may not (as the certificate page).
+    return withEtag(c, JSON.stringify(certificate), { ...JSON_HEADERS, 'Cache-Control': 'private, no-cache' });
   });
 
   // The hosted checkout page and the certificate page: HTML for people, not under /v1.
@@ -327,6 +328,9 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     if (!record) return notFoundPage(`${origin}/checkout/checkout.css`, texts, texts.orderNotFound);
     return pageResponse(
       renderCheckoutPage(record, { apiOrigin: origin, required: orders.requiredConfirmations, pollMs, texts }),
+      200,
+      // The page that made the order may show it in its overlay; no other site may frame it.
+      record.origin,
     );
   });
 

@@ -13,22 +13,30 @@ import { formatInstant as formatUtcInstant } from '../src/api/instant.js';
 
 export { escapeHtml };
 
-/** The pages' policy: only their own script and stylesheet; any site may frame them (iframe checkout). */
-export const PAGE_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+/**
+ * The pages' policy: only their own script and stylesheet. Framed by nobody
+ * but the marketplace itself, unless `framedBy` names an origin: the hosted
+ * checkout lets the page that made the order frame it (the overlay), so no
+ * other site can lay it under a decoy and have its Pay button clicked.
+ */
+export function pageCsp(framedBy: string | null = null): string {
+  return `default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'self'${
+    framedBy ? ` ${framedBy}` : ''
+  }`;
+}
 
-/** Headers of every page: its state changes, so nothing caches it; no URL leaks through the referrer. */
-export const PAGE_HEADERS = {
-  'Content-Type': 'text/html; charset=utf-8',
-  'Content-Security-Policy': PAGE_CSP,
-  'Referrer-Policy': 'no-referrer',
-  'X-Content-Type-Options': 'nosniff',
-  'Cache-Control': 'no-store',
-} as const;
-
-/** A page's HTML response. */
-export function pageResponse(html: string, status = 200): Response {
-  return new Response(html, { status, headers: PAGE_HEADERS });
+/** A page's HTML response: its state changes, so nothing caches it; no URL leaks through the referrer. */
+export function pageResponse(html: string, status = 200, framedBy: string | null = null): Response {
+  return new Response(html, {
+    status,
+    headers: {
+      'Content-Type': 'text/html; charset=utf-8',
+      'Content-Security-Policy': pageCsp(framedBy),
+      'Referrer-Policy': 'no-referrer',
+      'X-Content-Type-Options': 'nosniff',
+      'Cache-Control': 'no-store',
+    },
+  });
 }
 
 export interface PageParts {

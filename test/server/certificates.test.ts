@@ -10,7 +10,8 @@ import { expectError, get, isolatedMarketplace, type Isolated } from './http.js'
 import { buy, plusMonths } from './purchase.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+/** The pages' policy; only the hosted checkout adds the origin that made its order to `frame-ancestors`. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
 const BUYER = { email: 'legal@markup.example', name: 'Markup <img src=x onerror=alert(1)> & Co' };
 
 describe('certificates', () => {
@@ -48,8 +49,10 @@ describe('certificates', () => {
       expect(certificate.rights.every((right) => right.length > 0 && right.length <= 200)).to.equal(true);
     });
 
-    it('is the same on every read, and revalidates with its ETag', async () => {
+    it("is the same on every read, kept by the buyer's browser only, and revalidates with its ETag", async () => {
       const first = await get(`${market.base}/v1/certificates/${certificate.id}`);
+      // It names the buyer: no shared cache may keep it.
+      expect(first.res.headers.get('cache-control')).to.equal('private, no-cache');
       const again = await get(`${market.base}/v1/certificates/${certificate.id}`, {
         headers: { 'If-None-Match': first.res.headers.get('etag')! },
       });

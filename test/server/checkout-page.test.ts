@@ -13,7 +13,8 @@ import { fetchOrder, newKey, order, orderRequest, placeOrder, quote, sandboxPay 
 
 const NOW = '2026-06-01T00:00:00.000Z';
 const ORDER_TTL_MS = 30 * 60_000;
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors *";
+/** The pages' policy; only the hosted checkout adds the origin that made its order to `frame-ancestors`. */
+const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; frame-ancestors 'self'";
 
 /** The same server under the other loopback name: another origin, as a partner's API host would be. */
 function otherOrigin(): string {
@@ -115,10 +116,20 @@ describe('hosted checkout page', () => {
       const placed = await order(market.base, 'mara-lindqvist', 'commercial');
       const { res } = await parsed(placed.id);
       expect(res.headers.get('content-type')).to.equal('text/html; charset=utf-8');
-      expect(res.headers.get('content-security-policy')).to.equal(CSP);
+      // This page made the order, so it may frame the checkout (the overlay).
+      expect(res.headers.get('content-security-policy')).to.equal(`${CSP} ${location.origin}`);
       expect(res.headers.get('referrer-policy')).to.equal('no-referrer');
       expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
       expect(res.headers.get('cache-control')).to.equal('no-store');
+    });
+
+    it('may be framed by the page that made the order only (and the marketplace), so no other site can', async () => {
+      const partner = await orderFromNode('https://partner.example');
+      expect((await parsed(partner.id)).res.headers.get('content-security-policy')).to.equal(
+        `${CSP} https://partner.example`,
+      );
+      const backend = await orderFromNode(null); // made by a server: nobody frames its page
+      expect((await parsed(backend.id)).res.headers.get('content-security-policy')).to.equal(CSP);
     });
 
     it('has no inline script, style or event handler; its script and stylesheet come from the API origin', async () => {
