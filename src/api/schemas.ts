@@ -110,11 +110,15 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
 /** Ids and handles. */
 export const Slug = v.pipe(v.string(), v.regex(SLUG_PATTERN, 'must be a lower-case slug (a-z, 0-9, -)'));
 
-/** An absolute http(s) URL; anything else (javascript:, data:) is rejected. */
+/**
+ * An absolute http(s) URL; anything else (javascript:, data:) is rejected, and
+ * so is whitespace, which the parser would encode but a `srcset` reads as the
+ * end of one candidate and the start of another.
+ */
 export const HttpUrl = v.pipe(
   v.string(),
   v.url('must be an absolute URL'),
-  v.regex(/^https?:\/\//, 'must be an http(s) URL'),
+  v.regex(/^https?:\/\/\S*$/, 'must be an http(s) URL without spaces'),
 );
 
 export const Timestamp = v.pipe(v.string(), v.isoTimestamp('must be an ISO 8601 timestamp'));

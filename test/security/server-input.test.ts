@@ -239,6 +239,13 @@ describe('hostile input to the marketplace', function () {
         'invalid_request',
         'returnUrl',
       ],
+      [
+        'a return URL with a space in it (a srcset would read two addresses)',
+        () => changed({ returnUrl: 'https://shop.example/a.svg 1w, https://elsewhere.example/t.svg' }),
+        400,
+        'invalid_request',
+        'returnUrl',
+      ],
     ];
     for (const [name, body, status, code, field] of cases) {
       it(`refuses ${name}`, async () => {
