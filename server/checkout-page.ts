@@ -211,6 +211,7 @@ function scriptTexts(order: OrderRecord, texts: PageTexts) {
     rejected: texts.rejectedStatus,
     sending: texts.sending,
     payFailed: texts.payFailed,
+    paymentPending: texts.paymentPending,
     reasons,
   };
 }

@@ -157,6 +157,16 @@ export const CHECKOUT_JS = `// AI-People reference marketplace: hosted checkout 
         show(await res.json());
         schedule();
       } else if (res.status === 409) {
+        const answer = await res.json().catch(() => null);
+        const detail = answer && answer.error && answer.error.details && answer.error.details[0];
+        if (detail && detail.message === 'payment_pending') {
+          // Another buyer's payment decides first: nothing was taken, and this one may be sent again shortly.
+          statusText.textContent = describe({ status: status });
+          payError.textContent = texts.paymentPending;
+          payError.hidden = false;
+          payButton.disabled = false;
+          return;
+        }
         // Not payable any more (expired, or already paid elsewhere): show what it is now.
         await refresh();
       } else {

@@ -40,6 +40,21 @@ import {
 } from './rules.js';
 import { addMonths } from './time.js';
 
+/**
+ * The 409 for a payment that must wait for another buyer's, which is being
+ * confirmed and would make this order unsellable: nothing is taken, the order
+ * still awaits payment, and `Retry-After` says when the other is decided.
+ */
+function paymentPending(seconds: number): ApiError {
+  return new ApiError(
+    409,
+    'conflict',
+    `Another buyer's payment for this persona is being confirmed, and it decides whether this order can still be sold; nothing was charged, try again in ${seconds} s`,
+    [{ field: 'status', message: 'payment_pending' }],
+    { 'Retry-After': String(seconds) },
+  );
+}
+
 /** How long an unpaid order is held by default: 30 minutes. */
 export const DEFAULT_ORDER_TTL_MS = 30 * 60_000;
 /** Payment confirmations that complete an order, by default. */
@@ -261,6 +276,7 @@ export class OrderStore {
   readonly #pay: Statement;
   readonly #confirm: Statement;
   readonly #reject: Statement;
+  readonly #confirmingBeside: Statement;
   readonly #completeOrder: Statement;
   readonly #insertLicense: Statement;
   readonly #insertCertificate: Statement;
@@ -292,6 +308,9 @@ export class OrderStore {
        WHERE id = @id AND status = 'awaiting_payment'`,
     );
     this.#confirm = db.prepare(`UPDATE orders SET confirmations = ? WHERE id = ? AND status = 'confirming'`);
+    this.#confirmingBeside = db.prepare(
+      `SELECT license, confirmations FROM orders WHERE persona_id = ? AND status = 'confirming' AND id <> ?`,
+    );
     this.#reject = db.prepare(
       `UPDATE orders SET status = 'rejected', rejection_reason = ?, rejection_code = ? WHERE id = ? AND status IN ('awaiting_payment', 'confirming')`,
     );
@@ -439,19 +458,44 @@ export class OrderStore {
    */
   startPayment(id: string): OrderRecord {
     this.get(id); // an expiry found on the way is written even though the payment is then refused
-    const { record, refused } = this.#db
+    const { record, refused, pending } = this.#db
       .transaction(() => {
         const awaiting = this.#awaitingPayment(id);
         const now = this.#clock.now().toISOString();
         const refused = this.#refuseUnsellable(awaiting, now);
-        if (refused) return { record: awaiting, refused };
+        if (refused) return { record: awaiting, refused, pending: null };
+        const pending = this.#decidedFirst(awaiting);
+        if (pending) return { record: awaiting, refused: null, pending };
         this.#pay.run({ id, now, reference: paymentReference(), count: 0 });
-        return { record: { ...awaiting, status: 'confirming' as const, confirmations: 0 }, refused: null };
+        return { record: { ...awaiting, status: 'confirming' as const, confirmations: 0 }, refused: null, pending };
       })
       .immediate();
     if (refused) this.#throwRefused(id, refused);
+    if (pending) throw paymentPending(pending);
     this.#schedule(id);
     return record;
+  }
+
+  /**
+   * Another buyer's payment for the same persona that is confirming and, if it
+   * completes, makes this order unsellable (an Exclusive or Ownership takes
+   * every tier; a Commercial grows the tail an Exclusive was quoted with):
+   * the seconds until it is decided, or null when there is none. Paying now
+   * would only take money to return it, so payment waits for that decision.
+   * Inside the caller's transaction.
+   */
+  #decidedFirst(record: OrderRecord): number | null {
+    const rows = this.#confirmingBeside.all(record.personaId, record.id) as {
+      license: License;
+      confirmations: number;
+    }[];
+    const blocking = rows.filter(
+      (other) => other.license !== 'commercial' || (record.license === 'exclusive' && record.quotedTail !== null),
+    );
+    if (blocking.length === 0) return null;
+    const { confirmations, confirmationIntervalMs } = this.#options;
+    const left = Math.max(...blocking.map((other) => confirmations - other.confirmations));
+    return Math.max(1, Math.ceil((left * confirmationIntervalMs) / 1000));
   }
 
   /**
@@ -500,19 +544,24 @@ export class OrderStore {
    */
   payInSandbox(id: string): OrderRecord {
     this.get(id); // as in startPayment
-    const { record, completion } = this.#db
+    const { record, completion, pending } = this.#db
       .transaction(() => {
         const awaiting = this.#awaitingPayment(id);
         const now = this.#clock.now().toISOString();
         const refused = this.#refuseUnsellable(awaiting, now);
-        if (refused) return { record: awaiting, completion: { status: 'rejected', reason: refused } as const };
+        if (refused) {
+          return { record: awaiting, completion: { status: 'rejected', reason: refused } as const, pending: null };
+        }
+        const pending = this.#decidedFirst(awaiting);
+        if (pending) return { record: awaiting, completion: null, pending };
         const count = this.#options.confirmations;
         this.#pay.run({ id, now, reference: paymentReference(), count });
         const completion = this.#complete({ ...awaiting, status: 'confirming', confirmations: count }, now);
-        return { record: this.#load(id)!, completion };
+        return { record: this.#load(id)!, completion, pending: null };
       })
       .immediate();
-    if (completion.status === 'rejected') this.#throwRefused(record.id, completion.reason);
+    if (pending) throw paymentPending(pending);
+    if (completion?.status === 'rejected') this.#throwRefused(record.id, completion.reason);
     return record;
   }
 

@@ -54,6 +54,8 @@ export interface PageTexts {
   noScript: string;
   sending: string;
   payFailed: string;
+  /** Pay was refused because another buyer's payment for the persona, which would take this tier, is confirming. */
+  paymentPending: string;
   /** Why an unpaid order expired; `until` is already formatted. */
   expiredReason: (until: string) => string;
   /** Why an order was rejected, and what became of the money. */
@@ -114,6 +116,8 @@ const en: PageTexts = {
   noScript: 'This page needs JavaScript to send the test payment.',
   sending: 'Sending your test payment…',
   payFailed: 'The test payment could not be sent. Check your connection and try again.',
+  paymentPending:
+    "Another buyer's payment for this persona is being confirmed, and it decides whether this license can still be issued. Nothing was charged. Try again in a few seconds.",
   expiredReason: (until) =>
     `This order was held until ${until} and expired before it was paid. Ask for a new quote to buy the license.`,
   rejectedReason: (code, tier, paid) => {
@@ -188,6 +192,8 @@ const de: PageTexts = {
   noScript: 'Diese Seite braucht JavaScript, um die Testzahlung zu senden.',
   sending: 'Ihre Testzahlung wird gesendet…',
   payFailed: 'Die Testzahlung konnte nicht gesendet werden. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  paymentPending:
+    'Die Zahlung einer anderen Partei für diese Persona wird gerade bestätigt; davon hängt ab, ob diese Lizenz noch ausgestellt werden kann. Es wurde nichts berechnet. Versuchen Sie es in ein paar Sekunden erneut.',
   expiredReason: (until) =>
     `Diese Bestellung war bis ${until} reserviert und ist abgelaufen, bevor sie bezahlt wurde. Fordern Sie ein neues Angebot an, um die Lizenz zu kaufen.`,
   rejectedReason: (code, tier, paid) => {
@@ -261,6 +267,8 @@ const es: PageTexts = {
   noScript: 'Esta página necesita JavaScript para enviar el pago de prueba.',
   sending: 'Enviando su pago de prueba…',
   payFailed: 'No se pudo enviar el pago de prueba. Compruebe su conexión e inténtelo de nuevo.',
+  paymentPending:
+    'Se está confirmando el pago de otro comprador por esta persona, y de él depende que esta licencia aún pueda emitirse. No se ha cobrado nada. Vuelva a intentarlo en unos segundos.',
   expiredReason: (until) =>
     `Este pedido estaba reservado hasta el ${until} y venció antes de pagarse. Pida un nuevo presupuesto para comprar la licencia.`,
   rejectedReason: (code, tier, paid) => {

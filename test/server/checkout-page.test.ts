@@ -7,7 +7,13 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import * as v from 'valibot';
-import { CheckoutMessageSchema, OrderSchema, type CheckoutMessage, type Order } from '../../src/api/schemas.js';
+import {
+  CheckoutMessageSchema,
+  OrderSchema,
+  PersonaSchema,
+  type CheckoutMessage,
+  type Order,
+} from '../../src/api/schemas.js';
 import { get, isolatedMarketplace, post, seed, type Isolated } from './http.js';
 import { fetchOrder, newKey, order, orderRequest, placeOrder, quote, sandboxPay } from './purchase.js';
 
@@ -93,6 +99,18 @@ describe('hosted checkout page', () => {
       { timeout: 5000 },
     );
     return messages.find((m) => m.data.orderId === orderId && m.data.status === status)!;
+  }
+
+  /**
+   * Marcus Bell's Exclusive holder orders Ownership a minute before the Exclusive ends (the clock is moved there):
+   * the order, and the instant the Exclusive ends. A payment still confirming then is rejected and refunded.
+   */
+  async function ownershipAsExclusiveEnds(m: Isolated): Promise<{ placed: Order; ends: string }> {
+    const persona = v.parse(PersonaSchema, (await get(`${m.base}/v1/personas/marcus-bell`)).body);
+    const ends = persona.exclusiveUntil!;
+    await m.setClock(new Date(Date.parse(ends) - 60_000).toISOString());
+    const holder = { email: 'licensing@stride-health.example', name: 'Stride Health' };
+    return { placed: await order(m.base, 'marcus-bell', 'ownership', holder), ends };
   }
 
   /** An order made from Node, so it can carry any Origin header (or none). */
@@ -342,23 +360,43 @@ describe('hosted checkout page', () => {
     }
 
     it('shows a rejected order, says the payment is returned, and tells the parent', async () => {
-      // Its own marketplace, with one slow confirmation: the other buyer's sale below must
-      // land while this payment is still confirming, however loaded the machine is.
+      // Its own marketplace, with one slow confirmation: the Exclusive below must end
+      // while this payment is still confirming, however loaded the machine is.
       const slow = await isolatedMarketplace(NOW, { confirmations: 1, confirmationIntervalMs: 1500 });
       try {
-        const first = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
-        const second = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
+        const { placed: second, ends } = await ownershipAsExclusiveEnds(slow);
         const iframe = await frame(`${slow.base}/checkout/${second.id}`);
         payButton(iframe).click();
         await messageFor(second.id, 'confirming');
-        // Another buyer's Exclusive completes while this payment is being confirmed.
-        expect((await sandboxPay(slow.base, first.id)).res.status).to.equal(200);
+        // The holder's Exclusive runs out while the Ownership payment is being confirmed.
+        await slow.setClock(ends);
         await messageFor(second.id, 'rejected');
         await waitUntil(() => statusText(iframe).startsWith('The license could not be issued'), 'rejection shown', {
           timeout: 5000,
         });
         expect(statusText(iframe)).to.match(/returned in full/);
         expect(doc(iframe).getElementById('certificate')!.hidden).to.equal(true);
+      } finally {
+        await slow.dispose();
+      }
+    });
+
+    it("holds Pay while another buyer's payment that decides this one is confirming: nothing is taken, Pay stays", async () => {
+      const slow = await isolatedMarketplace(NOW, { confirmations: 1, confirmationIntervalMs: 1500 });
+      try {
+        const first = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
+        const second = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
+        expect((await post(`${slow.base}/checkout/${first.id}/pay`, '', {})).res.status).to.equal(200);
+        const iframe = await frame(`${slow.base}/checkout/${second.id}`);
+        payButton(iframe).click();
+        const error = doc(iframe).getElementById('pay-error')!;
+        await waitUntil(() => !error.hidden, 'the hold is said', { timeout: 5000 });
+        expect(error.textContent).to.equal(
+          "Another buyer's payment for this persona is being confirmed, and it decides whether this license can still be issued. Nothing was charged. Try again in a few seconds.",
+        );
+        expect(payButton(iframe).disabled).to.equal(false);
+        expect((await fetchOrder(slow.base, second.id)).status).to.equal('awaiting_payment');
+        expect(messages.some((m) => m.data.orderId === second.id)).to.equal(false);
       } finally {
         await slow.dispose();
       }
@@ -502,18 +540,17 @@ describe('hosted checkout page', () => {
       );
       const slow = await isolatedMarketplace(NOW, { confirmations: 1, confirmationIntervalMs: 1500 });
       try {
-        const first = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
-        const second = await order(slow.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
+        const { placed: second, ends } = await ownershipAsExclusiveEnds(slow);
         const iframe = await frame(`${slow.base}/checkout/${second.id}?locale=es-ES`);
         payButton(iframe).click();
         await messageFor(second.id, 'confirming');
-        expect((await sandboxPay(slow.base, first.id)).res.status).to.equal(200);
+        await slow.setClock(ends);
         await messageFor(second.id, 'rejected');
         await waitUntil(() => statusText(iframe).startsWith('No se pudo emitir'), 'rejection in Spanish', {
           timeout: 5000,
         });
         expect(statusText(iframe)).to.equal(
-          'No se pudo emitir la licencia. La Licencia exclusiva de otro comprador entró en vigor antes, así que no se puede emitir «Licencia exclusiva». Se le devuelve el pago íntegro.',
+          'No se pudo emitir la licencia. La Propiedad / cesión requiere una Licencia exclusiva vigente, que este comprador ya no tiene. Se le devuelve el pago íntegro.',
         );
       } finally {
         await slow.dispose();

@@ -323,20 +323,41 @@ describe('an Exclusive is sold with the Commercial licenses its quote showed', (
     expect(await counts(market.id)).to.deep.equal(before);
   });
 
-  it('rejects and refunds an Exclusive still confirming when a Commercial sale completes first', async () => {
+  it('holds each payment while the other is confirming, so neither buyer is charged only to be refunded', async () => {
+    // A Commercial confirming: the Exclusive quoted without it waits, then is refused with nothing charged.
     const exclusive = await order(market.base, 'juno-okafor', 'exclusive');
     const commercial = await order(market.base, 'juno-okafor', 'commercial', OTHER);
-    expect((await pay(exclusive.id)).res.status).to.equal(200);
-    // The Commercial completes at once, while the Exclusive waits for its confirmations.
-    expect(v.parse(OrderSchema, (await sandboxPay(market.base, commercial.id)).body).status).to.equal('completed');
-    const ended = await waitForOrder(market.base, exclusive.id, (o) => o.status !== 'confirming');
-    expect(ended.status).to.equal('rejected');
-    expect(ended.failure).to.deep.equal({ code: 'commercial_tail_grew', refunded: true });
-    expect(ended.failureReason).to.match(/returned in full/);
-    expect(ended.certificateId).to.equal(null);
-    const persona = v.parse(PersonaSchema, (await get(`${market.base}/v1/personas/juno-okafor`)).body);
-    expect(persona.availability).to.equal('open');
-    expect(persona.commercialTail.count).to.equal(1);
+    expect((await pay(commercial.id)).res.status).to.equal(200);
+    const held = await sandboxPay(market.base, exclusive.id);
+    expectError(held, 409, 'conflict', 'status');
+    expect(Number(held.res.headers.get('retry-after'))).to.be.greaterThan(0);
+    expect((await fetchOrder(market.base, exclusive.id)).status).to.equal('awaiting_payment');
+    expect((await waitForOrder(market.base, commercial.id, (o) => o.status !== 'confirming')).status).to.equal(
+      'completed',
+    );
+    expectError(await pay(exclusive.id), 409, 'conflict', 'license');
+    expect((await fetchOrder(market.base, exclusive.id)).failure).to.deep.equal({
+      code: 'commercial_tail_grew',
+      refunded: false,
+    });
+
+    // An Exclusive confirming: a Commercial waits, then is refused with nothing charged.
+    const next = await order(market.base, 'noor-haddad', 'exclusive');
+    const late = await order(market.base, 'noor-haddad', 'commercial', OTHER);
+    expect((await pay(next.id)).res.status).to.equal(200);
+    expectError(await pay(late.id), 409, 'conflict', 'status');
+    expect((await waitForOrder(market.base, next.id, (o) => o.status !== 'confirming')).status).to.equal('completed');
+    expectError(await pay(late.id), 409, 'conflict', 'license');
+    expect((await fetchOrder(market.base, late.id)).failure).to.deep.equal({
+      code: 'exclusive_active',
+      refunded: false,
+    });
+
+    // Two Commercials never hold each other.
+    const one = await order(market.base, 'mara-lindqvist', 'commercial', OTHER);
+    const two = await order(market.base, 'mara-lindqvist', 'commercial');
+    expect((await pay(one.id)).res.status).to.equal(200);
+    expect((await pay(two.id)).res.status).to.equal(200);
   });
 
   it('still sells it when a Commercial license ran out in between', async () => {

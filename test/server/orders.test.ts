@@ -380,24 +380,28 @@ describe('orders', () => {
       expectError(await pay('order-nope'), 404, 'not_found');
     });
 
-    it('completes the first of two Exclusives and rejects the other, paying it back', async () => {
+    it('holds a second Exclusive payment until the first is decided, so no one is charged only to be refunded', async () => {
       const a = await order(market.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
       const b = await order(market.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
       const before = await counts(market.id);
       expect((await pay(a.id)).res.status).to.equal(200);
-      expect((await pay(b.id)).res.status).to.equal(200);
-      const ends = [
-        await waitForOrder(market.base, a.id, (o) => o.status !== 'confirming'),
-        await waitForOrder(market.base, b.id, (o) => o.status !== 'confirming'),
-      ];
-      expect(ends.map((o) => o.status).sort()).to.deep.equal(['completed', 'rejected']);
-      const rejected = ends.find((o) => o.status === 'rejected')!;
-      expect(rejected.failureReason).to.match(/returned in full/);
-      expect(rejected.failure).to.deep.equal({ code: 'exclusive_active', refunded: true });
-      expect(rejected.certificateId).to.equal(null);
+      const held = await pay(b.id);
+      expectError(held, 409, 'conflict', 'status');
+      expect((held.body as { error: { details: { message: string }[] } }).error.details[0].message).to.equal(
+        'payment_pending',
+      );
+      expect(message(held)).to.match(/nothing was charged/);
+      // Three confirmations 700 ms apart: at most 3 s.
+      expect(Number(held.res.headers.get('retry-after'))).to.be.within(1, 3);
+      expect((await fetchOrder(market.base, b.id)).status).to.equal('awaiting_payment');
+
+      expect((await waitForOrder(market.base, a.id, (o) => o.status !== 'confirming')).status).to.equal('completed');
+      // Decided: B's payment is refused before any money moves.
+      expectError(await pay(b.id), 409, 'conflict', 'license');
+      const rejected = await fetchOrder(market.base, b.id);
+      expect(rejected.failure).to.deep.equal({ code: 'exclusive_active', refunded: false });
       const after = await counts(market.id);
       expect(after.licenses - before.licenses).to.equal(1);
-      expect(after.certificates - before.certificates).to.equal(1);
       expect(after.ledger - before.ledger).to.equal(2);
     });
 
