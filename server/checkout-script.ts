@@ -52,10 +52,13 @@ export const CHECKOUT_JS = `// AI-People reference marketplace: hosted checkout 
   let timer = 0;
   const posted = new Set();
 
-  /** The page to tell: the opener of a popup, or the parent of a frame; none after a redirect. */
+  /**
+   * The page to tell: the parent of a frame, or the opener of a popup; none after a redirect. An order with a
+   * return URL came by redirect, and its tab's opener (if it has one) is not the shop.
+   */
   function embedder() {
-    if (window.opener && window.opener !== window) return window.opener;
     if (window.parent && window.parent !== window) return window.parent;
+    if (!returnUrl && window.opener && window.opener !== window) return window.opener;
     return null;
   }
 

@@ -470,6 +470,34 @@ describe('hosted checkout page', () => {
     });
   });
 
+  describe('in a tab of its own (redirect mode)', () => {
+    it('returns to the return URL when paid, even when the tab was itself opened by another window', async () => {
+      // The shop's tab was opened by another page (a link with target=_blank, a mail client): it has an opener,
+      // which is not the shop. An order with a return URL is a redirect, so the page goes back, and tells no one.
+      const back = `${location.origin}/__after-checkout?step=done`;
+      const q = await quote(market.base, 'mara-lindqvist', 'commercial');
+      const placed = await placeOrder(market.base, q, { returnUrl: back });
+      const tab = window.open(pageUrl(placed.id), 'aip-redirect-test');
+      expect(tab, 'the browser opened the tab').to.not.equal(null);
+      try {
+        await waitUntil(() => tab!.document.getElementById('pay-button') !== null, 'the page loaded', {
+          timeout: 5000,
+        });
+        await waitUntil(() => tab!.document.readyState === 'complete', 'the page ran its script', { timeout: 5000 });
+        (tab!.document.getElementById('pay-button') as HTMLButtonElement).click();
+        await waitUntil(() => tab!.location.pathname === '/__after-checkout', 'the tab went back to the shop', {
+          timeout: 8000,
+        });
+        const returned = new URL(tab!.location.href);
+        expect(returned.searchParams.get('aip-order')).to.equal(placed.id);
+        expect(returned.searchParams.get('aip-status')).to.equal('completed');
+        expect(messages.some((m) => m.data.orderId === placed.id)).to.equal(false);
+      } finally {
+        tab?.close();
+      }
+    });
+  });
+
   describe("in the buyer's language", () => {
     const main = (d: Document) => d.querySelector('main')!.textContent!.replace(/\s+/g, ' ');
 
