@@ -901,17 +901,29 @@ describe('<aip-checkout>', function () {
     });
 
     it('rejected after payment: Spanish reason, and the payment is returned', async () => {
+      // The holder buys Ownership a minute before their Exclusive ends, and it ends while the payment is confirming.
       const slow = await market({ confirmationIntervalMs: 400 });
       try {
-        const { el, order } = await inLanguage(slow.base, 'es-ES');
+        const persona = (await get<{ exclusiveUntil: string }>(`${slow.base}/v1/personas/marcus-bell`)).body;
+        await slow.setClock(new Date(Date.parse(persona.exclusiveUntil) - 60_000).toISOString());
+        const store = await fixture<HTMLElement>(
+          html`<aip-storefront api=${slow.base} locale="es-ES">
+            <aip-checkout persona="marcus-bell" license="ownership" poll-interval="250"></aip-checkout>
+          </aip-storefront>`,
+        );
+        const el = store.querySelector<AipCheckout>('aip-checkout')!;
+        await fillDetails(el, 'Stride Health', 'licensing@stride-health.example');
+        submit(el);
+        const order = await currentOrder(el);
+        $(el, 'dialog .dialog-head button')!.click();
         const paying = await get(`${slow.base}/checkout/${order.id}/pay`, { method: 'POST' });
         expect(paying.res.status, paying.text).to.equal(200);
-        await buyViaApi(slow, 'ines-caldera', 'exclusive'); // completes at once, before this order's confirmations
+        await slow.setClock(persona.exclusiveUntil);
         await waitForText(
           el,
-          /La Licencia exclusiva de otro comprador entró en vigor antes, así que no se puede emitir esta licencia\. Se le devuelve el pago íntegro\./,
+          /La Propiedad \/ cesión requiere una Licencia exclusiva vigente, que usted ya no tiene\. Se le devuelve el pago íntegro\./,
         );
-        expect(text(el)).not.to.match(/Another buyer|returned in full/);
+        expect(text(el)).not.to.match(/Ownership needs|returned in full/);
       } finally {
         await slow.dispose();
       }

@@ -82,24 +82,25 @@ describe('crash recovery', function () {
     expect(v.parse(OrderSchema, (await get(`${m.base}/v1/orders/${placed.id}`)).body).status).to.equal('completed');
   });
 
-  it('an Exclusive race interrupted by a restart still sells once: one completed, the other rejected', async () => {
+  it('an Exclusive payment interrupted by a restart still holds the other, which is then refused before any charge', async () => {
     const a = await placeOrder(m.base, 'juno-okafor', 'exclusive', { email: 'a@example.com', name: 'A' });
     const b = await placeOrder(m.base, 'juno-okafor', 'exclusive', { email: 'b@example.com', name: 'B' });
     const before = await counts(m.id);
-    for (const o of [a, b]) {
-      expect((await get(`${m.base}/checkout/${o.id}/pay`, { method: 'POST' })).res.status).to.equal(200);
-    }
+    const pay = (id: string) => get(`${m.base}/checkout/${id}/pay`, { method: 'POST' });
+    expect((await pay(a.id)).res.status).to.equal(200);
     await waitForOrder(m.base, a.id, (o) => (o.confirmations?.received ?? 0) >= 1);
+    await m.restart({ confirmationIntervalMs: FROZEN_MS });
+    // After the restart A is still confirming, so B's payment still waits for it.
+    expect((await pay(b.id)).res.status).to.equal(409);
+    expect((await fetchOrder(m.base, b.id)).status).to.equal('awaiting_payment');
     await m.restart({ confirmationIntervalMs: 20 });
-    const ends = [
-      await waitForOrder(m.base, a.id, (o) => o.status !== 'confirming'),
-      await waitForOrder(m.base, b.id, (o) => o.status !== 'confirming'),
-    ];
-    expect(ends.map((o) => o.status).sort()).to.deep.equal(['completed', 'rejected']);
-    const winner = ends.find((o) => o.status === 'completed')!;
-    const loser = ends.find((o) => o.status === 'rejected')!;
-    await expectWhole(winner.id, true, before);
-    expect(await m.ledger(loser.id)).to.deep.equal([]);
+    expect((await waitForOrder(m.base, a.id, (o) => o.status !== 'confirming')).status).to.equal('completed');
+    expect((await pay(b.id)).res.status).to.equal(409);
+    const loser = await fetchOrder(m.base, b.id);
+    expect(loser.status).to.equal('rejected');
+    expect(loser.failure).to.deep.equal({ code: 'exclusive_active', refunded: false });
+    await expectWhole(a.id, true, before);
+    expect(await m.ledger(b.id)).to.deep.equal([]);
   });
 
   it('the checkout element rides out the restart by polling and shows the certificate', async () => {
