@@ -221,7 +221,8 @@ describe('GET /v1/personas/:id', () => {
       await refused(p, 'ownership', 'requires_active_exclusive');
     });
 
-    it('quotes every published persona exactly as its offers say (anonymous buyer)', async () => {
+    it('quotes every published persona exactly as its offers say (anonymous buyer)', async function () {
+      this.timeout(30_000); // some 80 requests one after another, on a machine that may be busy
       for (const source of published) {
         const p = await persona(source.id, market.base);
         for (const o of p.offers) {
