@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
 import '../src/index.js';
+import { anotherBuyerBuys } from './another-buyer.js';
 import { failOnce } from './faults.js';
 import { storyOnly } from '../.storybook/argtypes.js';
 
@@ -231,6 +232,39 @@ export const ExclusiveTier: Story = { args: { license: 'exclusive' } };
 export const ExclusiveWithTail: Story = {
   args: { persona: 'felix-hartmann', license: 'exclusive' },
   play: async ({ canvasElement }) => fill(canvasElement, { valid: false }),
+};
+
+/**
+ * While the buyer filled in the form, another buyer's Commercial license went through: the checkout shows the
+ * Commercial licenses the Exclusive would now run beside and asks again before any order is made. (Under
+ * `/_expiring`, a marketplace of its own, so the other stories' counts stay as seeded.)
+ */
+export const ExclusiveTailChanged: Story = {
+  args: { api: '/_expiring', persona: 'felix-hartmann', license: 'exclusive' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement);
+    await anotherBuyerBuys('/_expiring', 'felix-hartmann', 'commercial');
+    (await find<HTMLButtonElement>(canvasElement, '[part~="submit-button"]')).click();
+  },
+};
+
+/**
+ * The same sale lands after the order, before payment: Pay is refused with nothing charged, and "Start again"
+ * returns to the form, which states the new Commercial licenses, to be agreed to again.
+ */
+export const ExclusiveTailGrewBeforePayment: Story = {
+  args: { api: '/_expiring', persona: 'felix-hartmann', license: 'exclusive' },
+  play: async ({ canvasElement }) => {
+    await fill(canvasElement, { submit: true });
+    const frame = await find<HTMLIFrameElement>(canvasElement, 'dialog[open] iframe');
+    let pay: HTMLButtonElement | null = null;
+    for (let i = 0; i < 100 && !pay; i++) {
+      pay = frame.contentDocument?.querySelector<HTMLButtonElement>('#pay-button') ?? null;
+      if (!pay) await wait(50);
+    }
+    await anotherBuyerBuys('/_expiring', 'felix-hartmann', 'commercial');
+    pay?.click();
+  },
 };
 
 /** Ownership with no Exclusive in force: nobody can buy it yet; the reason, and no way to start. */
