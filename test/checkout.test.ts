@@ -674,6 +674,8 @@ describe('<aip-checkout>', function () {
     $(el, '[part~="price-change"] button.primary')!.click();
     expect((await failed).detail.code).to.equal('quote_expired');
     expect(text(el)).to.contain('Your price quote expired');
+    // The summary keeps the price the buyer accepted, not the page's $1 they were told was wrong.
+    expect($(el, '[part~="summary"]')!.textContent!.replace(/\s+/g, ' ')).to.match(/Price \$99 $/);
     $(el, '[part~="error"] button')!.click();
     await waitForText(el, /The price has changed/);
     $(el, '[part~="price-change"] button.primary')!.click();

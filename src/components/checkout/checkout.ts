@@ -1478,8 +1478,11 @@ export class AipCheckout extends AipElement {
     if (!this.license || !offer) {
       return html`<p class="muted">${this.t('checkout.choose-license')}</p>`;
     }
-    const price =
-      this.order?.price ?? (this.step === 'price-changed' ? this.quote?.price : null) ?? this.shownPrice(offer);
+    // Once the marketplace has quoted this tier, its price is the one to show, not the page's (a problem after
+    // the buyer accepted a new price must not put the old one back above it).
+    const quote = this.quote;
+    const quoted = quote && quote.license === offer.license && quote.personaId === persona.id ? quote.price : null;
+    const price = this.order?.price ?? quoted ?? this.shownPrice(offer);
     const summary = this.step === 'complete' ? nothing : this.renderSummary(persona, offer, price);
     let body;
     switch (this.step) {
