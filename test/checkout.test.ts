@@ -394,6 +394,8 @@ describe('<aip-checkout>', function () {
     expect($(el, '[part~="price-change"]')!.textContent).to.match(
       /2 Commercial licenses sold earlier stay active until /,
     );
+    // The price is as shown: nothing says otherwise.
+    expect($(el, '[part~="price-change"]')!.textContent).not.to.match(/new price|now costs/);
     expect((await counts(m.id)).orders).to.equal(1); // the other buyer's only: nothing is ordered unconfirmed
     await expect(el).to.be.accessible();
     // Going back to the form, it states the new tail too.
@@ -669,6 +671,7 @@ describe('<aip-checkout>', function () {
     await fillDetails(el);
     submit(el);
     await waitForText(el, /The price has changed/);
+    expect(text(el)).to.contain('now costs $99, not $1 as shown before. The platform charges the new price.');
     await m.setClock('2026-06-01T00:16:00.000Z');
     const failed = oneEvent(el, 'aip-checkout-error') as Promise<AipCheckoutErrorEvent>;
     $(el, '[part~="price-change"] button.primary')!.click();

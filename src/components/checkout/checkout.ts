@@ -1294,9 +1294,12 @@ export class AipCheckout extends AipElement {
         ${
           !priceChanged
             ? nothing
-            : shown
-              ? t.parts('checkout.now-costs', { price, shown: formatMoney(shown) })
-              : t.parts('checkout.now-costs-only', { price })
+            : html`${
+                shown
+                  ? t.parts('checkout.now-costs', { price, shown: formatMoney(shown) })
+                  : t.parts('checkout.now-costs-only', { price })
+              }
+              ${t('checkout.charges-new')}`
         }
         ${t('checkout.held', {
           date: formatDate(quote.expiresAt),

@@ -52,7 +52,8 @@ export default {
   'checkout.tail-now': 'More Commercial licenses are running now. Confirm to continue.',
   'checkout.now-costs': 'This license now costs {price}, not {shown} as shown before.',
   'checkout.now-costs-only': 'This license now costs {price}.',
-  'checkout.held': 'The platform charges the new price. This price is held until {date} {time}.',
+  'checkout.charges-new': 'The platform charges the new price.',
+  'checkout.held': 'This price is held until {date} {time}.',
   'checkout.continue-at': 'Continue at {price}',
   'checkout.price-now': 'The price is now {price}. Confirm to continue.',
 
