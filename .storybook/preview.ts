@@ -5,6 +5,7 @@ import '../src/index.js';
 import './brands.css';
 import './preview.css';
 import { argTypesFromManifest } from './argtypes.js';
+import { withControls } from './controls.js';
 import { LOCALES, THEMES, withThemeAndLocale } from './theme-locale.js';
 
 // Controls and docs come from the JSDoc of each element, through the manifest.
@@ -12,7 +13,8 @@ setCustomElementsManifest(manifest);
 
 const preview: Preview = {
   tags: ['autodocs'],
-  decorators: [withThemeAndLocale],
+  // Controls first (innermost), so the element they find is the story's own.
+  decorators: [withControls, withThemeAndLocale],
   // Nothing chosen by default: each story shows the theme and locale it was written with.
   globalTypes: {
     theme: {

@@ -64,8 +64,8 @@ export const CreatorCatalog: Story = {};
 /** Every creator's listings, cheapest first, as a partner site shows them. */
 export const PartnerCatalog: Story = { args: { creator: '', sort: 'price_asc', 'page-size': 12 } };
 
-/** Placeholders of the final size while the marketplace is slow (3 s). */
-export const Loading: Story = { args: { api: '/_fault/latency=3000' } };
+/** Placeholders of the final size while the marketplace answers (held for 30 s, long enough to look at). */
+export const Loading: Story = { args: { api: '/_fault/latency=30000' } };
 
 /** The marketplace takes more than 4 s: a note over the placeholders says it is still loading. */
 export const SlowToAnswer: Story = { args: { api: '/_fault/latency=12000' } };

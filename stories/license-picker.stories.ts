@@ -86,8 +86,8 @@ export const Spanish: Story = { args: { locale: 'es-ES' } };
 /** Japanese formatting of US dollars. */
 export const Japanese: Story = { args: { locale: 'ja-JP' } };
 
-/** While the marketplace is slow (3 s). */
-export const Loading: Story = { args: { api: '/_fault/latency=3000' } };
+/** While the marketplace answers (held for 30 s, long enough to look at). */
+export const Loading: Story = { args: { api: '/_fault/latency=30000' } };
 
 /** The marketplace fails. */
 export const ServerError: Story = { args: { api: '/_fault/status=500' } };
