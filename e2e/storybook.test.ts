@@ -327,6 +327,33 @@ describe('Storybook (static build)', () => {
       await embed.close();
     });
 
+    test("controls reach the element, including attributes the story's template doesn't bind", async () => {
+      // Args in the URL are what the Controls panel sets; each of these is left out of its story's template.
+      const cases: [story: string, tag: string, args: string, expected: Record<string, string>][] = [
+        [
+          'elements-catalog--creator-catalog',
+          'aip-catalog',
+          'heading-level:4;label:Our personas;sync-url:!true',
+          { 'heading-level': '4', label: 'Our personas', 'sync-url': '' },
+        ],
+        ['elements-persona-card--open', 'aip-persona-card', 'heading-level:4', { 'heading-level': '4' }],
+        ['elements-license-picker--open', 'aip-license-picker', 'name:tier', { name: 'tier' }],
+        ['elements-storefront--default', 'aip-storefront', 'currency:EUR;retries:0', { currency: 'EUR', retries: '0' }],
+      ];
+      for (const [story, tag, args, expected] of cases) {
+        const page = await open(`id=${story}&viewMode=story&args=${encodeURIComponent(args)}`);
+        await page.locator(tag).first().waitFor({ state: 'attached' });
+        for (const [name, value] of Object.entries(expected)) {
+          await page.waitForFunction(
+            ([t, n, v]) => document.querySelector(t!)?.getAttribute(n!) === v,
+            [tag, name, value],
+            { timeout: 10_000 },
+          );
+        }
+        await page.close();
+      }
+    });
+
     test('the Theme and Locale toolbar reach storefronts, bare elements and the page', async () => {
       const dark = await open('id=elements-storefront--default&viewMode=story&globals=theme:dark;locale:ar-EG');
       const storefront = dark.locator('aip-storefront');
