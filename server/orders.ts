@@ -32,6 +32,7 @@ import {
   AGREEMENT_VERSIONS,
   CORE_RIGHTS,
   TERM_MONTHS,
+  commercialTailRight,
   TIER_NAMES,
   rejectionMessage,
   revenueSplit,
@@ -672,7 +673,14 @@ export class OrderStore {
       id: `cert-${randomUUID()}`,
       licenseId,
       orderId: record.id,
-      rights: JSON.stringify(CORE_RIGHTS[record.license]),
+      rights: JSON.stringify(
+        record.license === 'exclusive'
+          ? [
+              ...CORE_RIGHTS.exclusive,
+              commercialTailRight(this.#catalog.commercialTail(record.personaId, now), (iso) => formatInstant(iso)),
+            ]
+          : CORE_RIGHTS[record.license],
+      ),
       now,
     });
     const split = revenueSplit(record.priceCents);

@@ -9,6 +9,7 @@ import { ENGLISH } from './page-texts.js';
 import {
   LICENSES,
   type Availability,
+  type CommercialTail,
   type License,
   type Offer,
   type PricingPolicy,
@@ -54,6 +55,18 @@ export const CORE_RIGHTS: Record<License, readonly string[]> = {
     'No term: the assignment is permanent and the package is no longer sold on the platform',
   ],
 };
+
+/**
+ * The line an Exclusive's certificate adds to its core rights: the Commercial
+ * licenses sold earlier that run beside it, as they stood when it was issued
+ * (in English, like the rights; instants in UTC).
+ */
+export function commercialTailRight(tail: CommercialTail, formatInstant: (iso: string) => string): string {
+  if (tail.count === 0 || tail.until === null) return 'No Commercial license sold earlier runs beside it';
+  return tail.count === 1
+    ? `1 Commercial license sold earlier runs beside it to its own end, on ${formatInstant(tail.until)}`
+    : `${tail.count} Commercial licenses sold earlier run beside it to their own ends, the last on ${formatInstant(tail.until)}`;
+}
 
 /** The creator's share of every sale, in percent; the platform keeps the rest. */
 export const CREATOR_SHARE_PERCENT = 75;

@@ -139,6 +139,7 @@ describe('completing a purchase (sandbox)', () => {
     expect(cert.license).to.equal('exclusive');
     expect(cert.effectiveAt).to.equal(NOW);
     expect(cert.expiresAt).to.equal(plusMonths(NOW, 12));
+    expect(cert.rights.at(-1)).to.equal('No Commercial license sold earlier runs beside it');
 
     const personaAfter = await get(personaUrl);
     const persona = v.parse(PersonaSchema, personaAfter.body);
@@ -169,6 +170,23 @@ describe('completing a purchase (sandbox)', () => {
       body: JSON.stringify({ personaId: 'juno-okafor', license: 'commercial' }),
     });
     expectError(refused, 409, 'conflict', 'license');
+  });
+
+  it("states on an Exclusive's certificate the Commercial licenses sold earlier that run beside it", async () => {
+    // Felix Hartmann has one, sold 90 days before NOW for 6 months (the demo seed).
+    const felix = await buy(market.base, 'felix-hartmann', 'exclusive');
+    expect((await certificate(felix.certificateId!)).rights.at(-1)).to.equal(
+      '1 Commercial license sold earlier runs beside it to its own end, on 3 September 2026 at 00:00 UTC',
+    );
+    await buy(market.base, 'noor-haddad', 'commercial', { email: 'one@example.com', name: 'One' });
+    await buy(market.base, 'noor-haddad', 'commercial', { email: 'two@example.com', name: 'Two' });
+    const noor = await buy(market.base, 'noor-haddad', 'exclusive');
+    expect((await certificate(noor.certificateId!)).rights.at(-1)).to.equal(
+      '2 Commercial licenses sold earlier run beside it to their own ends, the last on 1 December 2026 at 00:00 UTC',
+    );
+    // The page prints the same rights.
+    const page = await get(`${market.base}/certificates/${noor.certificateId}`);
+    expect(page.text).to.contain('the last on 1 December 2026 at 00:00 UTC');
   });
 
   it('lets the Exclusive holder buy Ownership, which has no term and assigns the persona', async () => {
