@@ -458,23 +458,37 @@ export class OrderStore {
    * is awaiting payment (an expired one says so).
    */
   startPayment(id: string): OrderRecord {
+    const record = this.#takePayment(id, (awaiting, now) => {
+      this.#pay.run({ id, now, reference: paymentReference(), count: 0 });
+      return { ...awaiting, status: 'confirming' as const, confirmations: 0 };
+    });
+    this.#schedule(id);
+    return record;
+  }
+
+  /**
+   * Takes the payment of an order awaiting one, in one immediate transaction:
+   * `pay` runs only when the tier can still be sold to its buyer (otherwise
+   * the order is rejected, nothing charged, and the 409 says why) and no other
+   * buyer's payment that decides this one is confirming (409
+   * `payment_pending`, the order left as it was).
+   */
+  #takePayment<T>(id: string, pay: (awaiting: OrderRecord, now: string) => T): T {
     this.get(id); // an expiry found on the way is written even though the payment is then refused
-    const { record, refused, pending } = this.#db
-      .transaction(() => {
+    const outcome = this.#db
+      .transaction((): { refused: RejectionCode } | { wait: number } | { paid: T } => {
         const awaiting = this.#awaitingPayment(id);
         const now = this.#clock.now().toISOString();
         const refused = this.#refuseUnsellable(awaiting, now);
-        if (refused) return { record: awaiting, refused, pending: null };
-        const pending = this.#decidedFirst(awaiting);
-        if (pending) return { record: awaiting, refused: null, pending };
-        this.#pay.run({ id, now, reference: paymentReference(), count: 0 });
-        return { record: { ...awaiting, status: 'confirming' as const, confirmations: 0 }, refused: null, pending };
+        if (refused) return { refused };
+        const wait = this.#secondsUntilDecided(awaiting);
+        if (wait !== null) return { wait };
+        return { paid: pay(awaiting, now) };
       })
       .immediate();
-    if (refused) this.#throwRefused(id, refused);
-    if (pending) throw paymentPending(pending);
-    this.#schedule(id);
-    return record;
+    if ('refused' in outcome) this.#throwRefused(id, outcome.refused);
+    if ('wait' in outcome) throw paymentPending(outcome.wait);
+    return outcome.paid;
   }
 
   /**
@@ -485,7 +499,7 @@ export class OrderStore {
    * would only take money to return it, so payment waits for that decision.
    * Inside the caller's transaction.
    */
-  #decidedFirst(record: OrderRecord): number | null {
+  #secondsUntilDecided(record: OrderRecord): number | null {
     const rows = this.#confirmingBeside.all(record.personaId, record.id) as {
       license: License;
       confirmations: number;
@@ -544,25 +558,13 @@ export class OrderStore {
    * order is then `rejected`, which stays written).
    */
   payInSandbox(id: string): OrderRecord {
-    this.get(id); // as in startPayment
-    const { record, completion, pending } = this.#db
-      .transaction(() => {
-        const awaiting = this.#awaitingPayment(id);
-        const now = this.#clock.now().toISOString();
-        const refused = this.#refuseUnsellable(awaiting, now);
-        if (refused) {
-          return { record: awaiting, completion: { status: 'rejected', reason: refused } as const, pending: null };
-        }
-        const pending = this.#decidedFirst(awaiting);
-        if (pending) return { record: awaiting, completion: null, pending };
-        const count = this.#options.confirmations;
-        this.#pay.run({ id, now, reference: paymentReference(), count });
-        const completion = this.#complete({ ...awaiting, status: 'confirming', confirmations: count }, now);
-        return { record: this.#load(id)!, completion, pending: null };
-      })
-      .immediate();
-    if (pending) throw paymentPending(pending);
-    if (completion?.status === 'rejected') this.#throwRefused(record.id, completion.reason);
+    const { record, completion } = this.#takePayment(id, (awaiting, now) => {
+      const count = this.#options.confirmations;
+      this.#pay.run({ id, now, reference: paymentReference(), count });
+      const completion = this.#complete({ ...awaiting, status: 'confirming', confirmations: count }, now);
+      return { record: this.#load(id)!, completion };
+    });
+    if (completion.status === 'rejected') this.#throwRefused(record.id, completion.reason);
     return record;
   }
 
