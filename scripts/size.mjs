@@ -104,8 +104,10 @@ const paths = [
       // marketplace got a note and a closed detail kept what was typed (0.6 KB; dropping lit's
       // static html took 0.3 KB back); to 33.5 KB when Arabic dates and prices were isolated, a
       // language switch cleared stale announcements, removed elements let go of the page, and the
-      // loader gained connectGa4 for script-tag pages (0.6 KB; the bridge itself is a 0.9 KB chunk).
-      { limit: 33.5 * KB, enforced: true },
+      // loader gained connectGa4 for script-tag pages (0.6 KB; the bridge itself is a 0.9 KB chunk); to
+      // 33.75 KB when the client refused checkout and certificate pages off the API's origin and URLs
+      // with whitespace (0.15 KB).
+      { limit: 33.75 * KB, enforced: true },
     ],
   },
   {

@@ -258,14 +258,18 @@ export class AipClient extends EventTarget {
    * so they must be on the marketplace's origin: an answer pointing anywhere else is refused as malformed.
    */
   private onApiOrigin<T>(answer: T, field: string, address: string): T {
-    const api = new URL(this.baseUrl || '/', globalThis.location?.href).origin;
-    if (new URL(address).origin !== api) {
+    if (new URL(address).origin !== this.origin) {
       throw new ApiError(
         'malformed_response',
-        `The marketplace sent an unexpected answer (${field} is not on the marketplace's origin, ${api})`,
+        `The marketplace sent an unexpected answer (${field} is not on the marketplace's origin, ${this.origin})`,
       );
     }
     return answer;
+  }
+
+  /** The marketplace's origin: `baseUrl`'s, or the page's when that is relative (or empty). */
+  get origin(): string {
+    return new URL(this.baseUrl || '/', globalThis.location?.href).origin;
   }
 
   /** Sends a brief for custom work on a persona. The key is required. */

@@ -394,11 +394,6 @@ export class AipCheckout extends AipElement {
     return attemptKey(this.client.baseUrl, this.personaId() ?? '');
   }
 
-  /** The origin whose messages are heeded: the marketplace API's. */
-  private apiOrigin(): string {
-    return new URL(this.client.baseUrl || '/', location.href).origin;
-  }
-
   /** The offer being bought: an order's own tier once there is one, else the chosen tier. */
   private offer(persona: Persona | null | undefined): Offer | null {
     const license = this.order?.license ?? this.license;
@@ -690,7 +685,8 @@ export class AipCheckout extends AipElement {
   // ----- following the order ---------------------------------------------------
 
   private readonly onMessage = (event: MessageEvent): void => {
-    if (event.origin !== this.apiOrigin()) return;
+    // Messages are heeded from the marketplace API's origin only.
+    if (event.origin !== this.client.origin) return;
     const parsed = v.safeParse(CheckoutMessageSchema, event.data);
     if (!parsed.success || !this.order || parsed.output.orderId !== this.order.id) return;
     // The message is a nudge, not the truth: ask the API.
