@@ -9,6 +9,7 @@
 // first (about 15 s), so it never runs against stale docs and never skips.
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -18,6 +19,7 @@ import { chromiumArgs, chromiumPath } from '../scripts/chromium.mjs';
 import { DARK_TOKENS, TOKENS } from '../src/styles/tokens.js';
 
 const STATIC = 'storybook-static';
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const INDEX = `${STATIC}/index.json`;
 const MANIFEST = 'custom-elements.json';
 const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as { name: string; exports: Record<string, unknown> };
@@ -325,6 +327,56 @@ describe('Storybook (static build)', () => {
       }
       assert.ok(!text.includes('not in the manifest'), 'Embed: an entry point described as "not in the manifest"');
       await embed.close();
+    });
+
+    test("the Theming guide's examples stay readable under every toolbar theme (axe)", async () => {
+      // They set colours of their own (a host page's text, restyled parts), so each theme must be matched.
+      const index = JSON.parse(readFileSync(INDEX, 'utf8')) as {
+        entries: Record<string, { id: string; type: string }>;
+      };
+      const stories = Object.values(index.entries)
+        .filter((e) => e.type === 'story' && e.id.startsWith('guides-theming--'))
+        .map((e) => e.id);
+      assert.ok(stories.length >= 4, `Theming stories: ${stories.join(', ')}`);
+      const problems: string[] = [];
+      for (const theme of ['', 'dark', 'forest', 'ember']) {
+        for (const id of stories) {
+          const page = await open(`id=${id}&viewMode=story${theme ? `&globals=theme:${theme}` : ''}`);
+          await page.locator('aip-persona-card, aip-license-picker').first().waitFor({ state: 'attached' });
+          // Cards and pickers have their listings (and prices, whose contrast is checked) on screen.
+          await page.waitForFunction(
+            () =>
+              [...document.querySelectorAll('aip-persona-card, aip-license-picker')].every((el) =>
+                el.shadowRoot?.querySelector('[part~="title"], [part~="tier"]'),
+              ),
+            undefined,
+            { timeout: 15_000 },
+          );
+          await page.evaluate(axeSource);
+          // The accessibility panel's own axe may be running on the story as it renders: wait for it.
+          const violations = (await page.evaluate(
+            `(async () => {
+              for (let i = 0; i < 100; i++) {
+                try {
+                  const result = await axe.run(document.querySelector('#storybook-root'), {
+                    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+                  });
+                  return result.violations.map(
+                    (v) => v.id + ': ' + v.nodes.map((n) => JSON.stringify(n.target)).join(', '),
+                  );
+                } catch (error) {
+                  if (!/already running/.test(String(error))) throw error;
+                  await new Promise((resolve) => setTimeout(resolve, 100));
+                }
+              }
+              throw new Error('axe stayed busy');
+            })()`,
+          )) as string[];
+          problems.push(...violations.map((v) => `${theme || "story's own"} ${id}: ${v}`));
+          await page.close();
+        }
+      }
+      assert.deepEqual(problems, []);
     });
 
     test("controls reach the element, including attributes the story's template doesn't bind", async () => {

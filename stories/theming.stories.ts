@@ -28,6 +28,10 @@ export const HostFont: Story = {
         font-family: Georgia, 'Times New Roman', serif;
         color: #3b2a1e;
       }
+      /* The same host page in dark (the toolbar's Dark theme): its own light text. */
+      .aip-sb-dark .host-page {
+        color: #ecd9c6;
+      }
       .host-page aip-persona-card {
         max-width: 260px;
       }
@@ -65,6 +69,13 @@ export const Parts: Story = {
       .parts-demo aip-persona-card::part(price) {
         color: #4b36cc;
       }
+      /* A dark host page picks a lighter violet for the same parts (the toolbar's Dark theme). */
+      .aip-sb-dark .parts-demo aip-persona-card::part(base) {
+        border-color: #a99cf5;
+      }
+      .aip-sb-dark .parts-demo aip-persona-card::part(price) {
+        color: #a99cf5;
+      }
     </style>
     <aip-storefront class="parts-demo">
       <aip-persona-card persona="noor-haddad"></aip-persona-card>
@@ -86,6 +97,9 @@ export const ForwardedParts: Story = {
       <style>
         aip-catalog.forwarded::part(card-title) {
           color: #4b36cc;
+        }
+        .aip-sb-dark aip-catalog.forwarded::part(card-title) {
+          color: #a99cf5;
         }
         aip-catalog.forwarded::part(card-base) {
           border-style: dashed;
