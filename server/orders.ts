@@ -22,7 +22,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Database, Statement } from 'better-sqlite3';
 import type { CommercialTail, License, Order, OrderRequest, OrderStatus, RejectionCode } from '../src/api/schemas.js';
 import { tailGrew } from '../src/internal/licenses.js';
-import type { CatalogStore } from './catalog.js';
+import type { CatalogStore, LicensingSubject } from './catalog.js';
 import type { Clock } from './clock.js';
 import { ApiError } from './errors.js';
 import { keyReused, type Created, type WriteContext } from './idempotency.js';
@@ -406,7 +406,7 @@ export class OrderStore {
         const reason = saleRefusal(subject, quote.license, request.buyer.email);
         if (reason) throw saleRefusedError(reason, quote.license, subject);
         const quotedTail = tailOf(quote.commercial_tail_count, quote.commercial_tail_until);
-        if (quotedTail && this.#tailGrew(quote.persona_id, quotedTail, nowIso)) {
+        if (quotedTail && tailGrew(quotedTail, this.#catalog.commercialTail(quote.persona_id, nowIso))) {
           throw new ApiError(
             409,
             'conflict',
@@ -520,29 +520,30 @@ export class OrderStore {
    * Inside the caller's transaction.
    */
   #refuseUnsellable(record: OrderRecord, now: string): RejectionCode | null {
-    const refused = this.#unsellable(record, now);
-    if (refused) this.#reject.run(rejectionMessage(refused, record.license, false), refused, record.id);
-    return refused;
+    const sale = this.#sale(record, now);
+    if (!('refused' in sale)) return null;
+    this.#reject.run(rejectionMessage(sale.refused, record.license, false), sale.refused, record.id);
+    return sale.refused;
   }
 
   /**
-   * Why the order's tier can't be sold to its buyer at `now`, or null: the
-   * licensing rules, and for an Exclusive, the Commercial licenses it was
-   * quoted with (a Commercial sale completed since would run beside it unseen).
+   * The order's sale at `now`: its persona, and for an Exclusive the
+   * Commercial licenses running beside it; or why its tier can't be sold to
+   * its buyer then: the licensing rules, and for an Exclusive, the Commercial
+   * licenses it was quoted with (a Commercial sale completed since would run
+   * beside it unseen).
    */
-  #unsellable(record: OrderRecord, now: string): RejectionCode | null {
+  #sale(
+    record: OrderRecord,
+    now: string,
+  ): { refused: RejectionCode } | { subject: LicensingSubject; tail: CommercialTail | null } {
     const subject = this.#catalog.licensingSubject(record.personaId, now);
-    if (!subject) return 'unpublished';
+    if (!subject) return { refused: 'unpublished' };
     const refused = saleRefusal(subject, record.license, record.buyerEmail);
-    if (refused) return refused;
-    return record.quotedTail && this.#tailGrew(record.personaId, record.quotedTail, now)
-      ? 'commercial_tail_grew'
-      : null;
-  }
-
-  /** Whether more Commercial licenses of a persona run at `now` than `quoted` (or the last ends later). */
-  #tailGrew(personaId: string, quoted: CommercialTail, now: string): boolean {
-    return tailGrew(quoted, this.#catalog.commercialTail(personaId, now));
+    if (refused) return { refused };
+    const tail = record.license === 'exclusive' ? this.#catalog.commercialTail(record.personaId, now) : null;
+    if (tail && record.quotedTail && tailGrew(record.quotedTail, tail)) return { refused: 'commercial_tail_grew' };
+    return { subject, tail };
   }
 
   #throwRefused(id: string, reason: RejectionCode): never {
@@ -652,12 +653,12 @@ export class OrderStore {
    * order is `rejected` with the reason and nothing else is written.
    */
   #complete(record: OrderRecord, now: string): Completion {
-    const why = this.#unsellable(record, now);
-    if (why) {
-      this.#reject.run(rejectionMessage(why, record.license), why, record.id);
-      return { status: 'rejected', reason: why };
+    const sale = this.#sale(record, now);
+    if ('refused' in sale) {
+      this.#reject.run(rejectionMessage(sale.refused, record.license), sale.refused, record.id);
+      return { status: 'rejected', reason: sale.refused };
     }
-    const subject = this.#catalog.licensingSubject(record.personaId, now)!;
+    const { subject, tail } = sale;
 
     const term = TERM_MONTHS[record.license];
     const licenseId = `license-${randomUUID()}`;
@@ -675,13 +676,9 @@ export class OrderStore {
       id: `cert-${randomUUID()}`,
       licenseId,
       orderId: record.id,
+      // An Exclusive's also name the Commercial licenses running beside it.
       rights: JSON.stringify(
-        record.license === 'exclusive'
-          ? [
-              ...CORE_RIGHTS.exclusive,
-              commercialTailRight(this.#catalog.commercialTail(record.personaId, now), (iso) => formatInstant(iso)),
-            ]
-          : CORE_RIGHTS[record.license],
+        tail ? [...CORE_RIGHTS[record.license], commercialTailRight(tail, formatInstant)] : CORE_RIGHTS[record.license],
       ),
       now,
     });
