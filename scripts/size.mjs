@@ -125,8 +125,9 @@ const paths = [
       // modals again (0.7 KB), and from 70 KB for the same fixes as the catalog path and the GA4
       // bridge's chunk, now that script-tag pages can use it (0.9 KB), and from 71 KB when the
       // checkout let the Exclusive's holder buy Ownership, stated the Commercial tail and asked again
-      // when it grew, and gave the certificate's dates in UTC (0.9 KB with the elements' composition fixes).
-      { limit: 72 * KB, enforced: true },
+      // when it grew, and gave the certificate's dates in UTC (0.9 KB with the elements' composition fixes), and
+      // to 72.25 KB when elements in a storefront not yet defined learned to wait for it (0.2 KB).
+      { limit: 72.25 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -139,8 +140,9 @@ const paths = [
     gzip: gzipOf(elementFiles.map((r) => r.path)) + largestLanguage,
     // Raised from 76 KB with "everything" (and the German failure texts, 0.2 KB), and again with it to 78 KB
     // and 79 KB; to 79.5 KB when the checkout learned to start again when more Commercial licenses
-    // were sold beside an Exclusive before it was paid (0.2 KB with its German text).
-    budgets: [{ limit: 79.5 * KB, enforced: true }],
+    // were sold beside an Exclusive before it was paid (0.2 KB with its German text); to 79.75 KB when
+    // elements in a storefront not yet defined learned to wait for it (0.2 KB).
+    budgets: [{ limit: 79.75 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

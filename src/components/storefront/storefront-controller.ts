@@ -18,6 +18,28 @@ if (!page[ROOT_KEY] && typeof document !== 'undefined') {
   page[ROOT_KEY].attach(document.documentElement);
 }
 
+// Elements inside an <aip-storefront> that isn't defined yet wait for it, until
+// 3 s after the page has loaded; then they use their own defaults.
+let storefrontArrival: Promise<void> | undefined;
+
+/** Settles when `<aip-storefront>` is defined or is given up on (then says so once); shared by the whole page. */
+function arrivalOfStorefront(): Promise<void> {
+  return (storefrontArrival ??= Promise.race([
+    customElements.whenDefined('aip-storefront'),
+    new Promise<void>((resolve) => {
+      const giveUp = () =>
+        setTimeout(() => {
+          if (!customElements.get('aip-storefront')) {
+            console.warn('aip-storefront: <aip-storefront> was never defined; import aip-storefront/storefront.');
+          }
+          resolve();
+        }, 3000);
+      if (document.readyState === 'complete') giveUp();
+      else addEventListener('load', giveUp, { once: true });
+    }),
+  ]).then(() => {}));
+}
+
 // The elements watching each client for changed listings. One listener per
 // client passes the change on: a thousand cards each adding their own listener
 // to one EventTarget costs quadratic time (each addition scans the list).
@@ -67,6 +89,24 @@ export class StorefrontController implements ReactiveController {
         this.provided = settings;
         host.requestUpdate();
       },
+    });
+  }
+
+  /**
+   * Call before a task's first request. Inside an `<aip-storefront>` whose
+   * script hasn't run yet (its module tag comes after this element's), a
+   * request made now would use the wrong marketplace, creator, rating or
+   * language and be thrown away; this returns a promise that settles once the
+   * storefront is defined (and the host has rendered with its settings), or
+   * once waiting is pointless. It rejects with the signal's reason if the task
+   * was superseded meanwhile. Undefined when there is nothing to wait for.
+   */
+  ready(signal: AbortSignal): Promise<void> | undefined {
+    if (this.provided || customElements.get('aip-storefront') || !this.host.closest('aip-storefront')) return;
+    return arrivalOfStorefront().then(async () => {
+      // The storefront's settings reach the host with its upgrade; the update they ask for reruns the task.
+      await this.host.updateComplete;
+      signal.throwIfAborted();
     });
   }
 
@@ -147,7 +187,11 @@ export class StorefrontController implements ReactiveController {
  */
 export function personaTask(host: ReactiveControllerHost, store: StorefrontController, id: () => string | null) {
   return new Task(host, {
-    task: async ([client, listing], { signal }) => (listing ? client.persona(listing, { signal }) : null),
+    task: async ([client, listing], { signal }) => {
+      if (!listing) return null;
+      await store.ready(signal);
+      return client.persona(listing, { signal });
+    },
     // The revision reloads the listing when a sale on this page changed it.
     args: () => {
       const { client } = store.value;
