@@ -72,6 +72,26 @@ describe('English on a right-to-left page', function () {
     expectLeftToRight(meta, ['by', data.creator.name.split(' ')[0]!]);
   });
 
+  it("the license comparison's cells line up on the right, the page's side, like its prices", async () => {
+    const page = await rtlPage(
+      html`<aip-storefront locale="en"
+        ><aip-license-picker persona="mara-lindqvist"></aip-license-picker
+      ></aip-storefront>`,
+    );
+    const picker = page.querySelector('aip-license-picker')!;
+    (await deepQuery<HTMLButtonElement>(picker, '[part="compare-button"]')).click();
+    const term = await deepQuery(picker, 'tbody tr:nth-child(2)');
+    // Every cell of the row, English words and the heading alike, ends at its cell's right edge.
+    for (const cell of term.querySelectorAll('th, td')) {
+      const text = cell.textContent!.trim();
+      const word = text.split(' ').at(-1)!;
+      expect(Math.round(cell.getBoundingClientRect().right - wordBox(cell, word).right), text).to.be.closeTo(
+        Number.parseFloat(getComputedStyle(cell).paddingRight),
+        1,
+      );
+    }
+  });
+
   it("the checkout's field messages end with their full stop, not start with it", async () => {
     const page = await rtlPage(
       html`<aip-storefront locale="en"

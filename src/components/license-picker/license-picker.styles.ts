@@ -167,9 +167,12 @@ export const styles = css`
     width: 100%;
     font-size: var(--_aip-font-size-s);
   }
+  /* Cells align with the page's direction (the host styles give each cell its
+     text's own direction): English terms on a right-to-left page stay flush right. */
   th,
   td {
-    text-align: start;
+    text-align: match-parent;
+    text-align: -webkit-match-parent;
     vertical-align: top;
     padding: var(--_aip-space-2);
     border-bottom: 1px solid var(--_aip-color-border);
