@@ -8,10 +8,13 @@
  * canvas), after the story has rendered: attributes by name (`false`, `null`
  * and `''` remove one, `true` sets it empty) and properties by assignment.
  * Story-only args (the storefront's theme and the like) are not the
- * element's and are left to the template.
+ * element's and are left to the template. When the set of changed controls
+ * changes (one changed, or reset), the story is rendered afresh, so a reset
+ * control takes away what it had set rather than leave it on the element.
  */
 import type { Decorator } from '@storybook/web-components-vite';
 import { html } from 'lit';
+import { keyed } from 'lit/directives/keyed.js';
 import { ref } from 'lit/directives/ref.js';
 
 type Row = { name?: string; table?: { category?: string } };
@@ -36,5 +39,6 @@ export const withControls: Decorator = (story, context) => {
       }
     });
   }
-  return html`<div style="display: contents" ${ref((el) => (root = el))}>${story()}</div>`;
+  const key = changed.map(([name]) => name).join(' ');
+  return keyed(key, html`<div style="display: contents" ${ref((el) => (root = el))}>${story()}</div>`);
 };

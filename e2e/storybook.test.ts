@@ -404,6 +404,29 @@ describe('Storybook (static build)', () => {
         }
         await page.close();
       }
+
+      // A control reset in the panel takes its attribute away again, and a control changed later still applies.
+      const page = await open('id=elements-persona-card--open&viewMode=story&args=heading-level:4');
+      const headingLevel = (level: string | null) =>
+        page.waitForFunction(
+          (l) => document.querySelector('aip-persona-card')?.getAttribute('heading-level') === l,
+          level,
+          { timeout: 10_000 },
+        );
+      await headingLevel('4');
+      const channel = (event: string, detail: object) =>
+        page.evaluate(
+          ([e, d]) =>
+            (
+              window as unknown as { __STORYBOOK_ADDONS_CHANNEL__: { emit(...a: unknown[]): void } }
+            ).__STORYBOOK_ADDONS_CHANNEL__.emit(e, d),
+          [event, detail] as const,
+        );
+      await channel('resetStoryArgs', { storyId: 'elements-persona-card--open', argNames: ['heading-level'] });
+      await headingLevel(null);
+      await channel('updateStoryArgs', { storyId: 'elements-persona-card--open', updatedArgs: { 'heading-level': 5 } });
+      await headingLevel('5');
+      await page.close();
     });
 
     test('the Theme and Locale toolbar reach storefronts, bare elements and the page', async () => {
