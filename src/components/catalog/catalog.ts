@@ -1,4 +1,4 @@
-import { initialState, Task } from '@lit/task';
+import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
@@ -137,7 +137,7 @@ export class AipCatalog extends AipElement {
   private readonly store = new StorefrontController(this, (id) => void this.reloadListing(id));
   private readonly rows = new RowWindow(this);
   /** Whether the first page is taking long. */
-  private readonly waiting = new SlowController(this, () => this.firstPage.status === 1);
+  private readonly waiting = new SlowController(this, () => this.firstPage.status === TaskStatus.PENDING);
 
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
@@ -390,7 +390,7 @@ export class AipCatalog extends AipElement {
   /** In infinite paging, loads the next page when the end of the list is near the viewport. */
   private loadMoreIfNear(): void {
     const end = this.observedEnd;
-    if (!end || !this.cursor || this.nextPage.status === 1 || this.moreFailed) return;
+    if (!end || !this.cursor || this.nextPage.status === TaskStatus.PENDING || this.moreFailed) return;
     const box = end.getBoundingClientRect();
     // A hidden catalog (display: none) has no box and never pages on its own.
     if (end.getClientRects().length === 0 || box.top > innerHeight + INFINITE_MARGIN_PX) return;
@@ -736,7 +736,7 @@ export class AipCatalog extends AipElement {
       class=${this.windowed ? 'windowed' : 'grid'}
       role="list"
       aria-label=${this.listLabel}
-      aria-busy=${this.nextPage.status === 1 ? 'true' : 'false'}
+      aria-busy=${this.nextPage.status === TaskStatus.PENDING ? 'true' : 'false'}
       ${styleProperties(style)}
       @keydown=${this.onGridKeydown}
       @focusin=${this.onGridFocus}
@@ -939,7 +939,7 @@ export class AipCatalog extends AipElement {
 
   private renderMore() {
     if (!this.cursor) return nothing;
-    const loading = this.nextPage.status === 1;
+    const loading = this.nextPage.status === TaskStatus.PENDING;
     const failed = this.moreFailed;
     const t = this.t;
     return html`<div class="more">
@@ -973,7 +973,7 @@ export class AipCatalog extends AipElement {
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
-        ${this.firstPage.status === 1 ? this.t(this.waiting.slow ? 'common.slow' : 'catalog.loading') : this.announcement}
+        ${this.firstPage.status === TaskStatus.PENDING ? this.t(this.waiting.slow ? 'common.slow' : 'catalog.loading') : this.announcement}
       </p>
       ${this.renderDetail()}
       <div class="probe" aria-hidden="true"></div>`;
