@@ -142,7 +142,8 @@ export class AipCatalog extends AipElement {
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
       const params = JSON.parse(key) as CatalogParams;
-      await this.store.ready(signal);
+      const wait = this.store.ready(signal);
+      if (wait) await wait;
       const request = client.catalog(params, { signal });
       // The first money format loads the browser's locale data (tens of ms):
       // do it while the request is on the wire, not after it answers.

@@ -95,7 +95,8 @@ export class AipLicensePicker extends AipElement {
   private readonly loader = new Task(this, {
     task: async ([client, id, data], { signal }): Promise<Loaded | null> => {
       const given = data === null || data === undefined ? null : this.checkData(data);
-      await this.store.ready(signal);
+      const wait = this.store.ready(signal);
+      if (wait) await wait;
       // The offers carry the server's prices, which are what is charged; the
       // policy only cross-checks them, so without it the tiers still show.
       const policy = client.pricingPolicy({ signal }).catch((error: unknown) => {

@@ -189,7 +189,9 @@ export function personaTask(host: ReactiveControllerHost, store: StorefrontContr
   return new Task(host, {
     task: async ([client, listing], { signal }) => {
       if (!listing) return null;
-      await store.ready(signal);
+      // Only when there is something to wait for: otherwise the request starts in this very call, as callers expect.
+      const wait = store.ready(signal);
+      if (wait) await wait;
       return client.persona(listing, { signal });
     },
     // The revision reloads the listing when a sale on this page changed it.
