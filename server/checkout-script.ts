@@ -200,7 +200,8 @@ export const CHECKOUT_CSS = `${BASE_CSS}
   min-height: 2.75rem;
   margin-top: 1rem;
   padding: 0.5rem 1.25rem;
-  border: 0;
+  /* Transparent, so the button keeps an edge in forced colours, which drop its fill. */
+  border: 2px solid transparent;
   border-radius: 0.5rem;
   background: var(--accent);
   color: var(--on-accent);

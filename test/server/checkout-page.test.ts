@@ -5,7 +5,7 @@
  * strict-CSP rules the page keeps.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys } from '@web/test-runner-commands';
+import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import * as v from 'valibot';
 import {
   CheckoutMessageSchema,
@@ -320,6 +320,19 @@ describe('hosted checkout page', () => {
       expect(doc(iframe).activeElement).to.equal(payButton(iframe));
       await sendKeys({ press: 'Enter' });
       await messageFor(placed.id, 'completed');
+    });
+
+    it('keeps an edge on the Pay button in forced colours, which drop its fill', async () => {
+      const placed = await order(market.base, 'mara-lindqvist', 'commercial');
+      const iframe = await frame(pageUrl(placed.id));
+      await emulateMedia({ forcedColors: 'active' } as Parameters<typeof emulateMedia>[0]);
+      try {
+        const style = iframe.contentWindow!.getComputedStyle(payButton(iframe));
+        expect(style.borderTopStyle).to.equal('solid');
+        expect(Number.parseFloat(style.borderTopWidth)).to.be.at.least(1);
+      } finally {
+        await emulateMedia({ forcedColors: 'none' } as Parameters<typeof emulateMedia>[0]);
+      }
     });
 
     it('posts from the API origin to the page’s origin when the API lives on another origin', async () => {
