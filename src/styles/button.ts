@@ -20,6 +20,12 @@ export const buttonStyles = css`
     color: var(--_aip-color-on-accent);
     font-weight: var(--_aip-font-weight-strong);
   }
+  /* Printers drop backgrounds: a filled button keeps its fill, or its light text would vanish. */
+  @media print {
+    button.primary {
+      print-color-adjust: exact;
+    }
+  }
   button[aria-disabled='true'] {
     opacity: 0.6;
     cursor: progress;

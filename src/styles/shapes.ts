@@ -29,6 +29,13 @@ export const shapeStyles = css`
   .skeleton .pulse {
     background: var(--_aip-color-skeleton);
   }
+  /* Forced colours drop the fill: an outline keeps the placeholders in sight. */
+  @media (forced-colors: active) {
+    .skeleton .pulse {
+      outline: 1px solid GrayText;
+      outline-offset: -1px;
+    }
+  }
   @media (prefers-reduced-motion: no-preference) {
     .skeleton .pulse {
       animation: aip-pulse 1.4s ease-in-out infinite;

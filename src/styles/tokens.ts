@@ -72,11 +72,15 @@ export const DARK_TOKENS: Partial<Record<TokenName, string>> = {
 
 const declarations = (entries: [string, string][]) => entries.map(([k, v]) => `${k}: ${v};`).join('\n');
 
-/** `:host` rules declaring each private token from its public twin. Include in every element's styles. */
+/**
+ * `:host` rules declaring each private token from its public twin. Include in
+ * every element's styles. A viewer who asks for more contrast gets borders in
+ * the muted text colour, whatever border colour the page chose.
+ */
 export const tokenStyles = unsafeCSS(
   `:host {\n${declarations(
     Object.entries(TOKENS).map(([name, fallback]) => [`--_${name.slice(2)}`, `var(${name}, ${fallback})`]),
-  )}\n}`,
+  )}\n}\n@media (prefers-contrast: more) { :host { --_aip-color-border: var(--_aip-color-text-muted); } }`,
 );
 
 /** The dark token values as declarations, for a `:host([theme=dark])` block. */

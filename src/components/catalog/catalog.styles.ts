@@ -33,7 +33,8 @@ export const styles = css`
     font-size: var(--_aip-font-size-m);
     min-height: 36px;
     padding: var(--_aip-space-1) var(--_aip-space-2);
-    border: 1px solid var(--_aip-color-border);
+    /* A field's edge needs 3:1 against the page; the border token is for dividers. */
+    border: 1px solid var(--_aip-color-text-muted);
     border-radius: var(--_aip-radius-s);
     background: var(--_aip-color-surface);
     color: var(--_aip-color-text);
@@ -97,6 +98,19 @@ export const styles = css`
     margin: calc(-1 * var(--_aip-space-3)) calc(-1 * var(--_aip-space-5)) 0;
     padding: var(--_aip-space-3) var(--_aip-space-5) var(--_aip-space-2);
     background: var(--_aip-color-surface-raised);
+  }
+  /* Printed, the open listing flows over as many pages as it needs, once. */
+  @media print {
+    dialog.detail {
+      position: absolute;
+      inset-block: 0 auto;
+      margin-block: 0;
+      max-height: none;
+      overflow: visible;
+    }
+    .detail-bar {
+      display: none;
+    }
   }
   .state {
     display: grid;

@@ -105,8 +105,15 @@ export const styles = css`
     background: var(--_aip-color-surface);
     color: inherit;
   }
+  /* A field in error is told by more than its colour: a doubled edge, and a bold message. */
   input[aria-invalid='true'] {
     border-color: var(--_aip-color-danger);
+    box-shadow: inset 0 0 0 1px var(--_aip-color-danger);
+  }
+  @media (forced-colors: active) {
+    input[aria-invalid='true'] {
+      border: 3px double;
+    }
   }
   .check {
     display: flex;
@@ -123,6 +130,7 @@ export const styles = css`
   .field-error {
     color: var(--_aip-color-danger);
     font-size: var(--_aip-font-size-s);
+    font-weight: var(--_aip-font-weight-strong);
   }
   .notice {
     padding: var(--_aip-space-2) var(--_aip-space-3);

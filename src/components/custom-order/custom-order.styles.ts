@@ -113,6 +113,12 @@ export const styles = css`
     border-color: var(--_aip-color-danger);
     box-shadow: inset 0 0 0 1px var(--_aip-color-danger);
   }
+  /* Forced colours drop the shadow: the edge is doubled instead. */
+  @media (forced-colors: active) {
+    .invalid [part~='control'] {
+      border: 3px double;
+    }
+  }
   .field-error {
     color: var(--_aip-color-danger);
     font-size: var(--_aip-font-size-s);

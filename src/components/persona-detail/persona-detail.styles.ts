@@ -158,15 +158,28 @@ export const styles = css`
     color: var(--_aip-color-text);
     box-shadow: var(--_aip-shadow-raised);
   }
+  /* On paper, the shown preview takes half a page at most, and the arrows that only work on screen go. */
+  @media print {
+    .slide {
+      max-height: 50vh;
+    }
+    .nav {
+      display: none;
+    }
+  }
   .nav.prev {
     inset-inline-start: var(--_aip-space-2);
   }
   .nav.next {
     inset-inline-end: var(--_aip-space-2);
   }
+  /* The arrow is dimmed, not the button: its focus ring keeps full contrast. */
   .nav[aria-disabled='true'] {
-    opacity: 0.45;
+    opacity: 1;
     cursor: default;
+  }
+  .nav[aria-disabled='true'] svg {
+    opacity: 0.45;
   }
   :host(:dir(rtl)) .nav svg {
     scale: -1 1;
@@ -232,6 +245,8 @@ export const styles = css`
     border-block: 8px solid transparent;
     border-inline-start: 13px solid #fff;
     filter: drop-shadow(0 0 2px rgb(0 0 0 / 0.6));
+    /* Drawn with transparent borders, which forced colours would paint: keep it as drawn. */
+    forced-color-adjust: none;
   }
   .position {
     flex: none;
