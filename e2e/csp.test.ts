@@ -22,6 +22,20 @@ import { createListener, isMarketplacePath } from '../server/node-middleware.js'
 
 /** The policy the host pages run under (the API is on the same origin here). */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
+/**
+ * Pages under `/trusted-types/` and `/lit-html-only/` are the same pages with Trusted Types enforced as well:
+ * allowing the two policies the README names, or Lit's alone.
+ */
+const TRUSTED_TYPES: Record<string, string> = {
+  '/trusted-types/': `${CSP}; require-trusted-types-for 'script'; trusted-types lit-html aip-storefront`,
+  '/lit-html-only/': `${CSP}; require-trusted-types-for 'script'; trusted-types lit-html`,
+};
+
+/** The policy a path is served under, and the path it serves. */
+function policyFor(path: string): [policy: string, path: string] {
+  const prefix = Object.keys(TRUSTED_TYPES).find((p) => path.startsWith(p));
+  return prefix ? [TRUSTED_TYPES[prefix]!, path.slice(prefix.length - 1)] : [CSP, path];
+}
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -133,7 +147,7 @@ before(async () => {
   const api = createListener(market.app);
   const site = join(dir, 'site');
   server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
+    const [policy, path] = policyFor(decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname));
     if (isMarketplacePath(path)) {
       api(req, res).catch(() => res.writeHead(500).end());
       return;
@@ -142,7 +156,7 @@ before(async () => {
       res
         .writeHead(200, {
           'Content-Type': type,
-          'Content-Security-Policy': CSP,
+          'Content-Security-Policy': policy,
           'X-Content-Type-Options': 'nosniff',
           'Cache-Control': 'no-store',
         })
@@ -214,7 +228,11 @@ async function watched(): Promise<Watched> {
     async open(path) {
       const page = await context.newPage();
       const response = await page.goto(origin + path);
-      assert.equal(response?.headers()['content-security-policy'], CSP, `${path} is served under the policy`);
+      assert.equal(
+        response?.headers()['content-security-policy'],
+        policyFor(path)[0],
+        `${path} is served under the policy`,
+      );
       return page;
     },
   };
@@ -323,6 +341,53 @@ test('the dist/cdn loader in a script-tag embed: catalog, lazy detail and checko
   // aip-storefront.js runs the versioned loader; every file is fetched once.
   assert.deepEqual(requested.slice(0, 2), ['aip-storefront.js', `aip-storefront-${version}.js`]);
   assert.deepEqual(requested, [...new Set(requested)], 'a file fetched twice');
+  await w.context.close();
+});
+
+test('under Trusted Types allowing lit-html and aip-storefront: the same embed, its structured data, bought to the certificate', async () => {
+  const w = await watched();
+  const page = await w.open('/trusted-types/embed.html');
+  await page.locator('aip-catalog aip-persona-card [part~="title"]').first().waitFor();
+  await page.locator('aip-persona-detail [part~="creator-name"]').waitFor();
+  // The listing's JSON-LD is written through the aip-storefront policy.
+  await page.waitForFunction(() =>
+    document.querySelector('aip-persona-detail > script[type="application/ld+json"]')?.textContent?.includes('Product'),
+  );
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  await checkOut(page);
+  await page.waitForTimeout(200);
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
+test("under Trusted Types allowing Lit's policy alone: everything but the structured data works, and the console says why", async () => {
+  const w = await watched();
+  const warnings: string[] = [];
+  w.context.on('page', (p) => p.on('console', (m) => m.type() === 'warning' && warnings.push(m.text())));
+  const page = await w.open('/lit-html-only/embed.html');
+  await page.locator('aip-catalog aip-persona-card [part~="title"]').first().waitFor();
+  await page.locator('aip-persona-detail [part~="creator-name"]').waitFor();
+  await page.waitForFunction(() => document.querySelector('aip-persona-detail [slot="checkout"]'));
+  await page.waitForTimeout(1000); // the JSON-LD is written when the page is idle
+  assert.equal(await page.locator('script[type="application/ld+json"]').count(), 0, 'no empty blocks left behind');
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  await checkOut(page);
+  // Two violations, each once: creating the refused policy, and the one write tried without it.
+  assert.deepEqual(
+    w.violations.map((v) => v.replace(/^\S+: /, '').split(' ')[0]),
+    ['trusted-types', 'require-trusted-types-for'],
+  );
+  // The browser logs those two as console errors; nothing else, and nothing thrown into the page.
+  assert.deepEqual(
+    w.errors.filter((e) => !/TrustedTypePolicy named 'aip-storefront'|requires 'TrustedScript' assignment/.test(e)),
+    [],
+  );
+  assert.equal(w.errors.length, 2);
+  assert.deepEqual(
+    warnings.filter((t) => t.includes('Trusted Types')),
+    ['aip-storefront: no JSON-LD: Trusted Types refused the policy aip-storefront.'],
+  );
   await w.context.close();
 });
 

@@ -72,24 +72,63 @@ export function scriptSafeJson(data: unknown): string {
   );
 }
 
+type ScriptPolicy = { createScript(text: string): unknown };
+// One per page, shared by every copy of the library on it (a second policy of the same name may be refused).
+const POLICY = Symbol.for('aip-storefront.script-policy');
+const page = globalThis as {
+  [POLICY]?: ScriptPolicy | null;
+  trustedTypes?: { createPolicy(name: string, rules: { createScript(text: string): string }): ScriptPolicy };
+};
+
+/**
+ * Sets a script element's text; on a page that enforces Trusted Types, through
+ * the `aip-storefront` policy (our JSON, escaped by `scriptSafeJson`). False
+ * when the page refused it.
+ */
+function setScriptText(script: HTMLScriptElement, text: string): boolean {
+  if (page[POLICY] === undefined) {
+    try {
+      page[POLICY] = page.trustedTypes?.createPolicy('aip-storefront', { createScript: (t) => t }) ?? null;
+    } catch {
+      // The page allows other policy names only: without enforcement, plain text still works.
+      page[POLICY] = null;
+    }
+  }
+  try {
+    script.textContent = (page[POLICY]?.createScript(text) ?? text) as string;
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+let refused = false;
+
 /**
  * Puts (or replaces, or removes) a JSON-LD block in `host`'s light DOM, where
  * crawlers read it. It is a data block, never executed, so strict CSPs allow it.
+ * A page that enforces Trusted Types without allowing our policy gets none, and
+ * the console says so once.
  */
 export function writeJsonLd(host: HTMLElement, data: Record<string, unknown> | null): void {
   let script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-aip]');
-  if (!data) {
-    script?.remove();
-    return;
-  }
-  if (!script) {
+  const text = data && scriptSafeJson(data);
+  if (script?.textContent === text) return;
+  if (!script && text) {
     script = document.createElement('script');
     script.type = 'application/ld+json';
     script.dataset.aip = '';
-    host.append(script);
   }
-  const text = scriptSafeJson(data);
-  if (script.textContent !== text) script.textContent = text;
+  // Refused once, it is not tried again: each try is a violation the page may report.
+  if (!text || refused || !setScriptText(script!, text)) {
+    script?.remove();
+    if (text && !refused) {
+      refused = true;
+      console.warn('aip-storefront: no JSON-LD: Trusted Types refused the policy aip-storefront.');
+    }
+    return;
+  }
+  if (!script!.isConnected) host.append(script!);
 }
 
 type JsonLd = Record<string, unknown> | null;
@@ -113,7 +152,12 @@ export function scheduleJsonLd(host: HTMLElement, data: () => JsonLd): void {
       flushed = null;
       for (const [el, produce] of due) {
         due.delete(el);
-        writeJsonLd(el, produce());
+        // One block the page refuses must not cost the others theirs.
+        try {
+          writeJsonLd(el, produce());
+        } catch {
+          // Nothing to add: the listing itself shows either way.
+        }
       }
       resolve();
     };
