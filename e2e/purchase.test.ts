@@ -148,3 +148,27 @@ test('a buyer sends a custom-order brief from the persona page and gets a reques
   assert.deepEqual(demo().pageErrors, []);
   await page.close();
 });
+
+test("a creator's page framed by another site (a site builder's embed block) pays in a popup, not an overlay the payment page refuses", async () => {
+  const context = await demo().browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  // The builder's page, served on this machine's other loopback name: another origin.
+  const embedded = `${demo().url}/demo/creator/persona.html?id=noor-haddad`;
+  const builder = demo().url.replace('127.0.0.1', 'localhost');
+  await page.goto(`${builder}/e2e/fixtures/site-builder.html?src=${encodeURIComponent(embedded)}`);
+  const framed = page.frameLocator('iframe');
+  await framed.locator('aip-license-picker input[value="commercial"]').check();
+  const checkout = framed.locator('aip-checkout');
+  await checkout.getByRole('button', { name: /^Buy / }).click();
+  await checkout.getByLabel('Full name').fill('Frankie Framed');
+  await checkout.getByLabel('Email').fill('frankie@example.com');
+  await checkout.getByRole('checkbox').check();
+  const popup = context.waitForEvent('page');
+  await checkout.getByRole('button', { name: 'Continue to payment' }).click();
+  const hosted = await popup;
+  assert.equal(await checkout.locator('iframe').count(), 0, 'no overlay frame');
+  await hosted.getByRole('button', { name: /pay/i }).click();
+  await checkout.locator('[part~="certificate"] dl').waitFor({ timeout: 15_000 });
+  assert.match(await checkout.locator('[part~="certificate"]').innerText(), /Frankie Framed/);
+  await context.close();
+});

@@ -52,6 +52,22 @@ import { styles } from './checkout.styles.js';
 
 /** Where the platform's hosted payment page opens. */
 export type CheckoutMode = 'overlay' | 'popup' | 'redirect';
+
+/**
+ * Whether this page is inside a frame of another origin (a site builder's
+ * embed block, a sandboxed frame). The hosted payment page may be framed only
+ * by the origin that made the order, and every ancestor counts.
+ */
+function framedByAnotherSite(): boolean {
+  if (window === window.top) return false;
+  const ancestors = location.ancestorOrigins as DOMStringList | undefined;
+  if (ancestors) return [...ancestors].some((origin) => origin !== location.origin);
+  try {
+    return window.top!.location.origin !== location.origin;
+  } catch {
+    return true;
+  }
+}
 const MODES: readonly CheckoutMode[] = ['overlay', 'popup', 'redirect'];
 
 type Step =
@@ -212,9 +228,15 @@ export class AipCheckout extends AipElement {
    * Where the platform's payment page opens: `overlay` (a dialog on this
    * page, the default), `popup` (a separate window; if the browser blocks it,
    * a link) or `redirect` (this page navigates there and comes back to
-   * `return-url`).
+   * `return-url`). Inside a frame of another site, which the payment page
+   * refuses to be framed by, `overlay` opens the popup instead.
    */
   @property() mode: CheckoutMode = 'overlay';
+
+  /** Where the payment page opens: `mode`, unless the overlay can't be shown on this page. */
+  private get payIn(): CheckoutMode {
+    return this.mode === 'overlay' && framedByAnotherSite() ? 'popup' : this.mode;
+  }
 
   /**
    * The price the page showed the buyer, in minor units (cents). Only used to
@@ -572,7 +594,7 @@ export class AipCheckout extends AipElement {
       buyer: { email: this.buyerEmail.trim(), name: this.buyerName.trim() },
       acceptedAgreement: { license: quote.license, version: offer.agreement.version },
     };
-    if (this.mode === 'redirect') body.returnUrl = this.resolvedReturnUrl();
+    if (this.payIn === 'redirect') body.returnUrl = this.resolvedReturnUrl();
     // The same body is the same attempt: it keeps its key, so the server answers with the same order.
     if (!this.attempt || this.attempt.orderId || !sameBody(this.attempt.body, body)) {
       this.attempt = { license: quote.license, key: newIdempotencyKey(), body, orderId: null };
@@ -603,7 +625,7 @@ export class AipCheckout extends AipElement {
       this.handOff(order);
       // The form that had focus is gone (the overlay takes focus itself): back on this page, the buyer lands on
       // the way to the payment window.
-      if (this.mode === 'popup') this.focusAfterUpdate = '[part~="status"] button, [part~="status"] a';
+      if (this.payIn === 'popup') this.focusAfterUpdate = '[part~="status"] button, [part~="status"] a';
     }
   }
 
@@ -621,7 +643,7 @@ export class AipCheckout extends AipElement {
 
   /** Opens an empty popup during the click, so the browser allows it; the order fills it in. */
   private openPopup(): void {
-    if (this.mode !== 'popup' || (this.popup && !this.popup.closed)) return;
+    if (this.payIn !== 'popup' || (this.popup && !this.popup.closed)) return;
     this.popup = window.open('', 'aip-checkout', 'popup,width=480,height=760');
     this.popupBlocked = this.popup === null;
   }
@@ -642,9 +664,9 @@ export class AipCheckout extends AipElement {
   }
 
   private handOff(order: Order): void {
-    if (this.mode === 'overlay') {
+    if (this.payIn === 'overlay') {
       this.payOpen = true;
-    } else if (this.mode === 'popup') {
+    } else if (this.payIn === 'popup') {
       if (this.popup && !this.popup.closed) {
         this.popup.location.href = this.hostedPage(order.checkoutUrl);
         this.popup.focus();
@@ -1317,13 +1339,13 @@ export class AipCheckout extends AipElement {
     const expires = new Date(order.expiresAt).toLocaleTimeString(this.store.value.locale, { timeStyle: 'short' });
     const t = this.t;
     const opener =
-      this.mode === 'popup' && this.popupBlocked
+      this.payIn === 'popup' && this.popupBlocked
         ? html`<p>
             ${t('checkout.popup-blocked')}
             <a href=${this.hostedPage(order.checkoutUrl)} target="_blank" rel="opener">${t('checkout.open')}</a>
           </p>`
         : html`<button type="button" class="primary" @click=${() => this.onReopen()}>
-            ${t(this.mode === 'overlay' ? 'checkout.return' : 'checkout.open')}
+            ${t(this.payIn === 'overlay' ? 'checkout.return' : 'checkout.open')}
           </button>`;
     return html`<div part="status" class="status">
       <p>
@@ -1451,7 +1473,7 @@ export class AipCheckout extends AipElement {
 
   private renderDialog(persona: Persona) {
     const order = this.order;
-    if (this.mode !== 'overlay' || !order || (order.status !== 'awaiting_payment' && order.status !== 'confirming'))
+    if (this.payIn !== 'overlay' || !order || (order.status !== 'awaiting_payment' && order.status !== 'confirming'))
       return nothing;
     const t = this.t;
     return html`<dialog part="payment-dialog" aria-labelledby="payment-title" @close=${() => this.onDialogClose()}>
