@@ -11,8 +11,14 @@ import { showModal } from './modal.js';
  * iframes, strict privacy modes) it lasts for the page.
  */
 const KEY = 'aip-storefront:age-confirmed';
-const changes = new EventTarget();
-let confirmedHere = false;
+// Kept on the page, not in this module: two copies of the library on one page (a CMS plugin and a theme) share one
+// confirmation, and a host's "hide adult content" covers what either copy shows.
+const GATE = Symbol.for('aip-storefront.age-gate');
+const gate = ((globalThis as { [GATE]?: { changes: EventTarget; here: boolean } })[GATE] ??= {
+  changes: new EventTarget(),
+  here: false,
+});
+const { changes } = gate;
 
 function stored(): boolean {
   try {
@@ -24,12 +30,12 @@ function stored(): boolean {
 
 /** Whether the viewer has confirmed being 18 or older in this browsing session. */
 export function ageConfirmed(): boolean {
-  return confirmedHere || stored();
+  return gate.here || stored();
 }
 
 /** Records the viewer's confirmation and reveals rated content in every element. */
 export function confirmAge(): void {
-  confirmedHere = true;
+  gate.here = true;
   try {
     sessionStorage.setItem(KEY, 'yes');
   } catch {
@@ -40,7 +46,7 @@ export function confirmAge(): void {
 
 /** Withdraws the confirmation, covering rated content again (for a host's "hide adult content" control). */
 export function forgetAgeConfirmation(): void {
-  confirmedHere = false;
+  gate.here = false;
   try {
     sessionStorage.removeItem(KEY);
   } catch {
