@@ -202,6 +202,45 @@ describe('<aip-catalog>', () => {
     });
     after(() => executeServerCommand('marketplace:dispose', { id: market.id }));
 
+    it('keeps the rows in view on a zoomed page (CSS zoom on an ancestor)', async function () {
+      this.timeout(30_000);
+      const root = await fixture(
+        html`<div style="zoom: 1.5">
+          <aip-storefront api=${market.base}
+            ><aip-catalog page-size="100" paging="infinite" filters="none" style="width: 600px"></aip-catalog
+          ></aip-storefront>
+        </div>`,
+      );
+      const el = root.querySelector('aip-catalog')!;
+      const list = () => el.shadowRoot!.querySelector('[part="grid"]')!;
+      await waitUntil(
+        () => {
+          window.scrollTo(0, document.documentElement.scrollHeight);
+          return (
+            list().querySelector('[role="listitem"]')?.getAttribute('aria-setsize') === '400' &&
+            list().getAttribute('aria-busy') === 'false'
+          );
+        },
+        'all 400 listings loaded',
+        { timeout: 10_000, interval: 100 },
+      );
+      // Wherever the page is scrolled to within the catalog, cards fill the screen.
+      for (const at of [0.3, 0.6, 0.9]) {
+        const box = el.getBoundingClientRect();
+        window.scrollTo(0, window.scrollY + box.top + box.height * at - innerHeight / 2);
+        await waitUntil(
+          () =>
+            cards(el).some((c) => {
+              const r = c.getBoundingClientRect();
+              return r.bottom > 0 && r.top < innerHeight;
+            }),
+          `a card on screen at ${at * 100}% of the catalog`,
+          { timeout: 3000, interval: 50 },
+        );
+      }
+      window.scrollTo(0, 0);
+    });
+
     it('renders only the rows near the viewport, and every listing reachable', async () => {
       const el = await inStorefront(
         html`<aip-storefront api=${market.base}

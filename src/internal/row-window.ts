@@ -83,10 +83,10 @@ export class RowWindow implements ReactiveController {
     if (container) this.schedule();
   }
 
-  private measureRows(container: HTMLElement): void {
+  private measureRows(container: HTMLElement, zoom: number): void {
     let measured = false;
     for (const row of container.querySelectorAll<HTMLElement>(':scope > [data-row]')) {
-      const height = row.getBoundingClientRect().height;
+      const height = row.getBoundingClientRect().height / zoom;
       if (height > 0) {
         this.heights[Number(row.dataset.row)] = height;
         measured = true;
@@ -129,10 +129,13 @@ export class RowWindow implements ReactiveController {
     this.frame = 0;
     const container = this.container;
     if (!container?.isConnected) return;
-    this.measureRows(container);
-    const top = container.getBoundingClientRect().top;
+    // Under CSS zoom (on the page or an ancestor), the viewport's pixels are not the CSS pixels the rows are laid
+    // out and padded in: everything is counted in the latter.
+    const zoom = (container as { currentCSSZoom?: number }).currentCSSZoom || 1;
+    this.measureRows(container, zoom);
+    const top = container.getBoundingClientRect().top / zoom;
     const from = -top - OVERSCAN_PX;
-    const to = -top + innerHeight + OVERSCAN_PX;
+    const to = -top + innerHeight / zoom + OVERSCAN_PX;
     let y = 0;
     let start = 0;
     while (start < this.count && y + this.height(start) <= from) y += this.height(start++);
