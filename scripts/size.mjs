@@ -129,8 +129,10 @@ const paths = [
       // when it grew, and gave the certificate's dates in UTC (0.9 KB with the elements' composition fixes), and
       // to 72.25 KB when elements in a storefront not yet defined learned to wait for it (0.2 KB), and to
       // 72.5 KB when they learned forced colours, more contrast and print (0.3 KB), and to 72.75 KB when the
-      // JSON-LD learned to be written under Trusted Types (0.15 KB).
-      { limit: 72.75 * KB, enforced: true },
+      // JSON-LD learned to be written under Trusted Types (0.15 KB), and to 73 KB with the host-page fixes that
+      // followed: the overlay's popup fallback in a foreign frame, one 18+ state per page, windowing under CSS
+      // zoom (0.15 KB together).
+      { limit: 73 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
