@@ -721,6 +721,31 @@ describe('<aip-catalog>', () => {
       expect(cards(el).every((c) => !c.shadowRoot!.querySelector('[part="rating-cover"]'))).to.equal(true);
     });
 
+    it("follows a single-page app's navigation: its link to a filtered view, then Back", async () => {
+      const el = await inStorefront(
+        html`<aip-storefront><aip-catalog sync-url sort="name" page-size="100"></aip-catalog></aip-storefront>`,
+      );
+      const all = names(el);
+      // The app routes to a link of its own, as a router does: pushState, then popstate for its listeners.
+      history.pushState(null, '', `${location.pathname}?aip-use-case=ecommerce_visuals&aip-sort=price_asc`);
+      dispatchEvent(new PopStateEvent('popstate'));
+      const filtered = (await catalogFromApi('useCase=ecommerce_visuals&sort=price_asc&limit=100')).map((p) => p.name);
+      await waitUntil(() => JSON.stringify(names(el)) === JSON.stringify(filtered), 'the linked view');
+      expect([...el.shadowRoot!.querySelectorAll('select')].map((s) => s.value)).to.include('ecommerce_visuals');
+      // Back: the URL has no filter and no sort, so the page's own sort (name) and every listing.
+      history.back();
+      await waitUntil(() => JSON.stringify(names(el)) === JSON.stringify(all), 'the whole catalog again');
+      expect(location.search).to.equal('');
+      // Choosing the page's own sort again leaves it out of the URL, as a fresh page would.
+      const sort = [...el.shadowRoot!.querySelectorAll('select')].at(-1)!;
+      sort.value = 'price_desc';
+      sort.dispatchEvent(new Event('change'));
+      expect(new URLSearchParams(location.search).get('aip-sort')).to.equal('price_desc');
+      sort.value = 'name';
+      sort.dispatchEvent(new Event('change'));
+      expect(location.search).to.equal('');
+    });
+
     it('leaves the URL alone without sync-url', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog></aip-catalog></aip-storefront>`);
       const select = [...el.shadowRoot!.querySelectorAll('select')][0];

@@ -264,7 +264,12 @@ export class AipCatalog extends AipElement {
    */
   @property() filters = DEFAULT_FILTERS;
 
-  /** Mirror search, filters and sort into the page URL, and start from them. */
+  /**
+   * Mirror search, filters and sort into the page URL (`aip-q`, `aip-use-case`, `aip-tag`, `aip-availability`,
+   * `aip-rating`, `aip-sort`), and start from them; Back, Forward and a single-page app's own navigation
+   * (`pushState` followed by a `popstate` event, as routers send) are followed too. A URL without `aip-sort`
+   * means the `sort` attribute's order.
+   */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
   /** Don't write schema.org JSON-LD into the light DOM. */
@@ -279,6 +284,8 @@ export class AipCatalog extends AipElement {
   override connectedCallback(): void {
     super.connectedCallback();
     if (this.syncUrl) this.readUrl();
+    // A single-page app's Back and Forward (and its own links to a filtered view) change the URL without a load.
+    addEventListener('popstate', this.onHistory);
     this.resizeObserver.observe(this);
     // Moved while the buyer was typing: the search they typed still runs.
     if (this.typed !== null) this.onSearch(this.typed);
@@ -287,6 +294,7 @@ export class AipCatalog extends AipElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
+    removeEventListener('popstate', this.onHistory);
     this.resizeObserver.disconnect();
     this.endObserver.disconnect();
     this.observedEnd = null;
@@ -488,7 +496,19 @@ export class AipCatalog extends AipElement {
     this.writeUrl();
   }
 
+  private readonly onHistory = (): void => {
+    if (!this.syncUrl) return;
+    clearTimeout(this.searchTimer);
+    this.typed = null;
+    this.announceResults = true;
+    this.readUrl();
+  };
+
+  /** The sort the page asked for, before the URL's: what a URL without a sort means. */
+  private pageSort: Sort | null = null;
+
   private readUrl(): void {
+    this.pageSort ??= this.sort;
     const params = new URLSearchParams(location.search);
     const pick = <T extends string>(key: string, allowed: readonly T[]): T | '' => {
       const value = params.get(key);
@@ -499,8 +519,7 @@ export class AipCatalog extends AipElement {
     this.tag = (params.get(URL_KEYS.tag) ?? '').slice(0, 40);
     this.availability = pick(URL_KEYS.availability, AVAILABILITIES);
     this.rating = pick(URL_KEYS.rating, CONTENT_RATINGS);
-    const sort = pick(URL_KEYS.sort, SORTS);
-    if (sort) this.sort = sort;
+    this.sort = pick(URL_KEYS.sort, SORTS) || this.pageSort;
   }
 
   private writeUrl(): void {
@@ -512,7 +531,7 @@ export class AipCatalog extends AipElement {
       tag: this.tag.trim(),
       availability: this.availability,
       rating: this.rating,
-      sort: this.sort === 'newest' ? '' : this.sort,
+      sort: this.sort === (this.pageSort ?? 'newest') ? '' : this.sort,
     };
     for (const [name, key] of Object.entries(URL_KEYS) as [keyof typeof URL_KEYS, string][]) {
       if (values[name]) url.searchParams.set(key, values[name]);
