@@ -170,6 +170,42 @@ describe('theming', function () {
     }
   });
 
+  describe("the host page's inherited text settings", () => {
+    it('every type size follows the --aip-font-size tokens (a page with a 10 px root sets them back)', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div style="--aip-font-size-s: 20px; --aip-font-size-m: 20px; --aip-font-size-l: 20px">
+          <aip-storefront
+            ><aip-catalog page-size="4" filters="none"></aip-catalog
+            ><aip-license-picker persona="mara-lindqvist"></aip-license-picker
+            ><aip-persona-card layout="compact" persona="juno-okafor"></aip-persona-card
+          ></aip-storefront>
+        </div>`,
+      );
+      await deepQuery(page, '[part="title"]');
+      await deepQuery(page, 'input[type="radio"]');
+      await deepQuery(page.querySelector('aip-persona-card')!, '.disclosure');
+      const texts = deepAll(page, '*').filter((el) =>
+        [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && n.textContent!.trim()),
+      );
+      expect(texts.length).to.be.greaterThan(10);
+      const small = texts
+        .filter((el) => Number.parseFloat(getComputedStyle(el).fontSize) < 15)
+        .map((el) => `${el.localName}.${el.className}: ${getComputedStyle(el).fontSize}`);
+      expect(small).to.deep.equal([]);
+    });
+
+    it('text wraps inside the elements even where the page sets white-space: nowrap', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div style="white-space: nowrap; width: 480px">
+          <aip-persona-detail persona="noor-haddad"></aip-persona-detail>
+        </div>`,
+      );
+      const description = await deepQuery(page, '[part="description"] p');
+      expect(description.getBoundingClientRect().width).to.be.at.most(480);
+      expect(page.scrollWidth).to.be.at.most(480);
+    });
+  });
+
   describe('the light theme (default)', () => {
     it('inherits the host page text colour and paints no canvas', async () => {
       const page = await fixture<HTMLElement>(

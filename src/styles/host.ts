@@ -6,6 +6,8 @@ export const hostStyles = css`
     box-sizing: border-box;
     font: inherit;
     color: inherit;
+    /* Inherited from a page's own layout tricks, it would run every text off the card. */
+    white-space: normal;
   }
   :host *,
   :host *::before,

@@ -77,7 +77,7 @@ export const styles = css`
     gap: var(--_aip-space-1);
   }
   .price {
-    font-size: 1.5rem;
+    font-size: calc(1.5 * var(--_aip-font-size-m));
     font-weight: var(--_aip-font-weight-strong);
     font-variant-numeric: tabular-nums;
   }

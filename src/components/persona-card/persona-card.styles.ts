@@ -187,7 +187,7 @@ export const styles = css`
     max-width: none;
     padding: 2px var(--_aip-space-1);
     border-radius: 0;
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_aip-font-size-m));
     line-height: 1.25;
     text-align: center;
   }
@@ -241,7 +241,7 @@ export const styles = css`
     font-size: var(--_aip-font-size-m);
   }
   :host([layout='compact']) .disclosure {
-    font-size: 0.75rem;
+    font-size: calc(0.75 * var(--_aip-font-size-m));
   }
   article.has-fallback {
     border-bottom: 0;
