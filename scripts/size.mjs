@@ -107,8 +107,10 @@ const paths = [
       // loader gained connectGa4 for script-tag pages (0.6 KB; the bridge itself is a 0.9 KB chunk); to
       // 33.75 KB when the client refused checkout and certificate pages off the API's origin and URLs
       // with whitespace (0.15 KB); to 34 KB when the elements learned forced colours, more contrast and
-      // print (0.15 KB); to 34.25 KB when the JSON-LD learned to be written under Trusted Types (0.15 KB).
-      { limit: 34.25 * KB, enforced: true },
+      // print (0.15 KB); to 34.25 KB when the JSON-LD learned to be written under Trusted Types (0.15 KB); to
+      // 34.5 KB when elements learned to render in another document (a same-origin frame) and the host-page
+      // fixes around it landed (0.3 KB).
+      { limit: 34.5 * KB, enforced: true },
     ],
   },
   {
@@ -131,8 +133,8 @@ const paths = [
       // 72.5 KB when they learned forced colours, more contrast and print (0.3 KB), and to 72.75 KB when the
       // JSON-LD learned to be written under Trusted Types (0.15 KB), and to 73 KB with the host-page fixes that
       // followed: the overlay's popup fallback in a foreign frame, one 18+ state per page, windowing under CSS
-      // zoom (0.15 KB together).
-      { limit: 73 * KB, enforced: true },
+      // zoom (0.15 KB together), and to 73.25 KB when elements learned to render in another document (0.15 KB).
+      { limit: 73.25 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -148,8 +150,9 @@ const paths = [
     // were sold beside an Exclusive before it was paid (0.2 KB with its German text); to 79.75 KB when
     // elements in a storefront not yet defined learned to wait for it (0.2 KB); to 80 KB when they
     // learned forced colours, more contrast and print (0.3 KB); to 80.25 KB when the JSON-LD learned to
-    // be written under Trusted Types (0.15 KB).
-    budgets: [{ limit: 80.25 * KB, enforced: true }],
+    // be written under Trusted Types (0.15 KB); to 80.5 KB with the host-page fixes and rendering in another
+    // document (0.3 KB).
+    budgets: [{ limit: 80.5 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

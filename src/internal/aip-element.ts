@@ -1,4 +1,4 @@
-import { LitElement } from 'lit';
+import { adoptStyles, LitElement, type CSSResult, type CSSResultOrNative } from 'lit';
 import { SLUG_PATTERN } from '../api/schemas.js';
 import { buttonStyles } from '../styles/button.js';
 import { hostStyles } from '../styles/host.js';
@@ -6,6 +6,32 @@ import { tokenStyles } from '../styles/tokens.js';
 import { reshowMoved } from './modal.js';
 
 const warned = new WeakMap<object, Set<string>>();
+
+/** Each document's copies of our style sheets: a constructed sheet can only be adopted in the document that made it. */
+const copies = new WeakMap<Document, Map<CSSResultOrNative, CSSStyleSheet>>();
+
+/**
+ * Gives `root` its element's styles in the document the element is in now: the
+ * shared sheets in this page's document, copies made in another's (an element
+ * created here and put into a same-origin frame, as page builders do).
+ */
+function adoptHere(el: LitElement, root: ShadowRoot): void {
+  const styles = (el.constructor as typeof LitElement).elementStyles;
+  const doc = el.ownerDocument;
+  const win = doc.defaultView as (Window & typeof globalThis) | null;
+  if (doc === document || !win) return adoptStyles(root, styles);
+  let sheets = copies.get(doc);
+  if (!sheets) copies.set(doc, (sheets = new Map()));
+  root.adoptedStyleSheets = styles.map((style) => {
+    let sheet = sheets.get(style);
+    if (!sheet) {
+      sheet = new win.CSSStyleSheet();
+      sheet.replaceSync((style as CSSResult).cssText);
+      sheets.set(style, sheet);
+    }
+    return sheet;
+  });
+}
 
 /** What a value is, for a warning: "null", "an array", "an object", "a number". */
 export function kindOf(value: unknown): string {
@@ -37,6 +63,18 @@ export class AipElement extends LitElement {
     super.connectedCallback();
     // Moved in the page with a dialog of ours open: it is a modal again.
     reshowMoved();
+  }
+
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    if (this.ownerDocument === document) return super.createRenderRoot();
+    const root = this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
+    adoptHere(this, root);
+    return root;
+  }
+
+  /** Moved into another document (a same-origin frame) after rendering: its styles follow it there. */
+  adoptedCallback(): void {
+    if (this.shadowRoot) adoptHere(this, this.shadowRoot);
   }
 
   /**

@@ -1,0 +1,56 @@
+// Elements created on this page and put into a same-origin frame's document,
+// as page builders and preview panes do: they render, styled, and throw nothing.
+import { expect, waitUntil } from '@open-wc/testing';
+import '../src/index.js';
+import type { PersonaSummary } from '../src/api/schemas.js';
+import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
+import { catalogFromApi, thrownIntoPage } from './helpers.js';
+
+async function blankFrame(): Promise<HTMLIFrameElement> {
+  const frame = document.createElement('iframe');
+  frame.style.cssText = 'width: 400px; height: 700px';
+  document.body.append(frame);
+  await new Promise((done) => requestAnimationFrame(done));
+  return frame;
+}
+
+/** The card's outline, as laid out: it is 0 when the card's styles are missing. */
+const styled = (card: AipPersonaCard) => {
+  const base = card.shadowRoot?.querySelector('[part="base"]');
+  return base ? getComputedStyle(base).borderTopWidth === '1px' && getComputedStyle(base).display === 'flex' : false;
+};
+
+describe('elements put into another document', () => {
+  let listing: PersonaSummary;
+  let frame: HTMLIFrameElement;
+  before(async () => {
+    [listing] = await catalogFromApi('availability=open&limit=1');
+  });
+  afterEach(() => frame.remove());
+
+  it('render there with their styles when first connected in the frame', async () => {
+    frame = await blankFrame();
+    const card = document.createElement('aip-persona-card');
+    card.data = listing;
+    const thrown = await thrownIntoPage(async () => {
+      frame.contentDocument!.body.append(card);
+      await waitUntil(() => card.shadowRoot?.querySelector('[part="title"]'), 'the card rendered');
+    });
+    expect(thrown).to.deep.equal([]);
+    expect(card.shadowRoot!.querySelector('[part="title"]')!.textContent).to.contain(listing.name);
+    expect(styled(card)).to.equal(true);
+  });
+
+  it('keep their styles when moved there after rendering, and back', async () => {
+    frame = await blankFrame();
+    const card = document.createElement('aip-persona-card');
+    card.data = listing;
+    document.body.append(card);
+    await waitUntil(() => styled(card), 'styled on this page');
+    frame.contentDocument!.body.append(card);
+    await waitUntil(() => styled(card), 'styled in the frame');
+    document.body.append(card);
+    await waitUntil(() => styled(card), 'styled back on this page');
+    card.remove();
+  });
+});
