@@ -158,6 +158,20 @@ describe('AipClient', () => {
       expect(error.message).to.match(/unexpected answer/);
     });
 
+    it("names a page script's additions to Object.prototype when they keep an answer from being checked", async () => {
+      const pending = new AipClient().catalog();
+      // As an old library would: an enumerable method on every object, added while the answer is on its way.
+      Object.defineProperty(Object.prototype, 'each', { value: () => {}, enumerable: true, configurable: true });
+      let error: ApiError;
+      try {
+        error = await rejection(pending);
+      } finally {
+        delete (Object.prototype as Record<string, unknown>).each;
+      }
+      expect(error.code).to.equal('malformed_response');
+      expect(error.message).to.contain('a script on this page added each to Object.prototype');
+    });
+
     it('turns an empty body into malformed_response', async () => {
       const error = await rejection(new AipClient({ baseUrl: '/_fault/body=empty' }).pricingPolicy());
       expect(error.code).to.equal('malformed_response');

@@ -474,7 +474,16 @@ export function checkContract<T>(
   value: unknown,
   what: string,
 ): { ok: true; output: T } | { ok: false; problem: string } {
-  const parsed = v.safeParse(schema, value);
+  let parsed;
+  try {
+    parsed = v.safeParse(schema, value);
+  } catch (error) {
+    // valibot walks its schemas with for…in, which a page script's enumerable additions to Object.prototype break.
+    const added: string[] = [];
+    for (const key in {}) added.push(key);
+    const cause = added.length ? `a script on this page added ${added.join(', ')} to Object.prototype` : String(error);
+    return { ok: false, problem: `${what} could not be checked: ${cause}` };
+  }
   if (parsed.success) return { ok: true, output: parsed.output };
   const [issue] = parsed.issues;
   return { ok: false, problem: `${v.getDotPath(issue) ?? what}: ${issue.message}` };
