@@ -42,6 +42,17 @@ describe('display preferences', function () {
       expect(Number(getComputedStyle(message).fontWeight)).to.be.greaterThan(Number(getComputedStyle(hint).fontWeight));
     });
 
+    it('marks the chosen license tier by a doubled edge and an unavailable one by a dashed edge', async () => {
+      const picker = await fixture(html`<aip-license-picker persona="juno-okafor"></aip-license-picker>`);
+      const commercial = await shadowQuery<HTMLInputElement>(picker, 'input[value="commercial"]');
+      commercial.click();
+      await waitUntil(() => commercial.closest('.tier')!.classList.contains('selected'), 'chosen');
+      expect(getComputedStyle(commercial.closest('.tier')!).borderTopStyle).to.equal('double');
+      const unavailable = picker.shadowRoot!.querySelector('.tier.disabled');
+      expect(unavailable !== null, 'ownership needs an Exclusive held').to.equal(true);
+      expect(getComputedStyle(unavailable!).borderTopStyle).to.equal('dashed');
+    });
+
     it('keeps loading placeholders in sight with an outline', async () => {
       const el = await fixture<AipPersonaDetail>(
         html`<aip-persona-detail api="/_fault/latency=10" persona="noor-haddad"></aip-persona-detail>`,

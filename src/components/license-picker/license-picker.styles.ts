@@ -49,6 +49,16 @@ export const styles = css`
     cursor: not-allowed;
     background: var(--_aip-color-surface-sunken);
   }
+  /* Forced colours drop the shadow and the fill: the chosen tier's edge is doubled, an unavailable one's dashed. */
+  @media (forced-colors: active) {
+    .tier.selected {
+      padding: calc(var(--_aip-space-4) - 2px);
+      border: 3px double Highlight;
+    }
+    .tier.disabled {
+      border-style: dashed;
+    }
+  }
   .tier:has(input:focus-visible) {
     outline: var(--_aip-focus-ring-width) solid var(--_aip-color-focus);
     outline-offset: 2px;
