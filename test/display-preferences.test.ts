@@ -12,7 +12,7 @@ import type { AipCheckout } from '../src/components/checkout/checkout.js';
 import type { AipPersonaDetail } from '../src/components/persona-detail/persona-detail.js';
 import type { Persona } from '../src/api/schemas.js';
 import { shadowQuery } from './helpers.js';
-import { contrast, deepQuery, rgba } from './paint.js';
+import { computedColor, contrast, deepQuery, rgba } from './paint.js';
 
 type Media = Parameters<typeof emulateMedia>[0] & { forcedColors?: 'active' | 'none'; contrast?: 'more' | null };
 const emulate = (media: Media) => emulateMedia(media as Parameters<typeof emulateMedia>[0]);
@@ -105,7 +105,7 @@ describe('display preferences', function () {
     const muted = getComputedStyle(article).getPropertyValue('--_aip-color-text-muted').trim();
     expect(contrast(rgba(getComputedStyle(article).borderTopColor), [255, 255, 255, 1])).to.be.lessThan(3);
     await emulate({ contrast: 'more' });
-    expect(getComputedStyle(article).borderTopColor).to.equal(toRgb(muted));
+    expect(getComputedStyle(article).borderTopColor).to.equal(computedColor(muted));
   });
 
   it('prints the catalog’s open listing in full, once, not its first screen on every page', async () => {
@@ -124,13 +124,3 @@ describe('display preferences', function () {
     dialog.close();
   });
 });
-
-/** A colour as the browser computes it (`rgb(r, g, b)`). */
-function toRgb(color: string): string {
-  const probe = document.createElement('span');
-  probe.style.color = color;
-  document.body.append(probe);
-  const computed = getComputedStyle(probe).color;
-  probe.remove();
-  return computed;
-}

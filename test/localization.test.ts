@@ -22,6 +22,7 @@ import de from '../src/locales/de.js';
 import es from '../src/locales/es.js';
 import { DARK_TOKENS, TOKENS } from '../src/styles/tokens.js';
 import { captureWarnings } from './helpers.js';
+import { computedColor } from './paint.js';
 
 /** The text a reader sees in `node`: through shadow roots and slots, without scripts and styles, spaces collapsed. */
 function textOf(node: Node): string {
@@ -386,18 +387,10 @@ describe('languages', function () {
       await reads(card, 'KI-generiert · fiktive Persona');
       await reads(picker, 'Lizenz wählen');
 
-      const colour = (value: string) => {
-        const probe = document.createElement('span');
-        probe.style.color = value;
-        document.body.append(probe);
-        const computed = getComputedStyle(probe).color;
-        probe.remove();
-        return computed;
-      };
       // The disclosure: its words follow the locale, its colour the theme.
       const disclosure = () => one(card, '[part="disclosure"]');
       expect(textOf(disclosure())).to.equal('KI-generiert · fiktive Persona');
-      expect(getComputedStyle(disclosure()).color).to.equal(colour(DARK_TOKENS['--aip-color-text-muted']!));
+      expect(getComputedStyle(disclosure()).color).to.equal(computedColor(DARK_TOKENS['--aip-color-text-muted']!));
       expect(getComputedStyle(store).getPropertyValue('--aip-color-surface').trim()).not.to.equal('');
 
       store.theme = 'light';
@@ -406,7 +399,7 @@ describe('languages', function () {
       await reads(picker, 'Elija una licencia', 'Licencia comercial');
       // Light: the light muted colour, and no dark surface.
       expect(textOf(disclosure())).to.equal('Generada por IA · persona ficticia');
-      expect(getComputedStyle(disclosure()).color).to.equal(colour(TOKENS['--aip-color-text-muted']));
+      expect(getComputedStyle(disclosure()).color).to.equal(computedColor(TOKENS['--aip-color-text-muted']));
       expect(getComputedStyle(store).getPropertyValue('--aip-color-surface').trim()).to.equal('');
       await expect(store).to.be.accessible();
     });

@@ -78,3 +78,13 @@ export async function deepQuery<T extends Element = Element>(
   await waitUntil(() => deepAll(root, selector).length, `no ${selector}`, { timeout });
   return deepAll<T>(root, selector)[0]!;
 }
+
+/** A CSS colour as the browser computes it (`rgb(r, g, b)`), to compare with a computed style. */
+export function computedColor(color: string): string {
+  const probe = document.createElement('span');
+  probe.style.color = color;
+  document.body.append(probe);
+  const computed = getComputedStyle(probe).color;
+  probe.remove();
+  return computed;
+}
