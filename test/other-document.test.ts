@@ -53,4 +53,23 @@ describe('elements put into another document', () => {
     await waitUntil(() => styled(card), 'styled back on this page');
     card.remove();
   });
+
+  it('throw nothing when parked in an inert document (a template, a parsed page) and are styled when back', async () => {
+    frame = await blankFrame();
+    const card = document.createElement('aip-persona-card');
+    card.data = listing;
+    document.body.append(card);
+    await waitUntil(() => styled(card), 'styled on this page');
+    const thrown = await thrownIntoPage(async () => {
+      // As htmx's hx-preserve does: into the parsed response, then back into the page.
+      const parked = new DOMParser().parseFromString('<body></body>', 'text/html');
+      parked.body.append(card);
+      document.createElement('template').content.append(card);
+      await new Promise((done) => setTimeout(done, 50));
+      document.body.append(card);
+    });
+    expect(thrown).to.deep.equal([]);
+    await waitUntil(() => styled(card), 'styled back on this page');
+    card.remove();
+  });
 });

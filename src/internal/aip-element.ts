@@ -19,7 +19,9 @@ function adoptHere(el: LitElement, root: ShadowRoot): void {
   const styles = (el.constructor as typeof LitElement).elementStyles;
   const doc = el.ownerDocument;
   const win = doc.defaultView as (Window & typeof globalThis) | null;
-  if (doc === document || !win) return adoptStyles(root, styles);
+  if (doc === document) return adoptStyles(root, styles);
+  // An inert document (a template's, a parsed response's, as htmx parks preserved elements): nothing to style there.
+  if (!win) return;
   let sheets = copies.get(doc);
   if (!sheets) copies.set(doc, (sheets = new Map()));
   root.adoptedStyleSheets = styles.map((style) => {
