@@ -6,7 +6,7 @@ import type { AipPersonaCard } from '../src/components/persona-card/persona-card
 import { captureWarnings } from './helpers.js';
 
 describe('an <aip-storefront> that is never defined', () => {
-  it('is given up on shortly after the page loaded: the elements use their defaults and say why', async () => {
+  it('is given up on shortly after the page was parsed: the elements use their defaults and say why', async () => {
     let card!: AipPersonaCard;
     const warnings = await captureWarnings(async () => {
       const root = await fixture(

@@ -144,8 +144,12 @@ export class AipPersonaDetail extends AipElement {
 
   /** The creator's public profile: loaded after the persona, and allowed to fail on its own. */
   private readonly creatorLoader = new Task(this, {
-    task: async ([client, handle], { signal }): Promise<Creator | null> =>
-      handle ? client.creator(handle, { signal }) : null,
+    task: async ([client, handle], { signal }): Promise<Creator | null> => {
+      if (!handle) return null;
+      const wait = this.store.ready(signal);
+      if (wait) await wait;
+      return client.creator(handle, { signal });
+    },
     args: () => {
       const shown = this.shownPersona();
       const settings = this.store.value;

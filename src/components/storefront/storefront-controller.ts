@@ -19,7 +19,7 @@ if (!page[ROOT_KEY] && typeof document !== 'undefined') {
 }
 
 // Elements inside an <aip-storefront> that isn't defined yet wait for it, until
-// 3 s after the page has loaded; then they use their own defaults.
+// 3 s after the page's document has been parsed; then they use their own defaults.
 let storefrontArrival: Promise<void> | undefined;
 
 /** Settles when `<aip-storefront>` is defined or is given up on (then says so once); shared by the whole page. */
@@ -34,10 +34,19 @@ function arrivalOfStorefront(): Promise<void> {
           }
           resolve();
         }, 3000);
-      if (document.readyState === 'complete') giveUp();
-      else addEventListener('load', giveUp, { once: true });
+      // Module scripts, however late in the page, have all run by DOMContentLoaded.
+      if (document.readyState === 'loading') addEventListener('DOMContentLoaded', giveUp, { once: true });
+      else giveUp();
     }),
   ]).then(() => {}));
+}
+
+/** Whether `el` is inside an `<aip-storefront>`, across shadow roots (a host component rendering ours). */
+function inStorefront(el: Element): boolean {
+  for (let node: Element | null = el; node; node = (node.getRootNode() as ShadowRoot).host ?? null) {
+    if (node.closest('aip-storefront')) return true;
+  }
+  return false;
 }
 
 // The elements watching each client for changed listings. One listener per
@@ -102,7 +111,7 @@ export class StorefrontController implements ReactiveController {
    * was superseded meanwhile. Undefined when there is nothing to wait for.
    */
   ready(signal: AbortSignal): Promise<void> | undefined {
-    if (this.provided || customElements.get('aip-storefront') || !this.host.closest('aip-storefront')) return;
+    if (this.provided || customElements.get('aip-storefront') || !inStorefront(this.host)) return;
     return arrivalOfStorefront().then(async () => {
       // The storefront's settings reach the host with its upgrade; the update they ask for reruns the task.
       await this.host.updateComplete;
