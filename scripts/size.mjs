@@ -151,8 +151,9 @@ const paths = [
     // elements in a storefront not yet defined learned to wait for it (0.2 KB); to 80 KB when they
     // learned forced colours, more contrast and print (0.3 KB); to 80.25 KB when the JSON-LD learned to
     // be written under Trusted Types (0.15 KB); to 80.5 KB with the host-page fixes and rendering in another
-    // document (0.3 KB).
-    budgets: [{ limit: 80.5 * KB, enforced: true }],
+    // document (0.3 KB); to 80.75 KB with the review's mends to them (waiting across shadow roots, inert
+    // documents, sync-url and Back; 0.2 KB).
+    budgets: [{ limit: 80.75 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);
