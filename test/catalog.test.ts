@@ -746,6 +746,25 @@ describe('<aip-catalog>', () => {
       expect(location.search).to.equal('');
     });
 
+    it('ignores fragment navigation: a sort the host set and a search being typed stay', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront><aip-catalog sync-url filters="search" page-size="100"></aip-catalog></aip-storefront>`,
+      );
+      // The host's own sort control, and the reader typing while an in-page link changes the hash.
+      el.sort = 'name';
+      await el.updateComplete;
+      const search = el.shadowRoot!.querySelector<HTMLInputElement>('[part="search"]')!;
+      search.value = 'mara';
+      search.dispatchEvent(new Event('input'));
+      const popped = new Promise((done) => addEventListener('popstate', done, { once: true }));
+      location.hash = 'top';
+      await popped;
+      const expected = (await catalogFromApi('q=mara&sort=name&limit=100')).map((p) => p.name);
+      await waitUntil(() => JSON.stringify(names(el)) === JSON.stringify(expected), 'the search, sorted by name');
+      expect(el.sort).to.equal('name');
+      expect(new URLSearchParams(location.search).get('aip-q')).to.equal('mara');
+    });
+
     it('leaves the URL alone without sync-url', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog></aip-catalog></aip-storefront>`);
       const select = [...el.shadowRoot!.querySelectorAll('select')][0];

@@ -267,8 +267,8 @@ export class AipCatalog extends AipElement {
   /**
    * Mirror search, filters and sort into the page URL (`aip-q`, `aip-use-case`, `aip-tag`, `aip-availability`,
    * `aip-rating`, `aip-sort`), and start from them; Back, Forward and a single-page app's own navigation
-   * (`pushState` followed by a `popstate` event, as routers send) are followed too. A URL without `aip-sort`
-   * means the `sort` attribute's order.
+   * (`pushState` followed by a `popstate` event, as routers send) are followed too when they change the query
+   * (a fragment link doesn't). A URL without `aip-sort` means the `sort` attribute's order.
    */
   @property({ type: Boolean, attribute: 'sync-url' }) syncUrl = false;
 
@@ -497,7 +497,8 @@ export class AipCatalog extends AipElement {
   }
 
   private readonly onHistory = (): void => {
-    if (!this.syncUrl) return;
+    // A fragment link or a scrollspy's hash changes fire popstate too: only a change of the query is navigation.
+    if (!this.syncUrl || location.search === this.seenSearch) return;
     clearTimeout(this.searchTimer);
     this.typed = null;
     this.announceResults = true;
@@ -507,8 +508,12 @@ export class AipCatalog extends AipElement {
   /** The sort the page asked for, before the URL's: what a URL without a sort means. */
   private pageSort: Sort | null = null;
 
+  /** The query string the catalog last read or wrote. */
+  private seenSearch = '';
+
   private readUrl(): void {
     this.pageSort ??= this.sort;
+    this.seenSearch = location.search;
     const params = new URLSearchParams(location.search);
     const pick = <T extends string>(key: string, allowed: readonly T[]): T | '' => {
       const value = params.get(key);
@@ -538,6 +543,7 @@ export class AipCatalog extends AipElement {
       else url.searchParams.delete(key);
     }
     if (url.href !== location.href) history.replaceState(history.state, '', url);
+    this.seenSearch = location.search;
   }
 
   private onSearch(value: string): void {
