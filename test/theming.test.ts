@@ -194,6 +194,15 @@ describe('theming', function () {
       expect(small).to.deep.equal([]);
     });
 
+    it("the page's own content inside a storefront keeps the page's white-space", async () => {
+      const page = await fixture<HTMLElement>(
+        html`<div style="white-space: pre-line">
+          <aip-storefront><p>First line Second line</p></aip-storefront>
+        </div>`,
+      );
+      expect(getComputedStyle(page.querySelector('p')!).whiteSpace).to.equal('pre-line');
+    });
+
     it('text wraps inside the elements even where the page sets white-space: nowrap', async () => {
       const page = await fixture<HTMLElement>(
         html`<div style="white-space: nowrap; width: 480px">

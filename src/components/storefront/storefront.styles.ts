@@ -13,6 +13,8 @@ export const styles = css`
     display: block;
     background: var(--_aip-color-canvas);
     color: var(--_aip-color-text);
+    /* It wraps the page's own content: that keeps the page's white-space (the elements inside reset their own). */
+    white-space: inherit;
   }
   :host([theme='dark']) {
     ${darkDeclarations}
