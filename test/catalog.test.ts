@@ -533,6 +533,20 @@ describe('<aip-catalog>', () => {
       expect(names(el).every((n) => n.length > 0)).to.equal(true);
     });
 
+    it('tells the integrator, once, in the console what was wrong with an unreadable answer', async () => {
+      let el!: AipCatalog;
+      const warnings = await captureWarnings(async () => {
+        el = await inStorefront(html`<aip-catalog api="/_fault/body=schema"></aip-catalog>`);
+        await shadowQuery(el, '[part="status"]');
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('could not be read');
+      const told = warnings.filter((w) => w.includes('unexpected answer'));
+      expect(told.length).to.equal(1);
+      expect(told[0]).to.match(/^aip-storefront: The marketplace sent an unexpected answer \(.+\)$/);
+    });
+
     it('explains a network failure in words', async () => {
       const el = await inStorefront(html`<aip-catalog api="http://127.0.0.1:9"></aip-catalog>`);
       const status = await shadowQuery(el, '[part="status"]');

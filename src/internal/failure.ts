@@ -7,11 +7,15 @@ export function waitText(t: Translate<CoreMessageId>, seconds: number): string {
   return seconds < 120 ? t('time.seconds', { count: seconds }) : t('time.minutes', { count: Math.ceil(seconds / 60) });
 }
 
+/** Unreadable answers already described in the console. */
+const told = new WeakSet<object>();
+
 /**
  * The sentence an element's error state adds under "… could not be loaded":
  * what went wrong, as far as the buyer can act on it, and when to try again.
  * A wait the marketplace asked for (`Retry-After`, which the client waits out
- * itself when it is short) is said in seconds or minutes.
+ * itself when it is short) is said in seconds or minutes. An unreadable
+ * answer is also described in the console, once per failure.
  */
 export function loadFailureHint(error: unknown, t: Translate<CoreMessageId>): string {
   const e = toApiError(error);
@@ -26,6 +30,9 @@ export function loadFailureHint(error: unknown, t: Translate<CoreMessageId>): st
     case 'unavailable':
       return wait ? t('hint.unavailable-wait', { wait }) : t('hint.unavailable');
     case 'malformed_response':
+      // What the check found is for the integrator, once per failure: the buyer reads the hint.
+      if (!told.has(e)) console.warn(`aip-storefront: ${e.message}`);
+      told.add(e);
       return t('hint.malformed');
     default:
       return t('hint.problem');
