@@ -172,3 +172,25 @@ test("a creator's page framed by another site (a site builder's embed block) pay
   assert.match(await checkout.locator('[part~="certificate"]').innerText(), /Frankie Framed/);
   await context.close();
 });
+
+test('a creator page framed by its own site keeps the overlay', async () => {
+  const context = await demo().browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await context.newPage();
+  const embedded = `${demo().url}/demo/creator/persona.html?id=juno-okafor`;
+  await page.goto(`${demo().url}/e2e/fixtures/site-builder.html?src=${encodeURIComponent(embedded)}`);
+  const framed = page.frameLocator('iframe');
+  await framed.locator('aip-license-picker input[value="commercial"]').check();
+  const checkout = framed.locator('aip-checkout');
+  await checkout.getByRole('button', { name: /^Buy / }).click();
+  await checkout.getByLabel('Full name').fill('Sam Sameorigin');
+  await checkout.getByLabel('Email').fill('sam@example.com');
+  await checkout.getByRole('checkbox').check();
+  let popups = 0;
+  context.on('page', () => popups++);
+  await checkout.getByRole('button', { name: 'Continue to payment' }).click();
+  await checkout.locator('dialog[open] iframe').waitFor();
+  await checkout.frameLocator('dialog[open] iframe').getByRole('button', { name: /pay/i }).click();
+  await checkout.locator('[part~="certificate"] dl').waitFor({ timeout: 15_000 });
+  assert.equal(popups, 0);
+  await context.close();
+});

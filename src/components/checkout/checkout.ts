@@ -59,15 +59,18 @@ export type CheckoutMode = 'overlay' | 'popup' | 'redirect';
  * by the origin that made the order, and every ancestor counts.
  */
 function framedByAnotherSite(): boolean {
-  if (window === window.top) return false;
-  const ancestors = location.ancestorOrigins as DOMStringList | undefined;
-  if (ancestors) return [...ancestors].some((origin) => origin !== location.origin);
-  try {
-    return window.top!.location.origin !== location.origin;
-  } catch {
-    return true;
+  // Each ancestor in turn, as every browser allows: another origin's location can't be read.
+  for (let frame: Window = window; frame !== frame.parent;) {
+    frame = frame.parent;
+    try {
+      if (frame.location.origin !== location.origin) return true;
+    } catch {
+      return true;
+    }
   }
+  return false;
 }
+
 const MODES: readonly CheckoutMode[] = ['overlay', 'popup', 'redirect'];
 
 type Step =
