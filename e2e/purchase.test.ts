@@ -149,20 +149,32 @@ test('a buyer sends a custom-order brief from the persona page and gets a reques
   await page.close();
 });
 
-test("a creator's page framed by another site (a site builder's embed block) pays in a popup, not an overlay the payment page refuses", async () => {
+/**
+ * A site builder's page on `builderOrigin` frames the demo persona page; a buyer chooses the Commercial tier and
+ * fills the checkout up to "Continue to payment". Returns the page, its context and the framed checkout.
+ */
+async function framedCheckout(builderOrigin: string, persona: string, buyer: { name: string; email: string }) {
   const context = await demo().browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  // The builder's page, served on this machine's other loopback name: another origin.
-  const embedded = `${demo().url}/demo/creator/persona.html?id=noor-haddad`;
-  const builder = demo().url.replace('127.0.0.1', 'localhost');
-  await page.goto(`${builder}/e2e/fixtures/site-builder.html?src=${encodeURIComponent(embedded)}`);
+  const embedded = `${demo().url}/demo/creator/persona.html?id=${persona}`;
+  await page.goto(`${builderOrigin}/e2e/fixtures/site-builder.html?src=${encodeURIComponent(embedded)}`);
   const framed = page.frameLocator('iframe');
   await framed.locator('aip-license-picker input[value="commercial"]').check();
   const checkout = framed.locator('aip-checkout');
   await checkout.getByRole('button', { name: /^Buy / }).click();
-  await checkout.getByLabel('Full name').fill('Frankie Framed');
-  await checkout.getByLabel('Email').fill('frankie@example.com');
+  await checkout.getByLabel('Full name').fill(buyer.name);
+  await checkout.getByLabel('Email').fill(buyer.email);
   await checkout.getByRole('checkbox').check();
+  return { context, checkout };
+}
+
+test("a creator's page framed by another site (a site builder's embed block) pays in a popup, not an overlay the payment page refuses", async () => {
+  // The builder's page, served on this machine's other loopback name: another origin.
+  const builder = demo().url.replace('127.0.0.1', 'localhost');
+  const { context, checkout } = await framedCheckout(builder, 'noor-haddad', {
+    name: 'Frankie Framed',
+    email: 'frankie@example.com',
+  });
   const popup = context.waitForEvent('page');
   await checkout.getByRole('button', { name: 'Continue to payment' }).click();
   const hosted = await popup;
@@ -174,17 +186,10 @@ test("a creator's page framed by another site (a site builder's embed block) pay
 });
 
 test('a creator page framed by its own site keeps the overlay', async () => {
-  const context = await demo().browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await context.newPage();
-  const embedded = `${demo().url}/demo/creator/persona.html?id=juno-okafor`;
-  await page.goto(`${demo().url}/e2e/fixtures/site-builder.html?src=${encodeURIComponent(embedded)}`);
-  const framed = page.frameLocator('iframe');
-  await framed.locator('aip-license-picker input[value="commercial"]').check();
-  const checkout = framed.locator('aip-checkout');
-  await checkout.getByRole('button', { name: /^Buy / }).click();
-  await checkout.getByLabel('Full name').fill('Sam Sameorigin');
-  await checkout.getByLabel('Email').fill('sam@example.com');
-  await checkout.getByRole('checkbox').check();
+  const { context, checkout } = await framedCheckout(demo().url, 'juno-okafor', {
+    name: 'Sam Sameorigin',
+    email: 'sam@example.com',
+  });
   let popups = 0;
   context.on('page', () => popups++);
   await checkout.getByRole('button', { name: 'Continue to payment' }).click();
