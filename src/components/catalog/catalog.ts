@@ -142,9 +142,7 @@ export class AipCatalog extends AipElement {
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
       const params = JSON.parse(key) as CatalogParams;
-      const wait = this.store.ready(signal);
-      if (wait) await wait;
-      const request = client.catalog(params, { signal });
+      const request = this.store.send(signal, () => client.catalog(params, { signal }));
       // The first money format loads the browser's locale data (tens of ms):
       // do it while the request is on the wire, not after it answers.
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });

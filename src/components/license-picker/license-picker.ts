@@ -95,18 +95,19 @@ export class AipLicensePicker extends AipElement {
   private readonly loader = new Task(this, {
     task: async ([client, id, data], { signal }): Promise<Loaded | null> => {
       const given = data === null || data === undefined ? null : this.checkData(data);
-      const wait = this.store.ready(signal);
-      if (wait) await wait;
       // The offers carry the server's prices, which are what is charged; the
       // policy only cross-checks them, so without it the tiers still show.
-      const policy = client.pricingPolicy({ signal }).catch((error: unknown) => {
-        if (signal.aborted) throw error;
-        return toApiError(error);
-      });
+      const policy = this.store
+        .send(signal, () => client.pricingPolicy({ signal }))
+        .catch((error: unknown) => {
+          if (signal.aborted) throw error;
+          return toApiError(error);
+        });
       if (given) return { persona: given, policy: await policy };
       if (!id) return null;
-      const [persona, p] = await Promise.all([client.persona(id, { signal }), policy]);
-      return { persona, policy: p };
+      const persona = this.store.send(signal, () => client.persona(id, { signal }));
+      const [listing, p] = await Promise.all([persona, policy]);
+      return { persona: listing, policy: p };
     },
     args: () => {
       const { client } = this.store.value;

@@ -144,12 +144,8 @@ export class AipPersonaDetail extends AipElement {
 
   /** The creator's public profile: loaded after the persona, and allowed to fail on its own. */
   private readonly creatorLoader = new Task(this, {
-    task: async ([client, handle], { signal }): Promise<Creator | null> => {
-      if (!handle) return null;
-      const wait = this.store.ready(signal);
-      if (wait) await wait;
-      return client.creator(handle, { signal });
-    },
+    task: async ([client, handle], { signal }): Promise<Creator | null> =>
+      handle ? this.store.send(signal, () => client.creator(handle, { signal })) : null,
     args: () => {
       const shown = this.shownPersona();
       const settings = this.store.value;

@@ -102,20 +102,22 @@ export class StorefrontController implements ReactiveController {
   }
 
   /**
-   * Call before a task's first request. Inside an `<aip-storefront>` whose
-   * script hasn't run yet (its module tag comes after this element's), a
-   * request made now would use the wrong marketplace, creator, rating or
-   * language and be thrown away; this returns a promise that settles once the
-   * storefront is defined (and the host has rendered with its settings), or
-   * once waiting is pointless. It rejects with the signal's reason if the task
-   * was superseded meanwhile. Undefined when there is nothing to wait for.
+   * Makes a task's request: at once, or, inside an `<aip-storefront>` whose
+   * script hasn't run yet (its module tag comes after this element's), once
+   * the storefront is defined and the host has rendered with its settings, or
+   * once waiting is pointless. Made now, the request would use the wrong
+   * marketplace, creator, rating or language and be thrown away. Rejects with
+   * the signal's reason if the task was superseded meanwhile. With nothing to
+   * wait for, `request` runs in this very call (callers rely on that: no
+   * microtask before the request starts).
    */
-  ready(signal: AbortSignal): Promise<void> | undefined {
-    if (this.provided || customElements.get('aip-storefront') || !inStorefront(this.host)) return;
+  send<T>(signal: AbortSignal, request: () => Promise<T>): Promise<T> {
+    if (this.provided || customElements.get('aip-storefront') || !inStorefront(this.host)) return request();
     return arrivalOfStorefront().then(async () => {
       // The storefront's settings reach the host with its upgrade; the update they ask for reruns the task.
       await this.host.updateComplete;
       signal.throwIfAborted();
+      return request();
     });
   }
 
@@ -198,10 +200,7 @@ export function personaTask(host: ReactiveControllerHost, store: StorefrontContr
   return new Task(host, {
     task: async ([client, listing], { signal }) => {
       if (!listing) return null;
-      // Only when there is something to wait for: otherwise the request starts in this very call, as callers expect.
-      const wait = store.ready(signal);
-      if (wait) await wait;
-      return client.persona(listing, { signal });
+      return store.send(signal, () => client.persona(listing, { signal }));
     },
     // The revision reloads the listing when a sale on this page changed it.
     args: () => {
