@@ -111,24 +111,24 @@ let refused = false;
  * the console says so once.
  */
 export function writeJsonLd(host: HTMLElement, data: Record<string, unknown> | null): void {
-  let script = host.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-aip]');
-  const text = data && scriptSafeJson(data);
-  if (script?.textContent === text) return;
-  if (!script && text) {
+  const old = host.querySelector<HTMLScriptElement>(':scope > script[type="application/ld+json"][data-aip]');
+  // Refused once, it is not tried again: each try is a violation the page may report.
+  const text = data && !refused ? scriptSafeJson(data) : null;
+  if (!text) return void old?.remove();
+  if (old?.textContent === text) return;
+  let script = old;
+  if (!script) {
     script = document.createElement('script');
     script.type = 'application/ld+json';
     script.dataset.aip = '';
   }
-  // Refused once, it is not tried again: each try is a violation the page may report.
-  if (!text || refused || !setScriptText(script!, text)) {
-    script?.remove();
-    if (text && !refused) {
-      refused = true;
-      console.warn('aip-storefront: no JSON-LD: Trusted Types refused the policy aip-storefront.');
-    }
+  if (setScriptText(script, text)) {
+    if (!old) host.append(script);
     return;
   }
-  if (!script!.isConnected) host.append(script!);
+  old?.remove();
+  refused = true;
+  console.warn('aip-storefront: no JSON-LD: Trusted Types refused the policy aip-storefront.');
 }
 
 type JsonLd = Record<string, unknown> | null;
