@@ -1,4 +1,4 @@
-import { toApiError } from '../api/errors.js';
+import { toApiError, type ApiError } from '../api/errors.js';
 import type { CoreMessageId } from '../locales/ids.js';
 import type { Translate } from './i18n.js';
 
@@ -11,11 +11,22 @@ export function waitText(t: Translate<CoreMessageId>, seconds: number): string {
 const told = new WeakSet<object>();
 
 /**
+ * Describes an unreadable answer (`malformed_response`) in the console, once
+ * per failure: what the check found is for the integrator; the buyer reads a
+ * hint. `who` names the speaker (an element's tag); other errors say nothing.
+ */
+export function tellUnreadable(error: ApiError, who = 'aip-storefront'): void {
+  if (error.code !== 'malformed_response' || told.has(error)) return;
+  told.add(error);
+  console.warn(`${who}: ${error.message}`);
+}
+
+/**
  * The sentence an element's error state adds under "… could not be loaded":
  * what went wrong, as far as the buyer can act on it, and when to try again.
  * A wait the marketplace asked for (`Retry-After`, which the client waits out
  * itself when it is short) is said in seconds or minutes. An unreadable
- * answer is also described in the console, once per failure.
+ * answer is also described in the console (`tellUnreadable`).
  */
 export function loadFailureHint(error: unknown, t: Translate<CoreMessageId>): string {
   const e = toApiError(error);
@@ -30,9 +41,7 @@ export function loadFailureHint(error: unknown, t: Translate<CoreMessageId>): st
     case 'unavailable':
       return wait ? t('hint.unavailable-wait', { wait }) : t('hint.unavailable');
     case 'malformed_response':
-      // What the check found is for the integrator, once per failure: the buyer reads the hint.
-      if (!told.has(e)) console.warn(`aip-storefront: ${e.message}`);
-      told.add(e);
+      tellUnreadable(e);
       return t('hint.malformed');
     default:
       return t('hint.problem');

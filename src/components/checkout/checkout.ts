@@ -29,7 +29,7 @@ import {
   type CheckoutErrorCode,
 } from '../../events/checkout.js';
 import { AipElement } from '../../internal/aip-element.js';
-import { waitText } from '../../internal/failure.js';
+import { tellUnreadable, waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { showModal } from '../../internal/modal.js';
 import type { Translate } from '../../internal/i18n.js';
@@ -956,7 +956,7 @@ export class AipCheckout extends AipElement {
 
   /** An answer that broke the contract: the buyer is told it could not be read, the console says why. */
   private unreadable(error: ApiError): void {
-    if (error.code === 'malformed_response') console.warn(`<${this.localName}>: ${error.message}`);
+    tellUnreadable(error, `<${this.localName}>`);
   }
 
   /** The marketplace refused a buyer detail: back to the form, the field says why and takes focus. */
