@@ -22,18 +22,30 @@ const styled = (card: AipPersonaCard) => {
 
 describe('elements put into another document', () => {
   let listing: PersonaSummary;
-  let frame: HTMLIFrameElement;
+  let frame: HTMLIFrameElement | undefined;
   before(async () => {
     [listing] = await catalogFromApi('availability=open&limit=1');
   });
-  afterEach(() => frame.remove());
+  afterEach(() => {
+    frame?.remove();
+    frame = undefined;
+  });
+
+  /** A card of the listing, rendered and styled on this page. */
+  async function cardOnThisPage(): Promise<AipPersonaCard> {
+    const card = document.createElement('aip-persona-card');
+    card.data = listing;
+    document.body.append(card);
+    await waitUntil(() => styled(card), 'styled on this page');
+    return card;
+  }
 
   it('render there with their styles when first connected in the frame', async () => {
     frame = await blankFrame();
     const card = document.createElement('aip-persona-card');
     card.data = listing;
     const thrown = await thrownIntoPage(async () => {
-      frame.contentDocument!.body.append(card);
+      frame!.contentDocument!.body.append(card);
       await waitUntil(() => card.shadowRoot?.querySelector('[part="title"]'), 'the card rendered');
     });
     expect(thrown).to.deep.equal([]);
@@ -43,10 +55,7 @@ describe('elements put into another document', () => {
 
   it('keep their styles when moved there after rendering, and back', async () => {
     frame = await blankFrame();
-    const card = document.createElement('aip-persona-card');
-    card.data = listing;
-    document.body.append(card);
-    await waitUntil(() => styled(card), 'styled on this page');
+    const card = await cardOnThisPage();
     frame.contentDocument!.body.append(card);
     await waitUntil(() => styled(card), 'styled in the frame');
     document.body.append(card);
@@ -55,11 +64,7 @@ describe('elements put into another document', () => {
   });
 
   it('throw nothing when parked in an inert document (a template, a parsed page) and are styled when back', async () => {
-    frame = await blankFrame();
-    const card = document.createElement('aip-persona-card');
-    card.data = listing;
-    document.body.append(card);
-    await waitUntil(() => styled(card), 'styled on this page');
+    const card = await cardOnThisPage();
     const thrown = await thrownIntoPage(async () => {
       // As htmx's hx-preserve does: into the parsed response, then back into the page.
       const parked = new DOMParser().parseFromString('<body></body>', 'text/html');
