@@ -3,6 +3,7 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { PersonaSummary } from '../src/api/schemas.js';
+import type { AipCatalog } from '../src/components/catalog/catalog.js';
 import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import { catalogFromApi, thrownIntoPage } from './helpers.js';
 
@@ -76,5 +77,43 @@ describe('elements put into another document', () => {
     expect(thrown).to.deep.equal([]);
     await waitUntil(() => styled(card), 'styled back on this page');
     card.remove();
+  });
+
+  /** A catalog rendered in a new frame. */
+  async function catalogInFrame(): Promise<AipCatalog> {
+    frame = await blankFrame();
+    const catalog = document.createElement('aip-catalog');
+    catalog.setAttribute('api', location.origin);
+    catalog.setAttribute('page-size', '4');
+    frame.contentDocument!.body.append(catalog);
+    await waitUntil(() => catalog.shadowRoot?.querySelector('aip-persona-card'), 'the catalog rendered in the frame');
+    return catalog;
+  }
+  /** Whether a page's viewport can be scrolled by the wheel or a swipe. */
+  const scrolls = (page: Document) => page.defaultView!.getComputedStyle(page.documentElement).overflowY !== 'hidden';
+
+  it('report nothing on this page once the frame holding a rendered catalog is removed', async () => {
+    await catalogInFrame();
+    const thrown = await thrownIntoPage(async () => {
+      frame!.remove();
+      // The page goes on rendering: a dozen frames.
+      for (let i = 0; i < 12; i++) await new Promise((done) => requestAnimationFrame(done));
+    });
+    expect(thrown).to.deep.equal([]);
+  });
+
+  it('hold the frame still, not this page, while a detail opened in the frame is open; then let go', async () => {
+    const catalog = await catalogInFrame();
+    const framed = frame!.contentDocument!;
+    catalog.shadowRoot!.querySelector('aip-persona-card')!.shadowRoot!.querySelector<HTMLElement>('.select')!.click();
+    await waitUntil(() => catalog.shadowRoot!.querySelector('dialog[open]'), 'the detail opened');
+    expect(scrolls(framed), 'the frame').to.equal(false);
+    expect(scrolls(document), 'this page').to.equal(true);
+    const thrown = await thrownIntoPage(async () => {
+      frame!.remove();
+      for (let i = 0; i < 12; i++) await new Promise((done) => requestAnimationFrame(done));
+    });
+    expect(thrown).to.deep.equal([]);
+    expect(scrolls(document), 'this page, the frame gone').to.equal(true);
   });
 });

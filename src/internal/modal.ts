@@ -2,60 +2,66 @@
  * The modal dialogs the elements have open. While one is open the host page
  * behind it does not scroll: a native modal `<dialog>` stops clicks on the
  * page, but not the wheel or a swipe over its backdrop, which would move the
- * page under the dialog.
+ * page under the dialog. Each with the observer watching it (see showModal).
  */
-const open = new Set<HTMLDialogElement>();
+const open = new Map<HTMLDialogElement, ResizeObserver>();
 /**
- * What the hold sets on the page's root, inline and `!important`. The gutter
- * only on a page with a classic scrollbar, which keeps its room, so nothing
- * moves sideways.
+ * What the hold sets on the root of the page showing the dialog, inline and
+ * `!important`. The gutter only on a page with a classic scrollbar, which
+ * keeps its room, so nothing moves sideways.
  */
 const HOLD: Record<string, string> = { 'overflow-x': 'hidden', 'overflow-y': 'hidden', 'scrollbar-gutter': 'stable' };
-/** The page's own inline values of what the hold set: property, value, priority. */
-let saved: [string, string, string][] | null = null;
-/**
- * Tells when an open dialog stops being shown by any way: closed, or removed
- * from the page with its element (which fires no `close`). Its box is then
- * gone, and a ResizeObserver hears that.
- */
-let watcher: ResizeObserver | null = null;
+/** The pages held, each with its own inline values of what the hold set: property, value, priority. */
+const saved = new Map<Document, [string, string, string][]>();
 
-function sync(): void {
-  for (const dialog of open) {
-    if (dialog.matches(':modal')) continue;
-    open.delete(dialog);
-    watcher?.unobserve(dialog);
+function hold(page: Document): void {
+  const style = page.documentElement.style;
+  const gutter = page.defaultView!.innerWidth > page.documentElement.clientWidth;
+  const values: [string, string, string][] = [];
+  for (const property in HOLD) {
+    if (property === 'scrollbar-gutter' && !gutter) continue;
+    values.push([property, style.getPropertyValue(property), style.getPropertyPriority(property)]);
+    style.setProperty(property, HOLD[property]!, 'important');
   }
-  const style = document.documentElement.style;
-  if (open.size && !saved) {
-    const gutter = window.innerWidth > document.documentElement.clientWidth;
-    saved = [];
-    for (const property in HOLD) {
-      if (property === 'scrollbar-gutter' && !gutter) continue;
-      saved.push([property, style.getPropertyValue(property), style.getPropertyPriority(property)]);
-      style.setProperty(property, HOLD[property]!, 'important');
-    }
-  } else if (!open.size && saved) {
-    // Put back what the page had, unless the page has set the property itself since.
-    for (const [property, value, priority] of saved) {
-      if (style.getPropertyPriority(property) && style.getPropertyValue(property) === HOLD[property]) {
-        style.setProperty(property, value, priority);
-      }
-    }
-    saved = null;
-  }
+  saved.set(page, values);
 }
 
-/** Opens `dialog` as a modal and holds the page still until it closes or leaves the page. */
+function release(page: Document): void {
+  const style = page.documentElement.style;
+  // Put back what the page had, unless the page has set the property itself since.
+  for (const [property, value, priority] of saved.get(page) ?? []) {
+    if (style.getPropertyPriority(property) && style.getPropertyValue(property) === HOLD[property]) {
+      style.setProperty(property, value, priority);
+    }
+  }
+  saved.delete(page);
+}
+
+function sync(): void {
+  for (const [dialog, watcher] of open) {
+    if (dialog.matches(':modal')) continue;
+    open.delete(dialog);
+    watcher.disconnect();
+  }
+  // Each page showing a dialog is held, and only those: a dialog in a frame holds the frame.
+  const showing = new Set([...open.keys()].map((dialog) => dialog.ownerDocument));
+  for (const page of showing) if (!saved.has(page)) hold(page);
+  for (const page of [...saved.keys()]) if (!showing.has(page)) release(page);
+}
+
+/** Opens `dialog` as a modal and holds its page still until it closes or leaves the page. */
 export function showModal(dialog: HTMLDialogElement): void {
   // The host may have removed the element while it was getting ready to open.
   if (!dialog.isConnected) return;
   dialog.showModal();
-  if (!open.has(dialog)) {
-    open.add(dialog);
-    watcher ??= new ResizeObserver(sync);
-    watcher.observe(dialog);
-  }
+  // Tells when the dialog stops being shown by any way: closed, or removed from the page with its
+  // element (which fires no `close`). Its box is then gone, and a ResizeObserver hears that. Made in
+  // the realm of the dialog's page: one from this page, watching a dialog in a frame that is then
+  // removed, would report the browser's "ResizeObserver loop" error here in every frame from then on.
+  const watcher = new dialog.ownerDocument.defaultView!.ResizeObserver(sync);
+  watcher.observe(dialog);
+  open.get(dialog)?.disconnect();
+  open.set(dialog, watcher);
   sync();
 }
 
@@ -67,7 +73,7 @@ export function showModal(dialog: HTMLDialogElement): void {
  * heard after the dialog is open again; listeners ignore it then.
  */
 export function reshowMoved(): void {
-  for (const dialog of [...open]) {
+  for (const dialog of [...open.keys()]) {
     if (dialog.isConnected && dialog.open && !dialog.matches(':modal')) {
       dialog.close();
       showModal(dialog);

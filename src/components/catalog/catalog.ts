@@ -229,9 +229,13 @@ export class AipCatalog extends AipElement {
   private searchTimer: ReturnType<typeof setTimeout> | undefined;
   /** What the buyer typed in the search box and the catalog has not searched for yet. */
   private typed: string | null = null;
-  // Measured in the next frame: re-laying out rows inside the observer's callback
-  // would trip the browser's "ResizeObserver loop" error on the host page.
-  private readonly resizeObserver = new ResizeObserver(() => requestAnimationFrame(() => this.measureColumns()));
+  /**
+   * Hears the catalog's width change. Made in the realm of the document the
+   * catalog is in: one from this page's realm, watching a catalog in a frame
+   * that is then removed, would report the browser's "ResizeObserver loop"
+   * error on the host page in every frame from then on.
+   */
+  private resizeObserver: ResizeObserver | null = null;
   private readonly endObserver = new IntersectionObserver(
     (entries) => entries.some((e) => e.isIntersecting) && this.loadMoreIfNear(),
     { rootMargin: `0px 0px ${INFINITE_MARGIN_PX}px 0px` },
@@ -284,6 +288,12 @@ export class AipCatalog extends AipElement {
     if (this.syncUrl) this.readUrl();
     // A single-page app's Back and Forward (and its own links to a filtered view) change the URL without a load.
     addEventListener('popstate', this.onHistory);
+    const realm = this.ownerDocument.defaultView ?? window;
+    if (!(this.resizeObserver instanceof realm.ResizeObserver)) {
+      // Measured in the next frame: re-laying out rows inside the observer's callback
+      // would trip the same error.
+      this.resizeObserver = new realm.ResizeObserver(() => requestAnimationFrame(() => this.measureColumns()));
+    }
     this.resizeObserver.observe(this);
     // Moved while the buyer was typing: the search they typed still runs.
     if (this.typed !== null) this.onSearch(this.typed);
@@ -293,7 +303,7 @@ export class AipCatalog extends AipElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     removeEventListener('popstate', this.onHistory);
-    this.resizeObserver.disconnect();
+    this.resizeObserver?.disconnect();
     this.endObserver.disconnect();
     this.observedEnd = null;
   }
