@@ -113,7 +113,9 @@ export class StorefrontController implements ReactiveController {
    */
   send<T>(signal: AbortSignal, request: () => Promise<T>): Promise<T> {
     if (this.provided || customElements.get('aip-storefront') || !inStorefront(this.host)) return request();
-    return arrivalOfStorefront().then(async () => {
+    const movedOut = new Promise<void>((resolve) => (this.movedOut = resolve));
+    return Promise.race([arrivalOfStorefront(), movedOut]).then(async () => {
+      this.movedOut = undefined;
       // The storefront's settings reach the host with its upgrade; the update they ask for reruns the task.
       await this.host.updateComplete;
       signal.throwIfAborted();
@@ -145,7 +147,11 @@ export class StorefrontController implements ReactiveController {
     this.watched = client;
   }
 
+  /** Ends a wait in `send` early: the host was taken out of the storefront it was waiting for. */
+  private movedOut?: () => void;
+
   hostConnected(): void {
+    if (this.movedOut && !inStorefront(this.host)) this.movedOut();
     // Render in the settings in force where the element is now (hostUpdate watches their client): a storefront
     // around it answers its context request at once; standing alone, its own defaults apply.
     this.host.requestUpdate();
