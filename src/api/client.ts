@@ -12,6 +12,9 @@
  *   times, after a growing, jittered pause or the server's `Retry-After`.
  *   Writes are never retried here: the elements retry them with the same
  *   `Idempotency-Key`.
+ * - A listing's elements share its news: when one load of it succeeds after
+ *   a failed one, brings a newer version, or the browser comes back online
+ *   after a failure, `listing-change` tells every element showing it.
  */
 import * as v from 'valibot';
 import { ApiError } from './errors.js';
@@ -163,7 +166,7 @@ function normaliseBase(baseUrl: string): string {
   return baseUrl.replace(/\/+$/, '');
 }
 
-/** Fired on an `AipClient` when a listing changed on the server (see `listingChanged`). */
+/** Fired on an `AipClient` when elements showing a listing should load it again (see `listingChanged`, `watchListing`). */
 export class ListingChangeEvent extends Event {
   constructor(readonly personaId: string) {
     super('listing-change');
@@ -184,6 +187,8 @@ export class AipClient extends EventTarget {
   private readonly cache = new Map<string, CacheEntry>();
   private readonly flights = new Map<string, Flight>();
   private readonly revisions = new Map<string, number>();
+  /** Listings whose last load failed (see `watchListing`). */
+  private readonly failed = new Set<string>();
 
   constructor(options: AipClientOptions = {}) {
     super();
@@ -216,7 +221,7 @@ export class AipClient extends EventTarget {
 
   /** One listing in full, with its license offers. */
   persona(id: string, options: RequestOptions = {}): Promise<Persona> {
-    return this.get(`/v1/personas/${encodeURIComponent(id)}`, PersonaSchema, options);
+    return this.get(`/v1/personas/${encodeURIComponent(id)}`, PersonaSchema, options, id);
   }
 
   /** A creator's public profile. */
@@ -297,16 +302,63 @@ export class AipClient extends EventTarget {
   listingChanged(personaId: string): void {
     this.clearCache(`/v1/personas/${encodeURIComponent(personaId)}`);
     this.clearCache('/v1/catalog');
+    this.announce(personaId);
+  }
+
+  /** Fires `listing-change` for a listing. */
+  private announce(personaId: string): void {
     this.revisions.set(personaId, this.revision(personaId) + 1);
     this.dispatchEvent(new ListingChangeEvent(personaId));
   }
 
-  /** How many times `listingChanged` was called for a listing: part of a task's arguments, so it reloads. */
+  /**
+   * Tells every element showing a listing when a load of it brings news, so
+   * they load it again, from the cache:
+   * - an answer after a failed load: elements that failed show it, whichever
+   *   element's "Try again" brought it;
+   * - another version than the one held: elements that show the old one (a
+   *   catalog's card, a kept detail) show the new one;
+   * - the browser back online after a failed load: elements that failed try again.
+   */
+  private watchListing(id: string, load: Promise<unknown>, held: CacheEntry | undefined): void {
+    load.then(
+      (data) => {
+        const recovered = this.failed.delete(id);
+        const changed = held !== undefined && held.data !== data;
+        // The catalog pages may show the listing as it was; after a mere failure they are as good as before.
+        if (changed) this.clearCache('/v1/catalog');
+        if (recovered || changed) this.announce(id);
+      },
+      (error: unknown) => {
+        if (!(error instanceof ApiError) || error.code === 'aborted') return;
+        if (!this.failed.size && typeof addEventListener === 'function') {
+          addEventListener(
+            'online',
+            () => {
+              const ids = [...this.failed];
+              this.failed.clear();
+              for (const failed of ids) this.announce(failed);
+            },
+            { once: true },
+          );
+        }
+        this.failed.add(id);
+      },
+    );
+  }
+
+  /** How many times a listing was announced changed: part of a task's arguments, so it reloads. */
   revision(personaId: string | null): number {
     return personaId === null ? 0 : (this.revisions.get(personaId) ?? 0);
   }
 
-  private get<T>(path: string, schema: Schema<T>, { signal, fresh = false }: RequestOptions): Promise<T> {
+  /** A GET through the cache. `listing`: the listing it loads (see `watchListing`). */
+  private get<T>(
+    path: string,
+    schema: Schema<T>,
+    { signal, fresh = false }: RequestOptions,
+    listing?: string,
+  ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortReason(signal));
     const url = `${this.baseUrl}${path}`;
     const cached = this.cache.get(url);
@@ -320,6 +372,7 @@ export class AipClient extends EventTarget {
     if (!flight) {
       const controller = new AbortController();
       const promise = this.load(url, schema, controller.signal, cached);
+      if (listing) this.watchListing(listing, promise, cached);
       const created: Flight = { promise, controller, waiters: 0 };
       flight = created;
       this.flights.set(url, created);

@@ -12,6 +12,7 @@ import {
   ratingRank,
   type Availability,
   type ContentRating,
+  type Persona,
   type PersonaSummary,
   type Sort,
   type UseCase,
@@ -685,28 +686,31 @@ export class AipCatalog extends AipElement {
   }
 
   /**
-   * A sale on this page changed a listing: load it again and update its card
-   * in place (availability badge, price), keeping the scroll position and the
-   * pages already loaded.
+   * A listing changed (a sale on this page; a newer version loaded for any
+   * element): load it again and update its card in place.
    */
   private async reloadListing(id: string): Promise<void> {
     if (!this.listings.some((p) => p.id === id)) return;
     try {
-      const fresh = await this.store.value.client.persona(id);
-      this.listings = this.listings.map((p) => {
-        if (p.id !== id) return p;
-        const updated = {
-          ...p,
-          availability: fresh.availability,
-          exclusiveUntil: fresh.exclusiveUntil,
-          commercialPrice: fresh.commercialPrice,
-        };
-        markChecked([updated]);
-        return updated;
-      });
+      this.showAsLoaded(await this.store.value.client.persona(id));
     } catch (error) {
       this.warnOnce(`reload-${id}`, `listing ${id} changed but could not be reloaded (${(error as Error).message}).`);
     }
+  }
+
+  /**
+   * Shows a listing's card as the marketplace last described it (availability
+   * badge, price), keeping the scroll position and the pages already loaded.
+   */
+  private showAsLoaded(fresh: Persona): void {
+    const card = (p: PersonaSummary) => JSON.stringify([p.availability, p.exclusiveUntil, p.commercialPrice]);
+    const at = this.listings.findIndex((p) => p.id === fresh.id);
+    const shown = this.listings[at];
+    if (!shown || card(shown) === card(fresh)) return;
+    const { availability, exclusiveUntil, commercialPrice } = fresh;
+    const updated = { ...shown, availability, exclusiveUntil, commercialPrice };
+    markChecked([updated]);
+    this.listings = this.listings.map((p, i) => (i === at ? updated : p));
   }
 
   /** Loads the catalog again from the first page, skipping the cache. */
@@ -848,6 +852,12 @@ export class AipCatalog extends AipElement {
   /** Opens the persona's detail view in the modal dialog. */
   async openDetail(persona: PersonaSummary): Promise<void> {
     this.openError = '';
+    // The listing as it is now, asked for while the detail's code loads (the detail shares the answer). Its
+    // card may be older: it follows. A detail kept from last time is told by the client if it changed.
+    this.store.value.client.persona(persona.id).then(
+      (fresh) => this.showAsLoaded(fresh),
+      () => {},
+    );
     try {
       // The dialog is the whole way to buy: the detail, its checkout and the custom-order brief.
       await Promise.all([
