@@ -7,6 +7,8 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import { sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
+import { structuredDataWritten } from '../src/internal/structured-data.js';
+import type { AipPersonaCard } from '../src/components/persona-card/persona-card.js';
 import { deepAll, deepQuery, rgba } from './paint.js';
 
 /** Mounts a storefront and returns its catalog. */
@@ -107,6 +109,36 @@ describe('<aip-catalog> detail dialog', function () {
     expect(other.field.value).to.equal('');
     other.dialog.close();
     await waitUntil(() => getComputedStyle(document.documentElement).overflowY !== 'hidden', 'the page scrolls again');
+  });
+
+  it('leaves nothing behind in the dialog when the buyer opens one persona after another', async () => {
+    const catalog = await mount(html`<aip-storefront><aip-catalog page-size="2"></aip-catalog></aip-storefront>`);
+    await deepQuery(catalog, '.select');
+    const cards = deepAll(catalog, 'aip-persona-card') as AipPersonaCard[];
+    const dialog = catalog.shadowRoot!.querySelector('dialog')!;
+    const nodes = () => {
+      const walker = document.createTreeWalker(dialog, NodeFilter.SHOW_ALL);
+      let count = 0;
+      while (walker.nextNode()) count += 1;
+      return count;
+    };
+    const openAndClose = async (card: AipPersonaCard) => {
+      card.shadowRoot!.querySelector<HTMLElement>('.select')!.click();
+      const shown = () => dialog.querySelector('aip-persona-detail')?.shadowRoot?.textContent ?? '';
+      await waitUntil(() => dialog.open && shown().includes(card.data!.name), 'opened, the listing shown');
+      // The detail writes its JSON-LD when the page is idle, which may be late on a busy machine: count after it.
+      await structuredDataWritten();
+      catalog.closeDetail();
+      await catalog.updateComplete;
+    };
+    await openAndClose(cards[0]!);
+    await openAndClose(cards[1]!);
+    const after2 = nodes();
+    for (let i = 0; i < 3; i++) {
+      await openAndClose(cards[0]!);
+      await openAndClose(cards[1]!);
+    }
+    expect(nodes()).to.equal(after2);
   });
 
   describe('the page behind it', () => {

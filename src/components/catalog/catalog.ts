@@ -1,6 +1,7 @@
 import { initialState, Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
+import { keyed } from 'lit/directives/keyed.js';
 import { repeat } from 'lit/directives/repeat.js';
 import type { CatalogParams } from '../../api/client.js';
 import {
@@ -909,15 +910,15 @@ export class AipCatalog extends AipElement {
         </button>
       </div>
       ${
-        // Keyed by persona (with the repeat the grid already uses): another persona gets fresh elements.
-        repeat(
-          p ? [p] : [],
-          (shown) => shown.id,
-          (shown) =>
-            html`<aip-persona-detail part="detail" persona=${shown.id}>
-              <aip-checkout slot="checkout" part="checkout" persona=${shown.id}></aip-checkout>
-              <aip-custom-order slot="custom-order" part="custom-order" persona=${shown.id}></aip-custom-order>
-            </aip-persona-detail>`,
+        // Keyed by persona: another persona gets fresh elements.
+        keyed(
+          p?.id,
+          p
+            ? html`<aip-persona-detail part="detail" persona=${p.id}>
+                <aip-checkout slot="checkout" part="checkout" persona=${p.id}></aip-checkout>
+                <aip-custom-order slot="custom-order" part="custom-order" persona=${p.id}></aip-custom-order>
+              </aip-persona-detail>`
+            : nothing,
         )
       }
     </dialog>`;
