@@ -141,6 +141,21 @@ describe('<aip-catalog> detail dialog', function () {
     expect(nodes()).to.equal(after2);
   });
 
+  it('draws its focus ring on its own surface, not on the backdrop, when the scrolling dialog itself takes focus', async () => {
+    const catalog = await mount(html`<aip-storefront><aip-catalog page-size="3"></aip-catalog></aip-storefront>`);
+    (await deepQuery<HTMLElement>(catalog, '.select')).focus();
+    await sendKeys({ press: 'Enter' }); // by keyboard, so focus is shown
+    const dialog = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
+    await deepQuery(dialog, '[part="description"]');
+    dialog.focus(); // as Tab does past its last control: a dialog that scrolls is a Tab stop in Chromium
+    expect(dialog.matches(':focus-visible'), 'focus shown').to.equal(true);
+    const style = getComputedStyle(dialog);
+    expect(style.outlineStyle).to.equal('solid');
+    // The ring's outer edge is within the dialog's own box.
+    expect(parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth)).to.be.at.most(0);
+    catalog.closeDetail();
+  });
+
   describe('the page behind it', () => {
     const root = document.documentElement;
     /** Whether the viewport can be scrolled by the wheel or a swipe now. */

@@ -22,6 +22,10 @@ export const dialogStyles = css`
   dialog::backdrop {
     background: rgb(0 0 0 / 0.45);
   }
+  /* A dialog that scrolls is a Tab stop of its own: its ring goes inside, on its surface, not on the backdrop. */
+  dialog:focus-visible {
+    outline-offset: calc(-1 * var(--_aip-focus-ring-width));
+  }
   dialog h2 {
     margin: 0 0 var(--_aip-space-3);
     font-size: var(--_aip-font-size-l);
