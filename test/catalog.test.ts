@@ -1,5 +1,5 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import type { AipCatalog } from '../src/components/catalog/catalog.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
@@ -335,6 +335,61 @@ describe('<aip-catalog>', () => {
         interval: 50,
       });
       window.scrollTo(0, 0);
+    });
+    it('lets a buyer with focus on a card scroll down the windowed list, without pulling the page back', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront api=${market.base}
+          ><aip-catalog page-size="100" filters="none" style="width: 760px"></aip-catalog
+        ></aip-storefront>`,
+      );
+      expect(el.shadowRoot!.querySelector('[part="grid"]')!.classList.contains('windowed')).to.equal(true);
+      cards(el)[0]!.focus(); // as after closing a persona, or Tabbing onto the grid
+      const frames = () => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+      // The wheel, a screen at a time, over the first 100 listings.
+      const seen: number[] = [];
+      for (let step = 0; step < 20; step += 1) {
+        window.scrollBy(0, innerHeight * 0.8);
+        await frames();
+        await frames();
+        seen.push(Math.round(window.scrollY));
+      }
+      const backwards = seen.filter((y, i) => i > 0 && y < seen[i - 1]! - 100);
+      expect(backwards, `scroll positions: ${seen.join(', ')}`).to.deep.equal([]);
+      // Focus is still on a card: when the first card's row left the window, a card then in view took it.
+      await waitUntil(() => focusedIndex(el) > 0, `focus on a later card (on ${focusedIndex(el)})`);
+      window.scrollTo(0, 0);
+    });
+
+    it('keeps the focused card on screen as arrow keys walk into the windowed grid', async function () {
+      this.timeout(40_000);
+      await setViewport({ width: 1280, height: 800 });
+      try {
+        const el = await inStorefront(
+          html`<aip-storefront api=${market.base}
+            ><aip-catalog page-size="48" paging="infinite" filters="none"></aip-catalog
+          ></aip-storefront>`,
+        );
+        const grid = () => el.shadowRoot!.querySelector('[part="grid"]')!;
+        cards(el)[0]!.focus();
+        const offScreen: string[] = [];
+        for (let press = 0; press < 40 && offScreen.length === 0; press += 1) {
+          const before = focusedIndex(el);
+          await sendKeys({ press: 'ArrowDown' });
+          await waitUntil(() => focusedIndex(el) > before, 'focus moved down');
+          // Give the rows drawn for it time to be measured.
+          await new Promise((done) => setTimeout(done, 300));
+          const index = focusedIndex(el);
+          const box = cards(el)
+            .find((c) => Number(c.dataset.index) === index)!
+            .getBoundingClientRect();
+          if (box.bottom <= 0 || box.top >= innerHeight) offScreen.push(`card ${index} at ${Math.round(box.top)} px`);
+        }
+        expect(grid().classList.contains('windowed'), 'the walk reached the windowed grid').to.equal(true);
+        expect(offScreen).to.deep.equal([]);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+        window.scrollTo(0, 0);
+      }
     });
   });
 

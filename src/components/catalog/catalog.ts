@@ -27,7 +27,7 @@ import { showModal } from '../../internal/modal.js';
 import { markChecked } from '../../internal/checked.js';
 import { RowWindow } from '../../internal/row-window.js';
 import { SlowController } from '../../internal/slow.js';
-import { CARD_PARTS } from '../persona-card/persona-card.js';
+import { CARD_PARTS, type AipPersonaCard } from '../persona-card/persona-card.js';
 import type { AipPersonaDetail } from '../persona-detail/persona-detail.js';
 import { styleProperties } from '../../internal/style-properties.js';
 import { itemListJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
@@ -222,6 +222,8 @@ export class AipCatalog extends AipElement {
   private focusNewCards = false;
   /** Whether focus was inside the catalog when the current update began. */
   private hadFocus = false;
+  /** Whether what had focus then was in the viewport. */
+  private focusInView = false;
   /** Focus fell out of the catalog while nothing could take it (a new list loading): give it back once something can. */
   private refocusWhenLoaded = false;
   /** The persona shown in the detail dialog. */
@@ -337,17 +339,20 @@ export class AipCatalog extends AipElement {
       );
       this.headingLevel = 3;
     }
-    this.hadFocus = this.focusedInside() !== null;
+    const focused = this.focusedInside();
+    this.hadFocus = focused !== null;
+    const box = focused?.getBoundingClientRect();
+    this.focusInView = box ? box.bottom > 0 && box.top < innerHeight : false;
   }
 
   protected override updated(): void {
     // The focused control went away with this render (a card rebuilt when the
     // grid turned windowed, "Show more" after the last page, "Clear filters"):
     // focus would fall to the page's <body>, so it stays in the catalog instead.
-    if (this.hadFocus && this.focusedInside() === null && focusIsLost()) this.recoverFocus();
+    if (this.hadFocus && this.focusedInside() === null && focusIsLost()) this.recoverFocus(this.focusInView);
     else if (this.refocusWhenLoaded && this.firstPage.status !== 1) {
       this.refocusWhenLoaded = false;
-      if (focusIsLost()) this.recoverFocus();
+      if (focusIsLost()) this.recoverFocus(true);
     }
     this.rows.measure(this.renderRoot.querySelector<HTMLElement>('.windowed'));
     this.writeStructuredData();
@@ -365,10 +370,25 @@ export class AipCatalog extends AipElement {
     return (this.renderRoot as ShadowRoot).activeElement ?? null;
   }
 
-  /** Puts focus back on the active card, else the toolbar or the state's own button. */
-  private recoverFocus(): void {
+  /**
+   * Puts focus back on the active card, else the toolbar or the state's own
+   * button. `inView`: whether what had focus was in view; if not, the buyer
+   * scrolled away from it, and the page is not scrolled back to it.
+   */
+  private recoverFocus(inView: boolean): void {
     if (this.listings.length && this.renderRoot.querySelector('aip-persona-card[data-index]')) {
-      void this.focusCard(Math.min(this.active, this.listings.length - 1));
+      const index = Math.min(this.active, this.listings.length - 1);
+      if (inView) {
+        void this.focusCard(index);
+        return;
+      }
+      // Scrolling back each time a card the buyer scrolled away from is rebuilt (or its row leaves the window)
+      // would keep the list from being scrolled at all. Windowed, the Tab stop goes to a card in view.
+      const card = this.cardAt(index) ?? this.cardAt(this.rows.firstVisible * this.columns);
+      if (!card) return;
+      this.active = Number(card.dataset.index);
+      // A card rendered in this update draws its own controls a moment later.
+      void card.updateComplete.then(() => card.focus({ preventScroll: true }));
       return;
     }
     const control = this.renderRoot.querySelector<HTMLElement>(
@@ -785,8 +805,8 @@ export class AipCatalog extends AipElement {
     </div>`;
   }
 
-  private cardAt(index: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`aip-persona-card[data-index="${index}"]`);
+  private cardAt(index: number): AipPersonaCard | null {
+    return this.renderRoot.querySelector<AipPersonaCard>(`aip-persona-card[data-index="${index}"]`);
   }
 
   /** The position of the card an event came from, or null. */
@@ -836,9 +856,13 @@ export class AipCatalog extends AipElement {
     const card = this.cardAt(index);
     if (!card) return;
     // A card rendered in this update draws its own controls a moment later.
-    await (card as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    await card.updateComplete;
     card.scrollIntoView({ block: 'nearest' });
     card.focus();
+    if (!this.windowed) return;
+    // Rows drawn for it are measured in the next frames, and the space above them follows: keep it in view.
+    for (let frame = 0; frame < 2; frame += 1) await new Promise((done) => requestAnimationFrame(done));
+    if (this.focusedInside() === card) card.scrollIntoView({ block: 'nearest' });
   }
 
   /** A card was chosen: the catalog fires its own `aip-select` and, unless cancelled, opens the detail. */
