@@ -688,6 +688,35 @@ describe('<aip-checkout>', function () {
     expect(after.orders).to.equal(1);
   });
 
+  it('says when the price it offers to confirm is no longer held, and then gets a new one', async () => {
+    // A marketplace on this device's clock, whose quotes are held for 3 s.
+    const short = await market({ now: undefined, quoteTtlMs: 3000 });
+    try {
+      const el = await mount(short, 'juno-okafor', 'commercial');
+      el.price = 100; // forces the "price changed" confirmation, where the buyer may linger
+      await fillDetails(el);
+      submit(el);
+      await waitForText(el, /This price is held until/);
+      const confirm = () => $(el, '[part~="price-change"] button.primary')!.textContent!.trim();
+      expect(confirm()).to.equal('Continue at $99');
+      await waitUntil(
+        () => /This price was held until .* Get a new price to go on\./.test(text(el)),
+        'the hold ended',
+        {
+          timeout: 8000,
+        },
+      );
+      expect(confirm()).to.equal('Get a new price');
+      expect(text(el)).to.contain('The price held for you has expired.'); // said to screen readers too
+      $(el, '[part~="price-change"] button.primary')!.click();
+      await waitForText(el, /This price is held until/);
+      const after = await counts(short.id);
+      expect([after.quotes, after.orders]).to.deep.equal([2, 0]);
+    } finally {
+      await short.dispose();
+    }
+  });
+
   it('retries a failed order request with the same key: still one order', async () => {
     // The first POST /v1/orders fails with a 503; everything else works.
     const el = await mount(m, 'juno-okafor', 'commercial');

@@ -249,6 +249,8 @@ const de: Catalogue = {
   'checkout.now-costs-only': 'Diese Lizenz kostet jetzt {price}.',
   'checkout.charges-new': 'Die Plattform berechnet den neuen Preis.',
   'checkout.held': 'Dieser Preis gilt bis {date}, {time} Uhr.',
+  'checkout.held-until': 'Dieser Preis galt bis {date}, {time} Uhr. Rufen Sie einen neuen Preis ab, um fortzufahren.',
+  'checkout.hold-ended': 'Der für Sie gehaltene Preis ist abgelaufen. Rufen Sie einen neuen Preis ab, um fortzufahren.',
   'checkout.continue-at': 'Für {price} fortfahren',
   'checkout.price-now': 'Der Preis beträgt jetzt {price}. Bestätigen Sie, um fortzufahren.',
   'checkout.secure': 'Sicherer Checkout',

@@ -246,6 +246,9 @@ const es: Catalogue = {
   'checkout.now-costs-only': 'Esta licencia cuesta ahora {price}.',
   'checkout.charges-new': 'La plataforma cobra el nuevo precio.',
   'checkout.held': 'Este precio se mantiene hasta el {date}, a las {time}.',
+  'checkout.held-until':
+    'Este precio se mantuvo hasta el {date}, a las {time}. Obtenga un precio nuevo para continuar.',
+  'checkout.hold-ended': 'El precio reservado para usted ha caducado. Obtenga un precio nuevo para continuar.',
   'checkout.continue-at': 'Continuar por {price}',
   'checkout.price-now': 'El precio es ahora {price}. Confirme para continuar.',
   'checkout.secure': 'Pago seguro',

@@ -261,6 +261,14 @@ export class AipCheckout extends AipElement {
   @state() private quote: Quote | null = null;
   /** Whether the quote's Commercial tail is more than the buyer was shown (see requestQuote). */
   private tailChanged = false;
+  /**
+   * When the quote's hold ends, on this device's clock; null when that clock
+   * puts the end in the past as the quote arrives (it is wrong, so only the
+   * marketplace can tell).
+   */
+  private holdEndsAt: number | null = null;
+  /** Renders the price-change step again when the quote's hold ends (see updated). */
+  private holdTimer: ReturnType<typeof setTimeout> | undefined;
   @state() private order: Order | null = null;
   @state() private certificate: Certificate | null = null;
   @state() private problem: Problem | null = null;
@@ -335,6 +343,8 @@ export class AipCheckout extends AipElement {
     this.requests.abort();
     clearTimeout(this.pollTimer);
     clearTimeout(this.waitTimer);
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -394,6 +404,15 @@ export class AipCheckout extends AipElement {
   }
 
   protected override updated(): void {
+    // A price offered to confirm stops being offered as held when its quote expires.
+    const left = this.step === 'price-changed' && this.holdEndsAt ? this.holdEndsAt - Date.now() : 0;
+    if (left > 0 && !this.holdTimer) {
+      this.holdTimer = setTimeout(() => {
+        this.holdTimer = undefined;
+        if (this.step === 'price-changed') this.announcement = this.t('checkout.hold-ended');
+        this.requestUpdate();
+      }, left);
+    }
     // A dialog moved in the page with the overlay open is shown as a modal again on connecting (see reshowMoved).
     if (this.payOpen && this.dialog && !this.dialog.open) showModal(this.dialog);
     if (!this.payOpen && this.dialog?.open) this.dialog.close();
@@ -561,6 +580,10 @@ export class AipCheckout extends AipElement {
       return;
     }
     this.quote = quote;
+    const ends = Date.parse(quote.expiresAt);
+    this.holdEndsAt = ends > Date.now() ? ends : null;
+    clearTimeout(this.holdTimer);
+    this.holdTimer = undefined;
     const priceChanged = this.priceDiffers(offer, quote);
     // An Exclusive's buyer accepted the Commercial licenses they were shown; more running now is asked about again.
     const tailShown = this.loader.value?.commercialTail;
@@ -588,7 +611,14 @@ export class AipCheckout extends AipElement {
   private onConfirmPrice(offer: Offer): void {
     if (!this.quote || this.step !== 'price-changed') return;
     this.openPopup();
-    void this.placeOrder(this.quote, offer);
+    // Its hold has ended: the marketplace would refuse the order; ask for the price now instead.
+    if (this.holdEnded()) void this.requestQuote(offer);
+    else void this.placeOrder(this.quote, offer);
+  }
+
+  /** Whether the quote's hold has ended, as far as this device can tell (see holdEndsAt). */
+  private holdEnded(): boolean {
+    return this.holdEndsAt !== null && this.holdEndsAt <= Date.now();
   }
 
   private async placeOrder(quote: Quote, offer: Offer): Promise<void> {
@@ -1306,6 +1336,7 @@ export class AipCheckout extends AipElement {
     const price = html`<strong>${formatMoney(quote.price)}</strong>`;
     const priceChanged = this.priceDiffers(offer, quote);
     const tail = this.tailChanged && quote.commercialTail;
+    const ended = this.holdEnded();
     return html`<div part="price-change" class="notice-box" role="group" aria-labelledby="price-change-title">
       <p id="price-change-title">
         <strong>${t(priceChanged ? 'checkout.price-changed' : 'checkout.terms-changed')}</strong>
@@ -1322,14 +1353,14 @@ export class AipCheckout extends AipElement {
               }
               ${t('checkout.charges-new')}`
         }
-        ${t('checkout.held', {
+        ${t(ended ? 'checkout.held-until' : 'checkout.held', {
           date: formatDate(quote.expiresAt),
           time: new Date(quote.expiresAt).toLocaleTimeString(locale, { timeStyle: 'short' }),
         })}
       </p>
       <div class="actions">
         <button class="primary" type="button" @click=${() => this.onConfirmPrice(offer)}>
-          ${t('checkout.continue-at', { price: formatMoney(quote.price) })}
+          ${ended ? t('checkout.requote') : t('checkout.continue-at', { price: formatMoney(quote.price) })}
         </button>
         <button type="button" @click=${() => this.onCancel()}>${t('common.cancel')}</button>
       </div>

@@ -54,6 +54,8 @@ export default {
   'checkout.now-costs-only': 'This license now costs {price}.',
   'checkout.charges-new': 'The platform charges the new price.',
   'checkout.held': 'This price is held until {date} {time}.',
+  'checkout.held-until': 'This price was held until {date} {time}. Get a new price to go on.',
+  'checkout.hold-ended': 'The price held for you has expired. Get a new price to go on.',
   'checkout.continue-at': 'Continue at {price}',
   'checkout.price-now': 'The price is now {price}. Confirm to continue.',
 
