@@ -437,6 +437,35 @@ test('a script-tag page connects the GA4 bridge from the loader: its code comes 
   await w.context.close();
 });
 
+test('lazy chunks that do not arrive (the connection dropped) are fetched again, and the elements appear', async () => {
+  const w = await watched();
+  const dropped: string[] = [];
+  // The detail's and the checkout's chunks fail twice each, as a flaky connection or CDN would.
+  await w.context.route(/\/cdn\/chunks\/(persona-detail|checkout)-/, (route) => {
+    const chunk = /chunks\/(persona-detail|checkout)-/.exec(route.request().url())![1]!;
+    if (dropped.filter((c) => c === chunk).length >= 2) return route.continue();
+    dropped.push(chunk);
+    return route.abort('internetdisconnected');
+  });
+  const warnings: string[] = [];
+  w.context.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+  const page = await w.open('/embed.html');
+  await page.locator('aip-persona-detail [part~="creator-name"]').waitFor({ timeout: 20_000 });
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  await page.locator('aip-checkout').getByRole('button', { name: /^Buy / }).waitFor({ timeout: 20_000 });
+  assert.deepEqual(dropped.sort(), ['checkout', 'checkout', 'persona-detail', 'persona-detail']);
+  // Said once per element, in the console, for the integrator.
+  assert.deepEqual(
+    warnings
+      .filter((t) => t.includes('could not be loaded'))
+      .map((t) => t.match(/<[a-z-]+>/)![0])
+      .sort(),
+    ['<aip-checkout>', '<aip-persona-detail>'],
+  );
+  assert.deepEqual(w.violations, []);
+  await w.context.close();
+});
+
 test('a page pinned to the versioned loader never loads aip-storefront.js, lazy chunks included', async () => {
   const w = await watched();
   const requested = cdnRequests(w);

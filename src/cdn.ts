@@ -49,6 +49,36 @@ const LAZY: Record<string, () => Promise<unknown>> = {
 
 const pending = new Set(Object.keys(LAZY));
 
+/** How many times a chunk that could not be fetched is tried again by itself, and the first pause. */
+const RETRIES = 5;
+const FIRST_PAUSE_MS = 2000;
+
+/**
+ * Defines `tag` with its chunk. One that can't be fetched (the connection
+ * dropped, the CDN failed) is tried again after a growing pause (2, 4, 8,
+ * 16, 30 s), or at once when the browser is back online: the element would
+ * otherwise stay an empty box on the page for good.
+ */
+function define(tag: string, attempt = 0): void {
+  LAZY[tag]!().catch((error: unknown) => {
+    const last = attempt === RETRIES;
+    if (!attempt || last) {
+      console.warn(
+        `aip-storefront: <${tag}> could not be loaded (${String(error)}); ${last ? 'gave up' : 'trying again'}.`,
+      );
+    }
+    // Given up: a later use of the tag tries again. The host page itself carries on either way.
+    if (last) return void pending.add(tag);
+    const again = () => {
+      clearTimeout(timer);
+      removeEventListener('online', again);
+      define(tag, attempt + 1);
+    };
+    const timer = setTimeout(again, Math.min(FIRST_PAUSE_MS * 2 ** attempt, 30_000));
+    addEventListener('online', again);
+  });
+}
+
 function loadUsed(root: ParentNode): void {
   if (pending.size === 0) return;
   // One query for all the tags still pending (a page adding a thousand cards
@@ -59,11 +89,7 @@ function loadUsed(root: ParentNode): void {
   for (const tag of pending) {
     if (element?.localName !== tag && !root.querySelector(tag)) continue;
     pending.delete(tag);
-    LAZY[tag]!().catch((error: unknown) => {
-      // Let a later use try again; the host page itself carries on either way.
-      pending.add(tag);
-      console.warn(`aip-storefront: <${tag}> could not be loaded (${String(error)}).`);
-    });
+    define(tag);
   }
 }
 
