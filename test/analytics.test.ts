@@ -194,6 +194,37 @@ describe('GA4 adapter (opt-in)', function () {
     }
   });
 
+  it('tells apart two catalogs of the same creator by their ids, in their lists and their selections', async () => {
+    const layer: unknown[] = [];
+    const disconnect = connectGa4({ dataLayer: layer });
+    try {
+      const page = await fixture<HTMLElement>(
+        html`<aip-storefront creator="nova-studio">
+          <aip-catalog id="featured" page-size="2" sort="price_desc"></aip-catalog>
+          <aip-catalog id="everything" page-size="2" sort="name"></aip-catalog>
+        </aip-storefront>`,
+      );
+      await waitUntil(() => all(layer, 'view_item_list').length === 2, 'a list from each', { timeout: 8000 });
+      expect(
+        all(layer, 'view_item_list')
+          .map((e) => e.item_list_id)
+          .sort(),
+      ).to.deep.equal(['aip-catalog:nova-studio#everything', 'aip-catalog:nova-studio#featured']);
+      const second = page.querySelector('#everything')!;
+      (await shadowQuery<HTMLElement>(second, 'aip-persona-card', 8000))
+        .shadowRoot!.querySelector<HTMLElement>('button.select')!
+        .click();
+      await waitUntil(() => last(layer, 'select_item'), 'no select_item', { timeout: 8000 });
+      expect(last(layer, 'select_item')!.item_list_id).to.equal('aip-catalog:nova-studio#everything');
+      expect(itemsOf(last(layer, 'select_item'))[0]).to.include({
+        item_list_id: 'aip-catalog:nova-studio#everything',
+        index: 0,
+      });
+    } finally {
+      disconnect();
+    }
+  });
+
   it('pushes no begin_checkout for a checkout the host vetoed, wherever the host listens', async () => {
     const layer: unknown[] = [];
     const disconnect = connectGa4({ dataLayer: layer });

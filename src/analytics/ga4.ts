@@ -28,7 +28,8 @@
  * **Lists:** `view_item_list` and `select_item` carry `item_list_id`,
  * `item_list_name` and each item's `index`, its position in the list counted
  * from 0 and running on across "Show more" pages. The id is `aip-catalog` for a
- * catalog of every creator, `aip-catalog:<creator handle>` for one creator's;
+ * catalog of every creator, `aip-catalog:<creator handle>` for one creator's,
+ * followed by `#<id>` for a catalog with an `id` attribute;
  * a search, filter or sort starts a new list under the same id. A card chosen
  * outside a catalog has the id `aip-persona-card` and no index.
  *
@@ -126,7 +127,9 @@ export function connectGa4(options: Ga4Options = {}): () => void {
   const handlers: Record<(typeof GA4_EVENTS)[number], (e: Event, source: EventTarget | undefined) => void> = {
     'aip-list-view': (e, source) => {
       const { items, offset = 0, creator } = (e as HTMLElementEventMap['aip-list-view']).detail;
-      const id = creator ? `aip-catalog:${creator}` : 'aip-catalog';
+      // A catalog's own `id` tells apart two catalogs of the same listings on one page.
+      const own = source instanceof Element && source.id ? `#${source.id}` : '';
+      const id = `${creator ? `aip-catalog:${creator}` : 'aip-catalog'}${own}`;
       // A first page starts a new list; a further page goes on with the one its catalog shows.
       const list = (offset > 0 && source && lists.get(source)) || { id, index: new Map<string, number>() };
       if (source) lists.set(source, list);
