@@ -16,6 +16,7 @@
  */
 import type { ArgTypes } from '@storybook/web-components-vite';
 import type { SBType } from 'storybook/internal/types';
+import { DARK_TOKENS, TOKENS, type TokenName } from '../src/styles/tokens.js';
 
 interface Typed {
   name: string;
@@ -51,7 +52,17 @@ interface Manifest {
   modules?: { declarations?: Declaration[] }[];
 }
 
-type Category = 'attributes' | 'properties' | 'events' | 'slots' | 'css custom properties' | 'css shadow parts';
+type Category =
+  | 'attributes'
+  | 'properties'
+  | 'events'
+  | 'slots'
+  | 'css custom properties'
+  | 'css shadow parts'
+  | typeof SHARED_TOKENS;
+
+/** The docs-table section of the `--aip-*` tokens every element is styled by, after its own API. */
+export const SHARED_TOKENS = 'Shared tokens';
 
 /** A Storybook type for a manifest type text, from which Storybook picks a control. */
 function sbType(text: string | undefined): SBType {
@@ -118,6 +129,12 @@ export function argTypesFromManifest(manifest: Manifest, tagName: string): ArgTy
     argTypes[`cssprop:${prop.name}`] = row(prop.name, prop, 'css custom properties', false);
   }
   for (const part of el.cssParts ?? []) argTypes[`part:${part.name}`] = row(part.name, part, 'css shadow parts', false);
+  // The element's own knobs fall back to these; the Theming guide shows them at work.
+  for (const [name, light] of Object.entries(TOKENS)) {
+    const dark = DARK_TOKENS[name as TokenName];
+    const description = `Shared by every element (Guides › Theming).${dark ? ` Dark theme: \`${dark}\`.` : ''}`;
+    argTypes[`token:${name}`] = row(name, { name, description, default: light }, SHARED_TOKENS, false);
+  }
   return argTypes;
 }
 

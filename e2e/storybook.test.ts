@@ -138,6 +138,8 @@ function expectedApi(el: Declaration): Record<string, string[]> {
     slots: (el.slots ?? []).map((s) => s.name || '(default)'),
     'css custom properties': (el.cssProperties ?? []).map((p) => p.name),
     'css shadow parts': (el.cssParts ?? []).map((p) => p.name),
+    // The tokens every element is styled by, listed on each element's page too.
+    'shared tokens': Object.keys(TOKENS),
   };
 }
 
