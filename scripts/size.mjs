@@ -109,8 +109,14 @@ const paths = [
       // with whitespace (0.15 KB); to 34 KB when the elements learned forced colours, more contrast and
       // print (0.15 KB); to 34.25 KB when the JSON-LD learned to be written under Trusted Types (0.15 KB); to
       // 34.5 KB when elements learned to render in another document (a same-origin frame) and the host-page
-      // fixes around it landed (0.3 KB).
-      { limit: 34.5 * KB, enforced: true },
+      // fixes around it landed (0.3 KB); to 34.75 KB when dialogs and the catalog's width were watched from
+      // their own page's realm, so a removed frame stops reporting errors here and a dialog in a frame holds
+      // that frame, not this page (0.1 KB); to 35 KB when the client learned to tell every element showing a
+      // listing when one load of it brings news (an answer after a failure, a newer version, the connection
+      // back) and the catalog's cards learned to follow it (0.25 KB); to 35.25 KB when the windowed grid stopped
+      // pulling the page back to a focused card the buyer scrolled away from, and kept an arrow key's card in
+      // view as rows were measured (0.15 KB).
+      { limit: 35.25 * KB, enforced: true },
     ],
   },
   {
@@ -133,8 +139,12 @@ const paths = [
       // 72.5 KB when they learned forced colours, more contrast and print (0.3 KB), and to 72.75 KB when the
       // JSON-LD learned to be written under Trusted Types (0.15 KB), and to 73 KB with the host-page fixes that
       // followed: the overlay's popup fallback in a foreign frame, one 18+ state per page, windowing under CSS
-      // zoom (0.15 KB together), and to 73.25 KB when elements learned to render in another document (0.15 KB).
-      { limit: 73.25 * KB, enforced: true },
+      // zoom (0.15 KB together), and to 73.25 KB when elements learned to render in another document (0.15 KB),
+      // and to 73.5 KB with the catalog path's frame fixes (0.1 KB), and to 73.75 KB with the listing news and
+      // the loader trying a lazy chunk again after a dropped connection (0.3 KB), and to 74 KB when the checkout
+      // learned to say that the price it offers to confirm is no longer held (0.2 KB), and to 74.25 KB with the
+      // windowed grid's focus fixes (0.15 KB).
+      { limit: 74.25 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -152,8 +162,10 @@ const paths = [
     // learned forced colours, more contrast and print (0.3 KB); to 80.25 KB when the JSON-LD learned to
     // be written under Trusted Types (0.15 KB); to 80.5 KB with the host-page fixes and rendering in another
     // document (0.3 KB); to 80.75 KB with the review's mends to them (waiting across shadow roots, inert
-    // documents, sync-url and Back; 0.2 KB).
-    budgets: [{ limit: 80.75 * KB, enforced: true }],
+    // documents, sync-url and Back; 0.2 KB); to 81 KB with the frame fixes and the listing news (0.35 KB); to
+    // 81.25 KB with the loader's retries and the end of a price hold (0.25 KB with its German text); to 81.5 KB
+    // with the windowed grid's focus fixes (0.15 KB).
+    budgets: [{ limit: 81.5 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);
