@@ -196,7 +196,14 @@ describe('<aip-custom-order>', () => {
       expect(deadline.type).to.equal('date');
       expect(deadline.min >= day(0)).to.equal(true);
       expect(input(el, 'f-deliverableCount').value).to.equal('1');
-      expect(input(el, 'f-buyer-email').getAttribute('autocomplete')).to.equal('email');
+      // What browsers and password managers fill in: the same as the checkout's fields.
+      for (const field of ['name', 'email']) {
+        const control = input(el, `f-buyer-${field}`);
+        expect([control.getAttribute('name'), control.getAttribute('autocomplete')], field).to.deep.equal([
+          field,
+          field,
+        ]);
+      }
       // Nothing is flagged before the buyer has done anything.
       expect($(el, '[part~="field-error"]')).to.equal(null);
       expect($(el, '[part="error-summary"]')).to.equal(null);

@@ -481,6 +481,7 @@ export class AipCustomOrder extends AipElement {
       html`<input
         part="control"
         id=${idOf(field)}
+        name=${key}
         type=${attrs.type ?? 'text'}
         maxlength=${attrs.max}
         autocomplete=${attrs.autocomplete ?? nothing}
