@@ -20,6 +20,8 @@ function run(command, args) {
 
 const bin = (name) => `node_modules/.bin/${name}`;
 const totals = { passed: 0, failed: 0 };
+/** Each failed test, named: listed again at the end, where a log cut to its last lines still shows it. */
+const failures = [];
 let runnersFailed = 0;
 
 // 0. The custom-elements manifest some tests read (generated from the JSDoc, not committed).
@@ -31,6 +33,7 @@ if (existsSync(`${COUNTS}/unit.json`)) {
   const unit = JSON.parse(readFileSync(`${COUNTS}/unit.json`, 'utf8'));
   totals.passed += unit.passed;
   totals.failed += unit.failed + unit.fileErrors;
+  failures.push(...(unit.failures ?? []));
   if (wtrExit !== 0 && unit.failed + unit.fileErrors === 0) runnersFailed += 1;
 } else {
   runnersFailed += 1;
@@ -55,11 +58,14 @@ if (existsSync(tap)) {
   const count = (key) => Number(new RegExp(`^# ${key} (\\d+)$`, 'm').exec(text)?.[1] ?? 0);
   totals.passed += count('pass');
   totals.failed += count('fail') + count('cancelled');
+  // Leaf and parent alike: a failed subtest's suite is reported failed too.
+  for (const [, name] of text.matchAll(/^\s*not ok \d+ - (.*)$/gm)) failures.push(`e2e: ${name}`);
   if (e2eExit !== 0 && count('fail') + count('cancelled') === 0) runnersFailed += 1;
 } else {
   runnersFailed += 1;
 }
 
+if (failures.length) console.log(`\nFailed:\n${failures.map((f) => `- ${f}`).join('\n')}\n`);
 if (runnersFailed > 0) console.error(`${runnersFailed} test runner(s) failed before reporting results.`);
 console.log(`${totals.passed} passed, ${totals.failed + runnersFailed} failed`);
 process.exit(totals.failed + runnersFailed > 0 ? 1 : 0);
