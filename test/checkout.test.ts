@@ -717,6 +717,23 @@ describe('<aip-checkout>', function () {
     }
   });
 
+  it('keeps a price held for weeks offered as held: the hold is not said to end early', async () => {
+    // A marketplace whose clock is 30 days ahead of this device: its quote's hold ends beyond what one timer can wait.
+    const ahead = await market({ now: new Date(Date.now() + 30 * 24 * 3600_000).toISOString() });
+    try {
+      const el = await mount(ahead, 'juno-okafor', 'commercial');
+      el.price = 100; // forces the "price changed" confirmation
+      await fillDetails(el);
+      submit(el);
+      await waitForText(el, /This price is held until/);
+      await new Promise((done) => setTimeout(done, 300));
+      expect(text(el)).to.not.contain('expired');
+      expect($(el, '[part~="price-change"] button.primary')!.textContent!.trim()).to.equal('Continue at $99');
+    } finally {
+      await ahead.dispose();
+    }
+  });
+
   it('retries a failed order request with the same key: still one order', async () => {
     // The first POST /v1/orders fails with a 503; everything else works.
     const el = await mount(m, 'juno-okafor', 'commercial');

@@ -50,6 +50,9 @@ import { personaTask, StorefrontController } from '../storefront/storefront-cont
 import { attemptKey, clearAttempt, loadAttempt, sameBody, saveAttempt, type Attempt } from './attempt.js';
 import { styles } from './checkout.styles.js';
 
+/** The longest delay setTimeout keeps: a longer one fires at once. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 /** Where the platform's hosted payment page opens. */
 export type CheckoutMode = 'overlay' | 'popup' | 'redirect';
 
@@ -407,11 +410,16 @@ export class AipCheckout extends AipElement {
     // A price offered to confirm stops being offered as held when its quote expires.
     const left = this.step === 'price-changed' && this.holdEndsAt ? this.holdEndsAt - Date.now() : 0;
     if (left > 0 && !this.holdTimer) {
-      this.holdTimer = setTimeout(() => {
-        this.holdTimer = undefined;
-        if (this.step === 'price-changed') this.announcement = this.t('checkout.hold-ended');
-        this.requestUpdate();
-      }, left);
+      // A timer can't wait past 2^31 - 1 ms (24.8 days; a marketplace clock far ahead of this one): it would
+      // fire at once. It then only renders again, and waits on.
+      this.holdTimer = setTimeout(
+        () => {
+          this.holdTimer = undefined;
+          if (this.step === 'price-changed' && this.holdEnded()) this.announcement = this.t('checkout.hold-ended');
+          this.requestUpdate();
+        },
+        Math.min(left, MAX_TIMER_MS),
+      );
     }
     // A dialog moved in the page with the overlay open is shown as a modal again on connecting (see reshowMoved).
     if (this.payOpen && this.dialog && !this.dialog.open) showModal(this.dialog);
