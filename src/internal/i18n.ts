@@ -46,8 +46,15 @@ const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalogu
 const catalogues = new Map<Language, Catalogue>();
 const requested = new Set<Language>();
 
-/** Fires `change` when a catalogue has arrived or a `lang` attribute on the page changed. */
-const languageChanges = new EventTarget();
+/**
+ * Called when a catalogue has arrived or a `lang` attribute on the page
+ * changed: a set, not listeners on an EventTarget, whose every addition scans
+ * the list (quadratic for a grid of cards).
+ */
+const languageWatchers = new Set<() => void>();
+const languageChanged = () => {
+  for (const watcher of [...languageWatchers]) watcher();
+};
 
 /** The built-in language for a canonical BCP 47 locale (`de-AT` → `de`), or null when there is none. */
 export function languageOf(locale: string): Language | null {
@@ -61,7 +68,7 @@ export function loadLanguage(language: Language): void {
   LOADERS[language]().then(
     (module) => {
       catalogues.set(language, module.default);
-      languageChanges.dispatchEvent(new Event('change'));
+      languageChanged();
     },
     (error: unknown) => {
       // The next storefront or element that needs it tries again.
@@ -86,17 +93,17 @@ export class LanguageController implements ReactiveController {
     host.addController(this);
     // One observer for the page, started by the first element.
     if (!observer) {
-      observer = new MutationObserver(() => languageChanges.dispatchEvent(new Event('change')));
+      observer = new MutationObserver(languageChanged);
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ['lang'], subtree: true });
     }
   }
 
   hostConnected(): void {
-    languageChanges.addEventListener('change', this.onChange);
+    languageWatchers.add(this.onChange);
   }
 
   hostDisconnected(): void {
-    languageChanges.removeEventListener('change', this.onChange);
+    languageWatchers.delete(this.onChange);
   }
 }
 
@@ -147,7 +154,18 @@ export function translator<Id extends string>(
       return typeof value === 'string' && BIDI.test(value) ? `\u2068${value}\u2069` : value;
     });
   };
-  const t = (id: Id, values?: Values) => parts(id, values).join('');
+  // Texts without values, once final (English, or the language's catalogue has arrived): a grid of cards asks
+  // for the same few on every card.
+  const plain = new Map<Id, string>();
+  const t = (id: Id, values?: Values) => {
+    if (values !== undefined) return parts(id, values).join('');
+    let text = plain.get(id);
+    if (text === undefined) {
+      text = parts(id).join('');
+      if (language === 'en' || catalogues.has(language)) plain.set(id, text);
+    }
+    return text;
+  };
   t.parts = parts;
   return t;
 }
