@@ -19,6 +19,12 @@ const gate = ((globalThis as { [GATE]?: { changes: EventTarget; here: boolean } 
   here: false,
 });
 const { changes } = gate;
+// The elements of this copy to render again, told by one listener: a thousand cards each adding their own to one
+// EventTarget costs quadratic time (each addition scans the list).
+const watchers = new Set<() => void>();
+changes.addEventListener('change', () => {
+  for (const watcher of [...watchers]) watcher();
+});
 
 function stored(): boolean {
   try {
@@ -119,10 +125,10 @@ export class AgeGateController implements ReactiveController {
   }
 
   hostConnected(): void {
-    changes.addEventListener('change', this.onChange);
+    watchers.add(this.onChange);
   }
 
   hostDisconnected(): void {
-    changes.removeEventListener('change', this.onChange);
+    watchers.delete(this.onChange);
   }
 }
