@@ -132,13 +132,21 @@ export function pageLocale(el: Element): string {
   return validLocale(lang || navigator.language || 'en') ?? 'en';
 }
 
+/** Tags already looked at: every element standing alone asks for its page's. */
+const canonicalLocales = new Map<string, string | null>();
+
 /** The canonical form of `tag`, or null when it is not a locale. */
 export function validLocale(tag: string): string | null {
-  try {
-    return Intl.getCanonicalLocales(tag)[0] ?? null;
-  } catch {
-    return null;
+  let canonical = canonicalLocales.get(tag);
+  if (canonical === undefined) {
+    try {
+      canonical = Intl.getCanonicalLocales(tag)[0] ?? null;
+    } catch {
+      canonical = null;
+    }
+    canonicalLocales.set(tag, canonical);
   }
+  return canonical;
 }
 
 /**

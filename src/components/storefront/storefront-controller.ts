@@ -2,7 +2,7 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AipClient, ListingChangeEvent } from '../../api/client.js';
-import { LanguageController } from '../../internal/i18n.js';
+import { LanguageController, loadLanguage } from '../../internal/i18n.js';
 import { apiBase, createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { api: string | null };
@@ -66,6 +66,25 @@ function watchersOf(client: AipClient): Set<(personaId: string) => void> {
   return set;
 }
 
+// Elements standing alone differ only in their marketplace and language: a
+// grid of them shares one settings object (and its translators), rather than
+// building its own per card.
+const standalones = new Map<string, StorefrontSettings>();
+
+/** The default settings of elements outside any storefront, for the marketplace `api` and `locale`. */
+function standaloneSettings(api: string, locale: string): StorefrontSettings {
+  const key = `${api}\n${locale}`;
+  let settings = standalones.get(key);
+  if (settings) {
+    // A language that failed to load is tried again by the next element that needs it.
+    loadLanguage(settings.language);
+    return settings;
+  }
+  settings = createSettings({ api, creator: null, locale, currency: 'USD', maxRating: 'general' });
+  standalones.set(key, settings);
+  return settings;
+}
+
 /**
  * Gives an element its storefront settings: the ones provided by an enclosing
  * `<aip-storefront>`, or, standing alone, defaults built from its own `api`
@@ -79,11 +98,14 @@ export class StorefrontController implements ReactiveController {
   /**
    * `onListingChange` is called when a listing changed on the server (a sale
    * on this page completed); by default the host just renders again, which
-   * reruns tasks whose arguments include `client.revision(id)`.
+   * reruns tasks whose arguments include `client.revision(id)`. While
+   * `wantsNews` answers false (a card showing the host's own object), the host
+   * isn't told.
    */
   constructor(
     private readonly host: Host,
     private readonly onListingChange: (personaId: string) => void = () => host.requestUpdate(),
+    private readonly wantsNews: () => boolean = () => true,
   ) {
     host.addController(this);
     // A catalogue arrived or a `lang` changed: standing alone, the page's locale is read again; either way, render.
@@ -160,7 +182,7 @@ export class StorefrontController implements ReactiveController {
   hostUpdate(): void {
     // Lit still runs an update that was pending when the element left the page; watching then would hang the
     // removed element (and its shadow tree) on the page-long client for good, and keep it fetching on every sale.
-    if (this.host.isConnected) this.watch(this.value.client);
+    if (this.host.isConnected) this.watch(this.wantsNews() ? this.value.client : null);
   }
 
   hostDisconnected(): void {
@@ -180,17 +202,19 @@ export class StorefrontController implements ReactiveController {
     const base = this.provided;
     if (base && api === null) return base;
     if (this.standalone?.api !== api || this.standalone.base !== base) {
-      const settings = createSettings({
-        api: apiBase(api, this.host),
-        creator: base?.creator ?? null,
-        locale: base?.locale ?? pageLocale(this.host),
-        messages: base?.messages,
-        currency: base?.currency ?? 'USD',
-        maxRating: base?.maxRating ?? 'general',
-        // An element's own api keeps the storefront's timeout and retries.
-        timeoutMs: base?.client.timeoutMs,
-        retries: base?.client.retries,
-      });
+      const settings = base
+        ? createSettings({
+            api: apiBase(api, this.host),
+            creator: base.creator,
+            locale: base.locale,
+            messages: base.messages,
+            currency: base.currency,
+            maxRating: base.maxRating,
+            // An element's own api keeps the storefront's timeout and retries.
+            timeoutMs: base.client.timeoutMs,
+            retries: base.client.retries,
+          })
+        : standaloneSettings(apiBase(api, this.host), pageLocale(this.host));
       this.standalone = { api, base, settings };
     }
     return this.standalone.settings;
