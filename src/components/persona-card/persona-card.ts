@@ -97,10 +97,15 @@ export const CARD_PARTS = [
 export class AipPersonaCard extends AipElement {
   static override styles = [...AipElement.styles, dialogStyles, shapeStyles, styles];
 
-  private readonly store = new StorefrontController(this);
+  // Only a card loading its listing by id reloads it when a sale changed it; `data` is the host's to update.
+  private readonly store = new StorefrontController(this, undefined, () => this.loader !== undefined);
   private readonly age = new AgeGateController(this);
 
-  private readonly loader = personaTask(this, this.store, () => (this.badInput ? null : this.loaderId()));
+  /**
+   * Loads the listing a `persona` id names; made when the card first has one,
+   * so a grid of cards given `data` carries no task each.
+   */
+  private loader?: ReturnType<typeof personaTask>;
 
   /** Whether the host gave something that can't be shown: a `persona` that is no id, `data` that is no listing. */
   private badInput = false;
@@ -182,6 +187,10 @@ export class AipPersonaCard extends AipElement {
       // A host's mistake: the card says it can't show this, and shows the host's own link.
       this.badInput =
         problem !== null || (!this.data && this.persona !== null && this.persona !== '' && this.loaderId() === null);
+      // Made before the controllers' hostUpdate in this same update, so it starts loading now.
+      if (!this.loader && !this.badInput && this.loaderId() !== null) {
+        this.loader = personaTask(this, this.store, () => (this.badInput ? null : this.loaderId()));
+      }
     }
   }
 
@@ -206,7 +215,7 @@ export class AipPersonaCard extends AipElement {
   /** The listing on screen now, if any. */
   private shownPersona(): PersonaSummary | null {
     if (this.badInput) return null;
-    return this.data ?? (this.persona ? (this.loader.value ?? null) : null);
+    return this.data ?? (this.persona ? (this.loader?.value ?? null) : null);
   }
 
   /** The first link the host put inside the card, if it is an http(s) link. */
@@ -251,7 +260,7 @@ export class AipPersonaCard extends AipElement {
         <p class="error">${t(notFound ? 'persona.gone' : 'persona.failed')}</p>
         ${notFound ? nothing : html`<p class="meta">${loadFailureHint(error, t)}</p>`}
         ${link && !notFound ? html`<p class="meta">${t('card.fallback')}</p>` : nothing}
-        ${notFound ? nothing : html`<button type="button" @click=${() => this.loader.run()}>${t('common.try-again')}</button>`}
+        ${notFound ? nothing : html`<button type="button" @click=${() => this.loader?.run()}>${t('common.try-again')}</button>`}
       </div>
     </article>`;
   }
@@ -370,7 +379,7 @@ export class AipPersonaCard extends AipElement {
   private renderContent() {
     if (this.badInput) return this.renderUnusable();
     if (this.data) return this.renderCard(this.data);
-    if (!this.persona) return this.renderSkeleton();
+    if (!this.persona || !this.loader) return this.renderSkeleton();
     return this.loader.render({
       initial: () => this.renderSkeleton(),
       pending: () => this.renderSkeleton(),
@@ -382,7 +391,7 @@ export class AipPersonaCard extends AipElement {
   override render(): TemplateResult {
     // The fallback is shown only when there is no listing to show; the slot
     // itself always exists, so slotted content is never re-parented.
-    const failed = this.badInput || (!this.data && this.persona !== null && this.loader.status === 3);
+    const failed = this.badInput || (!this.data && this.persona !== null && this.loader?.status === 3);
     return html`${this.renderContent()}
       <div part="fallback" class="fallback" ?hidden=${!failed}><slot></slot></div>`;
   }
