@@ -272,6 +272,7 @@ export class AipPersonaCard extends AipElement {
     </article>`;
   }
 
+  /** What goes in the image box: the image (or the cover over a rated one), and the availability badge. */
   private renderMedia(p: PersonaSummary) {
     const t = this.t;
     const badge = availabilityBadge(p, this.store.value.formatDate, t);
@@ -307,9 +308,10 @@ export class AipPersonaCard extends AipElement {
             loading="lazy"
             decoding="async"
           />`;
-    return html`<div part="media" class="media">
-      ${media}${badge && this.layout !== 'compact' ? html`<span part="badge" class="badge">${badge}</span>` : nothing}
-    </div>`;
+    return [
+      media,
+      badge && this.layout !== 'compact' ? html`<span part="badge" class="badge">${badge}</span>` : nothing,
+    ];
   }
 
   private imageSizes(): string {
@@ -320,13 +322,16 @@ export class AipPersonaCard extends AipElement {
 
   /** The name as a heading of the host's level, holding the button that opens the persona. */
   private renderTitle(p: PersonaSummary) {
+    const tabindex = this.tabbable ? nothing : '-1';
+    const select = () => this.onSelect(p);
+    // Three plain templates rather than a static tag: no static-html code in the loader, no per-render key;
+    // the button in each rather than a template of its own, which would be one more to clone per card.
     // prettier-ignore
-    const select = html`<button class="select" type="button" tabindex=${this.tabbable ? nothing : '-1'}
-      @click=${() => this.onSelect(p)}>${p.name}</button>`;
-    // Three plain templates rather than a static tag: no static-html code in the loader, no per-render key.
-    if (this.headingLevel === 2) return html`<h2 part="title" id="title">${select}</h2>`;
-    if (this.headingLevel === 4) return html`<h4 part="title" id="title">${select}</h4>`;
-    return html`<h3 part="title" id="title">${select}</h3>`;
+    if (this.headingLevel === 2) return html`<h2 part="title" id="title"><button class="select" type="button" tabindex=${tabindex} @click=${select}>${p.name}</button></h2>`;
+    // prettier-ignore
+    if (this.headingLevel === 4) return html`<h4 part="title" id="title"><button class="select" type="button" tabindex=${tabindex} @click=${select}>${p.name}</button></h4>`;
+    // prettier-ignore
+    return html`<h3 part="title" id="title"><button class="select" type="button" tabindex=${tabindex} @click=${select}>${p.name}</button></h3>`;
   }
 
   private renderCard(p: PersonaSummary) {
@@ -339,8 +344,9 @@ export class AipPersonaCard extends AipElement {
     }
     const shown = this.layout === 'compact' ? [] : p.tags.slice(0, this.maxTags);
     const hidden = p.tags.length - shown.length;
+    const [media, badge] = this.renderMedia(p);
     return html`<article part="base" aria-labelledby="title">
-        ${this.renderMedia(p)}
+        <div part="media" class="media">${media}${badge}</div>
         <div part="body" class="body">
           ${this.renderTitle(p)}
           <p part="meta" class="meta">
