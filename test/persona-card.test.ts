@@ -243,6 +243,26 @@ describe('<aip-persona-card>', () => {
       expect(part(el, 'price')!.textContent).to.contain('Not available now');
       await expect(el).to.be.accessible();
     });
+
+    it('reflects a layout the host sets, and goes back to vertical when the attribute is removed', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${summary}></aip-persona-card>`);
+      const imageWidth = () => Math.round(part(el, 'media')!.getBoundingClientRect().width);
+      expect(el.layout).to.equal('vertical');
+      // The default is not written into every card of a grid.
+      expect(el.hasAttribute('layout')).to.equal(false);
+      const vertical = imageWidth();
+
+      el.layout = 'compact';
+      await el.updateComplete;
+      expect(el.getAttribute('layout')).to.equal('compact');
+      expect(imageWidth()).to.equal(64);
+
+      el.removeAttribute('layout');
+      await el.updateComplete;
+      expect(el.layout).to.equal('vertical');
+      expect(imageWidth()).to.equal(vertical);
+    });
   });
 
   describe('link-first fallback', () => {

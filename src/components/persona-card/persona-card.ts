@@ -119,8 +119,11 @@ export class AipPersonaCard extends AipElement {
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
 
-  /** Card layout: `vertical` (default), `horizontal` or `compact`. */
-  @property({ reflect: true }) layout: CardLayout = 'vertical';
+  /**
+   * Card layout: `vertical` (default), `horizontal` or `compact`. Reflected
+   * once set; the default is not written to each card of a grid.
+   */
+  @property({ reflect: true, useDefault: true }) layout: CardLayout = 'vertical';
 
   /** How many tags to show before "+N more". */
   @property({ type: Number, attribute: 'max-tags' }) maxTags = 3;
