@@ -2,6 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import type { ContentRating } from '../api/schemas.js';
 import type { CoreMessageId } from '../locales/ids.js';
 import type { Translate } from './i18n.js';
+import { listenersOf } from './fan-out.js';
 import { showModal } from './modal.js';
 
 /**
@@ -19,12 +20,6 @@ const gate = ((globalThis as { [GATE]?: { changes: EventTarget; here: boolean } 
   here: false,
 });
 const { changes } = gate;
-// The elements of this copy to render again, told by one listener: a thousand cards each adding their own to one
-// EventTarget costs quadratic time (each addition scans the list).
-const watchers = new Set<() => void>();
-changes.addEventListener('change', () => {
-  for (const watcher of [...watchers]) watcher();
-});
 
 function stored(): boolean {
   try {
@@ -125,10 +120,10 @@ export class AgeGateController implements ReactiveController {
   }
 
   hostConnected(): void {
-    watchers.add(this.onChange);
+    listenersOf(changes, 'change').add(this.onChange);
   }
 
   hostDisconnected(): void {
-    watchers.delete(this.onChange);
+    listenersOf(changes, 'change').delete(this.onChange);
   }
 }

@@ -1,5 +1,6 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { MessageId } from '../locales/ids.js';
+import { listenersOf } from './fan-out.js';
 
 /**
  * Messages: one id space, English as the source (`src/locales/en/*.ts`, split
@@ -46,15 +47,9 @@ const LOADERS: Record<Exclude<Language, 'en'>, () => Promise<{ default: Catalogu
 const catalogues = new Map<Language, Catalogue>();
 const requested = new Set<Language>();
 
-/**
- * Called when a catalogue has arrived or a `lang` attribute on the page
- * changed: a set, not listeners on an EventTarget, whose every addition scans
- * the list (quadratic for a grid of cards).
- */
-const languageWatchers = new Set<() => void>();
-const languageChanged = () => {
-  for (const watcher of [...languageWatchers]) watcher();
-};
+/** Fires `change` when a catalogue has arrived or a `lang` attribute on the page changed. */
+const languageChanges = new EventTarget();
+const languageChanged = () => languageChanges.dispatchEvent(new Event('change'));
 
 /** The built-in language for a canonical BCP 47 locale (`de-AT` → `de`), or null when there is none. */
 export function languageOf(locale: string): Language | null {
@@ -99,11 +94,11 @@ export class LanguageController implements ReactiveController {
   }
 
   hostConnected(): void {
-    languageWatchers.add(this.onChange);
+    listenersOf(languageChanges, 'change').add(this.onChange);
   }
 
   hostDisconnected(): void {
-    languageWatchers.delete(this.onChange);
+    listenersOf(languageChanges, 'change').delete(this.onChange);
   }
 }
 

@@ -2,6 +2,7 @@ import { ContextConsumer, ContextRoot } from '@lit/context';
 import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AipClient, ListingChangeEvent } from '../../api/client.js';
+import { listenersOf } from '../../internal/fan-out.js';
 import { LanguageController, loadLanguage } from '../../internal/i18n.js';
 import { apiBase, createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
 
@@ -47,23 +48,6 @@ function inStorefront(el: Element): boolean {
     if (node.closest('aip-storefront')) return true;
   }
   return false;
-}
-
-// The elements watching each client for changed listings. One listener per
-// client passes the change on: a thousand cards each adding their own listener
-// to one EventTarget costs quadratic time (each addition scans the list).
-const watchers = new WeakMap<AipClient, Set<(personaId: string) => void>>();
-
-function watchersOf(client: AipClient): Set<(personaId: string) => void> {
-  let set = watchers.get(client);
-  if (!set) {
-    const callbacks = (set = new Set());
-    watchers.set(client, callbacks);
-    client.addEventListener('listing-change', (event) => {
-      for (const callback of [...callbacks]) callback((event as ListingChangeEvent).personaId);
-    });
-  }
-  return set;
 }
 
 // Elements standing alone differ only in their marketplace and language: a
@@ -145,7 +129,7 @@ export class StorefrontController implements ReactiveController {
     });
   }
 
-  private readonly listingChange = (personaId: string) => this.onListingChange(personaId);
+  private readonly listingChange = (event: ListingChangeEvent) => this.onListingChange(event.personaId);
 
   /** The locale the host last rendered in (see `localeChanged`). */
   private renderedIn: string | null = null;
@@ -164,8 +148,9 @@ export class StorefrontController implements ReactiveController {
 
   private watch(client: AipClient | null): void {
     if (client === this.watched) return;
-    if (this.watched) watchersOf(this.watched).delete(this.listingChange);
-    if (client) watchersOf(client).add(this.listingChange);
+    // One listener per client passes a change on to the elements watching it.
+    if (this.watched) listenersOf<ListingChangeEvent>(this.watched, 'listing-change').delete(this.listingChange);
+    if (client) listenersOf<ListingChangeEvent>(client, 'listing-change').add(this.listingChange);
     this.watched = client;
   }
 
