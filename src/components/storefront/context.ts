@@ -120,6 +120,25 @@ export function createSettings(init: SettingsInit): StorefrontSettings {
   });
 }
 
+// Elements standing alone differ only in their marketplace and language: a
+// grid of them shares one settings object (and its translators), rather than
+// building its own per card.
+const standalones = new Map<string, StorefrontSettings>();
+
+/** The default settings of elements outside any storefront, for the marketplace `api` and `locale`. */
+export function standaloneSettings(api: string, locale: string): StorefrontSettings {
+  const key = `${api}\n${locale}`;
+  let settings = standalones.get(key);
+  if (settings) {
+    // A language that failed to load is tried again by the next element that needs it.
+    loadLanguage(settings.language);
+    return settings;
+  }
+  settings = createSettings({ api, creator: null, locale, currency: 'USD', maxRating: 'general' });
+  standalones.set(key, settings);
+  return settings;
+}
+
 /**
  * The locale an element inherits from the page: the nearest `lang`, looking
  * out through the shadow roots it is rendered in, then the browser's.

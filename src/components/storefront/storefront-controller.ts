@@ -3,8 +3,15 @@ import { Task } from '@lit/task';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { AipClient, ListingChangeEvent } from '../../api/client.js';
 import { listenersOf } from '../../internal/fan-out.js';
-import { LanguageController, loadLanguage } from '../../internal/i18n.js';
-import { apiBase, createSettings, pageLocale, storefrontContext, type StorefrontSettings } from './context.js';
+import { LanguageController } from '../../internal/i18n.js';
+import {
+  apiBase,
+  createSettings,
+  pageLocale,
+  standaloneSettings,
+  storefrontContext,
+  type StorefrontSettings,
+} from './context.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { api: string | null };
 
@@ -48,25 +55,6 @@ function inStorefront(el: Element): boolean {
     if (node.closest('aip-storefront')) return true;
   }
   return false;
-}
-
-// Elements standing alone differ only in their marketplace and language: a
-// grid of them shares one settings object (and its translators), rather than
-// building its own per card.
-const standalones = new Map<string, StorefrontSettings>();
-
-/** The default settings of elements outside any storefront, for the marketplace `api` and `locale`. */
-function standaloneSettings(api: string, locale: string): StorefrontSettings {
-  const key = `${api}\n${locale}`;
-  let settings = standalones.get(key);
-  if (settings) {
-    // A language that failed to load is tried again by the next element that needs it.
-    loadLanguage(settings.language);
-    return settings;
-  }
-  settings = createSettings({ api, creator: null, locale, currency: 'USD', maxRating: 'general' });
-  standalones.set(key, settings);
-  return settings;
 }
 
 /**
