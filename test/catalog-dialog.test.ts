@@ -57,6 +57,52 @@ describe('<aip-catalog> detail dialog', function () {
     });
   }
 
+  it('the Close bar leaves the focus ring of the dialog itself whole', async () => {
+    const catalog = await mount(html`<aip-storefront><aip-catalog page-size="3"></aip-catalog></aip-storefront>`);
+    (await deepQuery<HTMLElement>(catalog, '.select')).click();
+    const dialog = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
+    await deepQuery(dialog, '[part="description"]');
+    const bar = dialog.querySelector<HTMLElement>('.detail-bar')!;
+    const close = dialog.querySelector<HTMLElement>('[part="close-button"]')!;
+    const barAt = () => bar.getBoundingClientRect();
+    const closeAt = close.getBoundingClientRect();
+    const before = barAt();
+    // A dialog that scrolls is a Tab stop: from Close (its first control), Shift+Tab reaches the dialog.
+    close.focus();
+    await sendKeys({ press: 'Shift+Tab' });
+    await waitUntil(() => catalog.shadowRoot!.activeElement === dialog, 'the dialog takes focus');
+    expect(dialog.matches(':focus-visible'), 'the dialog shows its ring').to.equal(true);
+    for (const scrollTop of [0, 400]) {
+      dialog.scrollTop = scrollTop;
+      // The ring is drawn inside the dialog's edge (a negative offset), over its border and then under the bar,
+      // which lies from that border inwards: where it does, it draws the ring's colour itself.
+      const ring = getComputedStyle(dialog);
+      const inset = -parseFloat(ring.outlineOffset);
+      expect(parseFloat(ring.outlineWidth), 'a ring is drawn').to.be.greaterThan(0);
+      const d = dialog.getBoundingClientRect();
+      const b = bar.getBoundingClientRect();
+      const own = getComputedStyle(bar);
+      // How far the bar reaches into the ring on each side it touches. It lies from the border in, leaving
+      // no sliver for the listing to show through above Close.
+      const reach = { top: d.top + inset - b.top, left: d.left + inset - b.left, right: b.right - (d.right - inset) };
+      expect(b.top, 'the bar lies against the border').to.be.closeTo(d.top + dialog.clientTop, 0.5);
+      for (const [side, covered] of Object.entries(reach)) {
+        if (covered <= 0) continue;
+        const drawn = parseFloat(own.getPropertyValue(`border-${side}-width`));
+        expect(drawn, `ring drawn on the bar's ${side} at scrollTop ${scrollTop}`).to.be.at.least(covered - 0.01);
+        expect(rgba(own.getPropertyValue(`border-${side}-color`)), `${side} colour`).to.deep.equal(
+          rgba(ring.outlineColor),
+        );
+      }
+      expect(parseFloat(own.borderBottomWidth), 'no ring under the bar').to.equal(0);
+    }
+    dialog.scrollTop = 0;
+    // Close itself does not move, and the listing under the bar keeps its place.
+    expect(close.getBoundingClientRect().top).to.be.closeTo(closeAt.top, 0.5);
+    expect(close.getBoundingClientRect().left).to.be.closeTo(closeAt.left, 0.5);
+    expect(barAt().bottom).to.be.closeTo(before.bottom, 0.5);
+  });
+
   it('the 18+ check inside it has the width of any 18+ check', async () => {
     const catalog = await mount(
       html`<aip-storefront max-rating="explicit"><aip-catalog page-size="12"></aip-catalog></aip-storefront>`,

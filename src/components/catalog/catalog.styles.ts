@@ -99,6 +99,16 @@ export const styles = css`
     padding: var(--_aip-space-3) var(--_aip-space-5) var(--_aip-space-2);
     background: var(--_aip-color-surface-raised);
   }
+  /* The dialog focused itself (a dialog that scrolls is a Tab stop) draws its ring inside its 1 px border,
+     where the bar lies over it: the bar draws the rest of the ring along its top and sides (a border, so
+     forced colours keep it), and gives up as much padding, so Close and the listing keep their places. */
+  dialog.detail:focus-visible .detail-bar {
+    --_ring-inset: calc(var(--_aip-focus-ring-width) - 1px);
+    border: var(--_ring-inset) solid var(--_aip-color-focus);
+    border-bottom: 0;
+    padding: calc(var(--_aip-space-3) - var(--_ring-inset)) calc(var(--_aip-space-5) - var(--_ring-inset))
+      var(--_aip-space-2);
+  }
   /* Printed, the open listing flows over as many pages as it needs, once. */
   @media print {
     dialog.detail {
