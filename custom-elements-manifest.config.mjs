@@ -1,4 +1,5 @@
 // Generates custom-elements.json from the elements' JSDoc (`npm run analyze`).
+import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
 
 /** Every custom element declaration in the manifest, with its module. */
 function elements(manifest) {
@@ -95,10 +96,62 @@ function literalDefaults() {
   };
 }
 
+/**
+ * Spells out the aliases in the types of attributes (`parsedType`): `layout` is a `CardLayout`, which is
+ * 'vertical' | 'horizontal' | 'compact', and Storybook offers those in a select where the alias gave it
+ * nothing to offer. Only attributes and their fields: other members' types (a form, the message catalogue,
+ * event classes) are too large to spell out, and it would warn about each on every build.
+ */
+function attributeTypeParser() {
+  const parser = typeParserPlugin();
+  return {
+    ...parser,
+    name: 'aip-attribute-type-parser',
+    analyzePhase(context) {
+      const declarations = (context.moduleDoc.declarations ?? []).map((d) => [d, d.members, d.events]);
+      for (const [d, members] of declarations) {
+        if (members) d.members = members.filter((m) => m.attribute);
+        if (d.events) d.events = [];
+      }
+      try {
+        parser.analyzePhase(context);
+      } finally {
+        for (const [d, members, events] of declarations) {
+          if (members) d.members = members;
+          if (events) d.events = events;
+        }
+      }
+    },
+  };
+}
+
+const globs = ['src/components/**/*.ts'];
+const exclude = ['**/*.styles.ts', '**/index.ts', '**/context.ts', '**/storefront-controller.ts'];
+
 export default {
-  globs: ['src/components/**/*.ts'],
-  exclude: ['**/*.styles.ts', '**/index.ts', '**/context.ts', '**/storefront-controller.ts'],
+  globs,
+  exclude,
   outdir: '.',
   litelement: true,
-  plugins: [definitionsAndForwardedParts, literalDefaults()],
+  // The modules come from a TypeScript program (tsconfig.manifest.json), so that the type parser can ask its
+  // checker what an alias stands for: `layout` is `CardLayout`, which is 'vertical' | 'horizontal' | 'compact'.
+  overrideModuleCreation({ ts, globs: files }) {
+    // Making the program, the parser first spells out every alias in the elements' modules and warns where
+    // one is too large to (a form control's `Input`, a controller's `Host`). None of those is an attribute's
+    // type, which is all it is asked about here; warnings about attributes come later and are kept.
+    const warn = console.warn;
+    console.warn = (...args) => !args.some((a) => String(a).startsWith('[type-parser] - Skipped')) && warn(...args);
+    let program;
+    try {
+      program = getTsProgram(ts, files, 'tsconfig.manifest.json');
+    } finally {
+      console.warn = warn;
+    }
+    // In path order, as the analyzer lists them itself.
+    return program
+      .getSourceFiles()
+      .filter((sf) => files.some((file) => sf.fileName.endsWith(file)))
+      .sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
+  },
+  plugins: [definitionsAndForwardedParts, literalDefaults(), attributeTypeParser()],
 };

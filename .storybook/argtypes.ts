@@ -16,12 +16,15 @@
  */
 import type { ArgTypes } from '@storybook/web-components-vite';
 import type { SBType } from 'storybook/internal/types';
+import manifest from '../custom-elements.json';
 import { DARK_TOKENS, TOKENS, type TokenName } from '../src/styles/tokens.js';
 
 interface Typed {
   name: string;
   description?: string;
   type?: { text?: string };
+  /** The type with its aliases spelled out (`CardLayout`: 'vertical' | 'horizontal' | 'compact'), on attributes. */
+  parsedType?: { text?: string };
   default?: string;
 }
 
@@ -79,13 +82,15 @@ function sbType(text: string | undefined): SBType {
 
 function row(name: string, item: Typed, category: Category, control: boolean): ArgTypes[string] {
   const type = item.type?.text;
+  // The words an alias stands for give the control its choices, and the table says them.
+  const spelled = sbType(type).name === 'other' && item.parsedType?.text ? item.parsedType.text : type;
   return {
     name,
     description: item.description ?? '',
-    ...(control ? { type: sbType(type) } : { control: false }),
+    ...(control ? { type: sbType(spelled) } : { control: false }),
     table: {
       category,
-      type: type ? { summary: type } : undefined,
+      type: type ? { summary: spelled!, detail: spelled !== type ? type : undefined } : undefined,
       defaultValue: item.default !== undefined ? { summary: item.default } : undefined,
     },
   };
@@ -157,15 +162,24 @@ export function storyOnly(
   return { ...argType, type, description, table: { ...argType.table, category: STORY_ONLY } };
 }
 
+/** The words an `<aip-storefront>` attribute takes, as the manifest spells them out. */
+function storefrontWords(attribute: string): string[] {
+  const type = argTypesFromManifest(manifest as Manifest, 'aip-storefront')?.[attribute]?.type;
+  if (typeof type !== 'object' || type.name !== 'enum') {
+    throw new Error(`custom-elements.json: <aip-storefront ${attribute}> is not one of a few words`);
+  }
+  return type.value as string[];
+}
+
 /** `theme` of the `<aip-storefront>` a story wraps its element in. */
 export const storefrontTheme = storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
   control: 'inline-radio',
-  options: ['light', 'dark', 'auto'],
+  options: storefrontWords('theme'),
 });
 
 /** `max-rating` of the `<aip-storefront>` a story wraps its element in. */
 export const storefrontMaxRating = storyOnly(
   'string',
   '`max-rating` of the `<aip-storefront>` around the element: the highest content rating shown.',
-  { control: 'select', options: ['general', 'suggestive', 'erotic', 'explicit'] },
+  { control: 'select', options: storefrontWords('max-rating') },
 );

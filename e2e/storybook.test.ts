@@ -56,6 +56,9 @@ interface Item {
   privacy?: string;
   static?: boolean;
   default?: string;
+  type?: { text?: string };
+  /** The type with its aliases spelled out, where it has any. */
+  parsedType?: { text?: string };
 }
 
 interface Declaration {
@@ -287,6 +290,57 @@ describe('Storybook (static build)', () => {
         }
       }
       assert.deepEqual(problems, []);
+    });
+
+    test('an attribute that takes one of a few words offers those words as its control', async () => {
+      // The words of a union of string literals ('' included), whether written out or behind an alias.
+      const words = (text = '') => {
+        const parts = text.split('|').map((t) => t.trim());
+        const literal = parts.filter((t) => t !== 'null' && t !== 'undefined').map((t) => /^'([^']*)'$/.exec(t)?.[1]);
+        return literal.length && literal.every((w) => w !== undefined) ? (literal as string[]) : null;
+      };
+      const PRIMITIVE = /^(?:string|number|boolean|null|undefined)$/;
+      const problems: string[] = [];
+      const offered = new Map<string, string[]>();
+      for (const el of elements()) {
+        const page = await open(`id=elements-${short(el.tagName)}--docs&viewMode=docs`, { marketplace: false });
+        const table = page.locator('table.docblock-argstable').first();
+        await table.waitFor({ timeout: 30_000 });
+        for (const attribute of el.attributes ?? []) {
+          const declared = attribute.type?.text ?? 'string';
+          const expected = words(attribute.parsedType?.text ?? declared);
+          const control = await table.evaluate((t, name) => {
+            const row = [...t.querySelectorAll<HTMLTableRowElement>('tbody > tr')].find(
+              (r) => r.cells[0]?.textContent?.trim() === name,
+            );
+            if (!row) return null;
+            const cell = row.cells[row.cells.length - 1]!;
+            const radios = [...cell.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((i) => i.value);
+            // A select starts with Storybook's "Choose option..." (no choice made), which is no word of the type.
+            const options = [...cell.querySelectorAll('option')]
+              .filter((o, i) => !(i === 0 && /^Choose option/.test(o.textContent ?? '')))
+              .map((o) => o.value);
+            return { choices: radios.length ? radios : options.length ? options : null, text: cell.textContent };
+          }, attribute.name);
+          const where = `<${el.tagName} ${attribute.name}> (${declared})`;
+          if (!control) problems.push(`${where}: no row`);
+          else if (expected) {
+            offered.set(`${el.tagName} ${attribute.name}`, control.choices ?? []);
+            // In any order: the checker lists a union's members in its own.
+            if (JSON.stringify([...(control.choices ?? [])].sort()) !== JSON.stringify([...expected].sort()))
+              problems.push(`${where}: offers ${JSON.stringify(control.choices)}, not ${JSON.stringify(expected)}`);
+          } else if (!declared.split('|').every((t) => PRIMITIVE.test(t.trim()))) {
+            // An alias no one spelled out: Storybook would offer "Set object" for a word.
+            problems.push(`${where}: a type the control can't offer (${control.text?.trim()})`);
+          }
+        }
+        await page.close();
+      }
+      assert.deepEqual(problems, []);
+      // Not only as the manifest has them: as the elements' docs name them.
+      assert.deepEqual(offered.get('aip-persona-card layout'), ['vertical', 'horizontal', 'compact']);
+      assert.deepEqual(offered.get('aip-catalog paging'), ['more', 'infinite']);
+      assert.deepEqual(offered.get('aip-storefront max-rating'), ['general', 'suggestive', 'erotic', 'explicit']);
     });
 
     test('the Theming guide lists every token with its dark value, and Embed quotes the code it documents', async () => {

@@ -1,6 +1,5 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html, nothing } from 'lit';
-import { SORTS } from '../src/api/schemas.js';
 import '../src/index.js';
 import { failOnce } from './faults.js';
 import { storefrontMaxRating, storefrontTheme } from '../.storybook/argtypes.js';
@@ -34,10 +33,8 @@ const meta: Meta<Args> = {
     paging: 'more',
   },
   argTypes: {
-    sort: { control: 'select', options: [...SORTS] },
     'max-rating': storefrontMaxRating,
     theme: storefrontTheme,
-    paging: { control: 'inline-radio', options: ['more', 'infinite'] },
   },
   render: (args) => html`
     <aip-storefront

@@ -3,7 +3,7 @@ import { html, nothing } from 'lit';
 import '../src/index.js';
 import { anotherBuyerBuys } from './another-buyer.js';
 import { failOnce } from './faults.js';
-import { storyOnly } from '../.storybook/argtypes.js';
+import { storefrontTheme } from '../.storybook/argtypes.js';
 
 interface Args {
   persona: string;
@@ -26,12 +26,7 @@ const meta: Meta<Args> = {
   component: 'aip-checkout',
   args: { persona: 'juno-okafor', license: 'commercial', mode: 'overlay', price: null, api: '', theme: 'light' },
   argTypes: {
-    license: { control: 'select', options: ['', 'commercial', 'exclusive', 'ownership'] },
-    mode: { control: 'select', options: ['overlay', 'popup', 'redirect'] },
-    theme: storyOnly('string', '`theme` of the `<aip-storefront>` around the element.', {
-      control: 'select',
-      options: ['light', 'dark'],
-    }),
+    theme: storefrontTheme,
   },
   render: (args) => html`
     <aip-storefront api=${args.api} theme=${args.theme}>

@@ -21,7 +21,6 @@ const meta: Meta<Args> = {
   component: 'aip-license-picker',
   args: { persona: 'noor-haddad', value: '', locale: 'en-US', api: '', required: false, disabled: false },
   argTypes: {
-    value: { control: 'select', options: ['', 'commercial', 'exclusive', 'ownership'] },
     locale: storyOnly(
       'string',
       '`locale` of the `<aip-storefront>` around the element: the language and formats of prices and dates.',

@@ -28,7 +28,6 @@ const meta: Meta<Args> = {
     theme: 'light',
   },
   argTypes: {
-    layout: { control: 'inline-radio', options: ['vertical', 'horizontal', 'compact'] },
     fallback: storyOnly('boolean', 'Put a fallback link to the listing in the card (its default slot).'),
     'max-rating': storefrontMaxRating,
     theme: storefrontTheme,

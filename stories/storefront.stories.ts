@@ -18,7 +18,6 @@ const meta: Meta<Args> = {
   component: 'aip-storefront',
   args: { creator: 'kite-and-kiln', locale: 'en-US', theme: 'light', accent: '#4b36cc' },
   argTypes: {
-    theme: { control: 'inline-radio', options: ['light', 'dark', 'auto'] },
     accent: storyOnly(
       'string',
       '`--aip-color-accent` set on the storefront in the story (a CSS custom property, not an attribute).',
