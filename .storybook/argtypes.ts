@@ -84,10 +84,17 @@ function row(name: string, item: Typed, category: Category, control: boolean): A
   const type = item.type?.text;
   // The words an alias stands for give the control its choices, and the table says them.
   const spelled = sbType(type).name === 'other' && item.parsedType?.text ? item.parsedType.text : type;
+  const sb = sbType(spelled);
+  // An empty word (no tier chosen) would be a choice with no label: it reads "(none)". The control's type is
+  // then Storybook's own pick, stated: radio buttons for up to five words, else a select.
+  const none =
+    sb.name === 'enum' && sb.value.includes('')
+      ? { control: { type: sb.value.length <= 5 ? 'radio' : 'select', labels: { '': '(none)' } } as const }
+      : {};
   return {
     name,
     description: item.description ?? '',
-    ...(control ? { type: sbType(spelled) } : { control: false }),
+    ...(control ? { type: sb, ...none } : { control: false }),
     table: {
       category,
       type: type ? { summary: spelled!, detail: spelled !== type ? type : undefined } : undefined,

@@ -292,7 +292,7 @@ describe('Storybook (static build)', () => {
       assert.deepEqual(problems, []);
     });
 
-    test('an attribute that takes one of a few words offers those words as its control', async () => {
+    test('an attribute that takes one of a few words offers those words as its control, each labelled', async () => {
       // The words of a union of string literals ('' included), whether written out or behind an alias.
       const words = (text = '') => {
         const parts = text.split('|').map((t) => t.trim());
@@ -315,17 +315,30 @@ describe('Storybook (static build)', () => {
             );
             if (!row) return null;
             const cell = row.cells[row.cells.length - 1]!;
-            const radios = [...cell.querySelectorAll<HTMLInputElement>('input[type="radio"]')].map((i) => i.value);
+            const buttons = [...cell.querySelectorAll<HTMLInputElement>('input[type="radio"]')];
+            const radios = buttons.map((i) => i.value);
+            // What each choice reads (an empty word included), by its <label for>.
+            const unlabelled = buttons
+              .filter((i) => !cell.querySelector(`label[for="${CSS.escape(i.id)}"]`)?.textContent?.trim())
+              .map((i) => i.value);
             // A select starts with Storybook's "Choose option..." (no choice made), which is no word of the type.
             const options = [...cell.querySelectorAll('option')]
               .filter((o, i) => !(i === 0 && /^Choose option/.test(o.textContent ?? '')))
               .map((o) => o.value);
-            return { choices: radios.length ? radios : options.length ? options : null, text: cell.textContent };
+            return {
+              choices: radios.length ? radios : options.length ? options : null,
+              unlabelled,
+              text: cell.textContent,
+            };
           }, attribute.name);
           const where = `<${el.tagName} ${attribute.name}> (${declared})`;
           if (!control) problems.push(`${where}: no row`);
-          else if (expected) {
-            offered.set(`${el.tagName} ${attribute.name}`, control.choices ?? []);
+          else if (control.unlabelled.length) {
+            problems.push(`${where}: choices with nothing to read: ${JSON.stringify(control.unlabelled)}`);
+          } else if (expected) {
+            // The empty word (no tier chosen) is offered as "(none)".
+            control.choices = (control.choices ?? []).map((c) => (c === '(none)' ? '' : c));
+            offered.set(`${el.tagName} ${attribute.name}`, control.choices);
             // In any order: the checker lists a union's members in its own.
             if (JSON.stringify([...(control.choices ?? [])].sort()) !== JSON.stringify([...expected].sort()))
               problems.push(`${where}: offers ${JSON.stringify(control.choices)}, not ${JSON.stringify(expected)}`);
