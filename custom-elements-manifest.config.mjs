@@ -98,7 +98,7 @@ function literalDefaults() {
 
 /**
  * Spells out the aliases in the types of attributes (`parsedType`): `layout` is a `CardLayout`, which is
- * 'vertical' | 'horizontal' | 'compact', and Storybook offers those in a select where the alias gave it
+ * 'vertical' | 'horizontal' | 'compact', and Storybook offers those as its choices where the alias gave it
  * nothing to offer. Only attributes and their fields: other members' types (a form, the message catalogue,
  * event classes) are too large to spell out, and it would warn about each on every build.
  */
@@ -125,12 +125,9 @@ function attributeTypeParser() {
   };
 }
 
-const globs = ['src/components/**/*.ts'];
-const exclude = ['**/*.styles.ts', '**/index.ts', '**/context.ts', '**/storefront-controller.ts'];
-
 export default {
-  globs,
-  exclude,
+  globs: ['src/components/**/*.ts'],
+  exclude: ['**/*.styles.ts', '**/index.ts', '**/context.ts', '**/storefront-controller.ts'],
   outdir: '.',
   litelement: true,
   // The modules come from a TypeScript program (tsconfig.manifest.json), so that the type parser can ask its
