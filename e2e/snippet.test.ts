@@ -76,3 +76,27 @@ test('a bad handle, or one with no personas, is explained and leaves nothing to 
   assert.equal(await copy.isDisabled(), true);
   await page.close();
 });
+
+test('each choice of what to show reads beside its radio button, on a wide screen and a phone', async () => {
+  for (const width of [1280, 375]) {
+    const context = await demo().browser.newContext({ viewport: { width, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${demo().url}/demo/snippet/`);
+    const apart = await page.locator('fieldset label').evaluateAll((labels) =>
+      labels
+        .map((label) => {
+          const radio = label.querySelector('input')!.getBoundingClientRect();
+          // The first line of the label's words.
+          const range = document.createRange();
+          range.selectNodeContents(label);
+          range.setStartAfter(label.querySelector('input')!);
+          const line = range.getClientRects()[0]!;
+          const beside = line.left >= radio.right && line.top < radio.bottom && line.bottom > radio.top;
+          return beside ? null : (label.textContent ?? '').trim();
+        })
+        .filter((text) => text !== null),
+    );
+    assert.deepEqual(apart, [], `at ${width} px, these start away from their radio button`);
+    await context.close();
+  }
+});
