@@ -83,3 +83,12 @@ test('choosing a card opens the studio persona page, where the buyer picks a tie
   assert.deepEqual(demo().pageErrors, []);
   await page.close();
 });
+
+test('the persona page with no persona named sends the visitor back to the list', async () => {
+  for (const query of ['', '?id=', '?id=%20']) {
+    const page = await demo().open(`/demo/creator/persona.html${query}`);
+    await page.waitForURL(/\/demo\/creator\/#personas$/);
+    await page.locator('aip-catalog aip-persona-card [part="title"]').first().waitFor();
+    await page.close();
+  }
+});
