@@ -144,8 +144,9 @@ const paths = [
       // and to 73.5 KB with the catalog path's frame fixes (0.1 KB), and to 73.75 KB with the listing news and
       // the loader trying a lazy chunk again after a dropped connection (0.3 KB), and to 74 KB when the checkout
       // learned to say that the price it offers to confirm is no longer held (0.2 KB), and to 74.25 KB with the
-      // windowed grid's focus fixes (0.15 KB).
-      { limit: 74.25 * KB, enforced: true },
+      // windowed grid's focus fixes (0.15 KB), and to 74.5 KB with the fixes of a keyboard and screen-reader
+      // audit: focus kept in view when infinite paging loads past "Show more", an empty search said aloud.
+      { limit: 74.5 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -165,8 +166,9 @@ const paths = [
     // document (0.3 KB); to 80.75 KB with the review's mends to them (waiting across shadow roots, inert
     // documents, sync-url and Back; 0.2 KB); to 81 KB with the frame fixes and the listing news (0.35 KB); to
     // 81.25 KB with the loader's retries and the end of a price hold (0.25 KB with its German text); to 81.5 KB
-    // with the windowed grid's focus fixes (0.15 KB); to 81.75 KB with the cards' lighter first render (0.2 KB).
-    budgets: [{ limit: 81.75 * KB, enforced: true }],
+    // with the windowed grid's focus fixes (0.15 KB); to 81.75 KB with the cards' lighter first render (0.2 KB);
+    // to 82 KB with the keyboard and screen-reader audit's fixes (see "everything").
+    budgets: [{ limit: 82 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

@@ -138,6 +138,8 @@ describe('<aip-catalog>', () => {
   });
 
   describe('paging="infinite"', () => {
+    afterEach(() => window.scrollTo(0, 0));
+
     it('loads the next pages by itself while the end of the list is near the viewport', async () => {
       const all = await catalogFromApi('creator=nova-studio&limit=100');
       const el = await inStorefront(
@@ -168,7 +170,33 @@ describe('<aip-catalog>', () => {
       expect(cards(el)).to.have.length(2);
       el.shadowRoot!.querySelector('[part="more"]')!.scrollIntoView();
       await waitUntil(() => cards(el).length > 2, 'the next page loads once the end is in view');
-      window.scrollTo(0, 0);
+    });
+
+    it('moves focus from "Show more" to the first new card when reaching the button loads a page', async () => {
+      const all = await catalogFromApi('creator=nova-studio&limit=100');
+      const root = await fixture(
+        html`<div>
+          <aip-storefront creator="nova-studio"
+            ><aip-catalog page-size="2" paging="infinite" filters="none"></aip-catalog
+          ></aip-storefront>
+          <div style="height: 4000px"></div>
+        </div>`,
+      );
+      const el = root.querySelector('aip-catalog')!;
+      el.style.cssText = 'display: block; margin-top: 3000px';
+      await loaded(el);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(cards(el)).to.have.length(2);
+      // Tabbing to the button scrolls it into view, which loads the next page above it.
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.focus();
+      await waitUntil(
+        () => focusedIndex(el) === 2,
+        `focus on the first new card (on ${el.shadowRoot!.activeElement?.localName})`,
+      );
+      const card = cards(el)[2];
+      expect(card.shadowRoot!.querySelector('[part="title"]')!.textContent).to.contain(all[2].name);
+      const box = card.getBoundingClientRect();
+      expect(box.top, 'in view').to.be.within(0, innerHeight - 1);
     });
   });
 
@@ -730,6 +758,19 @@ describe('<aip-catalog>', () => {
       await choose(el, 'Sort by', 'name');
       expect(names(el)).to.deep.equal(expected.map((p) => p.name));
       await waitUntil(() => status() === `${expected.length} personas shown.`, `results said (now "${status()}")`);
+    });
+
+    it('says so in its status line when a search finds nothing', async () => {
+      const el = await inStorefront(html`<aip-storefront><aip-catalog filters="tag"></aip-catalog></aip-storefront>`);
+      const status = () => el.shadowRoot!.querySelector('p[role="status"]')!.textContent!.trim();
+      const tag = control(el, 'Tag');
+      tag.value = 'no-such-tag-anywhere';
+      tag.dispatchEvent(new Event('change'));
+      const shown = await shadowQuery(el, '[part="status"]');
+      await waitUntil(() => status() !== '' && status() !== 'Loading personas…', `something said (now "${status()}")`);
+      expect(status()).to.equal('No personas match this search. Try other words or fewer filters.');
+      expect(shown.textContent).to.contain('No personas match this search');
+      expect(shown.getAttribute('role'), 'said once, by the status line').to.equal(null);
     });
 
     it('forgets a failed "Show more" when the buyer starts a new search', async () => {

@@ -154,10 +154,14 @@ export class AipCatalog extends AipElement {
       this.listings = page.items;
       this.cursor = page.nextCursor;
       this.active = 0;
-      // After a search, filter or sort the buyer made, say how many came back (an
-      // empty result says so itself); otherwise nothing, and never an older message.
+      // After a search, filter or sort the buyer made, say how many came back, or
+      // that none did; otherwise nothing, and never an older message.
       const count = page.items.length;
-      this.announcement = this.announceResults && count ? this.t('catalog.results', { count }) : '';
+      this.announcement = this.announceResults
+        ? count
+          ? this.t('catalog.results', { count })
+          : this.emptyText().join(' ')
+        : '';
       this.announceResults = false;
       this.emit(new AipListViewEvent({ items: page.items, offset: 0, creator: params.creator ?? null }));
       return page;
@@ -187,8 +191,10 @@ export class AipCatalog extends AipElement {
       markChecked(page.items);
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
-      // Asked for with the button: the buyer goes on reading at the first new card.
-      if (this.focusNewCards && page.items.length) void this.focusCard(first);
+      // Asked for with the button, or loaded by infinite paging while the button had
+      // focus (the new cards would push it far down): the buyer goes on reading at the first new card.
+      const onButton = this.renderRoot.querySelector('[part~="more"]') === this.shadowRoot?.activeElement;
+      if ((this.focusNewCards || onButton) && page.items.length) void this.focusCard(first);
       this.focusNewCards = false;
       this.emit(new AipListViewEvent({ items: page.items, offset: first, creator: query.creator ?? null }));
       this.announcement = this.t('catalog.more-loaded', { count: page.items.length });
@@ -963,21 +969,29 @@ export class AipCatalog extends AipElement {
     </div>`;
   }
 
-  private renderEmpty() {
-    const creator = this.creator ?? this.store.value.creator;
+  /** What an empty list says: that nothing matches the search, or that there is nothing yet. */
+  private emptyText(): [message: string, hint: string] {
     const t = this.t;
-    if (this.filtered) {
-      return html`<div part="status" class="state" role="status">
-        <p>${t('catalog.no-match')}</p>
-        <p class="hint">${t('catalog.no-match-hint')}</p>
-        <button part="clear" class="primary" type="button" @click=${() => this.clearFilters()}>
-          ${t('catalog.clear')}
-        </button>
-      </div>`;
-    }
-    return html`<div part="status" class="state" role="status">
-      <p>${t(creator ? 'catalog.empty-creator' : 'catalog.empty')}</p>
-      <p class="hint">${t('catalog.empty-hint')}</p>
+    if (this.filtered) return [t('catalog.no-match'), t('catalog.no-match-hint')];
+    return [
+      t((this.creator ?? this.store.value.creator) ? 'catalog.empty-creator' : 'catalog.empty'),
+      t('catalog.empty-hint'),
+    ];
+  }
+
+  private renderEmpty() {
+    const [message, hint] = this.emptyText();
+    // Not a live region of its own after a search: the catalog's status line says it then.
+    return html`<div part="status" class="state" role=${this.filtered ? nothing : 'status'}>
+      <p>${message}</p>
+      <p class="hint">${hint}</p>
+      ${
+        this.filtered
+          ? html`<button part="clear" class="primary" type="button" @click=${() => this.clearFilters()}>
+              ${this.t('catalog.clear')}
+            </button>`
+          : nothing
+      }
     </div>`;
   }
 
