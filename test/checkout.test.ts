@@ -266,7 +266,8 @@ describe('<aip-checkout>', function () {
   });
 
   it('buys a Commercial license in the overlay: pay on the hosted page, see a 6-month certificate', async () => {
-    const el = await mount(m, 'juno-okafor', 'commercial');
+    // Under a host's own level-2 heading: the checkout's title is an h3, the certificate's an h4.
+    const el = await mount(m, 'juno-okafor', 'commercial', { headingLevel: 3 });
     await fillDetails(el);
     const completed = oneEvent(el, 'aip-checkout-complete') as Promise<AipCheckoutCompleteEvent>;
     submit(el);
@@ -308,6 +309,7 @@ describe('<aip-checkout>', function () {
       'Certificate ID': detail.certificateId,
     });
     expect(root(el).activeElement?.id).to.equal('certificate-title');
+    expect([$(el, '[part="title"]')!.localName, root(el).activeElement!.localName]).to.deep.equal(['h3', 'h4']);
     expect((await counts(m.id)).orders).to.equal(1);
     await expect(el).to.be.accessible();
   });

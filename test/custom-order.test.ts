@@ -798,6 +798,24 @@ describe('<aip-custom-order>', () => {
   });
 
   describe('warnings', () => {
+    it('heads the brief at the level given, and warns once about one it cannot use', async () => {
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad" heading-level="4"></aip-custom-order>`);
+      await formShown(el);
+      const levels = () => [
+        $(el, '[part="title"]')!.localName,
+        ...new Set([...el.shadowRoot!.querySelectorAll('section > .sub')].map((h) => h.localName)),
+      ];
+      expect(levels()).to.deep.equal(['h4', 'h5']);
+      const warnings = await captureWarnings(async () => {
+        el.setAttribute('heading-level', '6');
+        await el.updateComplete;
+        el.requestUpdate();
+        await el.updateComplete;
+      });
+      expect(warnings).to.deep.equal(['<aip-custom-order>: heading-level="6" is not 1, 2, 3, 4 or 5; using 2.']);
+      expect(levels()).to.deep.equal(['h2', 'h3']);
+    });
+
     it('refuses data that is not a persona: says what is wrong, shows an error, throws nothing', async () => {
       let warnings: string[] = [];
       const thrown = await thrownIntoPage(async () => {

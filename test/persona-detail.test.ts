@@ -238,6 +238,42 @@ describe('<aip-persona-detail>', () => {
       await waitUntil(() => el.shadowRoot!.querySelector('aip-license-picker'), 'default picker back');
       await expect(el).to.be.accessible();
     });
+
+    it('heads a slotted checkout and custom-order brief one level below the name, as its own sections', async () => {
+      const el = await inStorefront(
+        html`<aip-persona-detail persona="noor-haddad">
+          <aip-checkout slot="checkout" persona="noor-haddad"></aip-checkout>
+          <div slot="custom-order"><aip-custom-order persona="noor-haddad"></aip-custom-order></div>
+        </aip-persona-detail>`,
+      );
+      await loaded(el);
+      const checkout = el.querySelector('aip-checkout')!;
+      const brief = el.querySelector('aip-custom-order')!;
+      const title = (host: Element) => host.shadowRoot?.querySelector('[part="title"]')?.localName;
+      const levels = async () => {
+        await Promise.all(
+          [checkout, brief].map((e) => (e as Element & { updateComplete: Promise<boolean> }).updateComplete),
+        );
+        const sections = [...brief.shadowRoot!.querySelectorAll('section > :is(h1, h2, h3, h4, h5, h6)')];
+        return [
+          title(el),
+          part(el, 'section-heading')!.localName,
+          title(checkout),
+          title(brief),
+          ...new Set(sections.map((h) => h.localName)),
+        ];
+      };
+      await waitUntil(() => title(checkout) && title(brief), 'both drawn');
+      expect(await levels()).to.deep.equal(['h2', 'h3', 'h3', 'h3', 'h4']);
+      el.headingLevel = 1;
+      await el.updateComplete;
+      expect(await levels()).to.deep.equal(['h1', 'h2', 'h2', 'h2', 'h3']);
+      // A level the host gives is kept.
+      brief.setAttribute('heading-level', '4');
+      el.headingLevel = 3;
+      await el.updateComplete;
+      expect(await levels()).to.deep.equal(['h3', 'h4', 'h4', 'h4', 'h5']);
+    });
   });
 
   describe('keyboard', () => {

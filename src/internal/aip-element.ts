@@ -104,6 +104,21 @@ export class AipElement extends LitElement {
   }
 
   /**
+   * `level` when it is a whole number from `min` to `max`, else `fallback`, with a warning when `heading-level`
+   * was set to something else.
+   */
+  protected headingLevelIn(level: number, min: number, max: number, fallback: number): number {
+    if (Number.isInteger(level) && level >= min && level <= max) return level;
+    const levels = Array.from({ length: max - min }, (_, i) => min + i).join(', ');
+    this.warnIfSet(
+      level,
+      'heading-level',
+      `${this.quoted('heading-level', level)} is not ${levels} or ${max}; using ${fallback}.`,
+    );
+    return fallback;
+  }
+
+  /**
    * How to quote a bad value in a warning: the attribute's text when the value
    * came from it, else the value the property was set to from script.
    */

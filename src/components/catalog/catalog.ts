@@ -334,17 +334,7 @@ export class AipCatalog extends AipElement {
       );
       this.paging = 'more';
     }
-    if (
-      changed.has('headingLevel') &&
-      !(Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 4)
-    ) {
-      this.warnIfSet(
-        this.headingLevel,
-        'heading-level',
-        `heading-level="${this.getAttribute('heading-level')}" is not 2, 3 or 4; using 3.`,
-      );
-      this.headingLevel = 3;
-    }
+    if (changed.has('headingLevel')) this.headingLevel = this.headingLevelIn(this.headingLevel, 2, 4, 3);
     const focused = this.focusedInside();
     this.hadFocus = focused !== null;
     const box = focused?.getBoundingClientRect();

@@ -14,8 +14,7 @@ export const styles = css`
     border-radius: var(--_aip-radius-m);
     background: var(--_aip-color-surface);
   }
-  h2,
-  h3 {
+  :is(h1, h2, h3, h4, h5, h6) {
     margin: 0;
     font-size: var(--_aip-font-size-l);
   }
@@ -168,7 +167,7 @@ export const styles = css`
     border: 1px solid var(--_aip-color-success);
     border-radius: var(--_aip-radius-s);
   }
-  .certificate h3:focus {
+  #certificate-title:focus {
     outline: none;
   }
   .rights {

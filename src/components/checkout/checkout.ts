@@ -29,6 +29,7 @@ import {
   type CheckoutErrorCode,
 } from '../../events/checkout.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { heading } from '../../internal/headings.js';
 import { tellUnreadable, waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { showModal } from '../../internal/modal.js';
@@ -260,6 +261,12 @@ export class AipCheckout extends AipElement {
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
 
+  /**
+   * Heading level of the checkout's title (1–5, default 2); the certificate's heading is one level below. In
+   * `<aip-persona-detail>` it follows the detail's sections unless set.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   @state() private step: Step = 'ready';
   @state() private quote: Quote | null = null;
   /** Whether the quote's Commercial tail is more than the buyer was shown (see requestQuote). */
@@ -364,6 +371,7 @@ export class AipCheckout extends AipElement {
       this.warnOnce('price', `price="${this.price}" is not a whole number of minor units; using the listing's price.`);
       this.price = null;
     }
+    if (changed.has('headingLevel')) this.headingLevel = this.headingLevelIn(this.headingLevel, 1, 5, 2);
     if (changed.has('pollInterval') && !(this.pollInterval >= 250)) {
       this.warnIfSet(
         this.pollInterval,
@@ -1426,7 +1434,7 @@ export class AipCheckout extends AipElement {
     const instant = (iso: string) => html`<time datetime=${iso}>${formatInstant(iso, locale)}</time>`;
     const t = this.t;
     return html`<section part="certificate" class="certificate" aria-labelledby="certificate-title">
-      <h3 id="certificate-title" tabindex="-1">${t('checkout.certificate')}</h3>
+      ${heading(this.headingLevel + 1, t('checkout.certificate'), { id: 'certificate-title', focusable: true })}
       <p>
         ${t.parts('checkout.complete', {
           license: licenseTitle(t, order.license),
@@ -1604,8 +1612,7 @@ export class AipCheckout extends AipElement {
             ),
         });
     return html`<section part="base" class="base" aria-labelledby="title">
-      <h2 id="title" part="title" tabindex="-1">${t('checkout.title')}</h2>
-      ${content}
+      ${heading(this.headingLevel, t('checkout.title'), { id: 'title', part: 'title', focusable: true })} ${content}
       <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
     </section>`;
   }

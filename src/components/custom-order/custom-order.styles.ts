@@ -11,22 +11,21 @@ export const styles = css`
     --_control-bg: var(--aip-custom-order-control-background, var(--_aip-color-surface));
   }
   p,
-  h2,
-  h3,
+  :is(h1, h2, h3, h4, h5, h6),
   ul,
   ol,
   dl,
   dd {
     margin: 0;
   }
-  h2 {
+  [part~='title'] {
     font-size: calc(var(--_aip-font-size-l) * 1.25);
     line-height: 1.25;
   }
-  h3 {
+  .sub {
     font-size: var(--_aip-font-size-m);
   }
-  h2:focus,
+  [part~='title']:focus,
   [part='alert']:focus {
     outline: none;
   }
@@ -47,13 +46,13 @@ export const styles = css`
     padding-top: var(--_aip-space-3);
     border-top: 1px solid var(--_aip-color-border);
   }
-  .section > h3 {
+  .section > .sub {
     font-size: var(--_aip-font-size-l);
   }
-  .section > h3 + .hint {
+  .section > .sub + .hint {
     margin-top: calc(var(--_aip-space-3) - var(--_gap));
   }
-  .confirmation > h3 {
+  .confirmation > .sub {
     margin-top: var(--_aip-space-3);
   }
   .hint,

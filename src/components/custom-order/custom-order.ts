@@ -15,6 +15,7 @@ import {
   type Persona,
 } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { heading } from '../../internal/headings.js';
 import { waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import core from '../../locales/en/core.js';
@@ -203,6 +204,12 @@ export class AipCustomOrder extends AipElement {
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
 
+  /**
+   * Heading level of the brief's title (1–5, default 2); its sections' headings are one level below. In
+   * `<aip-persona-detail>` it follows the detail's sections unless set.
+   */
+  @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     clearInterval(this.waitTimer);
@@ -211,6 +218,7 @@ export class AipCustomOrder extends AipElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (this.store.localeChanged()) this.announcement = '';
+    if (changed.has('headingLevel')) this.headingLevel = this.headingLevelIn(this.headingLevel, 1, 5, 2);
     if (changed.has('data')) this.given = this.data ? this.checkData(this.data) : null;
     // The host shows another persona: the confirmation of a brief sent for the last one gives way to its form.
     if (this.sent && (changed.has('data') || changed.has('persona'))) {
@@ -220,6 +228,11 @@ export class AipCustomOrder extends AipElement {
     const shown = this.shownPersona();
     if (shown) this.lastPersona = shown;
     this.check();
+  }
+
+  /** A heading one level below the brief's title. */
+  private sub(content: unknown, id?: string): TemplateResult {
+    return heading(this.headingLevel + 1, content, { id, class: 'sub' });
   }
 
   /** Texts in the storefront's language. */
@@ -514,7 +527,7 @@ export class AipCustomOrder extends AipElement {
     const fields = this.summaryShown ? this.problemFields() : [];
     if (!fields.length) return nothing;
     return html`<div part="error-summary" class="error-summary" role="group" aria-labelledby="summary-title">
-      <h3 id="summary-title">${this.t('custom-order.summary', { count: fields.length })}</h3>
+      ${this.sub(this.t('custom-order.summary', { count: fields.length }), 'summary-title')}
       <ul>
         ${fields.map(
           (f) =>
@@ -538,7 +551,7 @@ export class AipCustomOrder extends AipElement {
     const typeError = !!this.errorFor('type');
     const t = this.t;
     return html`<section part="section" class="section" aria-labelledby="work-title">
-      <h3 id="work-title">${t('custom-order.work')}</h3>
+      ${this.sub(t('custom-order.work'), 'work-title')}
       ${this.renderGroup(
         'type',
         t('field.type'),
@@ -661,7 +674,7 @@ export class AipCustomOrder extends AipElement {
     const { locale } = this.store.value;
     const dollar = budgetField(locale);
     return html`<section part="section" class="section" aria-labelledby="terms-title">
-      <h3 id="terms-title">${t('custom-order.terms')}</h3>
+      ${this.sub(t('custom-order.terms'), 'terms-title')}
       <div class="pair">
         ${this.renderField('deadline', t('field.deadline'), t('custom-order.deadline-hint'), (describedBy, invalid) => {
           return html`<input
@@ -737,7 +750,7 @@ export class AipCustomOrder extends AipElement {
   private renderBuyer() {
     const t = this.t;
     return html`<section part="section" class="section" aria-labelledby="buyer-title">
-      <h3 id="buyer-title">${t('custom-order.buyer')}</h3>
+      ${this.sub(t('custom-order.buyer'), 'buyer-title')}
       <p class="hint">${t('custom-order.buyer-hint')}</p>
       <div class="pair">
         ${this.renderField(
@@ -817,7 +830,7 @@ export class AipCustomOrder extends AipElement {
     const waiting = this.waitUntil > Date.now();
     const t = this.t;
     return html`<div part="header" class="header">
-        <h2 part="title" tabindex="-1">${t('custom-order.title')}</h2>
+        ${heading(this.headingLevel, t('custom-order.title'), { part: 'title', focusable: true })}
         <p part="persona" class="persona">
           ${t.parts('custom-order.for', {
             name: html`<strong><bdi>${persona.name}</bdi></strong>`,
@@ -864,9 +877,11 @@ export class AipCustomOrder extends AipElement {
       [t('custom-order.replies'), request.buyer.email],
     ];
     return html`<section part="confirmation" class="confirmation" aria-labelledby="sent-title">
-      <h2 part="title" id="sent-title" tabindex="-1">
-        <span class="mark" aria-hidden="true">✓</span> ${t('custom-order.sent')}
-      </h2>
+      ${heading(this.headingLevel, html`<span class="mark" aria-hidden="true">✓</span> ${t('custom-order.sent')}`, {
+        id: 'sent-title',
+        part: 'title',
+        focusable: true,
+      })}
       <p>
         ${t.parts('custom-order.request-number', {
           id: html`<strong part="request-number" class="request-number">${id}</strong>`,
@@ -881,7 +896,7 @@ export class AipCustomOrder extends AipElement {
             </div>`,
         )}
       </dl>
-      <h3>${t('custom-order.next')}</h3>
+      ${this.sub(t('custom-order.next'))}
       <ol part="next-steps" class="next-steps">
         <li>${t.parts('custom-order.next-1', { creator: html`<bdi>${persona.creator.name}</bdi>` })}</li>
         <li>${t('custom-order.next-2')}</li>

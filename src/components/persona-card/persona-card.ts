@@ -173,17 +173,7 @@ export class AipPersonaCard extends AipElement {
       );
       this.maxTags = 3;
     }
-    if (
-      changed.has('headingLevel') &&
-      !(Number.isInteger(this.headingLevel) && this.headingLevel >= 2 && this.headingLevel <= 4)
-    ) {
-      this.warnIfSet(
-        this.headingLevel,
-        'heading-level',
-        `${this.quoted('heading-level', this.headingLevel)} is not 2, 3 or 4; using 3.`,
-      );
-      this.headingLevel = 3;
-    }
+    if (changed.has('headingLevel')) this.headingLevel = this.headingLevelIn(this.headingLevel, 2, 4, 3);
     if (changed.has('data') || changed.has('persona')) {
       const problem = this.data === null || this.data === undefined ? null : summaryProblem(this.data);
       if (problem) this.warnOnce(`data ${problem}`, `data is not a persona listing (${problem}); nothing is shown.`);

@@ -1,12 +1,12 @@
 import { Task, TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
-import { literal, html as staticHtml, type StaticValue } from 'lit/static-html.js';
 import type { Creator, Persona, Preview } from '../../api/schemas.js';
 import type { AipLicenseChangeEvent } from '../../events/license-change.js';
 import { AipViewEvent } from '../../events/view.js';
 import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
+import { heading } from '../../internal/headings.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { availabilityBadge } from '../../internal/labels.js';
 import { personaJsonLd } from '../../internal/persona-structured-data.js';
@@ -22,8 +22,6 @@ import { personaTask, StorefrontController } from '../storefront/storefront-cont
 import { styles } from './persona-detail.styles.js';
 
 /** Heading levels the persona's name may take; section headings are one below. */
-const HEADINGS = [literal`h1`, literal`h2`, literal`h3`, literal`h4`] as const;
-
 const messages = { ...core, ...licenses, ...ratings, ...detail };
 
 /** A smooth-scrolling gallery settles well within this; after it, swipes are tracked again regardless. */
@@ -187,7 +185,10 @@ export class AipPersonaDetail extends AipElement {
   /** Marketplace base URL when used outside `<aip-storefront>`. */
   @property() api: string | null = null;
 
-  /** Heading level of the persona's name (1–3); section headings are one level below. */
+  /**
+   * Heading level of the persona's name (1–3); section headings are one level below, and so are the titles of a
+   * slotted `<aip-checkout>` and `<aip-custom-order>` without a `heading-level` of their own.
+   */
   @property({ type: Number, attribute: 'heading-level' }) headingLevel = 2;
 
   /** Don't write schema.org JSON-LD into the light DOM. */
@@ -202,16 +203,9 @@ export class AipPersonaDetail extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (
-      changed.has('headingLevel') &&
-      !(Number.isInteger(this.headingLevel) && this.headingLevel >= 1 && this.headingLevel <= 3)
-    ) {
-      this.warnIfSet(
-        this.headingLevel,
-        'heading-level',
-        `heading-level="${this.getAttribute('heading-level')}" is not 1, 2 or 3; using 2.`,
-      );
-      this.headingLevel = 2;
+    if (changed.has('headingLevel')) {
+      this.headingLevel = this.headingLevelIn(this.headingLevel, 1, 3, 2);
+      this.levelSlotted();
     }
     const shown = this.shownPersona();
     if (shown !== this.slidesOf) {
@@ -278,8 +272,9 @@ export class AipPersonaDetail extends AipElement {
     return [{ kind: 'image', url, width, height, alt }];
   }
 
-  private headingTag(offset: 0 | 1): StaticValue {
-    return HEADINGS[this.headingLevel - 1 + offset] ?? HEADINGS[1 + offset];
+  /** A heading of one of the persona's sections, one level below its name. */
+  private sectionHeading(content: unknown, id: string): TemplateResult {
+    return heading(this.headingLevel + 1, content, { id, part: 'section-heading' });
   }
 
   // ----- gallery -----------------------------------------------------------
@@ -404,6 +399,25 @@ export class AipPersonaDetail extends AipElement {
     if (slot.name === 'license') this.hasLicense = filled;
     else if (slot.name === 'checkout') this.hasCheckout = filled;
     else if (slot.name === 'custom-order') this.hasCustomOrder = filled;
+    this.levelSlotted();
+  }
+
+  /**
+   * Slotted checkouts and custom-order briefs head their parts one level below
+   * the persona's name, as its own sections do, unless given a `heading-level`.
+   */
+  private levelSlotted(): void {
+    for (const slot of this.renderRoot.querySelectorAll<HTMLSlotElement>(
+      'slot[name="checkout"], slot[name="custom-order"]',
+    )) {
+      for (const el of slot.assignedElements({ flatten: true })) {
+        for (const part of [el, ...el.querySelectorAll('aip-checkout, aip-custom-order')]) {
+          if (/^aip-(checkout|custom-order)$/.test(part.localName) && !part.hasAttribute('heading-level')) {
+            (part as Element & { headingLevel: number }).headingLevel = this.headingLevel + 1;
+          }
+        }
+      }
+    }
   }
 
   /** Pauses any preview video that is playing (for a host that hides the detail, as the catalog's dialog does). */
@@ -475,7 +489,7 @@ export class AipPersonaDetail extends AipElement {
     const badge = availabilityBadge(p, this.store.value.formatDate, t);
     const rating = p.contentRating === 'general' ? null : t(`rating-label.${p.contentRating}`);
     return html`<header part="header" class="header">
-      ${staticHtml`<${this.headingTag(0)} part="title" id="title">${p.name}</${this.headingTag(0)}>`}
+      ${heading(this.headingLevel, p.name, { id: 'title', part: 'title' })}
       <p part="meta" class="meta">
         ${t.parts('common.by', { creator: html`<bdi>${p.creator.name}</bdi>` })} ·
         ${t(`niche.${p.niche}`)}${rating ? html` · <span class="rating">${rating}</span>` : nothing}
@@ -636,8 +650,7 @@ export class AipPersonaDetail extends AipElement {
   private renderCreator(p: Persona) {
     const settings = this.store.value;
     const t = this.t;
-    const section = this.headingTag(1);
-    const heading = staticHtml`<${section} part="section-heading" id="creator-title">${t('detail.creator')}</${section}>`;
+    const title = this.sectionHeading(t('detail.creator'), 'creator-title');
     const profile = this.creatorLoader.value;
     const failed = this.creatorLoader.status === TaskStatus.ERROR;
     // The profile is the public one only: avatar, name, bio, website, counts.
@@ -657,7 +670,7 @@ export class AipPersonaDetail extends AipElement {
     // The schema only lets http(s) URLs through, so this parses.
     const website = c?.website ? new URL(c.website).host : null;
     return html`<section part="creator" class="creator">
-      ${heading}
+      ${title}
       <div class="creator-head">
         ${avatar}
         <div>
@@ -689,7 +702,6 @@ export class AipPersonaDetail extends AipElement {
   private renderInfo(p: Persona) {
     // The sections are found by their headings; naming each one would make it a
     // landmark, and a page of a dozen landmarks is as hard to move through as none.
-    const section = this.headingTag(1);
     const t = this.t;
     const paragraphs = p.description
       .split(/\n\s*\n/)
@@ -700,9 +712,7 @@ export class AipPersonaDetail extends AipElement {
       ${
         paragraphs.length
           ? html`<section part="description" class="description">
-              ${staticHtml`<${section} part="section-heading" id="description-title">${t.parts('detail.about', {
-                name: html`<bdi>${p.name}</bdi>`,
-              })}</${section}>`}
+              ${this.sectionHeading(t.parts('detail.about', { name: html`<bdi>${p.name}</bdi>` }), 'description-title')}
               ${paragraphs.map((text) => html`<p>${text}</p>`)}
             </section>`
           : nothing
@@ -710,7 +720,7 @@ export class AipPersonaDetail extends AipElement {
       ${
         useCases.length
           ? html`<section>
-              ${staticHtml`<${section} part="section-heading" id="use-cases-title">${t('detail.use-cases')}</${section}>`}
+              ${this.sectionHeading(t('detail.use-cases'), 'use-cases-title')}
               <ul part="use-cases" class="chips" role="list">
                 ${useCases.map((u) => html`<li>${t(`use-case.${u}`)}</li>`)}
               </ul>
@@ -720,7 +730,7 @@ export class AipPersonaDetail extends AipElement {
       ${
         deliverables.length
           ? html`<section>
-              ${staticHtml`<${section} part="section-heading" id="deliverables-title">${t('detail.deliverables')}</${section}>`}
+              ${this.sectionHeading(t('detail.deliverables'), 'deliverables-title')}
               <ul part="deliverables" class="deliverables">
                 ${deliverables.map((d) => html`<li>${d}</li>`)}
               </ul>
