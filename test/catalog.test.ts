@@ -241,17 +241,15 @@ describe('<aip-catalog>', () => {
       );
       const el = root.querySelector('aip-catalog')!;
       const list = () => el.shadowRoot!.querySelector('[part="grid"]')!;
-      await waitUntil(
-        () => {
-          window.scrollTo(0, document.documentElement.scrollHeight);
-          return (
-            list().querySelector('[role="listitem"]')?.getAttribute('aria-setsize') === '400' &&
-            list().getAttribute('aria-busy') === 'false'
-          );
-        },
-        'all 400 listings loaded',
-        { timeout: 10_000, interval: 100 },
-      );
+      // As a reader goes to the end of the page, again and again (End, with focus outside the catalog).
+      const loadedAll = () =>
+        list().querySelector('[role="listitem"]')?.getAttribute('aria-setsize') === '400' &&
+        list().getAttribute('aria-busy') === 'false';
+      for (const start = Date.now(); !loadedAll() && Date.now() - start < 10_000;) {
+        await sendKeys({ press: 'End' });
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(loadedAll(), 'all 400 listings loaded').to.equal(true);
       // Wherever the page is scrolled to within the catalog, cards fill the screen.
       for (const at of [0.3, 0.6, 0.9]) {
         const box = el.getBoundingClientRect();
@@ -267,6 +265,36 @@ describe('<aip-catalog>', () => {
         );
       }
       window.scrollTo(0, 0);
+    });
+
+    it('loads no page by itself while the view sits at the end of a long list', async () => {
+      const root = await fixture(
+        html`<div>
+          <aip-storefront api=${market.base}
+            ><aip-catalog page-size="48" paging="infinite" filters="none" style="width: 760px"></aip-catalog
+          ></aip-storefront>
+          <footer style="height: 120px">The host page's footer</footer>
+        </div>`,
+      );
+      const el = root.querySelector('aip-catalog')!;
+      await loaded(el);
+      const asked = () => requestsMatching(`${market.base}/v1/catalog`).length;
+      const before = asked();
+      // Straight to the end of the page, twice, as a scroll bar dragged down would; nobody scrolls after that.
+      for (let i = 0; i < 2; i++) {
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        await waitUntil(() => asked() > before + i, `page ${i + 2} asked for`);
+        await waitUntil(() => el.shadowRoot!.querySelector('[part="grid"]')!.getAttribute('aria-busy') === 'false');
+        await new Promise((r) => setTimeout(r, 300));
+      }
+      await new Promise((r) => setTimeout(r, 1500));
+      expect(asked() - before, 'pages asked for').to.be.at.most(3);
+      // Cards, not blank space, where the view is.
+      const inView = cards(el).filter((c) => {
+        const box = c.getBoundingClientRect();
+        return box.bottom > 0 && box.top < innerHeight;
+      });
+      expect(inView.length).to.be.greaterThan(0);
     });
 
     it('renders only the rows near the viewport, and every listing reachable', async () => {

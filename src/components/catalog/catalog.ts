@@ -67,6 +67,8 @@ export type CatalogPaging = (typeof CATALOG_PAGING)[number];
 const WINDOW_AFTER = 96;
 /** How far below the viewport the end of the list starts the next page, in infinite paging. */
 const INFINITE_MARGIN_PX = 600;
+/** Input that may scroll the page: in infinite paging, each is a chance to load the next page. */
+const SCROLL_INPUT = ['wheel', 'touchmove', 'keydown'] as const;
 
 const SEARCH_DELAY_MS = 250;
 /** Every part of the cards, forwarded as `card-<part>`. */
@@ -106,9 +108,10 @@ const MAX_SKELETONS = 8;
  * crawlers read it (its cards write none of their own), once the page is idle.
  *
  * **Long catalogs:** with `paging="infinite"` the next page loads as the end of
- * the list nears the viewport ("Show more" stays as a fallback). Past a few
- * pages only the rows near the viewport are rendered, so a 10 000-listing
- * catalog scrolls with flat memory.
+ * the list nears the viewport ("Show more" stays as a fallback), one page each
+ * time the buyer scrolls there: never page after page with no one scrolling.
+ * Past a few pages only the rows near the viewport are rendered, so a
+ * 10 000-listing catalog scrolls with flat memory.
  *
  * @summary A grid of persona listings.
  * @tag aip-catalog
@@ -199,7 +202,7 @@ export class AipCatalog extends AipElement {
       this.emit(new AipListViewEvent({ items: page.items, offset: first, creator: query.creator ?? null }));
       this.announcement = this.t('catalog.more-loaded', { count: page.items.length });
       // The new cards may not fill the screen: infinite paging keeps going.
-      void this.updateComplete.then(() => requestAnimationFrame(() => this.loadMoreIfNear()));
+      void this.updateComplete.then(() => requestAnimationFrame(() => this.loadMoreIfNear(true)));
       return page;
     },
     args: () => [this.cursor] as const,
@@ -298,6 +301,7 @@ export class AipCatalog extends AipElement {
     if (this.syncUrl) this.readUrl();
     // A single-page app's Back and Forward (and its own links to a filtered view) change the URL without a load.
     addEventListener('popstate', this.onHistory);
+    for (const type of SCROLL_INPUT) addEventListener(type, this.onScrollInput, { capture: true, passive: true });
     const realm = this.ownerDocument.defaultView ?? window;
     if (!(this.resizeObserver instanceof realm.ResizeObserver)) {
       // Measured in the next frame: re-laying out rows inside the observer's callback
@@ -313,6 +317,9 @@ export class AipCatalog extends AipElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     removeEventListener('popstate', this.onHistory);
+    for (const type of SCROLL_INPUT) removeEventListener(type, this.onScrollInput, { capture: true });
+    cancelAnimationFrame(this.inputFrame);
+    this.inputFrame = 0;
     this.resizeObserver?.disconnect();
     this.endObserver.disconnect();
     this.observedEnd = null;
@@ -422,15 +429,32 @@ export class AipCatalog extends AipElement {
     return this.label ?? this.t('catalog.label');
   }
 
-  /** In infinite paging, loads the next page when the end of the list is near the viewport. */
-  private loadMoreIfNear(): void {
+  /**
+   * In infinite paging, loads the next page when the end of the list is near the viewport. `afterPage`: asked
+   * as a page has just been added, which goes on only while the list's start is in view too (a list that does
+   * not fill the screen). Further down a long list, where the page ends, the browser may keep the view at the
+   * end as the list grows: pages would load one after another with no one scrolling, over a blank screen. There,
+   * the next page waits for the end to come into reach again, or for the buyer to scroll (wheel, touch, keys).
+   */
+  private loadMoreIfNear(afterPage = false): void {
     const end = this.observedEnd;
     if (!end || !this.cursor || this.nextPage.status === TaskStatus.PENDING || this.moreFailed) return;
     const box = end.getBoundingClientRect();
     // A hidden catalog (display: none) has no box and never pages on its own.
     if (end.getClientRects().length === 0 || box.top > innerHeight + INFINITE_MARGIN_PX) return;
+    if (afterPage && this.getBoundingClientRect().top < 0) return;
     void this.nextPage.run();
   }
+
+  private inputFrame = 0;
+  /** The buyer may have scrolled (even at the page's end, where nothing moves): the end may be in reach. */
+  private readonly onScrollInput = (): void => {
+    if (!this.observedEnd || this.inputFrame) return;
+    this.inputFrame = requestAnimationFrame(() => {
+      this.inputFrame = 0;
+      this.loadMoreIfNear();
+    });
+  };
 
   /** Grid columns at the current width, by the same rule as CSS `auto-fill`. */
   private measureColumns(): void {
