@@ -149,8 +149,10 @@ const paths = [
       // windowed grid's focus fixes (0.15 KB), and to 74.5 KB with the fixes of a keyboard and screen-reader
       // audit: focus kept in view when infinite paging loads past "Show more", an empty search said aloud, the
       // checkout's and brief's headings one level below the detail's name (plain templates for headings instead
-      // of lit's static html kept that to 0.1 KB).
-      { limit: 74.5 * KB, enforced: true },
+      // of lit's static html kept that to 0.1 KB), and to 74.75 KB with infinite paging that waits for the buyer
+      // at the end of a long list and the audit's form and dialog mends (a radio group's invalid state, the
+      // other format tied to its message, the steps' tick not read out, Close kept whole).
+      { limit: 74.75 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({

@@ -276,6 +276,9 @@ describe('<aip-checkout>', function () {
     const order = await currentOrder(el);
     // The hosted page, asked for in the storefront's language (the page's, here the browser's).
     expect(dialog.querySelector('iframe')!.src).to.equal(`${order.checkoutUrl}?locale=${navigator.language}`);
+    // The finished step's tick is seen, not read out as "check mark".
+    const done = $(el, '[part="steps"] li.done')!;
+    expect(getComputedStyle(done, '::after').content).to.equal('" ✓" / ""');
     await payInFrame(el);
     const { detail } = await completed;
     expect(detail).to.deep.equal({

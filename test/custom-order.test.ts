@@ -317,6 +317,28 @@ describe('<aip-custom-order>', () => {
       expect(input(el, 'f-buyer-email').getAttribute('aria-invalid')).to.equal('false');
     });
 
+    it('on send: a group in error says so as a group; the other format is tied to the formats message', async () => {
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);
+      submit(el).click();
+      await waitUntil(() => focusedId(el) === 'f-type', 'focus on the first kind of work');
+      // A radio button cannot be invalid (ARIA): the radio group is, with the message as its description.
+      const group = $(el, 'fieldset[data-field="type"]')!;
+      expect(group.getAttribute('role')).to.equal('radiogroup');
+      expect(group.getAttribute('aria-invalid')).to.equal('true');
+      expect(text(el.shadowRoot!.getElementById(group.getAttribute('aria-describedby')!.split(' ').at(-1)!))).to.equal(
+        'Error: Choose the kind of work you need.',
+      );
+      expect(input(el, 'f-type').hasAttribute('aria-invalid')).to.equal(false);
+      // The formats are checkboxes: each is invalid itself, and so is the field for another format.
+      expect($(el, 'fieldset[data-field="formats"]')!.hasAttribute('role')).to.equal(false);
+      const other = input(el, 'f-other-format');
+      expect(other.getAttribute('aria-invalid')).to.equal('true');
+      expect(text(el.shadowRoot!.getElementById(other.getAttribute('aria-describedby')!))).to.equal(
+        'Error: Choose at least one format, or describe your own.',
+      );
+      await expect(el).to.be.accessible();
+    });
+
     it('on send: every problem at once, a summary at the top, focus on the first invalid field', async () => {
       const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);
       await fill(el, { channel: 'Instagram', count: '0' });

@@ -49,8 +49,9 @@ export const styles = css`
     color: var(--_aip-color-text);
     font-weight: var(--_aip-font-weight-strong);
   }
+  /* Seen, not read out: which step is current is said by aria-current. */
   .steps li.done::after {
-    content: ' ✓';
+    content: ' ✓' / '';
   }
   .summary {
     display: grid;
@@ -216,6 +217,10 @@ export const styles = css`
   }
   .dialog-head h2 {
     margin: 0;
+  }
+  /* The heading wraps first: "Close" keeps its word whole even where the page lets words break anywhere. */
+  .dialog-head button {
+    flex-shrink: 0;
   }
   iframe {
     display: block;

@@ -474,13 +474,19 @@ export class AipCustomOrder extends AipElement {
     </div>`;
   }
 
-  /** A group of radios or checkboxes under a legend, with its hint and message. */
+  /**
+   * A group of radios or checkboxes under a legend, with its hint and message. A group of radios is a radio
+   * group, which carries the invalid state (a radio button itself cannot).
+   */
   private renderGroup(field: Field, legend: string, hint: unknown, options: TemplateResult, optional = false) {
     const invalid = !!this.errorFor(field);
+    const radios = field !== 'formats';
     return html`<fieldset
       part="field${invalid ? ' field-invalid' : ''}"
       class="field group${invalid ? ' invalid' : ''}"
       data-field=${field}
+      role=${radios ? 'radiogroup' : nothing}
+      aria-invalid=${radios && invalid ? 'true' : nothing}
       aria-describedby=${this.describedBy(field, !!hint)}
     >
       <legend part="label">${this.renderLabel(legend, optional)}</legend>
@@ -548,7 +554,6 @@ export class AipCustomOrder extends AipElement {
 
   private renderWork() {
     const d = this.draft;
-    const typeError = !!this.errorFor('type');
     const t = this.t;
     return html`<section part="section" class="section" aria-labelledby="work-title">
       ${this.sub(t('custom-order.work'), 'work-title')}
@@ -567,7 +572,6 @@ export class AipCustomOrder extends AipElement {
                   required
                   value=${type}
                   .checked=${d.type === type}
-                  aria-invalid=${typeError ? 'true' : 'false'}
                   @change=${() => {
                     this.edit('type', { type });
                     this.touch('type');
@@ -644,6 +648,8 @@ export class AipCustomOrder extends AipElement {
             maxlength="40"
             placeholder=${t('custom-order.other-format-placeholder')}
             .value=${d.otherFormat}
+            aria-invalid=${this.errorFor('formats') ? 'true' : 'false'}
+            aria-describedby=${this.describedBy('formats', false)}
             @input=${this.onText('formats', 'otherFormat')}
             @blur=${() => this.leave('formats')}
           />`,
@@ -669,7 +675,6 @@ export class AipCustomOrder extends AipElement {
     const d = this.draft;
     const cap = ratingRank(persona.contentRating);
     const ratings = CONTENT_RATINGS.filter((r) => ratingRank(r) <= cap);
-    const ratingError = !!this.errorFor('rating');
     const t = this.t;
     const { locale } = this.store.value;
     const dollar = budgetField(locale);
@@ -733,7 +738,6 @@ export class AipCustomOrder extends AipElement {
                   name="rating"
                   value=${rating}
                   .checked=${d.rating === rating}
-                  aria-invalid=${ratingError ? 'true' : 'false'}
                   @change=${() => {
                     this.edit('rating', { rating });
                     this.touch('rating');
