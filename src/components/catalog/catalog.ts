@@ -429,20 +429,24 @@ export class AipCatalog extends AipElement {
     return this.label ?? this.t('catalog.label');
   }
 
+  /** Where the end of the list was in the viewport when infinite paging last asked for a page by itself. */
+  private endTopAtLoad: number | null = null;
+
   /**
    * In infinite paging, loads the next page when the end of the list is near the viewport. `afterPage`: asked
-   * as a page has just been added, which goes on only while the list's start is in view too (a list that does
-   * not fill the screen). Further down a long list, where the page ends, the browser may keep the view at the
-   * end as the list grows: pages would load one after another with no one scrolling, over a blank screen. There,
-   * the next page waits for the end to come into reach again, or for the buyer to scroll (wheel, touch, keys).
+   * as a page has just been added (it may not fill the screen), which goes on only if the end moved down with
+   * it. Where the page ends, the browser may instead keep the view at the end as the list grows: pages would
+   * load one after another with no one scrolling, over a blank screen. The next page then waits for the end to
+   * come into reach again, or for the buyer to scroll (wheel, touch, keys).
    */
   private loadMoreIfNear(afterPage = false): void {
     const end = this.observedEnd;
     if (!end || !this.cursor || this.nextPage.status === TaskStatus.PENDING || this.moreFailed) return;
-    const box = end.getBoundingClientRect();
+    const { top } = end.getBoundingClientRect();
     // A hidden catalog (display: none) has no box and never pages on its own.
-    if (end.getClientRects().length === 0 || box.top > innerHeight + INFINITE_MARGIN_PX) return;
-    if (afterPage && this.getBoundingClientRect().top < 0) return;
+    if (end.getClientRects().length === 0 || top > innerHeight + INFINITE_MARGIN_PX) return;
+    if (afterPage && this.endTopAtLoad !== null && top <= this.endTopAtLoad + 1) return;
+    this.endTopAtLoad = top;
     void this.nextPage.run();
   }
 
@@ -1031,6 +1035,7 @@ export class AipCatalog extends AipElement {
   private showMore(loading: boolean): void {
     if (loading) return;
     this.focusNewCards = true;
+    this.endTopAtLoad = null;
     void this.nextPage.run();
   }
 
