@@ -734,6 +734,23 @@ describe('<aip-catalog>', () => {
       expect(names(el)).to.deep.equal((await catalogFromApi('rating=general&limit=100')).map((p) => p.name));
     });
 
+    it('draws each select field as wide as its select, so the gaps between the fields are even', async () => {
+      // In German, whose use cases are long enough for a select to meet its cap.
+      const el = await inStorefront(
+        html`<aip-storefront locale="de-DE"
+          ><aip-catalog filters="search use-case tag availability sort" style="width: 1000px"></aip-catalog
+        ></aip-storefront>`,
+      );
+      await waitUntil(() => el.shadowRoot!.textContent!.includes('Einsatzzweck'), 'German texts', { timeout: 5000 });
+      await el.updateComplete;
+      const fields = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.toolbar .field')];
+      for (const field of fields.filter((f) => f.querySelector('select'))) {
+        const select = field.querySelector('select')!;
+        const name = field.textContent!.trim().split('\n')[0];
+        expect(field.getBoundingClientRect().width - select.getBoundingClientRect().width, name).to.be.below(1);
+      }
+    });
+
     it('offers "Clear filters" when nothing matches', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog filters="tag"></aip-catalog></aip-storefront>`);
       const tag = control(el, 'Tag');

@@ -42,8 +42,14 @@ export const styles = css`
   .field.search input {
     width: 100%;
   }
-  .field select {
+  /* A select's field is as wide as the select, at most 14rem (a percentage cap on the select alone would leave
+     the field as wide as the longest option), and grows into a row's spare room up to that. */
+  .field:not(.search) {
+    flex: 1 1 auto;
     max-width: min(14rem, 100%);
+  }
+  .field select {
+    width: 100%;
   }
   .grid {
     display: grid;
