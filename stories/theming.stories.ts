@@ -156,7 +156,7 @@ const branded = (name: 'forest' | 'ember') => html`
 /** The "Forest" brand of `brands.css`: deep green, nearly square corners, a serif. */
 export const Forest: Story = { render: () => branded('forest') };
 
-/** The "Ember" brand of `brands.css`: warm red, pill-shaped controls, a humanist sans-serif. */
+/** The "Ember" brand of `brands.css`: warm red, pill-shaped buttons, a humanist sans-serif. */
 export const Ember: Story = { render: () => branded('ember') };
 
 /**

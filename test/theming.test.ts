@@ -215,6 +215,20 @@ describe('theming', function () {
     });
   });
 
+  describe('corner radii', () => {
+    it('--aip-button-radius rounds buttons alone: fields and boxes keep --aip-radius-s', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<aip-storefront style="--aip-radius-s: 10px; --aip-button-radius: 999px"
+          ><aip-catalog page-size="2" filters="search"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const more = await deepQuery(page, '[part="more"]');
+      const search = await deepQuery(page, '.toolbar input');
+      expect(getComputedStyle(more).borderTopLeftRadius).to.equal('999px');
+      expect(getComputedStyle(search).borderTopLeftRadius).to.equal('10px');
+    });
+  });
+
   describe('the light theme (default)', () => {
     it('inherits the host page text colour and paints no canvas', async () => {
       const page = await fixture<HTMLElement>(

@@ -8,7 +8,7 @@ export const buttonStyles = css`
     min-width: 24px;
     padding: var(--_aip-space-1) var(--_aip-space-3);
     border: 1px solid var(--_aip-color-accent);
-    border-radius: var(--_aip-radius-s);
+    border-radius: var(--aip-button-radius, var(--_aip-radius-s));
     background: transparent;
     color: var(--_aip-color-accent);
     cursor: pointer;

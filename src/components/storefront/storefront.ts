@@ -54,6 +54,7 @@ export type Theme = (typeof THEMES)[number];
  * @cssprop --aip-color-surface - Card background; transparent by default.
  * @cssprop --aip-color-border - Hairlines around cards and controls.
  * @cssprop --aip-radius-m - Corner radius of cards.
+ * @cssprop --aip-button-radius - Corner radius of buttons; `--aip-radius-s` (the radius of fields and small boxes) by default. `999px` gives pill-shaped buttons and leaves boxes as they are.
  */
 export class AipStorefront extends AipElement {
   static override styles = [...AipElement.styles, styles];
