@@ -83,6 +83,14 @@ describe('<aip-license-picker>', () => {
       const page = await fetch(links[0].href);
       expect(page.status).to.equal(200);
     });
+
+    it("keeps an agreement's dated version on one line in a narrow column", async () => {
+      const persona = await api<Persona>('/v1/personas/noor-haddad');
+      const el = await picker('noor-haddad', 'style="display: block; width: 180px"');
+      const versions = [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part="agreement"] .version')];
+      expect(versions.map((v) => v.textContent)).to.deep.equal(persona.offers.map((o) => o.agreement.version));
+      for (const version of versions) expect(version.getClientRects().length, version.textContent!).to.equal(1);
+    });
   });
 
   describe('availability', () => {

@@ -89,6 +89,10 @@ export const styles = css`
   .field label {
     font-weight: var(--_aip-font-weight-strong);
   }
+  /* A dated agreement version stays on one line rather than breaking at a hyphen. */
+  .version {
+    white-space: nowrap;
+  }
   .agreement label {
     font-weight: normal;
   }

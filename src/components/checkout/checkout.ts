@@ -1330,7 +1330,12 @@ export class AipCheckout extends AipElement {
             aria-describedby=${agreeError ? 'agree-error' : nothing}
             @change=${(e: Event) => this.onInput('agree', (e.target as HTMLInputElement).checked)}
           />
-          <label for="agree"> ${t.parts('checkout.accept', { agreement, version: offer.agreement.version })} </label>
+          <label for="agree">
+            ${t.parts('checkout.accept', {
+              agreement,
+              version: html`<span class="version">${offer.agreement.version}</span>`,
+            })}
+          </label>
         </div>
         ${agreeError ? html`<span part="field-error" class="field-error" id="agree-error">${agreeError}</span>` : nothing}
       </div>

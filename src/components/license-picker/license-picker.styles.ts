@@ -115,6 +115,10 @@ export const styles = css`
     font-weight: var(--_aip-font-weight-strong);
     color: var(--_aip-color-danger);
   }
+  /* A dated agreement version stays on one line rather than breaking at a hyphen. */
+  .version {
+    white-space: nowrap;
+  }
   .agreement {
     margin-top: auto;
     font-size: var(--_aip-font-size-s);

@@ -381,7 +381,11 @@ export class AipLicensePicker extends AipElement {
         ${info.keyPoints.map((point) => html`<li>${point}</li>`)}
       </ul>
       <a part="agreement" class="agreement" href=${offer.agreement.url} target="_blank" rel="noopener">
-        ${t('picker.agreement', { license: info.title, version: offer.agreement.version })}
+        ${t.parts('picker.agreement', {
+          license: info.title,
+          // A dated version (2026-03-18) stays on one line rather than breaking at a hyphen.
+          version: html`<span class="version">${offer.agreement.version}</span>`,
+        })}
       </a>
     </div>`;
   }
