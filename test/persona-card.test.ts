@@ -290,7 +290,21 @@ describe('<aip-persona-card>', () => {
       const link = el.querySelector('a')!;
       expect(link.getBoundingClientRect().height).to.be.greaterThan(0);
       expect(el.shadowRoot!.textContent).to.contain('You can still open it on the marketplace');
+      // Read in order: what went wrong, the retry, then the way round it, just above the link.
+      const alert = el.shadowRoot!.querySelector('[role="alert"]')!;
+      expect(alert.lastElementChild!.textContent).to.contain('You can still open it on the marketplace');
       await expect(el).to.be.accessible();
+    });
+
+    it('draws no empty fallback box when the host gave none', async () => {
+      const summary = await firstWith('limit=1');
+      const el = await fixture<AipPersonaCard>(
+        html`<aip-persona-card api="/_fault/status=503" persona=${summary.id}></aip-persona-card>`,
+      );
+      await shadowQuery(el, '[role="alert"]');
+      const box = part(el, 'fallback') as HTMLElement;
+      expect(box.hidden).to.equal(true);
+      expect(box.getBoundingClientRect().height).to.equal(0);
     });
 
     it('follows the fallback link when aip-select is not cancelled, and not when it is', async () => {

@@ -252,8 +252,8 @@ export class AipPersonaCard extends AipElement {
       <div part="body" class="body state" role="alert">
         <p class="error">${t(notFound ? 'persona.gone' : 'persona.failed')}</p>
         ${notFound ? nothing : html`<p class="meta">${loadFailureHint(error, t)}</p>`}
-        ${link && !notFound ? html`<p class="meta">${t('card.fallback')}</p>` : nothing}
         ${notFound ? nothing : html`<button type="button" @click=${() => this.loader?.run()}>${t('common.try-again')}</button>`}
+        ${link && !notFound ? html`<p class="meta">${t('card.fallback')}</p>` : nothing}
       </div>
     </article>`;
   }
@@ -392,6 +392,13 @@ export class AipPersonaCard extends AipElement {
     // itself always exists, so slotted content is never re-parented.
     const failed = this.badInput || (!this.data && this.persona !== null && this.loader?.status === 3);
     return html`${this.renderContent()}
-      <div part="fallback" class="fallback" ?hidden=${!failed}><slot></slot></div>`;
+      <div part="fallback" class="fallback" ?hidden=${!(failed && this.hasFallback())}><slot></slot></div>`;
+  }
+
+  /** Whether the host gave content to show when the listing can't be (not just the JSON-LD the card writes). */
+  private hasFallback(): boolean {
+    return [...this.childNodes].some((n) =>
+      n instanceof Element ? n.localName !== 'script' : n.nodeType === Node.TEXT_NODE && !!n.textContent?.trim(),
+    );
   }
 }
