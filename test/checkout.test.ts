@@ -1168,6 +1168,17 @@ describe('<aip-checkout>', function () {
     }
   });
 
+  it('a listing that cannot be loaded is one red box, not a box within a box', async () => {
+    const el = await fixture<AipCheckout>(
+      html`<aip-checkout api="/_fault/status=503" persona="juno-okafor" license="commercial"></aip-checkout>`,
+    );
+    await waitUntil(() => $(el, '[part="error"]'), 'the error', { timeout: 5000 });
+    const box = $(el, '[part="error"]')!;
+    expect(getComputedStyle(box).borderTopStyle).to.equal('solid');
+    const inner = [...box.querySelectorAll('*')].filter((e) => getComputedStyle(e).borderTopStyle !== 'none');
+    expect(inner.map((e) => e.localName)).to.deep.equal(['button']);
+  });
+
   it("an address naming someone's order shows nothing of it in another session", async () => {
     const el = await mount(m, 'juno-okafor', 'commercial', { mode: 'redirect' });
     (el as unknown as { navigate(url: string): void }).navigate = () => {};

@@ -144,7 +144,7 @@ export const styles = css`
   }
   .notice-box,
   .status,
-  .error,
+  div.error,
   .certificate {
     display: grid;
     gap: var(--_aip-space-2);
@@ -153,7 +153,8 @@ export const styles = css`
   .status > button {
     justify-self: start;
   }
-  .error {
+  /* The box, not the error text inside it (which also has the class). */
+  div.error {
     padding: var(--_aip-space-3);
     border: 1px solid var(--_aip-color-danger);
     border-radius: var(--_aip-radius-s);
