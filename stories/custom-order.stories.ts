@@ -74,7 +74,8 @@ async function fill(el: AipCustomOrder, rating: ContentRating = 'general'): Prom
   type('f-references', 'https://example.com/moodboard/winter\nhttps://example.com/products/scarf-ember');
   type('f-mustAvoid', 'Snow-covered mountains, other brands, fur.');
   type('f-deadline', day(30));
-  type('f-budget', '1,800');
+  // Digits alone: read the same way in every language the stories switch to (German reads 1,800 as 1.8).
+  type('f-budget', '1800');
   root.querySelector<HTMLInputElement>(`input[name="rating"][value="${rating}"]`)?.click();
   type('f-buyer-name', 'Ada Lindgren');
   type('f-buyer-email', 'ada@example.com');

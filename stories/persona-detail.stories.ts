@@ -148,8 +148,9 @@ export const CustomSlots: Story = {
 /**
  * The listing is at hand (`data`) but the creator's profile can't be loaded
  * (the marketplace answers 503): the view stays, with the creator's name and a
- * note in place of the profile; the picker, which needs the pricing policy,
- * shows its own error with a retry.
+ * note in place of the profile; the license picker still shows every tier
+ * from the listing's own offers (the pricing policy it cannot load only
+ * cross-checks their prices).
  */
 export const CreatorProfileUnavailable: Story = {
   args: { api: '/_fault/status=503' },

@@ -41,8 +41,15 @@ export const Default: Story = {};
 /** German number and date formats. */
 export const GermanLocale: Story = { args: { locale: 'de-DE', creator: 'lumen-foundry' } };
 
-/** A brand colour set with one custom property. */
-export const BrandAccent: Story = { args: { accent: '#b8401f' } };
+/** A brand colour set with one custom property: the filled "Show more" button takes it. */
+export const BrandAccent: Story = {
+  args: { accent: '#b8401f' },
+  render: ({ creator, locale, theme, accent }) => html`
+    <aip-storefront creator=${creator} locale=${locale} theme=${theme} style="--aip-color-accent: ${accent}">
+      <aip-catalog page-size="2"></aip-catalog>
+    </aip-storefront>
+  `,
+};
 
 /** The dark token set, on a dark page. */
 export const Dark: Story = { args: { theme: 'dark' }, globals: { theme: 'dark' } };
