@@ -61,6 +61,8 @@ test('choosing a card opens the studio persona page, where the buyer picks a tie
   const card = page.locator('aip-persona-card').filter({ hasText: 'Mara Lindqvist' });
   await card.locator('button.select').click();
   await page.waitForURL(/persona\.html\?id=mara-lindqvist/);
+  // The tab (and a bookmark) names the persona shown.
+  await page.waitForFunction(() => document.title === 'Mara Lindqvist: Nova Studio');
 
   const picker = page.locator('aip-license-picker');
   await picker.locator('input[value="commercial"]').waitFor();
