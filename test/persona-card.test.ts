@@ -354,6 +354,8 @@ describe('<aip-persona-card>', () => {
       const card = el.querySelector('aip-persona-card')!;
       await card.updateComplete;
       const show = part(card, 'reveal-button') as HTMLButtonElement;
+      // Said to open a dialog, as the detail's own "Show" button is.
+      expect(show.getAttribute('aria-haspopup')).to.equal('dialog');
       show.click();
       const dialog = part(card, 'age-dialog') as HTMLDialogElement;
       expect(dialog.open).to.equal(true);

@@ -284,6 +284,7 @@ export class AipPersonaCard extends AipElement {
             <button
               part="reveal-button"
               type="button"
+              aria-haspopup="dialog"
               tabindex=${this.tabbable ? nothing : '-1'}
               @click=${() => this.age.open()}
             >
