@@ -173,8 +173,8 @@ const paths = [
     // documents, sync-url and Back; 0.2 KB); to 81 KB with the frame fixes and the listing news (0.35 KB); to
     // 81.25 KB with the loader's retries and the end of a price hold (0.25 KB with its German text); to 81.5 KB
     // with the windowed grid's focus fixes (0.15 KB); to 81.75 KB with the cards' lighter first render (0.2 KB);
-    // to 82 KB with the keyboard and screen-reader audit's fixes (see "everything").
-    budgets: [{ limit: 82 * KB, enforced: true }],
+    // to 82.25 KB with the keyboard and screen-reader audit's and the Storybook review's fixes (see "everything").
+    budgets: [{ limit: 82.25 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);
