@@ -138,6 +138,24 @@ describe('<aip-catalog>', () => {
   });
 
   describe('paging="infinite"', () => {
+    /** A catalog of 2 per page far below the viewport, with its first page only. */
+    async function farBelow(): Promise<AipCatalog> {
+      const root = await fixture(
+        html`<div>
+          <aip-storefront creator="nova-studio"
+            ><aip-catalog page-size="2" paging="infinite"></aip-catalog
+          ></aip-storefront>
+          <div style="height: 4000px"></div>
+        </div>`,
+      );
+      const el = root.querySelector('aip-catalog')!;
+      el.style.cssText = 'display: block; margin-top: 3000px';
+      await loaded(el);
+      await new Promise((r) => setTimeout(r, 300));
+      expect(cards(el)).to.have.length(2);
+      return el;
+    }
+
     // From the top of the page: a view left at the page's end by an earlier test is kept there as the list
     // grows, and the catalog then waits for the reader to scroll (see the long catalog's tests).
     beforeEach(() => window.scrollTo(0, 0));
@@ -157,39 +175,14 @@ describe('<aip-catalog>', () => {
     });
 
     it('waits until the buyer scrolls near the end', async () => {
-      const root = await fixture(
-        html`<div>
-          <aip-storefront creator="nova-studio"
-            ><aip-catalog page-size="2" paging="infinite"></aip-catalog
-          ></aip-storefront>
-          <div style="height: 4000px"></div>
-        </div>`,
-      );
-      const el = root.querySelector('aip-catalog')!;
-      // Far below the viewport: the first page only.
-      el.style.cssText = 'display: block; margin-top: 3000px';
-      await loaded(el);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(cards(el)).to.have.length(2);
+      const el = await farBelow();
       el.shadowRoot!.querySelector('[part="more"]')!.scrollIntoView();
       await waitUntil(() => cards(el).length > 2, 'the next page loads once the end is in view');
     });
 
     it('moves focus from "Show more" to the first new card when reaching the button loads a page', async () => {
       const all = await catalogFromApi('creator=nova-studio&limit=100');
-      const root = await fixture(
-        html`<div>
-          <aip-storefront creator="nova-studio"
-            ><aip-catalog page-size="2" paging="infinite" filters="none"></aip-catalog
-          ></aip-storefront>
-          <div style="height: 4000px"></div>
-        </div>`,
-      );
-      const el = root.querySelector('aip-catalog')!;
-      el.style.cssText = 'display: block; margin-top: 3000px';
-      await loaded(el);
-      await new Promise((r) => setTimeout(r, 300));
-      expect(cards(el)).to.have.length(2);
+      const el = await farBelow();
       // Tabbing to the button scrolls it into view, which loads the next page above it.
       el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.focus();
       await waitUntil(
