@@ -196,7 +196,7 @@ export class AipCatalog extends AipElement {
       this.cursor = page.nextCursor;
       // Asked for with the button, or loaded by infinite paging while the button had
       // focus (the new cards would push it far down): the buyer goes on reading at the first new card.
-      const onButton = this.renderRoot.querySelector('[part~="more"]') === this.shadowRoot?.activeElement;
+      const onButton = this.focusedInside()?.matches('[part~="more"]') ?? false;
       if ((this.focusNewCards || onButton) && page.items.length) void this.focusCard(first);
       this.focusNewCards = false;
       this.emit(new AipListViewEvent({ items: page.items, offset: first, creator: query.creator ?? null }));
