@@ -54,9 +54,10 @@ export const Parts: Story = {
         grid-template-columns: repeat(auto-fill, minmax(220px, 260px));
         gap: 16px;
       }
+      /* Colours through the accent token, so a dark theme's lighter accent applies here too. */
       .parts-demo aip-persona-card::part(base) {
         border-width: 2px;
-        border-color: #4b36cc;
+        border-color: var(--aip-color-accent, #4b36cc);
       }
       .parts-demo aip-persona-card::part(title) {
         font-size: 1.375rem;
@@ -67,14 +68,7 @@ export const Parts: Story = {
         letter-spacing: 0.04em;
       }
       .parts-demo aip-persona-card::part(price) {
-        color: #4b36cc;
-      }
-      /* A dark host page picks a lighter violet for the same parts (the toolbar's Dark theme). */
-      .aip-sb-dark .parts-demo aip-persona-card::part(base) {
-        border-color: #a99cf5;
-      }
-      .aip-sb-dark .parts-demo aip-persona-card::part(price) {
-        color: #a99cf5;
+        color: var(--aip-color-accent, #4b36cc);
       }
     </style>
     <aip-storefront class="parts-demo">
@@ -96,10 +90,7 @@ export const ForwardedParts: Story = {
     return html`
       <style>
         aip-catalog.forwarded::part(card-title) {
-          color: #4b36cc;
-        }
-        .aip-sb-dark aip-catalog.forwarded::part(card-title) {
-          color: #a99cf5;
+          color: var(--aip-color-accent, #4b36cc);
         }
         aip-catalog.forwarded::part(card-base) {
           border-style: dashed;
