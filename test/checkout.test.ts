@@ -4,7 +4,7 @@
  * every way it can go wrong without a second order or a wrong price.
  */
 import { aTimeout, expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
-import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys, setViewport } from '@web/test-runner-commands';
 import type { AipCheckout } from '../src/components/checkout/checkout.js';
 import '../src/components/checkout/index.js';
 import '../src/components/persona-card/index.js';
@@ -1165,6 +1165,27 @@ describe('<aip-checkout>', function () {
       expect(location.search).to.equal('?keep=1');
     } finally {
       history.replaceState(null, '', url);
+    }
+  });
+
+  it('the overlay keeps "Close" whole on a 320 px phone with large text, where the page breaks words anywhere', async () => {
+    await setViewport({ width: 320, height: 700 });
+    document.documentElement.style.fontSize = '200%';
+    try {
+      const el = await mount(m, 'juno-okafor', 'commercial');
+      el.style.overflowWrap = 'anywhere';
+      await fillDetails(el);
+      submit(el);
+      await waitUntil(() => $(el, 'dialog[open]'), 'the overlay did not open', { timeout: 5000 });
+      const close = $(el, 'dialog[open] .dialog-head button')!;
+      const words = document.createRange();
+      words.selectNodeContents(close);
+      // One line box for the word: not "Clo" / "se".
+      expect([...words.getClientRects()].filter((r) => r.width > 0)).to.have.length(1);
+      $<HTMLDialogElement>(el, 'dialog[open]')!.close();
+    } finally {
+      document.documentElement.style.fontSize = '';
+      await setViewport({ width: 800, height: 600 });
     }
   });
 
