@@ -291,6 +291,10 @@ describe('<aip-catalog>', () => {
         return box.bottom > 0 && box.top < innerHeight;
       });
       expect(inView.length).to.be.greaterThan(0);
+      // The reader asks for more from where the view was left (End, already at the end): one more page.
+      const stopped = asked();
+      await sendKeys({ press: 'End' });
+      await waitUntil(() => asked() === stopped + 1, 'a page for the key press');
     });
 
     it('renders only the rows near the viewport, and every listing reachable', async () => {

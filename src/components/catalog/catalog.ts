@@ -301,7 +301,6 @@ export class AipCatalog extends AipElement {
     if (this.syncUrl) this.readUrl();
     // A single-page app's Back and Forward (and its own links to a filtered view) change the URL without a load.
     addEventListener('popstate', this.onHistory);
-    for (const type of SCROLL_INPUT) addEventListener(type, this.onScrollInput, { capture: true, passive: true });
     const realm = this.ownerDocument.defaultView ?? window;
     if (!(this.resizeObserver instanceof realm.ResizeObserver)) {
       // Measured in the next frame: re-laying out rows inside the observer's callback
@@ -317,12 +316,8 @@ export class AipCatalog extends AipElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     removeEventListener('popstate', this.onHistory);
-    for (const type of SCROLL_INPUT) removeEventListener(type, this.onScrollInput, { capture: true });
-    cancelAnimationFrame(this.inputFrame);
-    this.inputFrame = 0;
     this.resizeObserver?.disconnect();
-    this.endObserver.disconnect();
-    this.observedEnd = null;
+    this.watchEnd(null);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -359,12 +354,27 @@ export class AipCatalog extends AipElement {
     }
     this.rows.measure(this.renderRoot.querySelector<HTMLElement>('.windowed'));
     this.writeStructuredData();
-    // Watch the end of the list (the "Show more" row) for infinite paging.
-    const end = this.paging === 'infinite' ? this.renderRoot.querySelector('.more') : null;
-    if (end !== this.observedEnd) {
-      if (this.observedEnd) this.endObserver.unobserve(this.observedEnd);
-      if (end) this.endObserver.observe(end);
-      this.observedEnd = end;
+    this.watchEnd(this.paging === 'infinite' ? this.renderRoot.querySelector('.more') : null);
+  }
+
+  /**
+   * Infinite paging watches the end of the list (the "Show more" row) coming into reach, and the buyer's input
+   * that may scroll; `null` stops both.
+   */
+  private watchEnd(end: Element | null): void {
+    const was = this.observedEnd;
+    if (end === was) return;
+    if (was) this.endObserver.unobserve(was);
+    if (end) this.endObserver.observe(end);
+    this.observedEnd = end;
+    if (!was === !end) return;
+    for (const type of SCROLL_INPUT) {
+      if (end) addEventListener(type, this.onScrollInput, { capture: true, passive: true });
+      else removeEventListener(type, this.onScrollInput, { capture: true });
+    }
+    if (!end) {
+      cancelAnimationFrame(this.inputFrame);
+      this.inputFrame = 0;
     }
   }
 
