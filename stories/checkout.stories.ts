@@ -12,6 +12,7 @@ interface Args {
   price: number | null;
   api: string;
   theme: string;
+  'heading-level'?: number;
 }
 
 // The checkout against the reference marketplace mounted in Storybook. Each
@@ -35,6 +36,7 @@ const meta: Meta<Args> = {
         license=${args.license}
         mode=${args.mode}
         price=${args.price ?? nothing}
+        heading-level=${args['heading-level'] ?? nothing}
         poll-interval="1000"
       ></aip-checkout>
     </aip-storefront>

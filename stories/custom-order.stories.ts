@@ -13,6 +13,7 @@ interface Args {
   'max-rating': string;
   theme: string;
   width: string;
+  'heading-level'?: number;
 }
 
 interface Loaded {
@@ -24,6 +25,7 @@ const form = (args: Args, data?: Persona) => html`
     <aip-custom-order
       style="max-width: ${args.width}"
       persona=${data ? nothing : args.persona || nothing}
+      heading-level=${args['heading-level'] ?? nothing}
       .data=${data ?? null}
     ></aip-custom-order>
   </aip-storefront>
