@@ -11,7 +11,9 @@
  *
  * A third, under `/_expiring/…`, is the demo catalog with quotes and unpaid
  * orders that expire after 8 seconds, so stories can show what a buyer sees
- * when a price or an order runs out.
+ * when a price or an order runs out. A fourth, under `/_slow-confirmations/…`,
+ * takes a minute between two payment confirmations, so a story can hold a paid
+ * order in its confirming step.
  */
 import type { Connect, Plugin } from 'vite';
 import { createMarketplace, type Marketplace, type MarketplaceOptions } from './index.js';
@@ -25,6 +27,16 @@ const SCALE_PERSONAS = 10_000;
 export const EXPIRING_PREFIX = '/_expiring';
 const EXPIRING_TTL_MS = 8_000;
 
+/** Where the marketplace with slow payment confirmations is mounted. */
+export const SLOW_CONFIRMATIONS_PREFIX = '/_slow-confirmations';
+
+/** The marketplaces beside the main one: each created on its first request, so startup stays fast. */
+const EXTRA: readonly (readonly [prefix: string, options: MarketplaceOptions])[] = [
+  [SCALE_PREFIX, { seed: false, generate: SCALE_PERSONAS }],
+  [EXPIRING_PREFIX, { quoteTtlMs: EXPIRING_TTL_MS, orderTtlMs: EXPIRING_TTL_MS }],
+  [SLOW_CONFIRMATIONS_PREFIX, { confirmationIntervalMs: 60_000 }],
+];
+
 export function marketplace(options: MarketplaceOptions = {}): Plugin {
   const instances: Marketplace[] = [];
   const open = (extra: MarketplaceOptions = {}): Marketplace => {
@@ -36,19 +48,15 @@ export function marketplace(options: MarketplaceOptions = {}): Plugin {
   const mount = (middlewares: Connect.Server, httpServer: { once(event: 'close', fn: () => void): unknown } | null) => {
     // Registered directly (not in a returned hook), so they run before Vite's own middleware.
     middlewares.use(marketplaceMiddleware(open().app));
-    let scale: ReturnType<typeof createListener> | null = null;
-    middlewares.use(SCALE_PREFIX, (req, res, next) => {
-      scale ??= createListener(open({ seed: false, generate: SCALE_PERSONAS }).app);
-      // Connect strips the mount path from req.url; the marketplace writes it back into its URLs.
-      forwardPrefix(req, SCALE_PREFIX);
-      scale(req, res).catch(next);
-    });
-    let expiring: ReturnType<typeof createListener> | null = null;
-    middlewares.use(EXPIRING_PREFIX, (req, res, next) => {
-      expiring ??= createListener(open({ quoteTtlMs: EXPIRING_TTL_MS, orderTtlMs: EXPIRING_TTL_MS }).app);
-      forwardPrefix(req, EXPIRING_PREFIX);
-      expiring(req, res).catch(next);
-    });
+    for (const [prefix, extra] of EXTRA) {
+      let listener: ReturnType<typeof createListener> | null = null;
+      middlewares.use(prefix, (req, res, next) => {
+        listener ??= createListener(open(extra).app);
+        // Connect strips the mount path from req.url; the marketplace writes it back into its URLs.
+        forwardPrefix(req, prefix);
+        listener(req, res).catch(next);
+      });
+    }
     httpServer?.once('close', () => instances.splice(0).forEach((m) => m.close()));
   };
 

@@ -124,15 +124,18 @@ export const Certificate: Story = {
 
 /**
  * Paid on the hosted page (here by its own pay endpoint, with the overlay
- * closed): the confirmations arrive one by one, then the certificate follows.
+ * closed): the confirmations come in one by one. This story's marketplace,
+ * under `/_slow-confirmations`, takes a minute between two, so the step holds
+ * long enough to look at; the certificate follows the last one.
  */
 export const Confirming: Story = {
+  args: { api: '/_slow-confirmations' },
   play: async ({ canvasElement }) => {
     await fill(canvasElement, { submit: true });
     (await find<HTMLButtonElement>(canvasElement, 'dialog[open] .dialog-head button')).click();
     const checkout = canvasElement.querySelector('aip-checkout') as unknown as { order: { id: string } | null };
     for (let i = 0; i < 100 && !checkout.order; i++) await wait(50);
-    if (checkout.order) await fetch(`/checkout/${checkout.order.id}/pay`, { method: 'POST' });
+    if (checkout.order) await fetch(`/_slow-confirmations/checkout/${checkout.order.id}/pay`, { method: 'POST' });
   },
 };
 
