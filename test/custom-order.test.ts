@@ -660,7 +660,7 @@ describe('<aip-custom-order>', () => {
       for (const id of ['no-such-persona', 'aria-bellweather']) {
         const el = await standalone(html`<aip-custom-order persona=${id}></aip-custom-order>`);
         expect(text($(el, '[part="status"]'))).to.equal(
-          'This persona is no longer listed, so custom work for it cannot be requested.',
+          'This persona is not listed on the marketplace, so custom work for it cannot be requested.',
         );
         expect($(el, '[part="status"] button')).to.equal(null);
       }

@@ -96,7 +96,7 @@ const HINT = {
 };
 
 const GONE: Outcome = {
-  says: ['This persona is no longer listed.'],
+  says: ['This persona is not listed on the marketplace.'],
   action: null,
   note: 'final: a retry would get the same answer, so none is offered; the way back is the page around it',
 };

@@ -452,7 +452,7 @@ describe('<aip-license-picker>', () => {
 
     it('says so when the persona does not exist', async () => {
       const el = await picker('no-such-persona');
-      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('no longer listed');
+      expect(el.shadowRoot!.querySelector('[role="alert"]')!.textContent).to.contain('not listed on the marketplace');
     });
 
     it('offers a retry when the marketplace fails', async () => {

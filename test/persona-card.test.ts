@@ -162,10 +162,10 @@ describe('<aip-persona-card>', () => {
       expect(card.shadowRoot!.textContent).not.to.contain(summary.name);
     });
 
-    it('says a listing that does not exist is no longer listed', async () => {
+    it('says a listing that does not exist is not listed', async () => {
       const el = await fixture<AipPersonaCard>(html`<aip-persona-card persona="no-such-persona"></aip-persona-card>`);
       const alert = await shadowQuery(el, '[role="alert"]');
-      expect(alert.textContent).to.contain('no longer listed');
+      expect(alert.textContent).to.contain('This persona is not listed on the marketplace.');
       await expect(el).to.be.accessible();
     });
 
@@ -500,7 +500,7 @@ describe('<aip-persona-card>', () => {
       });
       expect(warnings.filter((w) => w.includes('persona="mina park"'))).to.have.length(1);
       expect(part(el, 'base')!.textContent).to.contain('This listing cannot be shown here.');
-      expect(part(el, 'base')!.textContent).to.not.contain('no longer listed');
+      expect(part(el, 'base')!.textContent).to.not.contain('not listed');
       expect((part(el, 'fallback') as HTMLElement).hidden, 'the host link is shown').to.equal(false);
       await expect(el).to.be.accessible();
     });

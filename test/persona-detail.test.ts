@@ -557,12 +557,12 @@ describe('<aip-persona-detail>', () => {
       expect(text(await loaded(el))).to.equal('Noor Haddad');
     });
 
-    it('says a listing that does not exist is no longer listed, without a retry', async () => {
+    it('says a listing that does not exist is not listed, without a retry', async () => {
       const el = await fixture<AipPersonaDetail>(
         html`<aip-persona-detail persona="no-such-persona"></aip-persona-detail>`,
       );
       const alert = await shadowQuery(el, '[role="alert"]');
-      expect(text(alert)).to.equal('This persona is no longer listed.');
+      expect(text(alert)).to.equal('This persona is not listed on the marketplace.');
       expect(markup(alert.querySelector('button'))).to.equal(null);
       await expect(el).to.be.accessible();
     });
@@ -798,7 +798,9 @@ describe('<aip-persona-detail>', () => {
         await el.updateComplete;
       });
       expect(warnings.filter((w) => w.includes('persona="<img src=x>"'))).to.have.length(1);
-      expect(text(el.shadowRoot!.querySelector('[role="alert"]'))).to.equal('This persona is no longer listed.');
+      expect(text(el.shadowRoot!.querySelector('[role="alert"]'))).to.equal(
+        'This persona is not listed on the marketplace.',
+      );
     });
 
     it('warns once about a heading level out of range and uses 2', async () => {

@@ -16,7 +16,7 @@ const de: Catalogue = {
   'common.from': 'Ab {price}',
   'common.disclosure': 'KI-generiert · fiktive Persona',
   'persona.alt': '{name}, KI-Persona',
-  'persona.gone': 'Diese Persona wird nicht mehr angeboten.',
+  'persona.gone': 'Diese Persona wird auf dem Marktplatz nicht angeboten.',
   'persona.unusable': 'Dieses Angebot kann hier nicht angezeigt werden.',
   'persona.failed': 'Diese Persona konnte nicht geladen werden.',
   'listing.not-shown': 'Dieses Angebot wird auf dieser Website nicht angezeigt.',
@@ -332,7 +332,7 @@ const de: Catalogue = {
   'custom-order.loading': 'Das Formular für individuelle Aufträge wird geladen…',
   'custom-order.failed': 'Das Formular für individuelle Aufträge konnte nicht geladen werden.',
   'custom-order.gone':
-    'Diese Persona wird nicht mehr angeboten, daher können dafür keine individuellen Arbeiten angefragt werden.',
+    'Diese Persona wird auf dem Marktplatz nicht angeboten, daher können dafür keine individuellen Arbeiten angefragt werden.',
   'custom-order.not-shown': 'Diese Persona wird auf dieser Website nicht angezeigt.',
   'custom-order.optional': '(optional)',
   'custom-order.error': 'Fehler:',

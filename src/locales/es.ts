@@ -16,7 +16,7 @@ const es: Catalogue = {
   'common.from': 'Desde {price}',
   'common.disclosure': 'Generada por IA · persona ficticia',
   'persona.alt': '{name}, persona de IA',
-  'persona.gone': 'Esta persona ya no está publicada.',
+  'persona.gone': 'Esta persona no está publicada en el marketplace.',
   'persona.unusable': 'Este anuncio no se puede mostrar aquí.',
   'persona.failed': 'No se pudo cargar esta persona.',
   'listing.not-shown': 'Este anuncio no se muestra en este sitio.',
@@ -323,7 +323,7 @@ const es: Catalogue = {
   'custom-order.loading': 'Cargando el formulario de encargo personalizado…',
   'custom-order.failed': 'No se pudo cargar el formulario de encargo personalizado.',
   'custom-order.gone':
-    'Esta persona ya no está publicada, así que no se pueden solicitar trabajos personalizados para ella.',
+    'Esta persona no está publicada en el marketplace, así que no se pueden solicitar trabajos personalizados para ella.',
   'custom-order.not-shown': 'Esta persona no se muestra en este sitio.',
   'custom-order.optional': '(opcional)',
   'custom-order.error': 'Error:',

@@ -20,7 +20,7 @@ export default {
   'common.from': 'From {price}',
   'common.disclosure': 'AI-generated · fictional persona',
   'persona.alt': '{name}, AI persona',
-  'persona.gone': 'This persona is no longer listed.',
+  'persona.gone': 'This persona is not listed on the marketplace.',
   'persona.unusable': 'This listing cannot be shown here.',
   'persona.failed': 'This persona could not be loaded.',
   'listing.not-shown': 'This listing is not shown on this site.',

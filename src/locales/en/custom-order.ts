@@ -8,7 +8,7 @@ export default {
     'The creator reviews it on AI-People, the marketplace where this persona is sold. Nothing is charged now. All fields are required unless marked optional.',
   'custom-order.loading': 'Loading the custom-order form…',
   'custom-order.failed': 'The custom-order form could not be loaded.',
-  'custom-order.gone': 'This persona is no longer listed, so custom work for it cannot be requested.',
+  'custom-order.gone': 'This persona is not listed on the marketplace, so custom work for it cannot be requested.',
   'custom-order.not-shown': 'This persona is not shown on this site.',
   'custom-order.optional': '(optional)',
   'custom-order.error': 'Error:',
