@@ -1000,6 +1000,65 @@ describe('<aip-checkout>', function () {
     });
   });
 
+  describe('in a dialog of the host page that the host closes', () => {
+    /** The checkout in the host's own modal dialog (a site's "Buy" popup), a button of the page behind it. */
+    async function inHostDialog(api: string) {
+      const page = await fixture<HTMLElement>(
+        html`<div>
+          <dialog>
+            <aip-checkout api=${api} persona="juno-okafor" license="commercial" poll-interval="250"></aip-checkout>
+          </dialog>
+          <button id="behind">Behind</button>
+        </div>`,
+      );
+      const host = page.querySelector('dialog')!;
+      host.showModal();
+      const el = page.querySelector('aip-checkout')!;
+      await waitUntil(() => $(el, '[part~="start-button"]'), 'checkout did not load', { timeout: 5000 });
+      return { page, host, el };
+    }
+
+    /** Whether the page behind takes a click again and scrolls: no modal left over it, no hold on its root. */
+    function pageIsFree(page: HTMLElement) {
+      const behind = page.querySelector('#behind')!;
+      const box = behind.getBoundingClientRect();
+      return {
+        click: document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2) === behind,
+        scroll: document.documentElement.style.overflowY === '',
+      };
+    }
+
+    it('closed while the order is being made: no payment overlay opens unseen over the page', async () => {
+      const { page, host, el } = await inHostDialog(`${m.base}/_fault/latency=1000,only=orders`);
+      await fillDetails(el);
+      submit(el);
+      await waitForText(el, /Creating your order/);
+      host.close();
+      await currentOrder(el);
+      await waitUntil(() => $(el, '[part~="status"] button'), `the order waits for payment: ${text(el)}`, {
+        timeout: 5000,
+      });
+      expect($<HTMLDialogElement>(el, 'dialog')?.open ?? false, 'the payment overlay is open').to.equal(false);
+      expect(pageIsFree(page)).to.deep.equal({ click: true, scroll: true });
+      // Back in the host's dialog, the buyer opens the payment page, and sees it.
+      host.showModal();
+      $(el, '[part~="status"] button')!.click();
+      await waitUntil(() => $(el, 'dialog[open]'), 'the overlay did not open', { timeout: 5000 });
+      expect($(el, 'dialog[open]')!.getClientRects().length).to.equal(1);
+    });
+
+    it('closed with the payment overlay open: the overlay closes with it, and the order waits', async () => {
+      const { page, host, el } = await inHostDialog(m.base);
+      await fillDetails(el);
+      submit(el);
+      await waitUntil(() => $(el, 'dialog[open]'), 'the overlay did not open', { timeout: 5000 });
+      host.close();
+      await waitUntil(() => !$<HTMLDialogElement>(el, 'dialog')?.open, 'the overlay stayed open', { timeout: 5000 });
+      expect(pageIsFree(page)).to.deep.equal({ click: true, scroll: true });
+      expect($(el, '[part~="status"] button')).to.not.equal(null);
+    });
+  });
+
   describe('the host changes what is bought while it is under way', () => {
     it('another tier chosen while the price is on its way: that price is dropped, and the new tier is bought', async () => {
       const el = await mount(m, 'juno-okafor', 'commercial');

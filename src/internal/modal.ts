@@ -39,7 +39,12 @@ function release(page: Document): void {
 
 function sync(): void {
   for (const [dialog, watcher] of open) {
-    if (dialog.matches(':modal')) continue;
+    if (dialog.matches(':modal')) {
+      if (dialog.getClientRects().length) continue;
+      // A modal no one can see, inside something the host hid or closed (a dialog around it): it would
+      // leave the whole page inert, with nothing on screen to close it. Closed, as if by its Close.
+      dialog.close();
+    }
     open.delete(dialog);
     watcher.disconnect();
   }
@@ -49,15 +54,19 @@ function sync(): void {
   for (const page of [...saved.keys()]) if (!showing.has(page)) release(page);
 }
 
-/** Opens `dialog` as a modal and holds its page still until it closes or leaves the page. */
+/**
+ * Opens `dialog` as a modal and holds its page still until it closes, leaves
+ * the page or stops being drawn (then it is closed: see sync).
+ */
 export function showModal(dialog: HTMLDialogElement): void {
   // The host may have removed the element while it was getting ready to open.
   if (!dialog.isConnected) return;
   dialog.showModal();
-  // Tells when the dialog stops being shown by any way: closed, or removed from the page with its
-  // element (which fires no `close`). Its box is then gone, and a ResizeObserver hears that. Made in
-  // the realm of the dialog's page: one from this page, watching a dialog in a frame that is then
-  // removed, would report the browser's "ResizeObserver loop" error here in every frame from then on.
+  // Tells when the dialog stops being shown by any way: closed, hidden with what holds it, or removed
+  // from the page with its element (which fires no `close`). Its box is then gone, and a ResizeObserver
+  // hears that (one opened where nothing is drawn is closed at once, in sync). Made in the realm of the dialog's
+  // page: one from this page, watching a dialog in a frame that is then removed, would report the
+  // browser's "ResizeObserver loop" error here in every frame from then on.
   const watcher = new dialog.ownerDocument.defaultView!.ResizeObserver(sync);
   watcher.observe(dialog);
   open.get(dialog)?.disconnect();
