@@ -832,6 +832,28 @@ describe('<aip-catalog>', () => {
       expect(el.shadowRoot!.querySelector('[part="more"]')!.textContent).to.contain('Show more');
     });
 
+    it('drops a "Show more" still on its way when the buyer sorts, and pages the new list at once', async () => {
+      // The first page is answered at once, the second after 3 s, everything after at once.
+      const api = `/_fault/latency=${3000 + (Date.now() % 500)},only=catalog,after=1,times=1`;
+      const el = await inStorefront(
+        html`<aip-storefront api=${api}><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
+      );
+      const more = () => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!;
+      more().click();
+      await waitUntil(() => more().textContent!.includes('Loading'), 'the next page is on its way');
+      await choose(el, 'Sort by', 'name');
+      const byName = await catalogFromApi('sort=name&limit=4');
+      expect(names(el)).to.deep.equal(byName.slice(0, 2).map((p) => p.name));
+      expect(more().textContent).to.contain('Show more');
+      expect(more().getAttribute('aria-disabled')).to.equal('false');
+      more().click();
+      await waitUntil(() => cards(el).length === 4, 'the new list pages');
+      // Past the time the dropped page would have come: nothing of the old list is added.
+      await new Promise((resolve) => setTimeout(resolve, 3600));
+      await loaded(el);
+      expect(names(el)).to.deep.equal(byName.map((p) => p.name));
+    });
+
     it('hides the toolbar with filters="none"', async () => {
       const el = await inStorefront(html`<aip-storefront><aip-catalog filters="none"></aip-catalog></aip-storefront>`);
       expect(el.shadowRoot!.querySelector('[part="toolbar"]')).to.equal(null);

@@ -146,6 +146,8 @@ export class AipCatalog extends AipElement {
 
   private readonly firstPage = new Task(this, {
     task: async ([client, key], { signal }) => {
+      // A page of the list being replaced would not belong to the new one (and would hold its paging back).
+      this.nextPage.abort();
       const params = JSON.parse(key) as CatalogParams;
       const request = this.store.send(signal, () => client.catalog(params, { signal }));
       // The first money format loads the browser's locale data (tens of ms):
@@ -183,11 +185,16 @@ export class AipCatalog extends AipElement {
       try {
         page = await client.catalog({ ...query, cursor: cursor ?? undefined }, { signal });
       } catch (error) {
+        if (signal.aborted) return initialState;
         this.moreFailedFor = list;
         throw error;
       }
       // The filters (or the marketplace) changed while this page loaded: it belongs to a list no longer shown.
-      if (client !== this.store.value.client || JSON.stringify(query) !== JSON.stringify(this.query())) {
+      if (
+        list !== this.list ||
+        client !== this.store.value.client ||
+        JSON.stringify(query) !== JSON.stringify(this.query())
+      ) {
         return initialState;
       }
       const first = this.listings.length;
