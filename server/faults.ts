@@ -17,6 +17,8 @@
  *                      another origin, `https://elsewhere.example` (a misconfigured proxy;
  *                      the client must not send the buyer to pay there)
  * - `fail=throw`       the handler throws, exercising the server's 500 path
+ * - `fail=lost`        the handler runs (a write takes effect), then its answer is
+ *                      lost: a 502, as from a gateway that gave up on the way back
  * - `only=<resource>`  apply the fault only to `/v1/<resource>…` (e.g. `only=orders`);
  *                      everything else is answered normally
  * - `times=<n>`        apply it to the first n matching requests only (1–1000; counted
@@ -51,12 +53,12 @@ export interface FaultSpec {
   status?: number;
   retryAfter?: number;
   body?: (typeof FAULT_BODIES)[number];
-  fail?: 'throw';
+  fail?: 'throw' | 'lost';
 }
 
 export const FAULT_SPEC_HELP =
   'a fault spec is comma-separated key=value switches: latency=<0-30000 ms>, status=<400-599>, ' +
-  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty|script-urls|foreign-urls, fail=throw, ' +
+  'retry-after=<0-86400 s> (with status), body=malformed|schema|empty|script-urls|foreign-urls, fail=throw|lost, ' +
   'only=<resource>, times=<1-1000>, after=<1-1000>';
 
 export type FaultParse = { ok: true; spec: FaultSpec } | { ok: false; message: string };
@@ -124,8 +126,8 @@ export function parseFaultSpec(text: string): FaultParse {
         break;
       }
       case 'fail':
-        if (value !== 'throw') return bad(`fail must be throw, got "${value}"`);
-        spec.fail = 'throw';
+        if (value !== 'throw' && value !== 'lost') return bad(`fail must be throw or lost, got "${value}"`);
+        spec.fail = value;
         break;
       default:
         return bad(`unknown switch "${key}"`);
@@ -197,8 +199,9 @@ async function withUrlsRewritten(response: Response, rewrite: (url: string) => s
 /**
  * Runs a request under a fault spec. `handle` is the real handler; it runs
  * only when the spec lets a real answer through (latency alone, `fail`, or
- * `body=script-urls` / `foreign-urls`, which then rewrite it), and not when the request's
- * `signal` says the client went away during the latency.
+ * `body=script-urls` / `foreign-urls`, which then rewrite it; `fail=lost` then
+ * drops it), and not when the request's `signal` says the client went away
+ * during the latency.
  */
 export async function withFaults(
   spec: FaultSpec,
@@ -233,6 +236,15 @@ export async function withFaults(
   }
   if (spec.body === 'script-urls' || spec.body === 'foreign-urls') {
     return withUrlsRewritten(await handle(), URL_REWRITES[spec.body]);
+  }
+  if (spec.fail === 'lost') {
+    // Done, but the client can't know: only a retry with the same Idempotency-Key tells it.
+    await handle();
+    return errorResponse(
+      502,
+      'unavailable',
+      'Simulated failure: the request was carried out, then its answer was lost',
+    );
   }
   return handle();
 }

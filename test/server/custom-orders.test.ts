@@ -133,6 +133,19 @@ describe('POST /v1/custom-orders', () => {
       await refused(() => send({ ...BRIEF, deliverableCount: 5 }, key), 422, 'business_rule', 'Idempotency-Key');
     });
 
+    it('files a brief whose answer fail=lost drops, so the same key then finds it', async () => {
+      const key = newKey();
+      const before = await counts(market.id);
+      const lost = await post(`${market.base}/_fault/fail=lost/v1/custom-orders`, BRIEF, {
+        headers: { 'Idempotency-Key': key },
+      });
+      expectError(lost, 502, 'unavailable');
+      expect((await counts(market.id)).custom_orders).to.equal(before.custom_orders + 1);
+      const again = await send(BRIEF, key);
+      expect(again.res.status, again.text).to.equal(200);
+      expect((await counts(market.id)).custom_orders).to.equal(before.custom_orders + 1);
+    });
+
     it('makes one brief from 20 concurrent posts with one key', async () => {
       const key = newKey();
       const before = await counts(market.id);
