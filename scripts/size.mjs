@@ -153,7 +153,9 @@ const paths = [
       // at the end of a long list and the audit's form and dialog mends (a radio group's invalid state, the
       // other format tied to its message, the steps' tick not read out, Close kept whole), and to 75 KB when a
       // modal dialog opened or left open where nothing is drawn (the checkout's payment overlay in a dialog the
-      // host or the catalog closed) was closed rather than left over the page, making it inert (0.05 KB).
+      // host or the catalog closed) was closed rather than left over the page, making it inert (0.05 KB), a new
+      // list dropped the page still loading for the old one, and a brief changed after a lost answer kept its
+      // key and says when it was filed as first sent (0.15 KB).
       { limit: 75 * KB, enforced: true },
     ],
   },
@@ -175,8 +177,11 @@ const paths = [
     // documents, sync-url and Back; 0.2 KB); to 81 KB with the frame fixes and the listing news (0.35 KB); to
     // 81.25 KB with the loader's retries and the end of a price hold (0.25 KB with its German text); to 81.5 KB
     // with the windowed grid's focus fixes (0.15 KB); to 81.75 KB with the cards' lighter first render (0.2 KB);
-    // to 82.25 KB with the keyboard and screen-reader audit's and the Storybook review's fixes (see "everything").
-    budgets: [{ limit: 82.25 * KB, enforced: true }],
+    // to 82.25 KB with the keyboard and screen-reader audit's and the Storybook review's fixes (see "everything");
+    // to 82.5 KB when a modal nobody could see was closed, a new list dropped the page still loading for the
+    // old one, and a brief changed after a lost answer kept its key and says when it was filed as first sent
+    // (0.2 KB with its German text).
+    budgets: [{ limit: 82.5 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

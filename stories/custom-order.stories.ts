@@ -244,3 +244,29 @@ export const FailsOnceThenFiled: Story = {
     send(el);
   },
 };
+
+/**
+ * The first send was filed, but its answer was lost on the way back (the
+ * marketplace's `fail=lost` switch); the buyer then changed the goal and sent
+ * again. The brief keeps its key, so the marketplace files nothing twice: the
+ * buyer is told the brief was filed as first sent, and can send the change as
+ * a new brief.
+ */
+export const FiledBeforeChanges: Story = {
+  name: 'Answer lost, brief changed, then sent again',
+  render: (args) => form({ ...args, api: failOnce('fail=lost,only=custom-orders,times=1') }),
+  play: async ({ canvasElement }) => {
+    const el = await ready(canvasElement);
+    await fill(el);
+    send(el);
+    const root = el.shadowRoot!;
+    for (let i = 0; i < 100 && !root.querySelector('[part="retry-button"]'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const goal = root.querySelector<HTMLTextAreaElement>('#f-goal')!;
+    goal.value = `${goal.value} Snowfall welcome.`;
+    goal.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+    await el.updateComplete;
+    send(el);
+  },
+};

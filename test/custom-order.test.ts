@@ -738,7 +738,7 @@ describe('<aip-custom-order>', () => {
       });
     });
 
-    it('sends an edited brief as a new attempt, with a new key', async () => {
+    it('sends a brief edited after a failed send with the same key, and files it once', async () => {
       const { id, base } = await marketplace();
       await recordingKeys(async (keys) => {
         const api = `${base}/_fault/status=503,only=custom-orders,times=2`;
@@ -750,15 +750,46 @@ describe('<aip-custom-order>', () => {
         await el.updateComplete;
         submit(el).click();
         await settled(el);
-        expect(keys).to.have.length(2);
-        expect(keys[1]).to.not.equal(keys[0]);
-        // The retry of the edited brief keeps its key.
         $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
         await settled(el);
         expect($(el, '[part="confirmation"]')).to.not.equal(null);
+        // The first send never arrived: the key was free, and the edited brief was filed with it.
         expect(keys).to.have.length(3);
-        expect(keys[2]).to.equal(keys[1]);
+        expect(new Set(keys).size).to.equal(1);
         expect((await counts(id)).custom_orders).to.equal(1);
+      });
+    });
+
+    it('says a brief edited after a lost answer was filed as first sent, and sends the change only when asked', async () => {
+      const { id, base } = await marketplace();
+      await recordingKeys(async (keys) => {
+        // The first brief is filed, and its answer lost on the way back.
+        const api = `${base}/_fault/fail=lost,only=custom-orders,times=1`;
+        const el = await standalone(html`<aip-custom-order persona="noor-haddad" api=${api}></aip-custom-order>`);
+        await fill(el);
+        submit(el).click();
+        await settled(el);
+        expect(text($(el, '[part="alert"]')))
+          .to.contain('may not have been filed')
+          .and.contain('filed only once');
+        type(el, 'f-goal', `${VALID.goal} At sunrise.`);
+        await el.updateComplete;
+        $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+        await el.updateComplete;
+        await waitUntil(() => /after all/.test(text($(el, '[part="alert"]'))), 'the marketplace refuses the key');
+        expect(text($(el, '[part="alert"]'))).to.equal(
+          'Your brief reached the marketplace after all, and was filed as it was before your changes. Send the changed brief as a new one? Send as a new brief',
+        );
+        expect((await counts(id)).custom_orders, 'no second brief yet').to.equal(1);
+        expect(input(el, 'f-goal').value, 'the change is kept').to.equal(`${VALID.goal} At sunrise.`);
+        await expect(el).to.be.accessible();
+        $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+        await settled(el);
+        await shadowQuery(el, '[part="confirmation"]');
+        expect(keys).to.have.length(3);
+        expect(keys[1]).to.equal(keys[0]);
+        expect(keys[2]).to.not.equal(keys[0]);
+        expect((await counts(id)).custom_orders).to.equal(2);
       });
     });
 

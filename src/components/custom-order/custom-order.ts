@@ -100,10 +100,13 @@ type Input = HTMLInputElement | HTMLTextAreaElement;
  * the summary then follows the fixes silently. Fields the server refuses get
  * their message the same way. Nothing the buyer typed is lost on any error.
  *
- * Sending is idempotent: each attempt carries one `Idempotency-Key`, reused
- * when the same brief is sent again after a network error, a timeout or a
- * server error, so a retry never files it twice. Editing the brief starts a
- * new attempt. While a brief is on its way, further sends are ignored.
+ * Sending is idempotent: one `Idempotency-Key` goes with every send of a
+ * brief until it is filed or refused, so a retry after a network error, a
+ * timeout or a server error never files it twice. A brief edited after such a
+ * failure keeps the key too: the marketplace files it if the first send never
+ * arrived; if it did, the buyer is told the brief was filed as it was, and can
+ * send the changed one as a new brief. While a brief is on its way, further
+ * sends are ignored.
  *
  * ```html
  * <aip-storefront api="https://api.example">
@@ -334,7 +337,12 @@ export class AipCustomOrder extends AipElement {
     }
     this.problems = null;
     const body = JSON.stringify(request);
-    if (this.attempt?.body !== body) this.attempt = { key: newIdempotencyKey(), body, request, persona };
+    if (this.attempt?.body !== body) {
+      // A brief changed after a send that got no answer keeps its key: if that send was filed after all, the
+      // marketplace refuses the key rather than file a second brief, and the buyer decides (see renderFailure).
+      const key = this.attempt?.persona.id === persona.id ? this.attempt.key : newIdempotencyKey();
+      this.attempt = { key, body, request, persona };
+    }
     this.announcement = this.t('custom-order.sending-announcement');
     void this.sender.run([this.store.value.client, this.attempt.request, this.attempt.key]);
   }
@@ -778,7 +786,7 @@ export class AipCustomOrder extends AipElement {
     const error = this.failure;
     if (!error) return nothing;
     let text: unknown;
-    let retry = false;
+    let retry: 'common.try-again' | 'custom-order.send-new' | null = null;
     const t = this.t;
     const once = t('custom-order.once');
     const wait = Math.max(0, Math.ceil((this.waitUntil - Date.now()) / 1000));
@@ -788,19 +796,25 @@ export class AipCustomOrder extends AipElement {
         break;
       case 'rate_limited':
         text = `${wait > 0 ? t('custom-order.busy-wait', { wait: waitText(t, this.waitSeconds) }) : t('custom-order.busy')} ${once}`;
-        retry = true;
+        retry = 'common.try-again';
         break;
       case 'network':
         text = `${t('custom-order.network')} ${once}`;
-        retry = true;
+        retry = 'common.try-again';
         break;
       case 'timeout':
         text = `${t('custom-order.timeout')} ${once}`;
-        retry = true;
+        retry = 'common.try-again';
         break;
       case 'business_rule':
       case 'conflict':
-        text = t('custom-order.refused', { message: error.message });
+        // The key of a send whose answer was lost, with the brief changed since: that send was filed.
+        if (error.details.some((d) => d.field === 'Idempotency-Key')) {
+          text = t('custom-order.filed-before');
+          retry = 'custom-order.send-new';
+        } else {
+          text = t('custom-order.refused', { message: error.message });
+        }
         break;
       case 'payload_too_large':
         text = t('custom-order.too-large');
@@ -810,7 +824,7 @@ export class AipCustomOrder extends AipElement {
         break;
       default:
         text = `${t('custom-order.problem')} ${once}`;
-        retry = true;
+        retry = 'common.try-again';
     }
     return html`<div part="alert" class="alert" role="alert" tabindex="-1">
       <p>${text}</p>
@@ -822,7 +836,7 @@ export class AipCustomOrder extends AipElement {
               aria-disabled=${wait > 0 || this.sending ? 'true' : 'false'}
               @click=${() => this.send()}
             >
-              ${t('common.try-again')}
+              ${t(retry)}
             </button>`
           : nothing
       }
