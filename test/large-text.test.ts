@@ -49,6 +49,32 @@ describe('large text, phones and short screens', function () {
     const start = await shadowQuery<HTMLElement>(el, '[part~="start-button"]', 8000);
     expect(right(start)).to.be.at.most(right(el));
     for (const cell of el.shadowRoot!.querySelectorAll('.summary dd')) expect(right(cell)).to.be.at.most(right(el));
+    // The buyer's details: a text field's own width (20 characters of 32 px text) is wider than the box.
+    start.click();
+    await el.updateComplete;
+    const fields = [...el.shadowRoot!.querySelectorAll('input:not([type="checkbox"]), [part~="submit-button"]')];
+    expect(fields.length).to.equal(3);
+    for (const field of fields) expect(right(field), field.id || field.className).to.be.at.most(right(el));
+    expect(root.scrollWidth, 'the page does not scroll sideways').to.be.at.most(320);
+  });
+
+  it('draws form fields at 16 px on a page with smaller text, so a phone does not zoom into them on focus', async () => {
+    const page = await fixture<HTMLElement>(
+      html`<div style="font-size: 15px">
+        <aip-checkout persona="noor-haddad" license="commercial"></aip-checkout>
+        <aip-custom-order persona="noor-haddad"></aip-custom-order>
+      </div>`,
+    );
+    const checkout = page.querySelector<AipCheckout>('aip-checkout')!;
+    (await shadowQuery<HTMLElement>(checkout, '[part~="start-button"]', 8000)).click();
+    await checkout.updateComplete;
+    const brief = page.querySelector('aip-custom-order')!;
+    await shadowQuery(brief, '[part="form"]', 8000);
+    const fields = [checkout, brief].flatMap((el) => [
+      ...el.shadowRoot!.querySelectorAll<HTMLElement>('input:not([type="checkbox"], [type="radio"]), textarea, select'),
+    ]);
+    expect(fields.length).to.be.greaterThan(8);
+    for (const field of fields) expect(getComputedStyle(field).fontSize, field.id).to.equal('16px');
   });
 
   describe("the catalog's detail dialog", () => {

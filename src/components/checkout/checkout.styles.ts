@@ -100,8 +100,12 @@ export const styles = css`
     font-size: var(--_aip-font-size-s);
     color: var(--_aip-color-text-muted);
   }
+  /* 16 px by default, as the catalog's fields: a phone's browser zooms the page into a smaller field on focus.
+     The column's width: a field's own width (20 characters) would outgrow a phone's column at large text. */
   input:not([type='checkbox']) {
+    width: 100%;
     font: inherit;
+    font-size: var(--_aip-font-size-m);
     min-height: 36px;
     padding: var(--_aip-space-1) var(--_aip-space-2);
     border: 1px solid var(--_aip-color-text-muted);

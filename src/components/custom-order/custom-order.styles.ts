@@ -100,6 +100,8 @@ export const styles = css`
     background: var(--_control-bg);
     color: inherit;
     font: inherit;
+    /* 16 px by default, as the catalog's fields: a phone's browser zooms the page into a smaller field on focus. */
+    font-size: var(--_aip-font-size-m);
   }
   textarea[part~='control'] {
     resize: vertical;
