@@ -118,8 +118,11 @@ const paths = [
       // view as rows were measured (0.15 KB); to 35.5 KB when a grid of cards stopped building settings, a
       // loading task and listeners per card, and the translator kept finished texts (0.2 KB); to 35.75 KB when
       // infinite paging stopped loading page after page by itself at the end of a long list, and focus and an
-      // empty search's announcement were mended after a keyboard and screen-reader audit (0.2 KB).
-      { limit: 35.75 * KB, enforced: true },
+      // empty search's announcement were mended after a keyboard and screen-reader audit (0.2 KB); to 36 KB
+      // after a race and a touch audit: a modal nobody could see (the payment overlay in a closed detail) is
+      // closed rather than left making the page inert, a new list drops the page still loading for the old
+      // one, and a tap in the detail dialog's own margin no longer counts as one on its backdrop (0.1 KB).
+      { limit: 36 * KB, enforced: true },
     ],
   },
   {

@@ -4,7 +4,7 @@
  * 18+ check) keeps its own size.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import { sendKeys, setViewport } from '@web/test-runner-commands';
+import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
@@ -155,6 +155,23 @@ describe('<aip-catalog> detail dialog', function () {
     expect(other.field.value).to.equal('');
     other.dialog.close();
     await waitUntil(() => getComputedStyle(document.documentElement).overflowY !== 'hidden', 'the page scrolls again');
+  });
+
+  it('closes on a click on the backdrop, not on one in its own margin beside the listing', async () => {
+    await setViewport({ width: 390, height: 844 });
+    const catalog = await mount(html`<aip-storefront><aip-catalog page-size="3"></aip-catalog></aip-storefront>`);
+    (await deepQuery<HTMLElement>(catalog, '.select')).click();
+    const dialog = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
+    const box = dialog.getBoundingClientRect();
+    const padding = parseFloat(getComputedStyle(dialog).paddingLeft);
+    expect(padding, 'a margin to miss into').to.be.at.least(8);
+    const y = Math.round(box.top + box.height / 2);
+    // A tap that just misses a control near the dialog's edge lands on the dialog's own padding.
+    await sendMouse({ type: 'click', position: [Math.round(box.left + padding / 2), y] });
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(dialog.open, 'open after a click in its margin').to.equal(true);
+    await sendMouse({ type: 'click', position: [Math.round(box.left / 2), y] });
+    await waitUntil(() => !dialog.open, 'a click on the backdrop closes it');
   });
 
   it('leaves nothing behind in the dialog when the buyer opens one persona after another', async () => {

@@ -73,6 +73,13 @@ const SCROLL_INPUT = ['wheel', 'touchmove', 'keydown'] as const;
 const SEARCH_DELAY_MS = 250;
 /** Every part of the cards, forwarded as `card-<part>`. */
 const FORWARDED_CARD_PARTS = CARD_PARTS.map((p) => `${p}: card-${p}`).join(', ');
+
+/** Whether a click on an element itself fell outside its box: on a modal dialog's backdrop. */
+function onBackdrop({ target, currentTarget, clientX: x, clientY: y }: MouseEvent): boolean {
+  const box = (currentTarget as Element).getBoundingClientRect();
+  return target === currentTarget && (x < box.left || x > box.right || y < box.top || y > box.bottom);
+}
+
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
 const MAX_SKELETONS = 8;
 
@@ -960,14 +967,15 @@ export class AipCatalog extends AipElement {
   private renderDetail() {
     const p = this.selected;
     const t = this.t;
-    // A click on the backdrop closes it; Escape is the dialog's own keyboard way out.
+    // A click on the backdrop closes it; Escape is the dialog's own keyboard way out. The dialog is the
+    // target of a click on its own padding too: only one outside its box is on the backdrop.
     // eslint-disable-next-line lit-a11y/click-events-have-key-events
     return html`<dialog
       part="detail-dialog"
       class="detail"
       aria-label=${p?.name ?? t('catalog.dialog')}
       @close=${() => this.onDetailClose()}
-      @click=${(e: MouseEvent) => e.target === this.detailDialog && this.closeDetail()}
+      @click=${(e: MouseEvent) => onBackdrop(e) && this.closeDetail()}
     >
       <div class="detail-bar">
         <button part="close-button" type="button" @click=${() => this.closeDetail()}>
