@@ -158,8 +158,9 @@ const paths = [
       // modal dialog opened or left open where nothing is drawn (the checkout's payment overlay in a dialog the
       // host or the catalog closed) was closed rather than left over the page, making it inert (0.05 KB), a new
       // list dropped the page still loading for the old one, and a brief changed after a lost answer kept its
-      // key and says when it was filed as first sent (0.15 KB).
-      { limit: 75 * KB, enforced: true },
+      // key and says when it was filed as first sent (0.15 KB), and to 75.25 KB with a touch audit's fixes: a tap
+      // in the detail dialog's margin no longer closes it, and a video stops when its slide is swiped away.
+      { limit: 75.25 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -183,8 +184,8 @@ const paths = [
     // to 82.25 KB with the keyboard and screen-reader audit's and the Storybook review's fixes (see "everything");
     // to 82.5 KB when a modal nobody could see was closed, a new list dropped the page still loading for the
     // old one, and a brief changed after a lost answer kept its key and says when it was filed as first sent
-    // (0.2 KB with its German text).
-    budgets: [{ limit: 82.5 * KB, enforced: true }],
+    // (0.2 KB with its German text); to 82.75 KB with the touch audit's fixes (see "everything").
+    budgets: [{ limit: 82.75 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

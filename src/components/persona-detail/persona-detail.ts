@@ -32,6 +32,11 @@ const chevron = (d: string) =>
     <path d=${d} fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round" />
   </svg>`;
 
+/** Pauses every video inside `root`. */
+function pause(root: ParentNode): void {
+  for (const video of root.querySelectorAll('video')) video.pause();
+}
+
 /**
  * One marketplace listing in full: a gallery of its preview images and short
  * vertical videos, the description, use cases and deliverables, the creator's
@@ -232,7 +237,11 @@ export class AipPersonaDetail extends AipElement {
     }
   }
 
-  protected override updated(): void {
+  protected override updated(changed: PropertyValues): void {
+    // A video playing on a slide the buyer moved away from would go on, heard but out of sight.
+    if (changed.has('current')) {
+      this.renderRoot.querySelectorAll('.slide').forEach((slide, i) => i !== this.current && pause(slide));
+    }
     const shown = this.shownPersona();
     const allowed = shown && this.store.value.allowsRating(shown.contentRating);
     const described = !this.noStructuredData && allowed ? shown : null;
@@ -422,7 +431,7 @@ export class AipPersonaDetail extends AipElement {
 
   /** Pauses any preview video that is playing (for a host that hides the detail, as the catalog's dialog does). */
   pauseMedia(): void {
-    for (const video of this.renderRoot.querySelectorAll('video')) video.pause();
+    pause(this.renderRoot);
   }
 
   /**
