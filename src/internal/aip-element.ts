@@ -1,4 +1,4 @@
-import { adoptStyles, LitElement, type CSSResult, type CSSResultOrNative } from 'lit';
+import { adoptStyles, LitElement, type CSSResult, type CSSResultOrNative, type PropertyValues } from 'lit';
 import { SLUG_PATTERN } from '../api/schemas.js';
 import { buttonStyles } from '../styles/button.js';
 import { hostStyles } from '../styles/host.js';
@@ -72,6 +72,25 @@ export class AipElement extends LitElement {
     const root = this.attachShadow((this.constructor as typeof LitElement).shadowRootOptions);
     adoptHere(this, root);
     return root;
+  }
+
+  /**
+   * A number property given text is read as its attribute would be. React 19 and Vue set an attribute written
+   * in a template as the element's property when it has one of that name, so `<aip-price amount="4900">`
+   * arrives as the string "4900", not as the attribute.
+   */
+  protected override shouldUpdate(changed: PropertyValues): boolean {
+    const self = this as unknown as Record<PropertyKey, unknown>;
+    for (const key of changed.keys()) {
+      const value = self[key];
+      if (
+        typeof value === 'string' &&
+        (this.constructor as typeof LitElement).elementProperties.get(key)?.type === Number
+      ) {
+        self[key] = Number(value);
+      }
+    }
+    return super.shouldUpdate(changed);
   }
 
   /** Moved into another document (a same-origin frame) after rendering: its styles follow it there. */

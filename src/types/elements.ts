@@ -65,6 +65,15 @@ export type ElementProperties<E> = {
   [K in Exclude<WritableKeys<E>, keyof AipElement> as E[K] extends (...args: never[]) => unknown ? never : K]?: E[K];
 };
 
+/**
+ * An element's properties as a framework's template may write them: a number also as its text
+ * (`amount="4900"`), which React and Vue set as the property, and the element reads as a number.
+ */
+export type TemplateProperties<E> = {
+  [K in keyof ElementProperties<E>]?:
+    ElementProperties<E>[K] | (NonNullable<ElementProperties<E>[K]> extends number ? `${number}` : never);
+};
+
 /** `pageSize` → `page-size`. */
 export type KebabCase<S extends string> = S extends `${infer Head}${infer Tail}`
   ? `${Head extends Lowercase<Head> ? Head : `-${Lowercase<Head>}`}${KebabCase<Tail>}`

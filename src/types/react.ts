@@ -18,7 +18,14 @@
  *   event, with the typed event (`AipSelectEvent`).
  */
 import type { DetailedHTMLProps, HTMLAttributes } from 'react';
-import type { AipElementTagNameMap, AipEventMap, AipTag, ElementAttributes, ElementProperties } from './elements.js';
+import type {
+  AipElementTagNameMap,
+  AipEventMap,
+  AipTag,
+  ElementAttributes,
+  ElementProperties,
+  TemplateProperties,
+} from './elements.js';
 
 /** `onaip-select={(event) => …}` and the like, for every `aip-*` event. */
 export type AipReactEventProps = {
@@ -30,7 +37,7 @@ export type AipReactProps<E extends HTMLElement> = Omit<
   DetailedHTMLProps<HTMLAttributes<E>, E>,
   keyof ElementProperties<E>
 > &
-  ElementProperties<E> &
+  TemplateProperties<E> &
   ElementAttributes<E> &
   AipReactEventProps;
 

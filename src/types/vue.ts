@@ -12,7 +12,7 @@
  * elements: tell Vue's compiler so with `isCustomElement` (see the README).
  */
 import type { EmitFn, HTMLAttributes, PublicProps } from 'vue';
-import type { AipElementTagNameMap, AipEventMap, ElementProperties } from './elements.js';
+import type { AipElementTagNameMap, AipEventMap, TemplateProperties } from './elements.js';
 
 /** `@aip-select="(event) => …"` and the like, for every `aip-*` event. */
 export type AipVueEmits = { [K in keyof AipEventMap]: (event: AipEventMap[K]) => void };
@@ -23,7 +23,7 @@ export type AipVueEmits = { [K in keyof AipEventMap]: (event: AipEventMap[K]) =>
  */
 export type AipVueElement<E extends HTMLElement> = new () => E & {
   /** @deprecated Template type checking only: not on the element. */
-  $props: HTMLAttributes & ElementProperties<E> & PublicProps;
+  $props: HTMLAttributes & TemplateProperties<E> & PublicProps;
   /** @deprecated Template type checking only: not on the element. */
   $emit: EmitFn<AipVueEmits>;
 };

@@ -26,6 +26,7 @@ export const valid = (
     </aip-persona-detail>
     <aip-license-picker persona="noor-haddad" value="exclusive" required onaip-license-change={(e) => e.detail.price} />
     <aip-price amount={4900} currency="USD" />
+    <aip-price amount="4900" currency="USD" />
   </aip-storefront>
 );
 
@@ -39,6 +40,8 @@ export const sortUnknown = <aip-catalog sort="random" />;
 export const dataString = <aip-persona-card data="noor-haddad" />;
 // @ts-expect-error theme is light, dark or auto
 export const themeUnknown = <aip-storefront theme="blue" />;
+// @ts-expect-error an amount is a number, or its text
+export const amountWord = <aip-price amount="many" />;
 // @ts-expect-error no such property
 export const misspelt = <aip-price amout={4900} />;
 // @ts-expect-error the handler gets the typed event: a selection has no license

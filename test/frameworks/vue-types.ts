@@ -15,9 +15,13 @@ declare const emitFromCard: Emit<'aip-persona-card'>;
 export const catalog: Props<'aip-catalog'> = { pageSize: 12, sort: 'name', syncUrl: true, class: 'wide' };
 export const card: Props<'aip-persona-card'> = { data: listing, layout: 'horizontal', maxTags: 2 };
 emitFromCard('aip-select', select);
+// Written as text in a template (`amount="4900"`): Vue sets the property to the text, and the element reads it.
+export const priceText: Props<'aip-price'> = { amount: '4900', currency: 'USD' };
 
 // @ts-expect-error pageSize is a number
 export const pageSizeObject: Props<'aip-catalog'> = { pageSize: {} };
+// @ts-expect-error an amount is a number, or its text
+export const amountWord: Props<'aip-price'> = { amount: 'many' };
 // @ts-expect-error data is a listing, not its id
 export const dataString: Props<'aip-persona-card'> = { data: 'noor-haddad' };
 // @ts-expect-error an aip-select listener gets an AipSelectEvent

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import type { App as VueApp } from 'vue';
+import { createApp, type App as VueApp } from 'vue';
 import type { AipCatalog, AipPersonaCard, PersonaSummary } from '../../src/index.js';
 import { catalogFromApi } from '../helpers.js';
 import { recordConsole, sharedAppChecks } from './example.js';
@@ -33,6 +33,19 @@ describe('Vue 3 example', () => {
     pageSize: ':page-size="12"',
     data: ':data.prop',
     handler: '@aip-select',
+  });
+
+  it('reads a number attribute written as text, which Vue hands the element as its property', async () => {
+    // `amount` is a property of <aip-price>, so Vue sets the property, to the attribute's text.
+    document.body.insertAdjacentHTML('beforeend', '<div id="static-attributes"></div>');
+    const app = createApp({ template: '<aip-price amount="4900" currency="USD"></aip-price>' });
+    app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('aip-');
+    app.mount('#static-attributes');
+    const price = document.querySelector('#static-attributes aip-price')!;
+    await waitUntil(() => price.shadowRoot?.textContent?.trim(), 'the price shows nothing');
+    expect(price.shadowRoot!.textContent!.trim()).to.equal('$49');
+    expect(warnings.said.filter((said) => said.includes('aip-price'))).to.deep.equal([]);
+    app.unmount();
   });
 
   it('tells Vue that aip-* tags are custom elements, and renders without a Vue warning', () => {
