@@ -10,3 +10,7 @@ export {
   type CheckoutErrorCode,
 } from './checkout.js';
 export { AipListViewEvent, AipViewEvent, type AipListViewDetail, type AipViewDetail } from './view.js';
+export {
+  AipCustomOrderSubmittedEvent,
+  type AipCustomOrderSubmittedDetail,
+} from '../components/custom-order/custom-order-submitted.js';
