@@ -149,6 +149,22 @@ test('each element entry alone types the events its elements fire (strict TypeSc
   assert.deepEqual(failures, []);
 });
 
+test('every code entry imports in Node, with no DOM, as a server-rendering framework does', () => {
+  const { exports } = JSON.parse(readFileSync('package.json', 'utf8')) as { exports: Record<string, unknown> };
+  const entries = Object.entries(exports)
+    .filter(([, target]) => typeof target === 'object' && target !== null && 'default' in target)
+    .map(([subpath]) => `aip-storefront${subpath.slice(1)}`);
+  assert.ok(entries.length >= 10, entries.join(' '));
+  const code = `for (const entry of ${JSON.stringify(entries)}) await import(entry);
+console.log(typeof window, typeof document, typeof customElements.get);`;
+  const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], {
+    cwd: join(dir, 'catalog'),
+    encoding: 'utf8',
+  });
+  // Lit's server shim gives it a customElements registry; nothing makes a window or a document.
+  assert.equal(out.trim(), 'undefined undefined function');
+});
+
 test('the type declarations import only what the package depends on', () => {
   const types = join(dir, 'pkg/dist/types');
   const { dependencies, peerDependencies } = JSON.parse(readFileSync('package.json', 'utf8'));
