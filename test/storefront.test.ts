@@ -2,7 +2,7 @@ import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import type { AipStorefront } from '../src/components/storefront/storefront.js';
 import type { StorefrontSettings } from '../src/components/storefront/context.js';
-import { captureWarnings, requestsMatching, settingsOf, shadowQuery, thrownIntoPage } from './helpers.js';
+import { captureWarnings, requestsMatching, requestsTo, settingsOf, shadowQuery, thrownIntoPage } from './helpers.js';
 
 describe('<aip-storefront>', () => {
   describe('defaults', () => {
@@ -116,6 +116,26 @@ describe('<aip-storefront>', () => {
       root.querySelector('aip-storefront')!.append(price);
       await price.updateComplete;
       expect(shown(price)).to.equal('1.234,56 €');
+    });
+  });
+
+  describe('an element removed while it loads', () => {
+    it("asks nothing of the page's own origin when its answer lands after it left", async () => {
+      // The storefront names another marketplace (here, the faulted one), slow to answer.
+      const api = `/_fault/latency=${800 + (Date.now() % 100)},only=personas`;
+      const root = await fixture(
+        html`<aip-storefront api=${api} creator="nova-studio"
+          ><aip-persona-card persona="mina-park"></aip-persona-card
+        ></aip-storefront>`,
+      );
+      const card = root.querySelector('aip-persona-card')!;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      card.remove();
+      await waitUntil(() => requestsMatching(`${api}/v1/personas/mina-park`)[0]?.responseEnd, 'the answer', {
+        timeout: 5000,
+      });
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(requestsTo('/v1/personas/mina-park')).to.have.length(0);
     });
   });
 

@@ -146,6 +146,9 @@ export class StorefrontController implements ReactiveController {
   private movedOut?: () => void;
 
   hostConnected(): void {
+    // Wherever it is now, the element is told its storefront's settings again (the context request that follows
+    // this): standing alone, it takes its own defaults.
+    this.provided = undefined;
     if (this.movedOut && !inStorefront(this.host)) this.movedOut();
     // Render in the settings in force where the element is now (hostUpdate watches their client): a storefront
     // around it answers its context request at once; standing alone, its own defaults apply.
@@ -160,8 +163,8 @@ export class StorefrontController implements ReactiveController {
 
   hostDisconnected(): void {
     this.watch(null);
-    // Taken out of its storefront, the element no longer has its settings; put back in one, it is told them again.
-    this.provided = undefined;
+    // The settings stay while it is out of the page: an answer landing then renders in them, and asks for
+    // nothing of a marketplace the page never named (standing-alone defaults would be the page's own origin).
   }
 
   /**
