@@ -420,6 +420,39 @@ describe('<aip-license-picker>', () => {
     });
   });
 
+  describe('compare dialog on a phone, on a page that breaks words anywhere', () => {
+    afterEach(async () => {
+      document.body.style.removeProperty('overflow-wrap');
+      document.documentElement.style.removeProperty('font-size');
+      await setViewport({ width: 800, height: 600 });
+    });
+
+    it('keeps every word whole, and Close in view without scrolling, at 200 % text', async () => {
+      await setViewport({ width: 390, height: 700 });
+      document.body.style.overflowWrap = 'anywhere';
+      document.documentElement.style.fontSize = '200%';
+      const el = await picker('noor-haddad');
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="compare-button"]')!.click();
+      const dialog = el.shadowRoot!.querySelector('dialog')!;
+      const broken: string[] = [];
+      const texts = document.createTreeWalker(dialog.querySelector('table')!, NodeFilter.SHOW_TEXT);
+      for (let text = texts.nextNode() as Text | null; text; text = texts.nextNode() as Text | null) {
+        // A hyphenated word may break after its hyphen, as any text does.
+        for (const word of text.data.matchAll(/[^\s-]+/g)) {
+          const range = document.createRange();
+          range.setStart(text, word.index);
+          range.setEnd(text, word.index + word[0].length);
+          if (range.getClientRects().length > 1) broken.push(word[0]);
+        }
+      }
+      expect(broken, 'words broken across lines').to.deep.equal([]);
+      const close = [...dialog.querySelectorAll('button')].find((b) => b.textContent!.trim() === 'Close')!;
+      const box = close.getBoundingClientRect();
+      expect(box.bottom, 'Close within the screen').to.be.at.most(innerHeight);
+      expect(document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2)).to.equal(el);
+    });
+  });
+
   describe('states', () => {
     it('shows placeholders while loading', async () => {
       const wrapper = await fixture(

@@ -30,10 +30,16 @@ export const dialogStyles = css`
     margin: 0 0 var(--_aip-space-3);
     font-size: var(--_aip-font-size-l);
   }
+  /* At the foot of a dialog that scrolls (a phone, large text), the actions stay in view: Close is never a
+     scroll away. The bar covers what scrolls under it, out to the dialog's edge. */
   .dialog-actions {
+    position: sticky;
+    bottom: calc(-1 * var(--_aip-space-5));
     display: flex;
     justify-content: flex-end;
     gap: var(--_aip-space-2);
-    margin-top: var(--_aip-space-4);
+    margin: var(--_aip-space-1) 0 calc(-1 * var(--_aip-space-5));
+    padding: var(--_aip-space-3) 0 var(--_aip-space-5);
+    background: var(--_aip-color-surface-raised);
   }
 `;

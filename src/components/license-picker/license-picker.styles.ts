@@ -176,10 +176,13 @@ export const styles = css`
   dialog h2:focus:not(:focus-visible) {
     outline: none;
   }
+  /* Words stay whole, whatever the host page's wrapping: a table wider than a phone scrolls sideways instead. */
   table {
     border-collapse: collapse;
     width: 100%;
     font-size: var(--_aip-font-size-s);
+    overflow-wrap: normal;
+    word-break: normal;
   }
   /* Cells align with the page's direction (the host styles give each cell its
      text's own direction): English terms on a right-to-left page stay flush right. */
