@@ -111,5 +111,15 @@ describe('large text, phones and short screens', function () {
       const slide = await shadowQuery<HTMLElement>(detail, '.slide');
       expect(slide.getBoundingClientRect().height).to.be.at.most(dialog.clientHeight);
     });
+
+    it('on a phone held sideways, the gallery scrolls with the listing rather than pinned under the Close bar', async () => {
+      await setViewport({ width: 844, height: 390 });
+      const { dialog, detail } = await openDetail();
+      const gallery = await shadowQuery<HTMLElement>(detail, '[part~="gallery"]');
+      const before = gallery.getBoundingClientRect().top;
+      dialog.scrollTop = 200;
+      await new Promise((resolve) => requestAnimationFrame(resolve));
+      expect(gallery.getBoundingClientRect().top).to.be.closeTo(before - 200, 1);
+    });
   });
 });

@@ -55,6 +55,13 @@ export const styles = css`
       top: var(--_aip-space-4);
     }
   }
+  /* On a short screen (a phone held sideways) a pinned gallery would hide its own thumbnails below the fold and
+     slide under a host's sticky bar, such as the Close bar of the catalog's dialog: it scrolls with the text. */
+  @media (max-height: 30rem) {
+    .gallery-area {
+      position: static;
+    }
+  }
 
   p {
     margin: 0;
