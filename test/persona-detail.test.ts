@@ -59,6 +59,20 @@ describe('<aip-persona-detail>', () => {
     });
   });
 
+  describe('tags', () => {
+    it('lists every tag of the listing, the ones a card leaves as "+1 more" too', async () => {
+      const p = await persona('mara-lindqvist');
+      expect(p.tags.length, 'more tags than a card shows').to.be.greaterThan(3);
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail persona="mara-lindqvist"></aip-persona-detail>`,
+      );
+      const list = await shadowQuery(el, '[part="tags"]', 8000);
+      expect(list.getAttribute('aria-label')).to.equal('Tags');
+      expect([...list.querySelectorAll('li')].map((li) => li.textContent!.trim())).to.deep.equal(p.tags);
+      await expect(el).to.be.accessible();
+    });
+  });
+
   describe('attributes', () => {
     it('loads a listing by id and shows what the marketplace says', async () => {
       const p = await persona('noor-haddad');

@@ -86,6 +86,7 @@ function pause(root: ParentNode): void {
  * @csspart header - Name, creator, labels, badge, price and disclosure.
  * @csspart title - The persona's name.
  * @csspart meta - Creator, niche and content rating.
+ * @csspart tags - Every tag of the listing (a card shows the first few).
  * @csspart badge - The availability badge ("Exclusively licensed until …", "Assigned").
  * @csspart price - The "From" Commercial price, when the persona can be licensed.
  * @csspart price-amount - The amount inside the price.
@@ -503,6 +504,13 @@ export class AipPersonaDetail extends AipElement {
         ${t.parts('common.by', { creator: html`<bdi>${p.creator.name}</bdi>` })} ·
         ${t(`niche.${p.niche}`)}${rating ? html` · <span class="rating">${rating}</span>` : nothing}
       </p>
+      ${
+        p.tags.length
+          ? html`<ul part="tags" class="chips" role="list" aria-label=${t('card.tags')}>
+              ${p.tags.map((tag) => html`<li>${tag}</li>`)}
+            </ul>`
+          : nothing
+      }
       ${badge ? html`<p><span part="badge" class="badge">${badge}</span></p>` : nothing}
       ${
         p.availability === 'open'
