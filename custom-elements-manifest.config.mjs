@@ -1,4 +1,6 @@
 // Generates custom-elements.json from the elements' JSDoc (`npm run analyze`).
+import { readFileSync } from 'node:fs';
+import ts from 'typescript';
 import { getTsProgram, typeParserPlugin } from '@wc-toolkit/type-parser';
 
 /** Every custom element declaration in the manifest, with its module. */
@@ -43,6 +45,67 @@ const definitionsAndForwardedParts = {
       catalog.cssParts.push({
         name: `card-${part.name}`,
         description: `Each card's \`${part.name}\`: ${part.description}`,
+      });
+    }
+  },
+};
+
+/**
+ * The design tokens of `src/styles/tokens.ts`, read from its source: each name with its light value, its dark
+ * value if it has one, and its JSDoc comment if it has one.
+ */
+function readTokens() {
+  const file = 'src/styles/tokens.ts';
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+  const objects = {};
+  source.forEachChild(function visit(node) {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name)) {
+      let init = node.initializer;
+      while (init && (ts.isAsExpression(init) || ts.isSatisfiesExpression(init))) init = init.expression;
+      if (init && ts.isObjectLiteralExpression(init)) objects[node.name.text] = init;
+    }
+    node.forEachChild(visit);
+  });
+  const entries = (object) =>
+    (object?.properties ?? []).filter(ts.isPropertyAssignment).map((p) => ({
+      name: p.name.text,
+      value: ts.isStringLiteral(p.initializer) ? p.initializer.text : p.initializer.getText(source),
+      note: ts
+        .getJSDocCommentsAndTags(p)
+        .map((doc) => ts.getTextOfJSDocComment(doc.comment) ?? '')
+        .join(' ')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    }));
+  const dark = new Map(entries(objects.DARK_TOKENS).map((t) => [t.name, t.value]));
+  const tokens = entries(objects.TOKENS);
+  if (tokens.length < 20) throw new Error(`custom-elements manifest: found ${tokens.length} tokens in ${file}`);
+  return tokens.map((t) => ({ ...t, dark: dark.get(t.name) }));
+}
+
+/**
+ * Every design token on `<aip-storefront>`, the element that sets them for everything inside it (and whose
+ * `theme` switches them to their dark values), so tools and the docs tables list them all: the storefront's
+ * JSDoc describes the ones most sites set; the rest are described from `tokens.ts`.
+ */
+const designTokens = {
+  name: 'aip-design-tokens',
+  packageLinkPhase({ customElementsManifest }) {
+    const storefront = elements(customElementsManifest).find((e) => e.declaration.tagName === 'aip-storefront');
+    if (!storefront) throw new Error('custom-elements manifest: the storefront is missing');
+    const declared = (storefront.declaration.cssProperties ??= []);
+    for (const token of readTokens()) {
+      const values = `Light \`${token.value}\`${token.dark ? `, dark \`${token.dark}\`` : ''}.`;
+      const known = declared.find((p) => p.name === token.name);
+      if (known) {
+        known.default ??= token.value;
+        known.description = `${known.description ?? ''} ${values}`.trim();
+        continue;
+      }
+      declared.push({
+        name: token.name,
+        description: token.note ? `${token.note} ${values}` : `Design token. ${values}`,
+        default: token.value,
       });
     }
   },
@@ -150,5 +213,5 @@ export default {
       .filter((sf) => files.some((file) => sf.fileName.endsWith(file)))
       .sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
   },
-  plugins: [definitionsAndForwardedParts, literalDefaults(), attributeTypeParser()],
+  plugins: [definitionsAndForwardedParts, designTokens, literalDefaults(), attributeTypeParser()],
 };

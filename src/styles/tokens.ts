@@ -8,7 +8,9 @@ import { unsafeCSS } from 'lit';
  * written once, here.
  */
 export const TOKENS = {
+  /** Text colour: the host's by default. */
   '--aip-color-text': 'currentColor',
+  /** Secondary text, and the edges of fields (3:1 against the surface). */
   '--aip-color-text-muted': '#55555f',
   /**
    * What `<aip-storefront>` paints behind everything inside it: nothing by
@@ -16,32 +18,57 @@ export const TOKENS = {
    * storefront stays readable on a light page.
    */
   '--aip-color-canvas': 'transparent',
+  /** Background of cards and boxes: the page's by default. */
   '--aip-color-surface': 'transparent',
+  /** Recessed areas: placeholders behind images, notices, the covered 18+ preview. */
   '--aip-color-surface-sunken': '#f3f2f7',
   /** Surfaces that float above the page: dialogs and the gallery's buttons. */
   '--aip-color-surface-raised': '#ffffff',
+  /** Hairlines between and around boxes (not fields: those use the muted text colour). */
   '--aip-color-border': 'rgb(0 0 0 / 0.14)',
+  /** Brand colour: primary buttons, links, the selected tier. */
   '--aip-color-accent': '#4b36cc',
+  /** Text on the accent colour (primary buttons). */
   '--aip-color-on-accent': '#ffffff',
+  /** Errors: messages, invalid fields, the failure boxes. */
   '--aip-color-danger': '#b3261e',
+  /** Done: the certificate's frame, the sent brief's mark. */
   '--aip-color-success': '#1b6e3a',
+  /** Background of availability badges ("Exclusively licensed until …"). */
   '--aip-color-badge-surface': '#ece8ff',
+  /** Text of availability badges. */
   '--aip-color-badge-text': '#33236f',
+  /** Loading placeholders. */
   '--aip-color-skeleton': 'rgb(0 0 0 / 0.07)',
+  /** The focus ring. */
   '--aip-color-focus': '#4b36cc',
+  /** Corner radius of fields, buttons and small boxes. */
   '--aip-radius-s': '6px',
+  /** Corner radius of cards and dialogs. */
   '--aip-radius-m': '12px',
+  /** Spacing, smallest step. */
   '--aip-space-1': '4px',
+  /** Spacing, second step. */
   '--aip-space-2': '8px',
+  /** Spacing, third step: gaps inside cards. */
   '--aip-space-3': '12px',
+  /** Spacing, fourth step: padding of boxes. */
   '--aip-space-4': '16px',
+  /** Spacing, largest step: padding of dialogs. */
   '--aip-space-5': '24px',
+  /** Small text: meta lines, hints, tags. */
   '--aip-font-size-s': '0.8125rem',
+  /** Body text and form fields (16 px keeps a phone from zooming into a field). */
   '--aip-font-size-m': '1rem',
+  /** Headings inside the elements. */
   '--aip-font-size-l': '1.125rem',
+  /** Weight of names, prices and labels. */
   '--aip-font-weight-strong': '600',
+  /** Shadow of raised surfaces: a card on hover, the gallery's buttons. */
   '--aip-shadow-raised': '0 1px 2px rgb(0 0 0 / 0.08), 0 4px 12px rgb(0 0 0 / 0.06)',
+  /** Width of the focus ring. */
   '--aip-focus-ring-width': '2px',
+  /** Length of transitions; none for readers who ask for reduced motion. */
   '--aip-duration': '160ms',
 } as const;
 

@@ -2,6 +2,7 @@ import { expect, fixture, html } from '@open-wc/testing';
 import manifest from '../../custom-elements.json';
 import '../../src/index.js';
 import { CARD_PARTS } from '../../src/components/persona-card/persona-card.js';
+import { DARK_TOKENS, TOKENS, type TokenName } from '../../src/styles/tokens.js';
 import type { StorefrontSettings } from '../../src/components/storefront/context.js';
 import { settingsOf } from '../helpers.js';
 
@@ -15,6 +16,11 @@ interface Member {
   name: string;
   privacy?: string;
   static?: boolean;
+  default?: string;
+}
+interface CssProperty {
+  name: string;
+  description?: string;
   default?: string;
 }
 interface Declaration {
@@ -93,6 +99,23 @@ describe('custom-elements.json', () => {
       }
     }
     expect(checked).to.be.greaterThan(0);
+  });
+});
+
+describe('design tokens in the manifest', () => {
+  it('lists every token on <aip-storefront>, described, with its light value and its dark one', () => {
+    const modules = manifest.modules as { declarations?: (Declaration & { cssProperties?: CssProperty[] })[] }[];
+    const storefront = modules.flatMap((m) => m.declarations ?? []).find((d) => d.tagName === 'aip-storefront')!;
+    const listed = new Map((storefront.cssProperties ?? []).map((p) => [p.name, p]));
+    for (const [name, value] of Object.entries(TOKENS)) {
+      const property = listed.get(name);
+      expect(property, name).to.not.equal(undefined);
+      expect(property!.default, name).to.equal(value);
+      expect(property!.description, name).to.match(/\w/);
+      const dark = DARK_TOKENS[name as TokenName];
+      expect(property!.description, name).to.contain(`Light \`${value}\``);
+      if (dark) expect(property!.description, name).to.contain(`dark \`${dark}\``);
+    }
   });
 });
 
