@@ -83,8 +83,13 @@ export const scriptTag = [
 
 type Exports = Record<string, string | Record<string, string>>;
 
-/** The package's entry points (package.json `exports`), but for its JSON files. */
-const entryPoints = Object.entries(pkg.exports as Exports).filter(([subpath]) => !subpath.endsWith('.json'));
+/**
+ * The package's entry points (package.json `exports`), but for its JSON files and the folder of the
+ * script-tag build (`./cdn/*`, files to copy or link to, not modules to import).
+ */
+const entryPoints = Object.entries(pkg.exports as Exports).filter(
+  ([subpath]) => !subpath.endsWith('.json') && !subpath.includes('*'),
+);
 
 const specifier = (subpath: string) => (subpath === '.' ? pkg.name : `${pkg.name}/${subpath.slice(2)}`);
 
