@@ -4,6 +4,7 @@
  * wraps it with CORS and the fault switches.
  */
 import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { Hono, type Context, type Handler } from 'hono';
 import * as v from 'valibot';
 import {
@@ -68,7 +69,7 @@ const DOCUMENT_HEADERS = {
   'Cross-Origin-Resource-Policy': 'cross-origin',
 } as const;
 
-function etagOf(body: string): string {
+function etagOf(body: string | Uint8Array): string {
   return `"${createHash('sha1').update(body).digest('base64url')}"`;
 }
 
@@ -80,7 +81,12 @@ function matches(ifNoneMatch: string | undefined, etag: string): boolean {
 }
 
 /** A response with an ETag, or a bodiless 304 when the client already has it. */
-function withEtag(c: Context, body: string, headers: Record<string, string>, etag = etagOf(body)): Response {
+function withEtag(
+  c: Context,
+  body: string | Uint8Array<ArrayBuffer>,
+  headers: Record<string, string>,
+  etag = etagOf(body),
+): Response {
   const cacheControl = headers['Cache-Control'] ?? 'no-cache';
   if (matches(c.req.header('If-None-Match'), etag)) {
     return new Response(null, { status: 304, headers: { ETag: etag, 'Cache-Control': cacheControl } });
@@ -178,6 +184,12 @@ function fresh(data: unknown, status = 200): Response {
 }
 
 /** Headers of the pages' script and stylesheet. */
+/**
+ * The stock footage every video preview plays: four seconds drawn on a canvas and recorded in Chromium
+ * (server/assets). Its poster, the picture of its position, is what is the persona's own.
+ */
+const PREVIEW_CLIP = new Uint8Array(readFileSync(new URL('./assets/preview-clip.webm', import.meta.url)));
+
 const assetHeaders = (type: string) => ({
   'Content-Type': `${type}; charset=utf-8`,
   'X-Content-Type-Options': 'nosniff',
@@ -360,10 +372,20 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   get('/media/personas/:id/:file', (c) => {
     const id = c.req.param('id') ?? '';
-    const file = /^(?:title|preview-([1-9]\d{0,2}))\.svg$/.exec(c.req.param('file') ?? '');
+    const file = /^(?:title|preview-([1-9]\d{0,2}))\.(svg|webm)$/.exec(c.req.param('file') ?? '');
     if (!v.is(Slug, id) || !file) throw new ApiError(404, 'not_found', 'No such image');
     const position = file[1] ? Number(file[1]) : 0;
     const media = store.personaMedia(id, position === 0 ? 'title' : 'preview', position);
+    if (file[2] === 'webm') {
+      // Every clip is the same stock footage; its poster (the .svg of its position) is the persona's own.
+      if (media?.kind !== 'video') throw new ApiError(404, 'not_found', 'No such video');
+      noWidth(c);
+      return withEtag(c, PREVIEW_CLIP, {
+        ...DOCUMENT_HEADERS,
+        'Content-Type': 'video/webm',
+        'Cache-Control': 'public, max-age=31536000, immutable',
+      });
+    }
     if (!media) throw new ApiError(404, 'not_found', 'No such image');
     const width = position === 0 ? srcsetWidth(c, media.width) : noWidth(c);
     const display = width === undefined ? undefined : scaledSize(media, width);

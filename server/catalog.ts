@@ -26,6 +26,7 @@ import {
   type Niche,
   type Persona,
   type PersonaSummary,
+  type Preview,
   type PricingPolicy,
   type Sort,
   type UseCase,
@@ -337,22 +338,36 @@ export class CatalogStore {
     const [summary] = this.#summaries([row], ctx);
 
     const previews = this.#prepare(
-      `SELECT position, width, height, alt FROM media
-       WHERE persona_id = ? AND role = 'preview' AND kind = 'image' ORDER BY position`,
-    ).all(id) as { position: number; width: number; height: number; alt: string }[];
+      `SELECT position, kind, width, height, alt, duration_seconds FROM media
+       WHERE persona_id = ? AND role = 'preview' ORDER BY position`,
+    ).all(id) as {
+      position: number;
+      kind: 'image' | 'video';
+      width: number;
+      height: number;
+      alt: string;
+      duration_seconds: number | null;
+    }[];
     const deliverables = this.#prepare('SELECT label FROM deliverables WHERE persona_id = ? ORDER BY position')
       .pluck()
       .all(id) as string[];
     return {
       ...summary,
       description: row.description,
-      previews: previews.map((p) => ({
-        kind: 'image' as const,
-        url: `${ctx.origin}/media/personas/${id}/preview-${p.position}.svg`,
-        width: p.width,
-        height: p.height,
-        alt: p.alt,
-      })),
+      previews: previews.map((p): Preview => {
+        // A clip's poster is the picture its position would have.
+        const picture = `${ctx.origin}/media/personas/${id}/preview-${p.position}.svg`;
+        const size = { width: p.width, height: p.height, alt: p.alt };
+        return p.kind === 'video'
+          ? {
+              kind: 'video',
+              url: `${ctx.origin}/media/personas/${id}/preview-${p.position}.webm`,
+              poster: picture,
+              ...size,
+              durationSeconds: p.duration_seconds ?? 0,
+            }
+          : { kind: 'image', url: picture, ...size };
+      }),
       deliverables,
       offers: buildOffers(this.#policy, row.commercial_price_cents, summary.availability, ctx.origin),
       commercialTail: this.commercialTail(id, ctx.now),
@@ -446,12 +461,12 @@ export class CatalogStore {
     id: string,
     role: 'title' | 'preview',
     position: number,
-  ): { niche: Niche; width: number; height: number } | null {
+  ): { niche: Niche; kind: 'image' | 'video'; width: number; height: number } | null {
     const row = this.#prepare(
-      `SELECT p.niche, m.width, m.height FROM media m JOIN personas p ON p.id = m.persona_id
-       WHERE m.persona_id = @id AND m.role = @role AND m.position = @position AND m.kind = 'image' AND ${PUBLIC}`,
+      `SELECT p.niche, m.kind, m.width, m.height FROM media m JOIN personas p ON p.id = m.persona_id
+       WHERE m.persona_id = @id AND m.role = @role AND m.position = @position AND ${PUBLIC}`,
     ).get({ currency: this.#policy.currency, minPrice: this.#policy.minimumCommercialPrice, id, role, position }) as
-      { niche: Niche; width: number; height: number } | undefined;
+      { niche: Niche; kind: 'image' | 'video'; width: number; height: number } | undefined;
     return row ?? null;
   }
 

@@ -63,6 +63,22 @@ const SeedCreatorSchema = v.strictObject({
 
 const SeedImageSchema = v.strictObject({ width: Dimension, height: Dimension, alt: Text(500) });
 
+/**
+ * A preview: a picture, or (`"kind": "video"`) a short clip of the given
+ * length. Every clip plays the same stock footage (server/assets), with its
+ * first frame drawn like a picture of the persona as its poster.
+ */
+const SeedPreviewSchema = v.union([
+  SeedImageSchema,
+  v.strictObject({
+    kind: v.literal('video'),
+    width: Dimension,
+    height: Dimension,
+    durationSeconds: v.pipe(v.number(), v.minValue(1), v.maxValue(600)),
+    alt: Text(500),
+  }),
+]);
+
 const SeedLicenseSchema = v.strictObject({
   license: v.picklist(LICENSES),
   buyer: v.strictObject({ name: Text(120), email: Email }),
@@ -92,7 +108,7 @@ const SeedPersonaSchema = v.strictObject({
     width: v.optional(Dimension, TITLE_SIZE.width),
     height: v.optional(Dimension, TITLE_SIZE.height),
   }),
-  previews: v.pipe(v.array(SeedImageSchema), v.maxLength(12)),
+  previews: v.pipe(v.array(SeedPreviewSchema), v.maxLength(12)),
   licenses: v.optional(v.array(SeedLicenseSchema), []),
 });
 
@@ -337,8 +353,8 @@ export function applySeed(db: Database, seed: SeedCatalog, policy: PricingPolicy
   const insertUseCase = db.prepare('INSERT INTO persona_use_cases (persona_id, position, use_case) VALUES (?, ?, ?)');
   const insertDeliverable = db.prepare('INSERT INTO deliverables (persona_id, position, label) VALUES (?, ?, ?)');
   const insertMedia = db.prepare(
-    `INSERT INTO media (persona_id, role, kind, position, width, height, alt)
-     VALUES (?, ?, 'image', ?, ?, ?, ?)`,
+    `INSERT INTO media (persona_id, role, kind, position, width, height, alt, duration_seconds)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertLicense = db.prepare(
     `INSERT INTO licenses (id, persona_id, license, buyer_name, buyer_email, effective_at, expires_at, order_id, created_at)
@@ -376,10 +392,20 @@ export function applySeed(db: Database, seed: SeedCatalog, policy: PricingPolicy
       persona.useCases.forEach((useCase, i) => insertUseCase.run(persona.id, i, useCase));
       persona.deliverables.forEach((label, i) => insertDeliverable.run(persona.id, i, label));
       const title = persona.titleImage;
-      insertMedia.run(persona.id, 'title', 0, title.width, title.height, title.alt);
-      persona.previews.forEach((preview, i) =>
-        insertMedia.run(persona.id, 'preview', i + 1, preview.width, preview.height, preview.alt),
-      );
+      insertMedia.run(persona.id, 'title', 'image', 0, title.width, title.height, title.alt, null);
+      persona.previews.forEach((preview, i) => {
+        const video = 'kind' in preview ? preview : null;
+        insertMedia.run(
+          persona.id,
+          'preview',
+          video ? 'video' : 'image',
+          i + 1,
+          preview.width,
+          preview.height,
+          preview.alt,
+          video ? video.durationSeconds : null,
+        );
+      });
       persona.resolvedLicenses.forEach((license, i) =>
         insertLicense.run(
           `seed-${persona.id}-${i + 1}`,

@@ -93,38 +93,18 @@ export const NotFound: Story = { args: { persona: 'no-such-persona' } };
 export const Narrow: Story = { args: { width: '375px' } };
 
 /**
- * A vertical video preview, given through the `data` property. It shows its
- * poster and controls, never plays by itself and loads nothing until played.
- * (The reference marketplace serves no video files, so this clip doesn't play.)
+ * A listing whose last preview is a short vertical clip (Kai Nakamura's, on
+ * the reference marketplace), shown here. It shows its poster and controls,
+ * never plays by itself and loads nothing until played; moving to another
+ * slide pauses it.
  */
 export const WithVideo: Story = {
-  loaders: [
-    async (): Promise<Loaded> => {
-      const response = await fetch('/v1/personas/noor-haddad');
-      if (!response.ok) return {};
-      const persona = (await response.json()) as Persona;
-      const [first, ...rest] = persona.previews;
-      if (!first) return { data: persona };
-      return {
-        data: {
-          ...persona,
-          previews: [
-            {
-              kind: 'video',
-              url: new URL('/media/personas/noor-haddad/clip-1.mp4', first.url).href,
-              poster: first.url,
-              width: 1080,
-              height: 1920,
-              durationSeconds: 12,
-              alt: `${persona.name}, a short vertical clip`,
-            },
-            ...rest,
-          ],
-        },
-      };
-    },
-  ],
-  render: (args, { loaded }) => detail(args, { data: (loaded as Loaded).data }),
+  args: { persona: 'kai-nakamura' },
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('aip-persona-detail')!;
+    for (let i = 0; i < 100 && !el.shadowRoot?.querySelector('video'); i++) await new Promise((r) => setTimeout(r, 50));
+    [...(el.shadowRoot?.querySelectorAll<HTMLElement>('[part~="thumbnail"]') ?? [])].at(-1)?.click();
+  },
 };
 
 /**

@@ -30,7 +30,7 @@ export const seed = seedJson as {
     useCases: string[];
     deliverables: string[];
     description: string;
-    previews: { width: number; height: number; alt: string }[];
+    previews: { kind?: 'video'; width: number; height: number; alt: string; durationSeconds?: number }[];
     licenses?: { license: string; buyer: { name: string; email: string } }[];
   }[];
 };

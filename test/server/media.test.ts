@@ -32,7 +32,7 @@ describe('GET /media', () => {
     for (const source of published.slice(0, 8)) {
       const persona = v.parse(PersonaSchema, (await get(`/v1/personas/${source.id}`)).body);
       for (const image of [persona.titleImage, ...persona.previews]) {
-        const { res, text } = await get(image.url);
+        const { res, text } = await get('poster' in image ? image.poster : image.url);
         expectSvgHeaders(res);
         const svg = parseSvg(text);
         expect(svg.localName).to.equal('svg');
@@ -175,6 +175,28 @@ describe('GET /media', () => {
       expectError(await get('/media/personas/no-such-persona/title.svg?w=320'), 404, 'not_found');
       expectError(await get('/media/personas/aria-bellweather/title.svg?w=320'), 404, 'not_found');
     });
+  });
+
+  it("serves a video preview's clip as WebM that plays, and no clip where the preview is a picture", async () => {
+    const source = published.find((p) => p.previews.some((x) => x.kind === 'video'));
+    expect(source, 'the demo catalog has a video preview').to.not.equal(undefined);
+    const persona = v.parse(PersonaSchema, (await get(`/v1/personas/${source!.id}`)).body);
+    const clip = persona.previews.find((x) => x.kind === 'video')!;
+    const { res } = await get(clip.url);
+    expect(res.status).to.equal(200);
+    expect(res.headers.get('content-type')).to.equal('video/webm');
+    expect(res.headers.get('x-content-type-options')).to.equal('nosniff');
+    const video = document.createElement('video');
+    video.muted = true;
+    video.src = clip.url;
+    await new Promise((resolve, reject) => {
+      video.onloadeddata = resolve;
+      video.onerror = () => reject(new Error(`video failed: ${clip.url}`));
+    });
+    expect(video.videoHeight / video.videoWidth).to.be.closeTo(clip.height / clip.width, 0.01);
+    const picture = persona.previews.findIndex((x) => x.kind === 'image') + 1;
+    expect((await get(`/media/personas/${source!.id}/preview-${picture}.webm`)).res.status).to.equal(404);
+    expect((await get(`/media/personas/${source!.id}/title.webm`)).res.status).to.equal(404);
   });
 
   it('serves every creator avatar', async () => {

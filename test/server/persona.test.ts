@@ -42,11 +42,16 @@ describe('GET /v1/personas/:id', () => {
       expect(p.deliverables).to.deep.equal(source.deliverables);
       expect(p.tags).to.deep.equal(source.tags);
       expect(p.previews.map((x) => [x.kind, x.width, x.height, x.alt])).to.deep.equal(
-        source.previews.map((x) => ['image', x.width, x.height, x.alt]),
+        source.previews.map((x) => [x.kind ?? 'image', x.width, x.height, x.alt]),
       );
-      p.previews.forEach((preview, i) =>
-        expect(preview.url).to.equal(`${location.origin}/media/personas/${source.id}/preview-${i + 1}.svg`),
-      );
+      p.previews.forEach((preview, i) => {
+        const picture = `${location.origin}/media/personas/${source.id}/preview-${i + 1}.svg`;
+        if (preview.kind === 'image') return expect(preview.url).to.equal(picture);
+        // A clip: its footage, its length as seeded, and the picture of its position as its poster.
+        expect(preview.url).to.equal(picture.replace(/\.svg$/, '.webm'));
+        expect(preview.poster).to.equal(picture);
+        expect(preview.durationSeconds).to.equal(source.previews[i]!.durationSeconds);
+      });
     }
   });
 
