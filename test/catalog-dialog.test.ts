@@ -174,6 +174,24 @@ describe('<aip-catalog> detail dialog', function () {
     await waitUntil(() => !dialog.open, 'a click on the backdrop closes it');
   });
 
+  it('tells the host of a view each time the buyer opens a listing, the same one again too', async () => {
+    const catalog = await mount(html`<aip-storefront><aip-catalog page-size="3"></aip-catalog></aip-storefront>`);
+    await deepQuery(catalog, '.select');
+    const viewed: string[] = [];
+    catalog.addEventListener('aip-view', (e) =>
+      viewed.push((e as CustomEvent<{ persona: { id: string } }>).detail.persona.id),
+    );
+    const card = deepAll(catalog, 'aip-persona-card')[0]! as AipPersonaCard;
+    for (let i = 0; i < 2; i++) {
+      card.shadowRoot!.querySelector<HTMLElement>('.select')!.click();
+      const dialog = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
+      await waitUntil(() => viewed.length === i + 1, `view ${i + 1} was not told`, { timeout: 5000 });
+      dialog.close();
+      await waitUntil(() => !dialog.open);
+    }
+    expect(new Set(viewed).size, 'one listing').to.equal(1);
+  });
+
   it('leaves nothing behind in the dialog when the buyer opens one persona after another', async () => {
     const catalog = await mount(html`<aip-storefront><aip-catalog page-size="2"></aip-catalog></aip-storefront>`);
     await deepQuery(catalog, '.select');

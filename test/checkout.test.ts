@@ -14,7 +14,7 @@ import { AipClient } from '../src/api/client.js';
 import { ApiError } from '../src/api/errors.js';
 import type { AipCheckoutCompleteEvent, AipCheckoutErrorEvent } from '../src/events/checkout.js';
 import type { Order } from '../src/api/schemas.js';
-import { captureWarnings, fillCheckout, requestsMatching } from './helpers.js';
+import { captureWarnings, fillCheckout, placeOrder, requestsMatching } from './helpers.js';
 import { counts, get, post } from './server/http.js';
 
 const NOW = '2026-06-01T00:00:00.000Z';
@@ -154,6 +154,27 @@ describe('<aip-checkout>', function () {
     expect(text(el)).to.contain('Choose a license to check out.');
     expect(text(el)).not.to.contain('Choose a persona');
     await expect(el).to.be.accessible();
+  });
+
+  it("in the detail view, after a reload, carries on with the buyer's order before any tier is picked", async () => {
+    const first = await inDetailView(m);
+    const picker = await waitUntil(
+      () => first.detailView.shadowRoot!.querySelector('aip-license-picker'),
+      'no picker',
+      {
+        timeout: 5000,
+      },
+    ).then(() => first.detailView.shadowRoot!.querySelector('aip-license-picker')!);
+    await waitUntil(() => picker.shadowRoot?.querySelector('input[value="commercial"]'), 'no tiers', { timeout: 5000 });
+    picker.shadowRoot!.querySelector<HTMLInputElement>('input[value="commercial"]')!.click();
+    const order = await placeOrder(first.el);
+    first.el.closest('aip-storefront')!.remove();
+    // The listing page again (a reload, or back from the payment page): no tier picked yet.
+    const { el } = await inDetailView(m);
+    await waitForText(el, /Waiting for your payment of \$99\./);
+    expect((await currentOrder(el)).id).to.equal(order.id);
+    expect([el.persona, el.license]).to.deep.equal(['juno-okafor', 'commercial']);
+    expect((await counts(m.id)).orders).to.equal(1);
   });
 
   it('in the detail view, another listing shown: the checkout follows it with no tier or price from the last one', async () => {

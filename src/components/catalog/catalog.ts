@@ -945,7 +945,11 @@ export class AipCatalog extends AipElement {
     }
     this.selected = persona;
     await this.updateComplete;
-    if (this.detailDialog && !this.detailDialog.open) showModal(this.detailDialog);
+    if (this.detailDialog && !this.detailDialog.open) {
+      showModal(this.detailDialog);
+      // The same listing again renders nothing new: the detail is told it is viewed again (see pauseMedia).
+      this.renderRoot.querySelector<AipPersonaDetail>('aip-persona-detail')?.requestUpdate();
+    }
   }
 
   /**

@@ -251,6 +251,9 @@ export class AipPersonaDetail extends AipElement {
       this.described = described;
       scheduleJsonLd(this, () => described && personaJsonLd(described, this.t));
     }
+    // A checkout slotted with no persona buys the listing shown: told it now, not when a tier is picked, it finds
+    // the buyer's order under way for it (back from the payment page, or after a reload) and carries it on.
+    if (shown) for (const checkout of this.slottedCheckouts()) checkout.persona ||= shown.id;
     // Once per listing shown in full (not again while it reloads after a sale).
     if (allowed && shown.id !== this.viewed) {
       this.viewed = shown.id;
@@ -430,9 +433,13 @@ export class AipPersonaDetail extends AipElement {
     }
   }
 
-  /** Pauses any preview video that is playing (for a host that hides the detail, as the catalog's dialog does). */
+  /**
+   * For a host that hides the detail, as the catalog's dialog does: pauses any preview video that is playing,
+   * and counts the next showing as a new view (`aip-view` fires again at its next render).
+   */
   pauseMedia(): void {
     pause(this.renderRoot);
+    this.viewed = null;
   }
 
   /**
