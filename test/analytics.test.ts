@@ -102,6 +102,28 @@ describe('GA4 adapter (opt-in)', function () {
     }
   });
 
+  it('pushes no view_item_list for a search that found nothing', async () => {
+    const layer: unknown[] = [];
+    const disconnect = connectGa4({ dataLayer: layer });
+    try {
+      const page = await fixture<HTMLElement>(
+        html`<aip-storefront><aip-catalog page-size="4"></aip-catalog></aip-storefront>`,
+      );
+      const catalog = page.querySelector('aip-catalog')!;
+      await waitUntil(() => last(layer, 'view_item_list'), 'no view_item_list', { timeout: 8000 });
+      const search = catalog.shadowRoot!.querySelector<HTMLInputElement>('input[type="search"]')!;
+      search.value = 'no listing is called this';
+      search.dispatchEvent(new Event('input', { bubbles: true, composed: true }));
+      await waitUntil(() => /No personas match/.test(catalog.shadowRoot!.textContent!), 'no empty state', {
+        timeout: 8000,
+      });
+      await settle();
+      expect(events(layer)).to.deep.equal(['view_item_list']);
+    } finally {
+      disconnect();
+    }
+  });
+
   it('maps a checkout to begin_checkout and purchase, with the server’s price and no buyer data', async () => {
     const { id, base } = await quickMarket();
     const layer: unknown[] = [];

@@ -1,6 +1,7 @@
 /**
  * An opt-in bridge from the elements' `aip-*` events to Google Analytics 4
- * e-commerce events on `dataLayer` (Google Tag Manager or gtag.js read it).
+ * e-commerce events on `dataLayer`, in the form Google Tag Manager reads (an `event` and its `ecommerce`
+ * object; gtag.js alone does not read such pushes).
  * Nothing is sent unless a page calls `connectGa4()`; the elements themselves
  * never talk to any analytics service.
  *
@@ -137,6 +138,8 @@ export function connectGa4(options: Ga4Options = {}): () => void {
         learn(p);
         list.index.set(p.id, offset + i);
       }
+      // A search that found nothing showed no items: an impression of none is no impression.
+      if (!items.length) return;
       const names = { item_list_id: id, item_list_name: listName };
       push('view_item_list', {
         ...names,
