@@ -972,7 +972,7 @@ describe('<aip-checkout>', function () {
       expect((await post(`${m.base}/v1/sandbox/orders/${order.id}/pay`, {})).res.status).to.equal(409);
       await waitForText(
         el,
-        /Die Exklusive Lizenz einer anderen Partei ist zuerst wirksam geworden, daher kann diese Lizenz nicht ausgestellt werden\. Es wurde nichts berechnet\./,
+        /Die Exklusive Lizenz eines anderen Käufers ist zuerst wirksam geworden, daher kann diese Lizenz nicht ausgestellt werden\. Es wurde nichts berechnet\./,
       );
       expect(text(el)).not.to.match(/Another buyer|charged|license/);
     });
@@ -1015,7 +1015,7 @@ describe('<aip-checkout>', function () {
       });
       await waitForText(el, /Diese Bestellung war bis .* reserviert und ist abgelaufen/);
       expect(text(el)).to.contain(
-        `Diese Bestellung war bis ${held} reserviert und ist abgelaufen, bevor die Zahlung eingegangen ist. Es wurde nichts berechnet.`,
+        `Diese Bestellung war bis ${held} Uhr reserviert und ist abgelaufen, bevor die Zahlung eingegangen ist. Es wurde nichts berechnet.`,
       );
       expect(text(el)).not.to.match(/held until|UTC/);
     });

@@ -199,7 +199,7 @@ describe('languages', function () {
         'Ihre Angaben',
         'Vollständiger Name',
         'Das Zertifikat wird auf diesen Namen ausgestellt.',
-        'Ich akzeptiere die Lizenzvereinbarung „Kommerzielle Lizenz“',
+        'Ich akzeptiere die Vereinbarung „Kommerzielle Lizenz“',
         'Alle Verkäufe sind endgültig.',
         'Weiter zur Zahlung',
         '6 Monate',
@@ -216,7 +216,7 @@ describe('languages', function () {
         'Art der Arbeit',
         'Produkt in Szene',
         'Budget (US-Dollar)',
-        'Termin und Budget',
+        'Zeitplan und Budget',
         'Briefing senden',
       );
       expect(one(order, '#f-budget').getAttribute('placeholder')).to.equal('250,00');
