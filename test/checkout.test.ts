@@ -311,6 +311,10 @@ describe('<aip-checkout>', function () {
     });
     await waitForText(el, /Certificate ID/);
     expect($(el, 'dialog[open]')).to.equal(null);
+    // The rights are the agreement's own English on a page of any language: a screen reader reads them as English.
+    const rights = $(el, '[part~="certificate"] .rights')!;
+    expect(rights.textContent).to.match(/\w/);
+    expect(rights.lang).to.equal('en');
     const cert = (
       await get<{ effectiveAt: string; expiresAt: string }>(`${m.base}/v1/certificates/${detail.certificateId}`)
     ).body;

@@ -1480,7 +1480,7 @@ export class AipCheckout extends AipElement {
               </dl>
               ${
                 cert.rights.length
-                  ? html`<ul class="rights">
+                  ? html`<ul class="rights" lang="en">
                       ${cert.rights.map((r) => html`<li>${r}</li>`)}
                     </ul>`
                   : nothing
