@@ -86,6 +86,14 @@ async function fill(el: AipCustomOrder, rating: ContentRating = 'general'): Prom
 
 const send = (el: AipCustomOrder) => el.shadowRoot!.querySelector<HTMLButtonElement>('[part="submit-button"]')!.click();
 
+/** A story's play: the buyer fills the brief (at `rating`) and sends it. */
+async function fillAndSend(canvas: HTMLElement, rating?: ContentRating): Promise<AipCustomOrder> {
+  const el = await ready(canvas);
+  await fill(el, rating);
+  send(el);
+  return el;
+}
+
 // A buyer's brief for custom work on one persona, sent to the reference
 // marketplace mounted in Storybook. The filled stories type into the real form;
 // the sent ones really file a brief (the marketplace is in memory). (Not a doc
@@ -128,21 +136,13 @@ export const ValidationErrors: Story = {
  */
 export const Submitting: Story = {
   args: { api: '/_fault/latency=30000,only=custom-orders' },
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el);
-    send(el);
-  },
+  play: async ({ canvasElement }) => void (await fillAndSend(canvasElement)),
 };
 
 /** Filed: the request number, a summary of the brief and what happens next. */
 export const Submitted: Story = {
   name: 'Submitted (confirmation)',
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el);
-    send(el);
-  },
+  play: async ({ canvasElement }) => void (await fillAndSend(canvasElement)),
 };
 
 /**
@@ -155,11 +155,7 @@ export const ServerRejectedField: Story = {
   args: { 'max-rating': 'suggestive' },
   loaders: [loadPersona('noor-haddad', 'suggestive')],
   ...withData,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el, 'suggestive');
-    send(el);
-  },
+  play: async ({ canvasElement }) => void (await fillAndSend(canvasElement, 'suggestive')),
 };
 
 /**
@@ -172,32 +168,20 @@ export const NetworkError: Story = {
   args: { api: 'http://127.0.0.1:9' },
   loaders: [loadPersona('noor-haddad')],
   ...withData,
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el);
-    send(el);
-  },
+  play: async ({ canvasElement }) => void (await fillAndSend(canvasElement)),
 };
 
 /** The marketplace answers 503: the brief may not be filed; "Try again" resends it with the same key. */
 export const ServerError: Story = {
   name: 'Server error with retry',
   args: { api: '/_fault/status=503,only=custom-orders' },
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el);
-    send(el);
-  },
+  play: async ({ canvasElement }) => void (await fillAndSend(canvasElement)),
 };
 
 /** Too many requests (429, Retry-After 20 s): the buyer is told how long to wait. */
 export const RateLimited: Story = {
   args: { api: '/_fault/status=429,retry-after=20,only=custom-orders' },
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el);
-    send(el);
-  },
+  play: async ({ canvasElement }) => void (await fillAndSend(canvasElement)),
 };
 
 /** The persona isn't listed (any more). */
@@ -238,11 +222,7 @@ export const Narrow: Story = {
 export const FailsOnceThenFiled: Story = {
   name: 'Server error, then filed on retry',
   render: (args) => form({ ...args, api: failOnce('status=503,only=custom-orders,times=1') }),
-  play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el);
-    send(el);
-  },
+  play: async ({ canvasElement }) => void (await fillAndSend(canvasElement)),
 };
 
 /**
@@ -256,9 +236,7 @@ export const FiledBeforeChanges: Story = {
   name: 'Answer lost, brief changed, then sent again',
   render: (args) => form({ ...args, api: failOnce('fail=lost,only=custom-orders,times=1') }),
   play: async ({ canvasElement }) => {
-    const el = await ready(canvasElement);
-    await fill(el);
-    send(el);
+    const el = await fillAndSend(canvasElement);
     const root = el.shadowRoot!;
     for (let i = 0; i < 100 && !root.querySelector('[part="retry-button"]'); i++) {
       await new Promise((r) => setTimeout(r, 100));
