@@ -3,7 +3,7 @@
  * of the listing scrolling beneath it, and a dialog opened inside it (the
  * 18+ check) keeps its own size.
  */
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys, sendMouse, setViewport } from '@web/test-runner-commands';
 import '../src/index.js';
 import { forgetAgeConfirmation } from '../src/internal/age-gate.js';
@@ -186,8 +186,10 @@ describe('<aip-catalog> detail dialog', function () {
       card.shadowRoot!.querySelector<HTMLElement>('.select')!.click();
       const dialog = await deepQuery<HTMLDialogElement>(catalog, 'dialog[part="detail-dialog"][open]');
       await waitUntil(() => viewed.length === i + 1, `view ${i + 1} was not told`, { timeout: 5000 });
+      // Closed as the buyer closes it: its close event is heard before anything the buyer does next.
+      const closed = oneEvent(dialog, 'close');
       dialog.close();
-      await waitUntil(() => !dialog.open);
+      await closed;
     }
     expect(new Set(viewed).size, 'one listing').to.equal(1);
   });
