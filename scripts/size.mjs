@@ -159,8 +159,10 @@ const paths = [
       // host or the catalog closed) was closed rather than left over the page, making it inert (0.05 KB), a new
       // list dropped the page still loading for the old one, and a brief changed after a lost answer kept its
       // key and says when it was filed as first sent (0.15 KB), and to 75.25 KB with a touch audit's fixes: a tap
-      // in the detail dialog's margin no longer closes it, and a video stops when its slide is swiped away.
-      { limit: 75.25 * KB, enforced: true },
+      // in the detail dialog's margin no longer closes it, and a video stops when its slide is swiped away, and
+      // to 75.5 KB when a number property given text (as React and Vue give it) took the number as it was set,
+      // the detail learned to be shown again, and the detail, catalog and GA4 fixes of an analytics audit.
+      { limit: 75.5 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({

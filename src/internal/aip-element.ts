@@ -1,4 +1,4 @@
-import { adoptStyles, LitElement, type CSSResult, type CSSResultOrNative, type PropertyValues } from 'lit';
+import { adoptStyles, LitElement, type CSSResult, type CSSResultOrNative, type PropertyDeclaration } from 'lit';
 import { SLUG_PATTERN } from '../api/schemas.js';
 import { buttonStyles } from '../styles/button.js';
 import { hostStyles } from '../styles/host.js';
@@ -75,22 +75,26 @@ export class AipElement extends LitElement {
   }
 
   /**
-   * A number property given text is read as its attribute would be. React 19 and Vue set an attribute written
-   * in a template as the element's property when it has one of that name, so `<aip-price amount="4900">`
-   * arrives as the string "4900", not as the attribute.
+   * A number property given the text of a number takes the number, as its attribute would. React 19 and Vue
+   * set an attribute written in a template as the element's property when it has one of that name, so
+   * `<aip-price amount="4900">` arrives as the string "4900", before the element is connected. Other text
+   * stays as given, for the element's own check to name it.
    */
-  protected override shouldUpdate(changed: PropertyValues): boolean {
-    const self = this as unknown as Record<PropertyKey, unknown>;
-    for (const key of changed.keys()) {
-      const value = self[key];
-      if (
-        typeof value === 'string' &&
-        (this.constructor as typeof LitElement).elementProperties.get(key)?.type === Number
-      ) {
-        self[key] = Number(value);
-      }
-    }
-    return super.shouldUpdate(changed);
+  protected static override getPropertyDescriptor(
+    name: PropertyKey,
+    key: string | symbol,
+    options: PropertyDeclaration,
+  ): PropertyDescriptor | undefined {
+    const descriptor = super.getPropertyDescriptor(name, key, options);
+    const set = descriptor?.set;
+    if (options.type !== Number || !set) return descriptor;
+    return {
+      ...descriptor,
+      set(this: LitElement, value: unknown) {
+        const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
+        set.call(this, Number.isFinite(number) ? number : value);
+      },
+    };
   }
 
   /** Moved into another document (a same-origin frame) after rendering: its styles follow it there. */

@@ -32,19 +32,31 @@ describe('React 19 example', () => {
   });
 
   it('reads a number attribute written as text, which React hands the element as its property', async () => {
-    // `amount` is a property of <aip-price>, so React 19 sets the property, to the text written.
+    // `amount` and `timeout` are properties, so React 19 sets them, to the text written, before connecting them.
     const warnings = recordConsole('warn');
-    document.body.insertAdjacentHTML('beforeend', '<div id="static-attributes"></div>');
-    const root = createRoot(document.querySelector('#static-attributes')!);
-    root.render(createElement('aip-price', { amount: '4900', currency: 'USD' }));
-    const price = await waitUntil(() => document.querySelector('#static-attributes aip-price'), 'not rendered').then(
-      () => document.querySelector('#static-attributes aip-price')!,
-    );
-    await waitUntil(() => price.shadowRoot?.textContent?.trim(), 'the price shows nothing');
-    expect(price.shadowRoot!.textContent!.trim()).to.equal('$49');
-    warnings.stop();
-    expect(warnings.said.filter((said) => said.includes('aip-price'))).to.deep.equal([]);
-    root.unmount();
+    const host = document.createElement('div');
+    document.body.append(host);
+    const root = createRoot(host);
+    try {
+      root.render(
+        createElement(
+          'aip-storefront',
+          { timeout: '30000' },
+          createElement('aip-price', { amount: '4900', currency: 'USD' }),
+        ),
+      );
+      await waitUntil(
+        () => host.querySelector('aip-price')?.shadowRoot?.textContent?.trim(),
+        'the price shows nothing',
+      );
+      expect(host.querySelector('aip-price')!.shadowRoot!.textContent!.trim()).to.equal('$49');
+      expect((host.querySelector('aip-storefront') as HTMLElement & { timeout: unknown }).timeout).to.equal(30000);
+      expect(warnings.said.filter((said) => /aip-(price|storefront)/.test(said))).to.deep.equal([]);
+    } finally {
+      warnings.stop();
+      root.unmount();
+      host.remove();
+    }
   });
 
   it('renders without a React error or warning', () => {

@@ -36,16 +36,24 @@ describe('Vue 3 example', () => {
   });
 
   it('reads a number attribute written as text, which Vue hands the element as its property', async () => {
-    // `amount` is a property of <aip-price>, so Vue sets the property, to the attribute's text.
-    document.body.insertAdjacentHTML('beforeend', '<div id="static-attributes"></div>');
-    const app = createApp({ template: '<aip-price amount="4900" currency="USD"></aip-price>' });
+    // `amount` and `timeout` are properties, so Vue sets them, to the attribute's text.
+    const host = document.createElement('div');
+    document.body.append(host);
+    const app = createApp({
+      template: '<aip-storefront timeout="30000"><aip-price amount="4900" currency="USD"></aip-price></aip-storefront>',
+    });
     app.config.compilerOptions.isCustomElement = (tag) => tag.startsWith('aip-');
-    app.mount('#static-attributes');
-    const price = document.querySelector('#static-attributes aip-price')!;
-    await waitUntil(() => price.shadowRoot?.textContent?.trim(), 'the price shows nothing');
-    expect(price.shadowRoot!.textContent!.trim()).to.equal('$49');
-    expect(warnings.said.filter((said) => said.includes('aip-price'))).to.deep.equal([]);
-    app.unmount();
+    try {
+      app.mount(host);
+      const price = host.querySelector('aip-price')!;
+      await waitUntil(() => price.shadowRoot?.textContent?.trim(), 'the price shows nothing');
+      expect(price.shadowRoot!.textContent!.trim()).to.equal('$49');
+      expect((host.querySelector('aip-storefront') as HTMLElement & { timeout: unknown }).timeout).to.equal(30000);
+      expect(warnings.said.filter((said) => /aip-(price|storefront)/.test(said))).to.deep.equal([]);
+    } finally {
+      app.unmount();
+      host.remove();
+    }
   });
 
   it('tells Vue that aip-* tags are custom elements, and renders without a Vue warning', () => {
