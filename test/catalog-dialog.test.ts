@@ -190,6 +190,10 @@ describe('<aip-catalog> detail dialog', function () {
       const closed = oneEvent(dialog, 'close');
       dialog.close();
       await closed;
+      // Nothing is told while the listing is out of sight, re-rendered or not.
+      (deepAll(catalog, 'aip-persona-detail')[0] as HTMLElement & { requestUpdate(): void }).requestUpdate();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(viewed.length, 'views while closed').to.equal(i + 1);
     }
     expect(new Set(viewed).size, 'one listing').to.equal(1);
   });

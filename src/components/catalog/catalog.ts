@@ -943,12 +943,13 @@ export class AipCatalog extends AipElement {
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
       return;
     }
+    const again = this.selected?.id === persona.id;
     this.selected = persona;
     await this.updateComplete;
     if (this.detailDialog && !this.detailDialog.open) {
       showModal(this.detailDialog);
-      // The same listing again renders nothing new: the detail is told it is viewed again (see pauseMedia).
-      this.renderRoot.querySelector<AipPersonaDetail>('aip-persona-detail')?.requestUpdate();
+      // The same listing again renders nothing new: the detail is told it is shown again.
+      if (again) this.renderRoot.querySelector<AipPersonaDetail>('aip-persona-detail')?.shown();
     }
   }
 

@@ -76,7 +76,7 @@ function pause(root: ParentNode): void {
  * @summary A persona listing in full, with gallery, creator and purchase entry points.
  * @tag aip-persona-detail
  *
- * @fires {AipViewEvent} aip-view - A listing is shown in full, once per listing; `detail.persona` is it (for analytics).
+ * @fires {AipViewEvent} aip-view - A listing is shown in full: once per listing, and again after `shown()`; `detail.persona` is it (for analytics).
  *
  * @slot license - Replaces the built-in `<aip-license-picker>` for this persona.
  * @slot checkout - Where the checkout goes, e.g. `<aip-checkout slot="checkout" persona="…">`; hidden while empty. A slotted `<aip-checkout>` follows the tier chosen in the picker (its `license` and `price` are set).
@@ -253,7 +253,7 @@ export class AipPersonaDetail extends AipElement {
     }
     // A checkout slotted with no persona buys the listing shown: told it now, not when a tier is picked, it finds
     // the buyer's order under way for it (back from the payment page, or after a reload) and carries it on.
-    if (shown) for (const checkout of this.slottedCheckouts()) checkout.persona ||= shown.id;
+    if (allowed) for (const checkout of this.slottedCheckouts()) checkout.persona ||= shown.id;
     // Once per listing shown in full (not again while it reloads after a sale).
     if (allowed && shown.id !== this.viewed) {
       this.viewed = shown.id;
@@ -433,13 +433,18 @@ export class AipPersonaDetail extends AipElement {
     }
   }
 
-  /**
-   * For a host that hides the detail, as the catalog's dialog does: pauses any preview video that is playing,
-   * and counts the next showing as a new view (`aip-view` fires again at its next render).
-   */
+  /** Pauses any preview video that is playing (for a host that hides the detail, as the catalog's dialog does). */
   pauseMedia(): void {
     pause(this.renderRoot);
+  }
+
+  /**
+   * For a host that hides the detail and shows the same listing again, as the catalog's dialog does: counts
+   * this showing as a new view of it, so `aip-view` fires again.
+   */
+  shown(): void {
     this.viewed = null;
+    this.requestUpdate();
   }
 
   /**
