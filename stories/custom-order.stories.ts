@@ -229,11 +229,11 @@ export const FailsOnceThenFiled: Story = {
  * The first send was filed, but its answer was lost on the way back (the
  * marketplace's `fail=lost` switch); the buyer then changed the goal and sent
  * again. The brief keeps its key, so the marketplace files nothing twice: the
- * buyer is told the brief was filed as first sent, and can send the change as
- * a new brief.
+ * brief it filed is confirmed with its number, with a note that the changes
+ * are not in it; "Send another brief" starts from them.
  */
 export const FiledBeforeChanges: Story = {
-  name: 'Answer lost, brief changed, then sent again',
+  name: 'Answer lost, brief changed, filed as first sent',
   render: (args) => form({ ...args, api: failOnce('fail=lost,only=custom-orders,times=1') }),
   play: async ({ canvasElement }) => {
     const el = await fillAndSend(canvasElement);

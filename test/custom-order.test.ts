@@ -6,6 +6,7 @@ import '../src/index.js';
 import '../src/components/custom-order/index.js';
 import type { AipCustomOrder } from '../src/components/custom-order/custom-order.js';
 import type { Persona } from '../src/api/schemas.js';
+import type { AipCustomOrderSubmittedEvent } from '../src/events/index.js';
 import { captureWarnings, requestsMatching, shadowQuery, thrownIntoPage } from './helpers.js';
 import { counts, isolatedMarketplace, type Isolated } from './server/http.js';
 
@@ -760,8 +761,11 @@ describe('<aip-custom-order>', () => {
       });
     });
 
-    it('says a brief edited after a lost answer was filed as first sent, and sends the change only when asked', async () => {
+    it('confirms a brief filed before the buyer changed it, with its number, and keeps the changes for the next', async () => {
       const { id, base } = await marketplace();
+      const submitted: string[] = [];
+      const heard = (e: AipCustomOrderSubmittedEvent) => submitted.push(e.detail.id);
+      document.addEventListener('aip-custom-order-submitted', heard);
       await recordingKeys(async (keys) => {
         // The first brief is filed, and its answer lost on the way back.
         const api = `${base}/_fault/fail=lost,only=custom-orders,times=1`;
@@ -772,25 +776,24 @@ describe('<aip-custom-order>', () => {
         expect(text($(el, '[part="alert"]')))
           .to.contain('may not have been filed')
           .and.contain('filed only once');
-        type(el, 'f-goal', `${VALID.goal} At sunrise.`);
+        const changed = `${VALID.goal} At sunrise.`;
+        type(el, 'f-goal', changed);
         await el.updateComplete;
         $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
-        await el.updateComplete;
-        await waitUntil(() => /after all/.test(text($(el, '[part="alert"]'))), 'the marketplace refuses the key');
-        expect(text($(el, '[part="alert"]'))).to.equal(
-          'Your brief reached the marketplace after all, and was filed as it was before your changes. Send the changed brief as a new one? Send as a new brief',
-        );
-        expect((await counts(id)).custom_orders, 'no second brief yet').to.equal(1);
-        expect(input(el, 'f-goal').value, 'the change is kept').to.equal(`${VALID.goal} At sunrise.`);
-        await expect(el).to.be.accessible();
-        $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
-        await settled(el);
-        await shadowQuery(el, '[part="confirmation"]');
+        // The marketplace refuses the key for the changed brief; the brief it filed is asked for again.
+        const number = await shadowQuery(el, '[part="request-number"]', 8000);
+        expect(text(number)).to.match(/^co-/);
+        expect(submitted).to.deep.equal([text(number)]);
+        expect(text($(el, '[part="changes"]'))).to.contain('as you first sent it');
         expect(keys).to.have.length(3);
-        expect(keys[1]).to.equal(keys[0]);
-        expect(keys[2]).to.not.equal(keys[0]);
-        expect((await counts(id)).custom_orders).to.equal(2);
-      });
+        expect(new Set(keys).size, 'one key').to.equal(1);
+        expect((await counts(id)).custom_orders, 'one brief').to.equal(1);
+        await expect(el).to.be.accessible();
+        // The next brief starts from the changed one.
+        $<HTMLButtonElement>(el, '[part="new-brief-button"]')!.click();
+        await formShown(el);
+        expect(input(el, 'f-goal').value).to.equal(changed);
+      }).finally(() => document.removeEventListener('aip-custom-order-submitted', heard));
     });
 
     it('says when the marketplace cannot be reached, and keeps the brief', async () => {

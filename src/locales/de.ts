@@ -401,10 +401,9 @@ const de: Catalogue = {
   'custom-order.invalid': 'Der Marktplatz hat das Briefing nicht angenommen: {message}.',
   'custom-order.problem':
     'Beim Marktplatz ist ein Fehler aufgetreten; das Briefing wurde möglicherweise nicht erfasst.',
-  'custom-order.filed-before':
-    'Ihr Briefing ist doch beim Marktplatz angekommen und wurde in der Fassung vor Ihren Änderungen erfasst. Das geänderte Briefing als neues senden?',
-  'custom-order.send-new': 'Als neues Briefing senden',
   'custom-order.sent': 'Briefing gesendet',
+  'custom-order.changes-not-sent':
+    'Dies ist das Briefing in der Fassung Ihres ersten Versands: Es ist vor Ihren Änderungen beim Marktplatz angekommen. „Weiteres Briefing senden“ beginnt mit Ihrer geänderten Fassung.',
   'custom-order.request-number':
     'Ihre Anfragenummer lautet {id}. Geben Sie sie an, wenn Sie die Plattform zu diesem Briefing kontaktieren.',
   'custom-order.persona': 'Persona',

@@ -387,10 +387,9 @@ const es: Catalogue = {
     'El briefing es demasiado largo para enviarlo. Acorte el objetivo o la lista de cosas que evitar y vuelva a enviarlo.',
   'custom-order.invalid': 'El marketplace no aceptó el briefing: {message}.',
   'custom-order.problem': 'El marketplace tuvo un problema, así que puede que el briefing no se haya registrado.',
-  'custom-order.filed-before':
-    'Su briefing sí llegó al marketplace y se registró tal como estaba antes de sus cambios. ¿Enviar el briefing modificado como uno nuevo?',
-  'custom-order.send-new': 'Enviar como briefing nuevo',
   'custom-order.sent': 'Briefing enviado',
+  'custom-order.changes-not-sent':
+    'Este es el briefing tal como lo envió primero: llegó al marketplace antes de sus cambios. «Enviar otro briefing» parte de su versión modificada.',
   'custom-order.request-number':
     'Su número de solicitud es {id}. Indíquelo siempre que contacte con la plataforma sobre este briefing.',
   'custom-order.persona': 'Persona',

@@ -72,6 +72,8 @@ interface Attempt {
   body: string;
   request: CustomOrderRequest;
   persona: Persona;
+  /** What was first sent with this key, when the buyer has changed the brief since. */
+  first?: { body: string; request: CustomOrderRequest };
 }
 
 /** A filed brief, for the confirmation. */
@@ -79,6 +81,8 @@ interface Sent {
   id: string;
   request: CustomOrderRequest;
   persona: Persona;
+  /** Filed as first sent, without the changes the buyer made after that send: they stay in the form. */
+  changed?: boolean;
 }
 
 type Input = HTMLInputElement | HTMLTextAreaElement;
@@ -104,8 +108,9 @@ type Input = HTMLInputElement | HTMLTextAreaElement;
  * brief until it is filed or refused, so a retry after a network error, a
  * timeout or a server error never files it twice. A brief edited after such a
  * failure keeps the key too: the marketplace files it if the first send never
- * arrived; if it did, the buyer is told the brief was filed as it was, and can
- * send the changed one as a new brief. While a brief is on its way, further
+ * arrived; if it did, the element asks for that brief again, unchanged, and
+ * confirms it with its request number, saying the changes are not in it; they
+ * stay in the form for another brief. While a brief is on its way, further
  * sends are ignored.
  *
  * ```html
@@ -138,6 +143,7 @@ type Input = HTMLInputElement | HTMLTextAreaElement;
  * @csspart submit-button - The "Send brief" button.
  * @csspart confirmation - The confirmation shown once the brief is filed.
  * @csspart request-number - The request number in the confirmation.
+ * @csspart changes - On the confirmation of a brief filed as first sent, the note that the buyer's later changes are not in it.
  * @csspart brief-summary - The summary of the filed brief.
  * @csspart next-steps - What happens next.
  * @csspart new-brief-button - The "Send another brief" button.
@@ -178,6 +184,8 @@ export class AipCustomOrder extends AipElement {
   @state() private failure: ApiError | null = null;
   @state() private summaryShown = false;
   @state() private sent: Sent | null = null;
+  /** Asking again for the brief first sent with the key, which the marketplace filed after all. */
+  private recovering = false;
   /** While the server asked us to wait (429), when the wait ends. */
   @state() private waitUntil = 0;
   /** The wait the marketplace asked for, as said once in the alert (a countdown there would be read out each second). */
@@ -340,8 +348,10 @@ export class AipCustomOrder extends AipElement {
     if (this.attempt?.body !== body) {
       // A brief changed after a send that got no answer keeps its key: if that send was filed after all, the
       // marketplace refuses the key rather than file a second brief, and the buyer decides (see renderFailure).
-      const key = this.attempt?.persona.id === persona.id ? this.attempt.key : newIdempotencyKey();
-      this.attempt = { key, body, request, persona };
+      const last = this.attempt?.persona.id === persona.id ? this.attempt : null;
+      this.attempt = last
+        ? { key: last.key, body, request, persona, first: last.first ?? { body: last.body, request: last.request } }
+        : { key: newIdempotencyKey(), body, request, persona };
     }
     this.announcement = this.t('custom-order.sending-announcement');
     void this.sender.run([this.store.value.client, this.attempt.request, this.attempt.key]);
@@ -352,7 +362,8 @@ export class AipCustomOrder extends AipElement {
     const sent = this.attempt;
     this.attempt = null;
     if (!sent) return;
-    this.sent = { id, request: sent.request, persona: sent.persona };
+    this.sent = { id, request: sent.request, persona: sent.persona, changed: this.recovering };
+    this.recovering = false;
     this.announcement = '';
     this.problems = null;
     this.emit(new AipCustomOrderSubmittedEvent({ id }));
@@ -377,6 +388,17 @@ export class AipCustomOrder extends AipElement {
         return;
       }
     }
+    const attempt = this.attempt;
+    if (attempt?.first && error.code === 'business_rule' && error.details.some((d) => d.field === 'Idempotency-Key')) {
+      // The brief first sent with this key was filed after all: asked for again, unchanged, the marketplace
+      // answers with it, and the buyer gets its number (the changes stay in the form for another brief).
+      this.recovering = true;
+      this.attempt = { key: attempt.key, persona: attempt.persona, ...attempt.first };
+      // After this run has ended (this is its error callback).
+      queueMicrotask(() => void this.sender.run([this.store.value.client, attempt.first!.request, attempt.key]));
+      return;
+    }
+    this.recovering = false;
     // A key the server saw with another body, or a rule it applies: the next send is a new attempt.
     if (error.code === 'business_rule' || error.code === 'invalid_request') this.attempt = null;
     if (error.code === 'rate_limited') this.startWait(error.retryAfter ?? 0);
@@ -404,7 +426,8 @@ export class AipCustomOrder extends AipElement {
 
   /** From a sent brief to an empty form; the buyer's name and email stay. */
   private clearSent(): void {
-    this.draft = emptyDraft({ name: this.draft.name, email: this.draft.email });
+    // After a brief filed without the buyer's later changes, the next one starts from them.
+    if (!this.sent?.changed) this.draft = emptyDraft({ name: this.draft.name, email: this.draft.email });
     this.touched = new Set();
     this.edited = new Set();
     this.serverErrors = {};
@@ -786,7 +809,7 @@ export class AipCustomOrder extends AipElement {
     const error = this.failure;
     if (!error) return nothing;
     let text: unknown;
-    let retry: 'common.try-again' | 'custom-order.send-new' | null = null;
+    let retry = false;
     const t = this.t;
     const once = t('custom-order.once');
     const wait = Math.max(0, Math.ceil((this.waitUntil - Date.now()) / 1000));
@@ -796,25 +819,19 @@ export class AipCustomOrder extends AipElement {
         break;
       case 'rate_limited':
         text = `${wait > 0 ? t('custom-order.busy-wait', { wait: waitText(t, this.waitSeconds) }) : t('custom-order.busy')} ${once}`;
-        retry = 'common.try-again';
+        retry = true;
         break;
       case 'network':
         text = `${t('custom-order.network')} ${once}`;
-        retry = 'common.try-again';
+        retry = true;
         break;
       case 'timeout':
         text = `${t('custom-order.timeout')} ${once}`;
-        retry = 'common.try-again';
+        retry = true;
         break;
       case 'business_rule':
       case 'conflict':
-        // The key of a send whose answer was lost, with the brief changed since: that send was filed.
-        if (error.details.some((d) => d.field === 'Idempotency-Key')) {
-          text = t('custom-order.filed-before');
-          retry = 'custom-order.send-new';
-        } else {
-          text = t('custom-order.refused', { message: error.message });
-        }
+        text = t('custom-order.refused', { message: error.message });
         break;
       case 'payload_too_large':
         text = t('custom-order.too-large');
@@ -824,7 +841,7 @@ export class AipCustomOrder extends AipElement {
         break;
       default:
         text = `${t('custom-order.problem')} ${once}`;
-        retry = 'common.try-again';
+        retry = true;
     }
     return html`<div part="alert" class="alert" role="alert" tabindex="-1">
       <p>${text}</p>
@@ -836,7 +853,7 @@ export class AipCustomOrder extends AipElement {
               aria-disabled=${wait > 0 || this.sending ? 'true' : 'false'}
               @click=${() => this.send()}
             >
-              ${t(retry)}
+              ${t('common.try-again')}
             </button>`
           : nothing
       }
@@ -873,7 +890,7 @@ export class AipCustomOrder extends AipElement {
       </form>`;
   }
 
-  private renderSent({ id, request, persona }: Sent) {
+  private renderSent({ id, request, persona, changed }: Sent) {
     const settings = this.store.value;
     const t = this.t;
     const formats = request.formats.join(', ');
@@ -905,6 +922,7 @@ export class AipCustomOrder extends AipElement {
           id: html`<strong part="request-number" class="request-number">${id}</strong>`,
         })}
       </p>
+      ${changed ? html`<p part="changes">${t('custom-order.changes-not-sent')}</p>` : nothing}
       <dl part="brief-summary" class="brief-summary">
         ${rows.map(
           ([term, value]) =>

@@ -77,12 +77,11 @@ export default {
   'custom-order.too-large': 'The brief is too long to send. Shorten the goal or the must-avoid list and send it again.',
   'custom-order.invalid': 'The marketplace did not accept the brief: {message}.',
   'custom-order.problem': 'The marketplace had a problem, so the brief may not have been filed.',
-  'custom-order.filed-before':
-    'Your brief reached the marketplace after all, and was filed as it was before your changes. Send the changed brief as a new one?',
-  'custom-order.send-new': 'Send as a new brief',
 
   // The confirmation.
   'custom-order.sent': 'Brief sent',
+  'custom-order.changes-not-sent':
+    'This is the brief as you first sent it: it reached the marketplace before your changes. “Send another brief” starts from your changed version.',
   'custom-order.request-number':
     'Your request number is {id}. Quote it whenever you contact the platform about this brief.',
   'custom-order.persona': 'Persona',
