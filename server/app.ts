@@ -183,13 +183,13 @@ function fresh(data: unknown, status = 200): Response {
   return new Response(JSON.stringify(data), { status, headers: { ...JSON_HEADERS, 'Cache-Control': 'no-store' } });
 }
 
-/** Headers of the pages' script and stylesheet. */
 /**
- * The stock footage every video preview plays: four seconds drawn on a canvas and recorded in Chromium
+ * The footage every video preview plays: four seconds drawn on a canvas and recorded in Chromium
  * (server/assets). Its poster, the picture of its position, is what is the persona's own.
  */
 const PREVIEW_CLIP = new Uint8Array(readFileSync(new URL('./assets/preview-clip.webm', import.meta.url)));
 
+/** Headers of the pages' script and stylesheet. */
 const assetHeaders = (type: string) => ({
   'Content-Type': `${type}; charset=utf-8`,
   'X-Content-Type-Options': 'nosniff',
@@ -377,7 +377,7 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
     const position = file[1] ? Number(file[1]) : 0;
     const media = store.personaMedia(id, position === 0 ? 'title' : 'preview', position);
     if (file[2] === 'webm') {
-      // Every clip is the same stock footage; its poster (the .svg of its position) is the persona's own.
+      // Every clip is the same footage; its poster (the .svg of its position) is the persona's own.
       if (media?.kind !== 'video') throw new ApiError(404, 'not_found', 'No such video');
       noWidth(c);
       return withEtag(c, PREVIEW_CLIP, {

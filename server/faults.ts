@@ -17,8 +17,9 @@
  *                      another origin, `https://elsewhere.example` (a misconfigured proxy;
  *                      the client must not send the buyer to pay there)
  * - `fail=throw`       the handler throws, exercising the server's 500 path
- * - `fail=lost`        the handler runs (a write takes effect), then its answer is
- *                      lost: a 502, as from a gateway that gave up on the way back
+ * - `fail=lost`        the handler runs (a valid write takes effect), then its answer,
+ *                      whatever it was, is lost: a 502, as from a gateway that gave up
+ *                      on the way back
  * - `only=<resource>`  apply the fault only to `/v1/<resource>…` (e.g. `only=orders`);
  *                      everything else is answered normally
  * - `times=<n>`        apply it to the first n matching requests only (1–1000; counted
@@ -240,11 +241,7 @@ export async function withFaults(
   if (spec.fail === 'lost') {
     // Done, but the client can't know: only a retry with the same Idempotency-Key tells it.
     await handle();
-    return errorResponse(
-      502,
-      'unavailable',
-      'Simulated failure: the request was carried out, then its answer was lost',
-    );
+    return errorResponse(502, 'unavailable', 'Simulated failure: the request was handled, then its answer was lost');
   }
   return handle();
 }
