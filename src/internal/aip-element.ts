@@ -1,4 +1,4 @@
-import { adoptStyles, LitElement, type CSSResult, type CSSResultOrNative, type PropertyDeclaration } from 'lit';
+import { adoptStyles, LitElement, type CSSResult, type CSSResultOrNative } from 'lit';
 import { SLUG_PATTERN } from '../api/schemas.js';
 import { buttonStyles } from '../styles/button.js';
 import { hostStyles } from '../styles/host.js';
@@ -58,6 +58,9 @@ export function warnOnce(el: Element, subject: string, message: string): void {
  * The base of every `aip-*` element: shared host styles, a typed `emit()` and
  * a console warning that is said once per element and subject.
  */
+/** The setters `finalize` made, so a subclass's finalize leaves its parent's alone. */
+const numberSetters = new WeakSet<(value: unknown) => void>();
+
 export class AipElement extends LitElement {
   static override styles = [tokenStyles, hostStyles, buttonStyles];
 
@@ -78,23 +81,22 @@ export class AipElement extends LitElement {
    * A number property given the text of a number takes the number, as its attribute would. React 19 and Vue
    * set an attribute written in a template as the element's property when it has one of that name, so
    * `<aip-price amount="4900">` arrives as the string "4900", before the element is connected. Other text
-   * stays as given, for the element's own check to name it.
+   * stays as given, for the element's own check to name it. (Done to each class's accessors once it is
+   * finalized: Lit warns about overriding the hooks that make them.)
    */
-  protected static override getPropertyDescriptor(
-    name: PropertyKey,
-    key: string | symbol,
-    options: PropertyDeclaration,
-  ): PropertyDescriptor | undefined {
-    const descriptor = super.getPropertyDescriptor(name, key, options);
-    const set = descriptor?.set;
-    if (options.type !== Number || !set) return descriptor;
-    return {
-      ...descriptor,
-      set(this: LitElement, value: unknown) {
+  protected static override finalize(): void {
+    super.finalize();
+    for (const [name, options] of this.elementProperties) {
+      const descriptor = options.type === Number ? Object.getOwnPropertyDescriptor(this.prototype, name) : undefined;
+      const set = descriptor?.set;
+      if (!set || numberSetters.has(set)) continue;
+      const setNumber = function (this: LitElement, value: unknown) {
         const number = typeof value === 'string' && value.trim() !== '' ? Number(value) : NaN;
         set.call(this, Number.isFinite(number) ? number : value);
-      },
-    };
+      };
+      numberSetters.add(setNumber);
+      Object.defineProperty(this.prototype, name, { ...descriptor, set: setNumber });
+    }
   }
 
   /** Moved into another document (a same-origin frame) after rendering: its styles follow it there. */
