@@ -297,7 +297,9 @@ describe('<aip-catalog>', () => {
       await waitUntil(() => asked() === stopped + 1, 'a page for the key press');
     });
 
-    it('renders only the rows near the viewport, and every listing reachable', async () => {
+    it('renders only the rows near the viewport, and every listing reachable', async function () {
+      // Four pages of 100 to load by scrolling, then a walk back to the top: as long as its zoomed twin above.
+      this.timeout(30_000);
       const el = await inStorefront(
         html`<aip-storefront api=${market.base}
           ><aip-catalog page-size="100" paging="infinite" filters="none" style="width: 760px"></aip-catalog
