@@ -10,7 +10,4 @@ export {
   type CheckoutErrorCode,
 } from './checkout.js';
 export { AipListViewEvent, AipViewEvent, type AipListViewDetail, type AipViewDetail } from './view.js';
-export {
-  AipCustomOrderSubmittedEvent,
-  type AipCustomOrderSubmittedDetail,
-} from '../components/custom-order/custom-order-submitted.js';
+export { AipCustomOrderSubmittedEvent, type AipCustomOrderSubmittedDetail } from './custom-order.js';

@@ -35,7 +35,7 @@ import {
   type Draft,
   type Field,
 } from './brief.js';
-import { AipCustomOrderSubmittedEvent } from './custom-order-submitted.js';
+import { AipCustomOrderSubmittedEvent } from '../../events/custom-order.js';
 import { styles } from './custom-order.styles.js';
 
 const messages = { ...core, ...ratings, ...customOrder };

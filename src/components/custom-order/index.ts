@@ -2,7 +2,7 @@ import { define } from '../../internal/define.js';
 import { AipCustomOrder } from './custom-order.js';
 
 export { AipCustomOrder } from './custom-order.js';
-export { AipCustomOrderSubmittedEvent, type AipCustomOrderSubmittedDetail } from './custom-order-submitted.js';
+export { AipCustomOrderSubmittedEvent, type AipCustomOrderSubmittedDetail } from '../../events/custom-order.js';
 
 define('aip-custom-order', AipCustomOrder);
 

@@ -83,7 +83,7 @@ function pause(root: ParentNode): void {
  * @slot custom-order - Where the custom-order entry goes, e.g. `<aip-custom-order slot="custom-order" persona="…">`; hidden while empty.
  *
  * @csspart base - The whole view (also in the loading and error states).
- * @csspart header - Name, creator, labels, badge, price and disclosure.
+ * @csspart header - Name, creator, tags, labels, badge, price and disclosure.
  * @csspart title - The persona's name.
  * @csspart meta - Creator, niche and content rating.
  * @csspart tags - Every tag of the listing (a card shows the first few).
