@@ -77,6 +77,36 @@ describe('large text, phones and short screens', function () {
     for (const field of fields) expect(getComputedStyle(field).fontSize, field.id).to.equal('16px');
   });
 
+  it('keeps text and fields at their sizes on a page whose root font is 62.5 %, and grows them with a larger one', async () => {
+    root.style.fontSize = '62.5%';
+    const page = await fixture<HTMLElement>(
+      html`<aip-storefront>
+        <aip-catalog page-size="2"></aip-catalog>
+        <aip-checkout persona="noor-haddad" license="commercial"></aip-checkout>
+      </aip-storefront>`,
+    );
+    const catalog = page.querySelector('aip-catalog')!;
+    const card = ((await deepQuery(catalog, '.select')).getRootNode() as ShadowRoot).host;
+    const checkout = page.querySelector<AipCheckout>('aip-checkout')!;
+    (await shadowQuery<HTMLElement>(checkout, '[part~="start-button"]', 8000)).click();
+    await checkout.updateComplete;
+    const size = (el: Element | null | undefined) => getComputedStyle(el!).fontSize;
+    const search = catalog.shadowRoot!.querySelector('.toolbar input')!;
+    const email = checkout.shadowRoot!.querySelector('#buyer-email')!;
+    const title = card.shadowRoot!.querySelector('[part="title"]')!;
+    const meta = card.shadowRoot!.querySelector('[part="meta"]')!;
+    // A phone zooms into a field under 16 px; 8 px small print (0.8125 of a 10 px root) is unreadable.
+    expect(size(search), 'search field').to.equal('16px');
+    expect(size(email), 'e-mail field').to.equal('16px');
+    expect(size(title), 'name').to.equal('18px');
+    expect(size(meta), 'small text').to.equal('13px');
+    // A reader who asks for larger text still gets it.
+    root.style.fontSize = '150%';
+    expect(size(search)).to.equal('24px');
+    expect(size(email)).to.equal('24px');
+    expect(size(title)).to.equal('27px');
+  });
+
   describe("the catalog's detail dialog", () => {
     async function openDetail() {
       const page = await fixture<HTMLElement>(

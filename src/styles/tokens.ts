@@ -56,12 +56,12 @@ export const TOKENS = {
   '--aip-space-4': '16px',
   /** Spacing, largest step: padding of dialogs. */
   '--aip-space-5': '24px',
-  /** Small text: meta lines, hints, tags. */
-  '--aip-font-size-s': '0.8125rem',
-  /** Body text and form fields (16 px keeps a phone from zooming into a field). */
-  '--aip-font-size-m': '1rem',
-  /** Headings inside the elements. */
-  '--aip-font-size-l': '1.125rem',
+  /** Small text: meta lines, hints, tags. Grows with the reader's text size, never below 13 px. */
+  '--aip-font-size-s': 'max(0.8125rem, 13px)',
+  /** Body text and form fields (16 px keeps a phone from zooming into a field), never below it. */
+  '--aip-font-size-m': 'max(1rem, 16px)',
+  /** Headings inside the elements, never below 18 px. */
+  '--aip-font-size-l': 'max(1.125rem, 18px)',
   /** Weight of names, prices and labels. */
   '--aip-font-weight-strong': '600',
   /** Shadow of raised surfaces: a card on hover, the gallery's buttons. */
