@@ -123,30 +123,47 @@ el.addEventListener('aip-checkout-error', (e) => e.detail.code.trim());`,
   'custom-order': `document.createElement('aip-custom-order').addEventListener('aip-custom-order-submitted', (e) => e.detail.id.trim());`,
 };
 
-test('each element entry alone types the events its elements fire (strict TypeScript, bundler resolution)', () => {
-  const failures: string[] = [];
-  const app = join(dir, 'catalog');
-  for (const [entry, code] of Object.entries(TYPED_EVENTS)) {
-    writeFileSync(join(app, `${entry}.ts`), `import 'aip-storefront/${entry}';\n${code}\nexport {};\n`);
-    const config = join(app, `tsconfig.${entry}.json`);
-    const compilerOptions = {
-      strict: true,
-      noEmit: true,
-      target: 'ES2022',
-      module: 'ESNext',
-      moduleResolution: 'bundler',
-      lib: ['ES2022', 'DOM'],
-      types: [],
-      skipLibCheck: true,
-    };
-    writeFileSync(config, JSON.stringify({ compilerOptions, files: [`${entry}.ts`] }));
-    try {
-      execFileSync(resolve('node_modules/.bin/tsc'), ['-p', config], { encoding: 'utf8' });
-    } catch (error) {
-      failures.push(`aip-storefront/${entry}: ${(error as { stdout?: string }).stdout ?? String(error)}`);
+// `bundler` as Vite and TypeScript's own advice have it; `node10` (the old `node`) as many older projects
+// still do, which ignores `exports` and finds the subpaths through `typesVersions`.
+for (const moduleResolution of ['bundler', 'node10']) {
+  test(`each element entry alone types the events its elements fire (strict TypeScript, ${moduleResolution} resolution)`, () => {
+    const failures: string[] = [];
+    const app = join(dir, 'catalog');
+    for (const [entry, code] of Object.entries(TYPED_EVENTS)) {
+      const file = `${entry}.${moduleResolution}.ts`;
+      writeFileSync(join(app, file), `import 'aip-storefront/${entry}';\n${code}\nexport {};\n`);
+      const config = join(app, `tsconfig.${entry}.${moduleResolution}.json`);
+      const compilerOptions = {
+        strict: true,
+        noEmit: true,
+        target: 'ES2022',
+        module: 'ESNext',
+        moduleResolution,
+        lib: ['ES2022', 'DOM'],
+        types: [],
+        skipLibCheck: true,
+      };
+      writeFileSync(config, JSON.stringify({ compilerOptions, files: [file] }));
+      try {
+        execFileSync(resolve('node_modules/.bin/tsc'), ['-p', config], { encoding: 'utf8' });
+      } catch (error) {
+        failures.push(`aip-storefront/${entry}: ${(error as { stdout?: string }).stdout ?? String(error)}`);
+      }
     }
-  }
-  assert.deepEqual(failures, []);
+    assert.deepEqual(failures, []);
+  });
+}
+
+test('every typed subpath of `exports` has the same declarations in `typesVersions`, for `node10` resolution', () => {
+  const { exports, typesVersions } = JSON.parse(readFileSync('package.json', 'utf8')) as {
+    exports: Record<string, unknown>;
+    typesVersions: Record<string, Record<string, string[]>>;
+  };
+  const typed = Object.entries(exports)
+    .filter(([subpath, target]) => subpath !== '.' && typeof target === 'object' && target && 'types' in target)
+    .map(([subpath, target]) => [subpath.slice(2), [(target as { types: string }).types.replace(/^\.\//, '')]]);
+  assert.ok(typed.length >= 12, JSON.stringify(typed));
+  assert.deepEqual(typesVersions['*'], Object.fromEntries(typed));
 });
 
 test('every code entry imports in Node, with no DOM, as a server-rendering framework does', () => {
