@@ -188,9 +188,67 @@ function attributeTypeParser() {
   };
 }
 
+/** The names a module re-exports by name (`export { A } from …`), as an element's `index.ts` does. */
+function entryExports(file) {
+  const source = ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest);
+  const names = new Set();
+  source.forEachChild((node) => {
+    if (ts.isExportDeclaration(node) && node.exportClause && ts.isNamedExports(node.exportClause))
+      for (const element of node.exportClause.elements) names.add(element.name.text);
+  });
+  return names;
+}
+
+/**
+ * Module paths as the package ships them. The analyzer reads `src/components/<name>/<name>.ts`, which the
+ * package does not contain; the manifest names each element's entry instead, `dist/lib/<name>.js` (the file
+ * `aip-storefront/<name>` resolves to), which exports the element's class and defines its tag. The base class
+ * the elements extend is no export of the package, so a reference to it names no module. A module lists only
+ * what its entry exports (the catalog's list of filter names, say, is the catalog's own).
+ */
+const shippedPaths = {
+  name: 'aip-shipped-paths',
+  packageLinkPhase({ customElementsManifest }) {
+    const { exports } = JSON.parse(readFileSync('package.json', 'utf8'));
+    const shipped = new Map();
+    for (const module of customElementsManifest.modules) {
+      const name = /^src\/components\/([^/]+)\/\1\.ts$/.exec(module.path)?.[1];
+      const entry = name && exports[`./${name}`]?.default;
+      if (!entry) throw new Error(`custom-elements manifest: ${module.path} is no element entry of package.json`);
+      shipped.set(module.path, entry.replace(/^\.\//, ''));
+      const exported = entryExports(`src/components/${name}/index.ts`);
+      module.declarations = (module.declarations ?? []).filter((d) => exported.has(d.name));
+      module.exports = (module.exports ?? []).filter(
+        (e) => e.kind === 'custom-element-definition' || exported.has(e.name),
+      );
+    }
+    const visit = (node) => {
+      if (Array.isArray(node)) return node.forEach(visit);
+      if (!node || typeof node !== 'object') return;
+      if (typeof node.module === 'string') {
+        const path = node.module.replace(/^\//, '').replace(/\.js$/, '.ts');
+        if (shipped.has(path)) node.module = shipped.get(path);
+        else if (path.startsWith('src/')) delete node.module;
+      }
+      Object.values(node).forEach(visit);
+    };
+    visit(customElementsManifest.modules);
+    for (const module of customElementsManifest.modules) module.path = shipped.get(module.path);
+  },
+};
+
 export default {
   globs: ['src/components/**/*.ts'],
-  exclude: ['**/*.styles.ts', '**/index.ts', '**/context.ts', '**/storefront-controller.ts'],
+  // Only the elements' own modules: the helpers beside them (the checkout's saved attempt, the brief's checks)
+  // are no part of the package's interface.
+  exclude: [
+    '**/*.styles.ts',
+    '**/index.ts',
+    '**/context.ts',
+    '**/storefront-controller.ts',
+    '**/checkout/attempt.ts',
+    '**/custom-order/brief.ts',
+  ],
   outdir: '.',
   litelement: true,
   // The modules come from a TypeScript program (tsconfig.manifest.json), so that the type parser can ask its
@@ -213,5 +271,5 @@ export default {
       .filter((sf) => files.some((file) => sf.fileName.endsWith(file)))
       .sort((a, b) => (a.fileName < b.fileName ? -1 : 1));
   },
-  plugins: [definitionsAndForwardedParts, designTokens, literalDefaults(), attributeTypeParser()],
+  plugins: [definitionsAndForwardedParts, designTokens, literalDefaults(), attributeTypeParser(), shippedPaths],
 };

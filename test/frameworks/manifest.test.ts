@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
 import manifest from '../../custom-elements.json';
+import pkg from '../../package.json';
 import '../../src/index.js';
 import { CARD_PARTS } from '../../src/components/persona-card/persona-card.js';
 import { DARK_TOKENS, TOKENS, type TokenName } from '../../src/styles/tokens.js';
@@ -63,6 +64,27 @@ describe('custom-elements.json', () => {
     expect(definitions.map((d) => d.name).sort()).to.deep.equal(elements.map((e) => e.tagName).sort());
     for (const definition of definitions) {
       expect(customElements.get(definition.name)?.name, definition.name).to.equal(definition.declaration.name);
+    }
+  });
+
+  it('names each module by the file the package ships, whose entry exports what the module lists', async () => {
+    const entries = Object.entries(pkg.exports as Record<string, string | { default?: string }>);
+    expect(modules.length).to.equal(elements.length);
+    for (const module of modules) {
+      const entry = entries.find(([, target]) => typeof target === 'object' && target.default === `./${module.path}`);
+      expect(entry, module.path).to.not.equal(undefined);
+      expect(
+        pkg.files.some((folder) => module.path.startsWith(`${folder}/`)),
+        module.path,
+      ).to.equal(true);
+      // The built file is the source entry bundled, exporting the same names.
+      const source = (await import(`../../src/components/${entry![0].slice(2)}/index.ts`)) as Record<string, unknown>;
+      const listed = (module.exports ?? []).filter((e) => e.kind === 'js').map((e) => e.name);
+      expect(
+        listed.filter((name) => !(name in source)),
+        module.path,
+      ).to.deep.equal([]);
+      expect(listed, module.path).to.include.members((module.declarations ?? []).map((d) => d.name!));
     }
   });
 
