@@ -1,5 +1,6 @@
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
+import manifest from '../../custom-elements.json';
 
 const EXAMPLES = ['react/app.tsx', 'react/main.tsx', 'vue/app.ts', 'vue/main.ts', 'plain/index.html'];
 
@@ -27,6 +28,57 @@ describe('README: Frameworks', () => {
         files.some((file) => containsRun(file, snippet)),
         `not in examples/:\n${snippet.join('\n')}`,
       ).to.equal(true);
+    }
+  });
+});
+
+// What an integrator codes against, read from the sources the types come from.
+describe('README: the checkout events', () => {
+  const words = (source: string, from: RegExp) =>
+    [...(from.exec(source)?.[1] ?? '').matchAll(/'([a-z_]+)'/g)].map((m) => m[1]!);
+
+  it('names every code an `aip-checkout-error` can carry', async () => {
+    const readme = (await readFile({ path: '../../README.md' }))!;
+    const paragraph = readme.split('\n\n').find((p) => p.includes('`aip-checkout-error` with'));
+    expect(paragraph, 'README describes aip-checkout-error').to.be.a('string');
+    const read = async (path: string) => (await readFile({ path: `../../src/${path}` }))!;
+    const codes = [
+      ...words(await read('api/schemas.ts'), /ERROR_CODES = \[([^\]]+)\]/),
+      ...words(await read('api/errors.ts'), /type ApiErrorCode = ([^;]+);/),
+      ...words(await read('events/checkout.ts'), /type CheckoutErrorCode =([^;]+);/),
+    ];
+    expect(codes.length).to.be.at.least(15);
+    expect(codes.filter((code) => !paragraph!.includes(`\`${code}\``))).to.deep.equal([]);
+  });
+
+  it("lists every field of `aip-checkout-complete`'s detail", async () => {
+    const readme = (await readFile({ path: '../../README.md' }))!;
+    const source = (await readFile({ path: '../../src/events/checkout.ts' }))!;
+    const body = /interface AipCheckoutCompleteDetail \{([^}]+)\}/.exec(source)![1]!;
+    const fields = [...body.matchAll(/^ {2}(\w+):/gm)].map((m) => m[1]!);
+    expect(fields.length).to.be.at.least(5);
+    const listed = /`aip-checkout-complete` with\s+`\{([^}]+)\}`/.exec(readme)?.[1]?.split(/,\s*/);
+    expect(listed?.sort()).to.deep.equal(fields.sort());
+  });
+});
+
+describe('README: the element table', () => {
+  it('lists every attribute of every element, but `api`, which the text below it gives to all', async () => {
+    const readme = (await readFile({ path: '../../README.md' }))!;
+    const rows = new Map(
+      [...readme.matchAll(/^\| `<(aip-[a-z-]+)((?: [a-z-]+)*)>` /gm)].map((m) => [m[1]!, m[2]!.trim().split(' ')]),
+    );
+    const elements = (manifest.modules as { declarations?: { tagName?: string; attributes?: { name: string }[] }[] }[])
+      .flatMap((m) => m.declarations ?? [])
+      .filter((d) => d.tagName);
+    expect(elements.length).to.equal(8);
+    expect(readme).to.include('Every element also takes `api`');
+    for (const { tagName, attributes = [] } of elements) {
+      const expected = attributes.map((a) => a.name).filter((name) => name !== 'api');
+      expect(
+        rows.get(tagName!)?.filter((name) => name !== 'api'),
+        tagName,
+      ).to.have.members(expected);
     }
   });
 });
