@@ -1,6 +1,7 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import '../src/index.js';
+import './my-shop.js';
 
 /**
  * Live examples for the Theming guide (`Theming.mdx`): the page's font, parts,
@@ -81,12 +82,11 @@ export const Parts: Story = {
 /**
  * A part inside a nested element is reachable from the page when each level
  * forwards it with `exportparts`. The catalog forwards its cards' parts as
- * `card-<part>`; the host's own element (`my-shop`, defined by this story)
+ * `card-<part>`; the host's own element (`my-shop`, defined in `my-shop.js`)
  * forwards the catalog's parts once more under its own names.
  */
 export const ForwardedParts: Story = {
   render: () => {
-    defineMyShop();
     return html`
       <style>
         aip-catalog.forwarded::part(card-title) {
@@ -109,21 +109,6 @@ export const ForwardedParts: Story = {
     `;
   },
 };
-
-/** A host's own element wrapping a catalog, forwarding two of its parts under new names. */
-function defineMyShop(): void {
-  if (customElements.get('my-shop')) return;
-  customElements.define(
-    'my-shop',
-    class extends HTMLElement {
-      constructor() {
-        super();
-        this.attachShadow({ mode: 'open' }).innerHTML =
-          '<aip-catalog page-size="3" filters="none" exportparts="card-title: shop-card-title, grid: shop-grid"></aip-catalog>';
-      }
-    },
-  );
-}
 
 /** Space between the examples' elements (not part of the brand). */
 const stack = html`<style>
