@@ -43,18 +43,17 @@ export type Theme = (typeof THEMES)[number];
  * texts are in `src/locales/en/`); `{name}` placeholders are filled in, and a
  * text may be given per plural category (`{ one: '…', other: '…' }`).
  *
+ * The design tokens (`--aip-color-accent`, `--aip-radius-m`, …) are listed
+ * with the storefront's CSS custom properties, each with its light and dark
+ * value; set them on any ancestor of the elements.
+ *
  * @summary Provides the API client and settings to the elements inside it.
  * @tag aip-storefront
  *
  * @slot - The storefront's content: catalogs, cards, any markup of the host's.
  *
- * @cssprop --aip-color-accent - Brand colour for buttons, links and focus rings.
- * @cssprop --aip-color-text - Text colour; the host's by default.
- * @cssprop --aip-color-text-muted - Secondary text.
- * @cssprop --aip-color-surface - Card background; transparent by default.
- * @cssprop --aip-color-border - Hairlines around cards and controls.
- * @cssprop --aip-radius-m - Corner radius of cards.
- * @cssprop --aip-button-radius - Corner radius of buttons; `--aip-radius-s` (the radius of fields and small boxes) by default. `999px` gives pill-shaped buttons and leaves boxes as they are.
+ * @cssprop --aip-button-radius - Corner radius of every element's buttons; `--aip-radius-s` (the radius of fields and small boxes) by default. `999px` gives pill-shaped buttons and leaves boxes as they are.
+ * @cssprop --aip-focus-ring-offset - Gap between a focused control and its focus ring, in every element; `2px` by default.
  */
 export class AipStorefront extends AipElement {
   static override styles = [...AipElement.styles, styles];
