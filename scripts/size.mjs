@@ -187,8 +187,10 @@ const paths = [
     // to 82.5 KB when a modal nobody could see was closed, a new list dropped the page still loading for the
     // old one, and a brief changed after a lost answer kept its key and says when it was filed as first sent
     // (0.2 KB with its German text); to 82.75 KB with the touch audit's fixes (see "everything"); to 83 KB when a
-    // translator's review mended the German and Spanish wording (legal terms, whole sentences, non-breaking spaces).
-    budgets: [{ limit: 83 * KB, enforced: true }],
+    // translator's review mended the German and Spanish wording (legal terms, whole sentences, non-breaking spaces);
+    // to 83.25 KB when type sizes stopped shrinking on pages with a small root font and the detail and checkout
+    // kept a paid listing on screen through a reload that fails (0.03 KB).
+    budgets: [{ limit: 83.25 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

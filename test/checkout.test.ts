@@ -196,6 +196,40 @@ describe('<aip-checkout>', function () {
     await waitForText(el, /Choose a license to check out/);
   });
 
+  it('in the detail view, a reload of the listing that fails after the sale leaves the certificate and listing shown', async () => {
+    // The listing loads, then every later request for it fails: the connection drops just after the payment.
+    const api = `${m.base}/_fault/status=503,only=personas,after=1`;
+    const page = await fixture<HTMLElement>(
+      html`<aip-storefront api=${api} retries="0">
+        <aip-persona-detail persona="juno-okafor">
+          <aip-checkout slot="checkout" poll-interval="250"></aip-checkout>
+        </aip-persona-detail>
+      </aip-storefront>`,
+    );
+    const el = page.querySelector('aip-checkout')!;
+    const detailView = page.querySelector('aip-persona-detail')!;
+    const picker = await waitUntil(() => detailView.shadowRoot!.querySelector('aip-license-picker'), 'no picker', {
+      timeout: 5000,
+    }).then(() => detailView.shadowRoot!.querySelector('aip-license-picker')!);
+    await waitUntil(() => picker.shadowRoot?.querySelector('input[value="commercial"]'), 'no tiers', { timeout: 5000 });
+    picker.shadowRoot!.querySelector<HTMLInputElement>('input[value="commercial"]')!.click();
+    await fillDetails(el);
+    submit(el);
+    await payInFrame(el);
+    await waitForText(el, /Certificate ID/);
+    // The sale reloads the listing everywhere; that reload fails.
+    const reloads = () => requestsMatching(`${api}/v1/personas/juno-okafor`).length;
+    await waitUntil(() => reloads() >= 2, 'the listing was not loaded again after the sale', { timeout: 5000 });
+    await aTimeout(50);
+    await Promise.all([detailView.updateComplete, el.updateComplete]);
+    expect(text(el)).to.match(/Certificate ID/);
+    expect(text(el)).not.to.contain('could not be loaded');
+    const detailText = detailView.shadowRoot!.textContent!;
+    expect(detailText).to.contain('Juno Okafor');
+    expect(detailText).not.to.contain('could not be loaded');
+    expect(detailView.shadowRoot!.querySelector<HTMLElement>('[part="purchase"]')!.hidden).to.equal(false);
+  });
+
   it('lets the host veto the checkout (aip-checkout-start is cancelable)', async () => {
     const el = await mount(m, 'juno-okafor', 'exclusive');
     const seen: unknown[] = [];

@@ -1,4 +1,3 @@
-import { TaskStatus } from '@lit/task';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import * as v from 'valibot';
@@ -221,6 +220,9 @@ export class AipCheckout extends AipElement {
   static override styles = [...AipElement.styles, dialogStyles, styles];
 
   private readonly store = new StorefrontController(this);
+  /** The listing last loaded. */
+  private loaded: Persona | null = null;
+
   private readonly loader = personaTask(this, this.store, () =>
     this.validSlug('persona', this.persona, 'is not a listing id; nothing can be bought.'),
   );
@@ -358,6 +360,8 @@ export class AipCheckout extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The task forgets its value when a load fails; see render().
+    if (this.loader.value) this.loaded = this.loader.value;
     if (this.store.localeChanged()) this.announcement = '';
     if (changed.has('mode') && !MODES.includes(this.mode)) {
       this.warnIfSet(this.mode, 'mode', `mode="${this.mode}" is not overlay, popup or redirect; using overlay.`);
@@ -1593,8 +1597,9 @@ export class AipCheckout extends AipElement {
   }
 
   override render(): TemplateResult {
-    // While the listing reloads (a sale changed it) the last copy stays on screen.
-    const value = this.loader.status === TaskStatus.ERROR ? null : this.loader.value;
+    // While the listing reloads (a sale changed it), and if that reload fails, the last copy stays on screen:
+    // a certificate is never taken away by a dropped connection after the payment.
+    const value = this.loader.value ?? this.loaded;
     const shown = value && value.id === this.personaId() ? value : null;
     const t = this.t;
     const choose = t(this.inDetailView ? 'checkout.choose-license' : 'checkout.choose-persona');

@@ -140,6 +140,9 @@ export class AipPersonaDetail extends AipElement {
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
 
+  /** The listing last loaded by id. */
+  private loaded: Persona | null = null;
+
   private readonly loader = personaTask(this, this.store, () =>
     this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
   );
@@ -209,6 +212,8 @@ export class AipPersonaDetail extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The task forgets its value when a load fails; a reload that fails keeps the last one on screen.
+    if (this.loader.value) this.loaded = this.loader.value;
     if (changed.has('headingLevel')) {
       this.headingLevel = this.headingLevelIn(this.headingLevel, 1, 3, 2);
       this.levelSlotted();
@@ -270,13 +275,14 @@ export class AipPersonaDetail extends AipElement {
   /** The listing on screen now, if any. */
   private shownPersona(): Persona | null {
     if (this.data) return this.data;
-    const value = this.loader.value ?? null;
+    const value = this.loader.value ?? this.loaded;
     if (!this.persona || !value) return null;
     if (this.loader.status === TaskStatus.COMPLETE) return value;
-    // While the same listing reloads (a sale on this page changed it), it stays
-    // on screen, so focus in the purchase area isn't lost; while another id
+    // While the same listing reloads (a sale on this page changed it), and if
+    // that reload fails, it stays on screen, so focus in the purchase area and
+    // the certificate a checkout there shows aren't lost; while another id
     // loads, the previous listing is not "shown".
-    return this.loader.status === TaskStatus.PENDING && value.id === this.persona.trim() ? value : null;
+    return value.id === this.persona.trim() ? value : null;
   }
 
   private slidesFor(p: Persona): Preview[] {
