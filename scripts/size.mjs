@@ -121,8 +121,10 @@ const paths = [
       // empty search's announcement were mended after a keyboard and screen-reader audit (0.2 KB); to 36 KB
       // after a race and a touch audit: a modal nobody could see (the payment overlay in a closed detail) is
       // closed rather than left making the page inert, a new list drops the page still loading for the old
-      // one, and a tap in the detail dialog's own margin no longer counts as one on its backdrop (0.1 KB).
-      { limit: 36 * KB, enforced: true },
+      // one, and a tap in the detail dialog's own margin no longer counts as one on its backdrop (0.1 KB); to
+      // 36.25 KB after a slow-network audit, when the catalog and the cards' images learned to load again by
+      // themselves once the browser is back online (0.15 KB).
+      { limit: 36.25 * KB, enforced: true },
     ],
   },
   {
@@ -161,8 +163,9 @@ const paths = [
       // key and says when it was filed as first sent (0.15 KB), and to 75.25 KB with a touch audit's fixes: a tap
       // in the detail dialog's margin no longer closes it, and a video stops when its slide is swiped away, and
       // to 75.5 KB when a number property given text (as React and Vue give it) took the number as it was set,
-      // the detail learned to be shown again, and the detail, catalog and GA4 fixes of an analytics audit.
-      { limit: 75.5 * KB, enforced: true },
+      // the detail learned to be shown again, and the detail, catalog and GA4 fixes of an analytics audit, and to
+      // 75.75 KB with the slow-network audit's fixes (see the catalog path; 0.15 KB).
+      { limit: 75.75 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({

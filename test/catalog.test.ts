@@ -635,6 +635,30 @@ describe('<aip-catalog>', () => {
       expect(el.shadowRoot!.querySelector('[part="status"]')!.textContent).to.contain('could not be loaded');
     });
 
+    it('loads the list by itself when the browser comes back online after it failed', async () => {
+      // The first request fails, as with the connection gone; the marketplace answers after that.
+      const api = `/_fault/status=503,only=catalog,times=1,retry-after=${Date.now() % 86_400}`;
+      const el = await inStorefront(
+        html`<aip-storefront api=${api} retries="0"><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
+      );
+      expect((await shadowQuery(el, '[part="status"]')).textContent).to.contain('could not be loaded');
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => cards(el).length === 2, 'no cards once back online');
+      expect(el.shadowRoot!.querySelector('[part="status"][role="alert"]')).to.equal(null);
+    });
+
+    it('loads the next page by itself when the browser comes back online after "Show more" failed', async () => {
+      const api = `/_fault/status=503,only=catalog,after=1,times=1,retry-after=${(Date.now() + 7) % 86_400}`;
+      const el = await inStorefront(
+        html`<aip-storefront api=${api} retries="0"><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
+      );
+      el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+      await waitUntil(() => el.shadowRoot!.querySelector('.more [role="alert"]'), 'the failure is shown');
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => cards(el).length === 4, 'no next page once back online');
+      expect(el.shadowRoot!.querySelector('.more [role="alert"]')).to.equal(null);
+    });
+
     it('recovers when the storefront points at a working marketplace', async () => {
       const root = await fixture(
         html`<aip-storefront api="/_fault/status=503"><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,

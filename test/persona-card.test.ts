@@ -183,6 +183,23 @@ describe('<aip-persona-card>', () => {
     });
   });
 
+  describe('a dropped connection', () => {
+    it('loads again an image that failed while the browser was offline, once it is back online', async () => {
+      const summary = await firstWith('rating=general&limit=1');
+      // The image's first request fails, as it would with the phone's connection gone; the next one works.
+      const url = new URL(summary.titleImage.url);
+      url.pathname = `/_fault/status=503,times=1,latency=1${url.pathname}`;
+      const data = { ...summary, titleImage: { ...summary.titleImage, url: url.href, srcset: [] } };
+      const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${data}></aip-persona-card>`);
+      const img = part(el, 'image') as HTMLImageElement;
+      await waitUntil(() => img.complete, 'the image request did not end', { timeout: 5000 });
+      expect(img.naturalWidth, 'the first request fails').to.equal(0);
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => img.naturalWidth > 0, 'the image was not asked for again', { timeout: 5000 });
+      expect(requestsMatching(url.pathname).length).to.equal(2);
+    });
+  });
+
   describe('leaving the page', () => {
     // Its own api, so only this test's card uses the client and its requests can be counted.
     const api = '/_fault/latency=4';

@@ -638,6 +638,27 @@ describe('<aip-persona-detail>', () => {
     });
   });
 
+  describe('a dropped connection', () => {
+    it('loads again the previews that failed while the browser was offline, once it is back online', async () => {
+      const p = await persona('noor-haddad');
+      // Each image's first request fails, as with the phone's connection gone; the next one works.
+      const faulty = (url: string) => {
+        const moved = new URL(url);
+        moved.pathname = `/_fault/status=503,times=1,latency=2${moved.pathname}`;
+        return moved.href;
+      };
+      const first = p.previews.find((preview) => preview.kind === 'image')!;
+      const data = { ...p, previews: [{ ...first, url: faulty(first.url) }] };
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail .data=${data}></aip-persona-detail>`);
+      await loaded(el);
+      const img = el.shadowRoot!.querySelector<HTMLImageElement>('.slide img')!;
+      await waitUntil(() => img.complete, 'the image request did not end', { timeout: 5000 });
+      expect(img.naturalWidth, 'the first request fails').to.equal(0);
+      window.dispatchEvent(new Event('online'));
+      await waitUntil(() => img.naturalWidth > 0, 'the preview was not asked for again', { timeout: 5000 });
+    });
+  });
+
   describe('content rating gate', () => {
     // lena-voss's media must not be loaded by any earlier test in this file:
     // the first test proves it is never requested before confirmation.

@@ -315,6 +315,7 @@ export class AipCatalog extends AipElement {
     if (this.syncUrl) this.readUrl();
     // A single-page app's Back and Forward (and its own links to a filtered view) change the URL without a load.
     addEventListener('popstate', this.onHistory);
+    addEventListener('online', this.onOnline);
     const realm = this.ownerDocument.defaultView ?? window;
     if (!(this.resizeObserver instanceof realm.ResizeObserver)) {
       // Measured in the next frame: re-laying out rows inside the observer's callback
@@ -330,6 +331,7 @@ export class AipCatalog extends AipElement {
     super.disconnectedCallback();
     clearTimeout(this.searchTimer);
     removeEventListener('popstate', this.onHistory);
+    removeEventListener('online', this.onOnline);
     this.resizeObserver?.disconnect();
     this.watchEnd(null);
   }
@@ -1042,6 +1044,12 @@ export class AipCatalog extends AipElement {
       }
     </div>`;
   }
+
+  /** Back online: a list or a next page that failed loads now, as the detail and checkout do (focus stays put). */
+  private onOnline = (): void => {
+    if (this.firstPage.status === TaskStatus.ERROR) this.retry();
+    else if (this.moreFailed) void this.nextPage.run();
+  };
 
   private retry(): void {
     this.announceResults = true;

@@ -10,6 +10,7 @@ import { loadFailureHint } from '../../internal/failure.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import { availabilityBadge } from '../../internal/labels.js';
+import { retryImagesOnline } from '../../internal/broken-images.js';
 import { productJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
 import messages from '../../locales/en/core.js';
 import { personaTask, StorefrontController } from '../storefront/storefront-controller.js';
@@ -145,8 +146,14 @@ export class AipPersonaCard extends AipElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    retryImagesOnline(this, true);
     // Back on the page: render the image that was left out.
     if (this.renderedDetached) this.requestUpdate();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    retryImagesOnline(this, false);
   }
 
   /** Focuses the card's title (the control that opens the persona). */

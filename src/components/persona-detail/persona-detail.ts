@@ -8,6 +8,7 @@ import { AgeGateController } from '../../internal/age-gate.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { heading } from '../../internal/headings.js';
 import { loadFailureView } from '../../internal/failure-view.js';
+import { retryImagesOnline } from '../../internal/broken-images.js';
 import { availabilityBadge } from '../../internal/labels.js';
 import { personaJsonLd } from '../../internal/persona-structured-data.js';
 import { SlowController } from '../../internal/slow.js';
@@ -203,8 +204,14 @@ export class AipPersonaDetail extends AipElement {
   /** Don't write schema.org JSON-LD into the light DOM. */
   @property({ type: Boolean, attribute: 'no-structured-data' }) noStructuredData = false;
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    retryImagesOnline(this, true);
+  }
+
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    retryImagesOnline(this, false);
     cancelAnimationFrame(this.scrollFrame);
     clearTimeout(this.headingTimer);
     this.scrollFrame = 0;
