@@ -162,6 +162,10 @@ before(async () => {
         })
         .end(body);
     if (path === '/embed.html') return send(EMBED_HTML, TYPES['.html']);
+    // The same page with the catalog alone: the detail's code is first asked for when a card is chosen.
+    if (path === '/catalog-only.html') {
+      return send(EMBED_HTML.replace(/ *<aip-persona-detail[^]*<\/aip-persona-detail>\n/, ''), TYPES['.html']);
+    }
     if (path === '/host-app.html') return send(HOST_APP_HTML, TYPES['.html']);
     if (path === '/host-app.js') return send(HOST_APP_JS, TYPES['.js']);
     if (path === '/ga4.html') return send(GA4_HTML, TYPES['.html']);
@@ -462,6 +466,35 @@ test('lazy chunks that do not arrive (the connection dropped) are fetched again,
       .sort(),
     ['<aip-checkout>', '<aip-persona-detail>'],
   );
+  assert.deepEqual(w.violations, []);
+  await w.context.close();
+});
+
+test("a persona whose detail code can't arrive: the message is in view where the buyer chose it", async () => {
+  const w = await watched();
+  // The detail's code never arrives: the connection is gone for it, after a while.
+  await w.context.route(/\/cdn\/chunks\/persona-detail-/, async (route) => {
+    await new Promise((done) => setTimeout(done, 1500));
+    await route.abort('internetdisconnected');
+  });
+  const page = await w.open('/catalog-only.html');
+  assert.equal(await page.locator('aip-persona-detail').count(), 0);
+  await page.setViewportSize({ width: 1280, height: 420 });
+  const last = page.locator('aip-catalog aip-persona-card').nth(5);
+  await last.locator('button.select').scrollIntoViewIfNeeded();
+  await last.locator('button.select').click();
+  // Meanwhile the card chosen says it is opening.
+  await page.waitForFunction(
+    () => document.querySelector('aip-catalog')!.shadowRoot!.querySelector('aip-persona-card[aria-busy="true"]'),
+    null,
+    { timeout: 1000 },
+  );
+  const message = page.locator('aip-catalog [part~="status"][role="alert"]');
+  await message.waitFor({ timeout: 10_000 });
+  assert.match((await message.textContent())!, /could not be opened/);
+  const box = (await message.boundingBox())!;
+  assert.ok(box.y >= 0 && box.y + box.height <= 420, `the message is in view: ${JSON.stringify(box)}`);
+  assert.equal(await last.getAttribute('aria-busy'), null, 'the card no longer says it is opening');
   assert.deepEqual(w.violations, []);
   await w.context.close();
 });

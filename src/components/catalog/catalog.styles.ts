@@ -148,9 +148,23 @@ export const styles = css`
   .loading {
     position: relative;
   }
+  /* Chosen, its code still on the way (a slow connection). */
+  aip-persona-card[aria-busy='true'] {
+    opacity: 0.6;
+    cursor: progress;
+  }
+  /* Kept in view while the buyer is further down the list, where the persona was chosen. */
   .open-error {
+    position: sticky;
+    top: var(--_aip-space-2);
+    z-index: 1;
     margin: 0 0 var(--_aip-space-3);
+    padding: var(--_aip-space-2) var(--_aip-space-3);
+    border: 1px solid var(--_aip-color-danger);
+    border-radius: var(--_aip-radius-s);
+    background: var(--_aip-color-surface-raised);
     color: var(--_aip-color-danger);
+    box-shadow: var(--_aip-shadow-raised);
   }
   .error .title {
     color: var(--_aip-color-danger);

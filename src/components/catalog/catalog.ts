@@ -933,6 +933,11 @@ export class AipCatalog extends AipElement {
       (fresh) => this.showAsLoaded(fresh),
       () => {},
     );
+    // On a slow connection the code below takes seconds the first time: the card chosen says it is opening.
+    const card = [...this.renderRoot.querySelectorAll<AipPersonaCard>('aip-persona-card')].find(
+      (c) => c.data?.id === persona.id,
+    );
+    card?.setAttribute('aria-busy', 'true');
     try {
       // The dialog is the whole way to buy: the detail, its checkout and the custom-order brief.
       await Promise.all([
@@ -944,6 +949,8 @@ export class AipCatalog extends AipElement {
       this.openError = isolate(persona.name);
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
       return;
+    } finally {
+      card?.removeAttribute('aria-busy');
     }
     const again = this.selected?.id === persona.id;
     this.selected = persona;
