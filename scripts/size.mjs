@@ -164,8 +164,9 @@ const paths = [
       // in the detail dialog's margin no longer closes it, and a video stops when its slide is swiped away, and
       // to 75.5 KB when a number property given text (as React and Vue give it) took the number as it was set,
       // the detail learned to be shown again, and the detail, catalog and GA4 fixes of an analytics audit, and to
-      // 75.75 KB with the slow-network audit's fixes (see the catalog path; 0.15 KB).
-      { limit: 75.75 * KB, enforced: true },
+      // 75.75 KB with the slow-network audit's fixes (see the catalog path; 0.15 KB), and to 76 KB when the
+      // payment overlay learned to say that the hosted page is loading rather than show an empty box (0.15 KB).
+      { limit: 76 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -192,8 +193,9 @@ const paths = [
     // (0.2 KB with its German text); to 82.75 KB with the touch audit's fixes (see "everything"); to 83 KB when a
     // translator's review mended the German and Spanish wording (legal terms, whole sentences, non-breaking spaces);
     // to 83.25 KB when type sizes stopped shrinking on pages with a small root font and the detail and checkout
-    // kept a paid listing on screen through a reload that fails (0.03 KB).
-    budgets: [{ limit: 83.25 * KB, enforced: true }],
+    // kept a paid listing on screen through a reload that fails (0.03 KB); to 83.5 KB with the slow-network
+    // audit's other fixes (see "everything").
+    budgets: [{ limit: 83.5 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

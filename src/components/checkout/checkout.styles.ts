@@ -238,6 +238,23 @@ export const styles = css`
     height: var(--aip-checkout-frame-height, min(42rem, 80vh, calc(100dvh - 8rem)));
     border: 0;
     border-radius: var(--_aip-radius-s);
+  }
+  iframe.loaded {
     background: #fff;
+  }
+  /* Until the hosted page arrives (seconds on a slow connection), the empty frame shows that it is on its way. */
+  .frame-box {
+    position: relative;
+  }
+  .frame-loading {
+    position: absolute;
+    inset: 0;
+    display: grid;
+    place-items: center;
+    margin: 0;
+    color: var(--_aip-color-text-muted);
+  }
+  .frame-loading[hidden] {
+    display: none;
   }
 `;

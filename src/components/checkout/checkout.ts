@@ -290,6 +290,8 @@ export class AipCheckout extends AipElement {
   @state() private touched = new Set<Field>();
   @state() private serverErrors: Partial<Record<Field, Say>> = {};
   @state() private payOpen = false;
+  /** Whether the overlay's hosted page has loaded (until then the overlay says it is loading). */
+  @state() private frameLoaded = false;
   @state() private popupBlocked = false;
   @state() private statusNote: Say | null = null;
   @state() private announcement = '';
@@ -718,6 +720,7 @@ export class AipCheckout extends AipElement {
 
   private handOff(order: Order): void {
     if (this.payIn === 'overlay') {
+      this.frameLoaded = this.payOpen && this.frameLoaded;
       this.payOpen = true;
     } else if (this.payIn === 'popup') {
       if (this.popup && !this.popup.closed) {
@@ -1542,12 +1545,17 @@ export class AipCheckout extends AipElement {
       </div>
       ${
         this.payOpen
-          ? html`<iframe
-              part="payment-frame"
-              src=${this.hostedPage(order.checkoutUrl)}
-              title=${t('checkout.frame', { persona: persona.name, license: licenseTitle(t, order.license) })}
-              referrerpolicy="origin"
-            ></iframe>`
+          ? html`<div class="frame-box">
+              <p class="frame-loading" ?hidden=${this.frameLoaded}>${t('common.loading')}</p>
+              <iframe
+                part="payment-frame"
+                class=${this.frameLoaded ? 'loaded' : ''}
+                src=${this.hostedPage(order.checkoutUrl)}
+                title=${t('checkout.frame', { persona: persona.name, license: licenseTitle(t, order.license) })}
+                referrerpolicy="origin"
+                @load=${() => (this.frameLoaded = true)}
+              ></iframe>
+            </div>`
           : nothing
       }
     </dialog>`;
