@@ -832,7 +832,12 @@ describe('<aip-checkout>', function () {
     await waitForText(el, /Trying again is safe/);
     const key = JSON.parse(Object.values({ ...sessionStorage }).find((s) => s.includes('"key"'))!).key as string;
     expect((await counts(m.id)).orders).to.equal(0);
+    $(el, '[part~="error"] button')!.focus();
     $(el, '[part~="error"] button')!.click();
+    await el.updateComplete;
+    // "Try again" goes while the order is sent: focus is on the button that says so, not lost to the page.
+    expect(root(el).activeElement?.getAttribute('part')).to.equal('submit-button');
+    expect(root(el).activeElement?.textContent).to.contain('Creating your order');
     const order = await currentOrder(el);
     const stored = JSON.parse(Object.values({ ...sessionStorage }).find((s) => s.includes(order.id))!) as {
       key: string;

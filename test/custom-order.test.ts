@@ -729,7 +729,11 @@ describe('<aip-custom-order>', () => {
         expect(typed(el)).to.deep.equal(typedValid());
         await expect(el).to.be.accessible();
 
+        $<HTMLButtonElement>(el, '[part="retry-button"]')!.focus();
         $<HTMLButtonElement>(el, '[part="retry-button"]')!.click();
+        await el.updateComplete;
+        // "Try again" goes while the brief is sent: focus is on the button that says so, not lost to the page.
+        expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('submit-button');
         await settled(el);
         expect(text($(el, '[part="request-number"]'))).to.match(/^co-/);
         expect(keys).to.have.length(2);

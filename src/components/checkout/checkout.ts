@@ -1173,11 +1173,14 @@ export class AipCheckout extends AipElement {
         if (!this.attempt) return;
         this.openPopup();
         void this.sendOrder(this.attempt, true);
+        // The remedy's button goes; the form's own button says what is under way.
+        this.focusAfterUpdate = '[part~="submit-button"]';
         break;
       case 'requote':
         if (!offer) return;
         this.openPopup();
         void this.requestQuote(offer);
+        this.focusAfterUpdate = '[part~="submit-button"]';
         break;
       case 'restart':
         this.order = null;

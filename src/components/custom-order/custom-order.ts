@@ -357,6 +357,16 @@ export class AipCustomOrder extends AipElement {
     void this.sender.run([this.store.value.client, this.attempt.request, this.attempt.key]);
   }
 
+  /** "Try again" in the alert: the alert goes while the brief is sent, and focus goes to the button saying so. */
+  private retry(): void {
+    this.send();
+    if (this.sending) {
+      void this.updateComplete.then(() =>
+        this.renderRoot.querySelector<HTMLElement>('[part="submit-button"]')?.focus(),
+      );
+    }
+  }
+
   private onSent(id: string): void {
     // The persona the brief went to, even if the host has shown another one since.
     const sent = this.attempt;
@@ -851,7 +861,7 @@ export class AipCustomOrder extends AipElement {
               part="retry-button"
               type="button"
               aria-disabled=${wait > 0 || this.sending ? 'true' : 'false'}
-              @click=${() => this.send()}
+              @click=${() => this.retry()}
             >
               ${t('common.try-again')}
             </button>`
