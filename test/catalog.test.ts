@@ -71,7 +71,7 @@ describe('<aip-catalog>', () => {
       expect(status()).to.equal('Loading personas…');
       expect(slow() === null, 'no note at first').to.equal(true);
       const top = firstCard();
-      const said = 'Still loading: the marketplace is slow to answer right now.';
+      const said = 'Still loading: the connection or the marketplace is slow right now.';
       await waitUntil(() => slow(), 'no note after 4 s', { timeout: 6000 });
       expect(slow()!.textContent!.trim()).to.equal(said);
       expect(status()).to.equal(said);

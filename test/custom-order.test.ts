@@ -807,7 +807,7 @@ describe('<aip-custom-order>', () => {
       await fill(el);
       submit(el).click();
       const alert = await shadowQuery(el, '[part="alert"]', 8000);
-      expect(text(alert)).to.contain('could not reach the marketplace');
+      expect(text(alert)).to.contain('No answer came from the marketplace, so the brief may not have been filed.');
       expect($(el, '[part="retry-button"]')).to.not.equal(null);
       expect(typed(el)).to.deep.equal(typedValid());
     });

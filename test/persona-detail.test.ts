@@ -565,7 +565,7 @@ describe('<aip-persona-detail>', () => {
       expect(note() === null, 'no note at first').to.equal(true);
       const top = slide();
       await waitUntil(() => note(), 'no note after 4 s', { timeout: 6000 });
-      const said = 'Still loading: the marketplace is slow to answer right now.';
+      const said = 'Still loading: the connection or the marketplace is slow right now.';
       expect(text(note())).to.equal(said);
       expect(status()).to.equal(said);
       expect(slide(), 'the placeholders stay where they were').to.equal(top);

@@ -11,7 +11,7 @@ const de: Catalogue = {
   'common.cancel': 'Abbrechen',
   'common.close': 'Schließen',
   'common.loading': 'Wird geladen…',
-  'common.slow': 'Wird noch geladen: Der Marktplatz antwortet gerade langsam.',
+  'common.slow': 'Wird noch geladen: Die Verbindung oder der Marktplatz ist gerade langsam.',
   'common.by': 'von {creator}',
   'common.from': 'Ab {price}',
   'common.disclosure': 'KI-generiert · fiktive Persona',
@@ -391,7 +391,7 @@ const de: Catalogue = {
   'custom-order.busy-wait': 'Der Marktplatz ist gerade ausgelastet. Versuchen Sie es in {wait} erneut.',
   'custom-order.busy': 'Der Marktplatz ist gerade ausgelastet. Versuchen Sie es jetzt erneut.',
   'custom-order.network':
-    'Ihr Briefing hat den Marktplatz nicht erreicht. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+    'Vom Marktplatz kam keine Antwort; das Briefing wurde daher möglicherweise nicht erfasst. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'custom-order.timeout':
     'Der Marktplatz hat nicht rechtzeitig geantwortet; das Briefing ist möglicherweise angekommen, möglicherweise nicht.',
   'custom-order.refused':

@@ -11,7 +11,7 @@ const es: Catalogue = {
   'common.cancel': 'Cancelar',
   'common.close': 'Cerrar',
   'common.loading': 'Cargando…',
-  'common.slow': 'Todavía cargando: el marketplace tarda en responder ahora mismo.',
+  'common.slow': 'Todavía cargando: la conexión o el marketplace va lento ahora mismo.',
   'common.by': 'de {creator}',
   'common.from': 'Desde {price}',
   'common.disclosure': 'Generada por IA · persona ficticia',
@@ -380,7 +380,8 @@ const es: Catalogue = {
     '{name} ya no figura en el marketplace, así que no acepta encargos personalizados. Su briefing sigue aquí por si quiere copiarlo.',
   'custom-order.busy-wait': 'El marketplace está saturado. Vuelva a intentarlo dentro de {wait}.',
   'custom-order.busy': 'El marketplace está saturado. Vuelva a intentarlo ahora.',
-  'custom-order.network': 'Su briefing no llegó al marketplace. Compruebe su conexión y vuelva a intentarlo.',
+  'custom-order.network':
+    'No llegó respuesta del marketplace, así que puede que el briefing no se haya registrado. Compruebe su conexión y vuelva a intentarlo.',
   'custom-order.timeout': 'El marketplace no respondió a tiempo, así que puede que el briefing haya llegado o no.',
   'custom-order.refused': 'El marketplace no pudo aceptar este briefing: {message}. Revíselo y vuelva a enviarlo.',
   'custom-order.too-large':

@@ -132,7 +132,7 @@ const MAX_SKELETONS = 8;
  * @csspart grid - The list of cards.
  * @csspart card - Each `<aip-persona-card>`; its own parts are forwarded as `card-<part>`.
  * @csspart status - The empty and error messages, and the note when a chosen persona could not be opened.
- * @csspart slow - The note over the loading placeholders when the marketplace is slow to answer.
+ * @csspart slow - The note over the loading placeholders when an answer is slow to come.
  * @csspart more - The "Show more" button.
  * @csspart detail-dialog - The modal `<dialog>` that shows a chosen persona.
  * @csspart close-button - The dialog's close button.

@@ -126,7 +126,7 @@ function pause(root: ParentNode): void {
  * @csspart checkout - The wrapper of the checkout slot.
  * @csspart custom-order - The wrapper of the custom-order slot.
  * @csspart status - The loading, error and "not shown" messages.
- * @csspart slow - The note over the loading placeholders when the marketplace is slow to answer.
+ * @csspart slow - The note over the loading placeholders when an answer is slow to come.
  *
  * @cssprop --aip-persona-detail-columns - Columns of the wide layout (gallery | info), used from 720px of the element's width; `minmax(0, 1fr) minmax(0, 1fr)` by default. Narrower, everything is one column.
  * @cssprop --aip-persona-detail-gallery-ratio - Aspect ratio of each slide; `4 / 5` by default.

@@ -15,7 +15,7 @@ export default {
   'common.try-again': 'Try again',
   'common.cancel': 'Cancel',
   'common.loading': 'Loading…',
-  'common.slow': 'Still loading: the marketplace is slow to answer right now.',
+  'common.slow': 'Still loading: the connection or the marketplace is slow right now.',
   'common.by': 'by {creator}',
   'common.from': 'From {price}',
   'common.disclosure': 'AI-generated · fictional persona',

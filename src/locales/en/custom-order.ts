@@ -71,7 +71,8 @@ export default {
     "{name} is no longer listed, so it can't take custom orders. Your brief is still here if you want to copy it.",
   'custom-order.busy-wait': 'The marketplace is busy. Try again in {wait}.',
   'custom-order.busy': 'The marketplace is busy. Try again now.',
-  'custom-order.network': 'Your brief could not reach the marketplace. Check your connection and try again.',
+  'custom-order.network':
+    'No answer came from the marketplace, so the brief may not have been filed. Check your connection and try again.',
   'custom-order.timeout': 'The marketplace did not answer in time, so the brief may or may not have arrived.',
   'custom-order.refused': 'The marketplace could not accept this brief: {message}. Review it and send it again.',
   'custom-order.too-large': 'The brief is too long to send. Shorten the goal or the must-avoid list and send it again.',
