@@ -165,8 +165,10 @@ const paths = [
       // to 75.5 KB when a number property given text (as React and Vue give it) took the number as it was set,
       // the detail learned to be shown again, and the detail, catalog and GA4 fixes of an analytics audit, and to
       // 75.75 KB with the slow-network audit's fixes (see the catalog path; 0.15 KB), and to 76 KB when the
-      // payment overlay learned to say that the hosted page is loading rather than show an empty box (0.15 KB).
-      { limit: 76 * KB, enforced: true },
+      // payment overlay learned to say that the hosted page is loading rather than show an empty box (0.15 KB),
+      // and to 76.25 KB when the detail and checkout shared the listing they keep through a failed reload, a
+      // chunk of its own (about 0.25 KB, most of it the chunk's imports and exports).
+      { limit: 76.25 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -194,8 +196,8 @@ const paths = [
     // translator's review mended the German and Spanish wording (legal terms, whole sentences, non-breaking spaces);
     // to 83.25 KB when type sizes stopped shrinking on pages with a small root font and the detail and checkout
     // kept a paid listing on screen through a reload that fails (0.03 KB); to 83.5 KB with the slow-network
-    // audit's other fixes (see "everything").
-    budgets: [{ limit: 83.5 * KB, enforced: true }],
+    // audit's other fixes (see "everything"); to 83.75 KB with the detail's and checkout's shared kept listing.
+    budgets: [{ limit: 83.75 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

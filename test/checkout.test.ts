@@ -220,7 +220,9 @@ describe('<aip-checkout>', function () {
     // The sale reloads the listing everywhere; that reload fails.
     const reloads = () => requestsMatching(`${api}/v1/personas/juno-okafor`).length;
     await waitUntil(() => reloads() >= 2, 'the listing was not loaded again after the sale', { timeout: 5000 });
-    await aTimeout(50);
+    // Until both elements have had the reload's failure.
+    const failed = (host: HTMLElement) => (host as unknown as { loader: { status: number } }).loader.status === 3;
+    await waitUntil(() => failed(el) && failed(detailView), 'the reload did not fail', { timeout: 5000 });
     await Promise.all([detailView.updateComplete, el.updateComplete]);
     expect(text(el)).to.match(/Certificate ID/);
     expect(text(el)).not.to.contain('could not be loaded');
@@ -228,6 +230,15 @@ describe('<aip-checkout>', function () {
     expect(detailText).to.contain('Juno Okafor');
     expect(detailText).not.to.contain('could not be loaded');
     expect(detailView.shadowRoot!.querySelector<HTMLElement>('[part="purchase"]')!.hidden).to.equal(false);
+  });
+
+  it('on another marketplace where the listing is gone, offers nothing to buy from the last one', async () => {
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    expect($(el, '[part~="start-button"]')).to.not.equal(null);
+    el.api = `${m.base}/_fault/status=404,only=personas`;
+    await waitUntil(() => !$(el, '[part~="start-button"]'), 'the Buy button stayed', { timeout: 5000 });
+    await el.updateComplete;
+    expect(text(el)).not.to.contain('Buy Commercial License');
   });
 
   it('lets the host veto the checkout (aip-checkout-start is cancelable)', async () => {

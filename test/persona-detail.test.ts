@@ -659,6 +659,37 @@ describe('<aip-persona-detail>', () => {
     });
   });
 
+  describe('another marketplace, or a listing now gone', () => {
+    it('shows what the new marketplace says, not the listing loaded from the last one', async () => {
+      const page = await fixture<HTMLElement>(
+        html`<aip-storefront retries="0"
+          ><aip-persona-detail persona="juno-okafor"></aip-persona-detail
+        ></aip-storefront>`,
+      );
+      const el = page.querySelector<AipPersonaDetail>('aip-persona-detail')!;
+      await loaded(el);
+      // A marketplace where the listing is gone.
+      page.setAttribute('api', '/_fault/status=404,only=personas');
+      await waitUntil(() => /not listed/.test(text(el.shadowRoot)), 'the gone listing is said', { timeout: 5000 });
+      expect(part(el, 'title')).to.equal(null);
+      // A marketplace that fails: its error, not the listing from elsewhere.
+      page.setAttribute('api', '/_fault/status=503,only=personas');
+      await waitUntil(() => /could not be loaded/.test(text(el.shadowRoot)), 'the failure is said', { timeout: 5000 });
+      expect(part(el, 'title')).to.equal(null);
+    });
+
+    it('shows no listing for a persona that is no listing id, though one was shown before', async () => {
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="juno-okafor"></aip-persona-detail>`);
+      await loaded(el);
+      await captureWarnings(async () => {
+        el.persona = 'Not A Slug!';
+        await el.updateComplete;
+        await el.updateComplete;
+      });
+      expect(text(el.shadowRoot)).not.to.contain('Juno Okafor');
+    });
+  });
+
   describe('content rating gate', () => {
     // lena-voss's media must not be loaded by any earlier test in this file:
     // the first test proves it is never requested before confirmation.

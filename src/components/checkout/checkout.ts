@@ -27,6 +27,7 @@ import {
   AipCheckoutStartEvent,
   type CheckoutErrorCode,
 } from '../../events/checkout.js';
+import { KeptListing } from '../../internal/kept-listing.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { heading } from '../../internal/headings.js';
 import { tellUnreadable, waitText } from '../../internal/failure.js';
@@ -220,12 +221,10 @@ export class AipCheckout extends AipElement {
   static override styles = [...AipElement.styles, dialogStyles, styles];
 
   private readonly store = new StorefrontController(this);
-  /** The listing last loaded. */
-  private loaded: Persona | null = null;
-
   private readonly loader = personaTask(this, this.store, () =>
     this.validSlug('persona', this.persona, 'is not a listing id; nothing can be bought.'),
   );
+  private readonly listing = new KeptListing(this.loader);
 
   /** Id of the persona to buy. */
   @property() persona: string | null = null;
@@ -362,8 +361,6 @@ export class AipCheckout extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The task forgets its value when a load fails; see render().
-    if (this.loader.value) this.loaded = this.loader.value;
     if (this.store.localeChanged()) this.announcement = '';
     if (changed.has('mode') && !MODES.includes(this.mode)) {
       this.warnIfSet(this.mode, 'mode', `mode="${this.mode}" is not overlay, popup or redirect; using overlay.`);
@@ -1610,8 +1607,9 @@ export class AipCheckout extends AipElement {
   override render(): TemplateResult {
     // While the listing reloads (a sale changed it), and if that reload fails, the last copy stays on screen:
     // a certificate is never taken away by a dropped connection after the payment.
-    const value = this.loader.value ?? this.loaded;
-    const shown = value && value.id === this.personaId() ? value : null;
+    const id = this.personaId();
+    const value = this.listing.value(this.client, id);
+    const shown = value && value.id === id ? value : null;
     const t = this.t;
     const choose = t(this.inDetailView ? 'checkout.choose-license' : 'checkout.choose-persona');
     const content = shown

@@ -9,6 +9,7 @@ import { AipElement } from '../../internal/aip-element.js';
 import { heading } from '../../internal/headings.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { retryImagesOnline } from '../../internal/broken-images.js';
+import { KeptListing } from '../../internal/kept-listing.js';
 import { availabilityBadge } from '../../internal/labels.js';
 import { personaJsonLd } from '../../internal/persona-structured-data.js';
 import { SlowController } from '../../internal/slow.js';
@@ -141,12 +142,10 @@ export class AipPersonaDetail extends AipElement {
   private readonly store = new StorefrontController(this);
   private readonly age = new AgeGateController(this);
 
-  /** The listing last loaded by id. */
-  private loaded: Persona | null = null;
-
   private readonly loader = personaTask(this, this.store, () =>
     this.data ? null : this.validSlug('persona', this.persona, 'is not a listing id.'),
   );
+  private readonly listing = new KeptListing(this.loader);
   /** Whether the listing is taking long to load. */
   private readonly waiting = new SlowController(this, () => !this.data && this.loader.status === TaskStatus.PENDING);
 
@@ -219,8 +218,6 @@ export class AipPersonaDetail extends AipElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // The task forgets its value when a load fails; a reload that fails keeps the last one on screen.
-    if (this.loader.value) this.loaded = this.loader.value;
     if (changed.has('headingLevel')) {
       this.headingLevel = this.headingLevelIn(this.headingLevel, 1, 3, 2);
       this.levelSlotted();
@@ -282,7 +279,7 @@ export class AipPersonaDetail extends AipElement {
   /** The listing on screen now, if any. */
   private shownPersona(): Persona | null {
     if (this.data) return this.data;
-    const value = this.loader.value ?? this.loaded;
+    const value = this.listing.value(this.store.value.client, this.persona?.trim() ?? null);
     if (!this.persona || !value) return null;
     if (this.loader.status === TaskStatus.COMPLETE) return value;
     // While the same listing reloads (a sale on this page changed it), and if
