@@ -335,25 +335,24 @@ describe('<aip-checkout>', function () {
     const el = await mount(m, 'juno-okafor', 'commercial');
     await fillDetails(el);
     // Seen as the frame is put in, before its page can have loaded.
-    const opened = new Promise<{ note: HTMLElement; noteShown: boolean; loaded: () => boolean }>((resolve) => {
+    const opened = new Promise<{ note: HTMLElement | null; noteShown: boolean; loaded: () => boolean }>((resolve) => {
       const observer = new MutationObserver(() => {
         const frame = $<HTMLIFrameElement>(el, 'dialog iframe');
         if (!frame) return;
         observer.disconnect();
         let loaded = false;
         frame.addEventListener('load', () => (loaded = true));
-        const note = $(el, 'dialog .frame-loading')!;
-        resolve({ note, noteShown: note.checkVisibility(), loaded: () => loaded });
+        const note = $(el, 'dialog .frame-loading');
+        resolve({ note, noteShown: !!note?.checkVisibility(), loaded: () => loaded });
       });
       observer.observe(root(el), { childList: true, subtree: true });
     });
     submit(el);
     const { note, noteShown, loaded } = await opened;
-    expect(note.textContent!.trim()).to.equal('Loading…');
+    expect(note?.textContent?.trim()).to.equal('Loading…');
     expect(noteShown, 'the note shows while the page loads').to.equal(true);
     await waitUntil(loaded, 'the hosted page did not load', { timeout: 5000 });
-    await el.updateComplete;
-    expect(note.checkVisibility(), 'the note is gone once the page is there').to.equal(false);
+    expect(note!.checkVisibility(), 'the note is gone once the page is there').to.equal(false);
   });
 
   it('buys a Commercial license in the overlay: pay on the hosted page, see a 6-month certificate', async () => {

@@ -239,7 +239,7 @@ export const styles = css`
     border: 0;
     border-radius: var(--_aip-radius-s);
   }
-  iframe.loaded {
+  .loaded iframe {
     background: #fff;
   }
   /* Until the hosted page arrives (seconds on a slow connection), the empty frame shows that it is on its way. */
@@ -254,7 +254,7 @@ export const styles = css`
     margin: 0;
     color: var(--_aip-color-text-muted);
   }
-  .frame-loading[hidden] {
+  .loaded .frame-loading {
     display: none;
   }
 `;

@@ -116,6 +116,12 @@ function cause(t: T, error: ApiError): string {
   return error.status >= 500 ? t('cause.problem') : error.message;
 }
 
+/**
+ * The overlay's hosted page has loaded: its box stops saying it is loading. Marked on the box itself, not
+ * by a render, which could show the overlay again while it closes (the dialog's close event comes later).
+ */
+const frameLoaded = (e: Event) => (e.target as HTMLElement).parentElement!.classList.add('loaded');
+
 /** What the buyer can do about a problem. */
 type Remedy = 'retry-order' | 'requote' | 'restart' | 'choose' | 'retry-certificate' | 'retry-resume' | null;
 
@@ -289,8 +295,6 @@ export class AipCheckout extends AipElement {
   @state() private touched = new Set<Field>();
   @state() private serverErrors: Partial<Record<Field, Say>> = {};
   @state() private payOpen = false;
-  /** Whether the overlay's hosted page has loaded (until then the overlay says it is loading). */
-  @state() private frameLoaded = false;
   @state() private popupBlocked = false;
   @state() private statusNote: Say | null = null;
   @state() private announcement = '';
@@ -717,7 +721,6 @@ export class AipCheckout extends AipElement {
 
   private handOff(order: Order): void {
     if (this.payIn === 'overlay') {
-      this.frameLoaded = this.payOpen && this.frameLoaded;
       this.payOpen = true;
     } else if (this.payIn === 'popup') {
       if (this.popup && !this.popup.closed) {
@@ -1546,14 +1549,13 @@ export class AipCheckout extends AipElement {
       ${
         this.payOpen
           ? html`<div class="frame-box">
-              <p class="frame-loading" ?hidden=${this.frameLoaded}>${t('common.loading')}</p>
+              <p class="frame-loading">${t('common.loading')}</p>
               <iframe
                 part="payment-frame"
-                class=${this.frameLoaded ? 'loaded' : ''}
                 src=${this.hostedPage(order.checkoutUrl)}
                 title=${t('checkout.frame', { persona: persona.name, license: licenseTitle(t, order.license) })}
                 referrerpolicy="origin"
-                @load=${() => (this.frameLoaded = true)}
+                @load=${frameLoaded}
               ></iframe>
             </div>`
           : nothing
