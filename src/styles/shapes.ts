@@ -4,8 +4,8 @@ import { css } from 'lit';
  * Shapes more than one element draws: `.chips` (a wrapping list of pill
  * labels, such as tags and use cases), `.pulse` (a loading placeholder
  * inside a `.skeleton`: it breathes, and holds still for viewers who ask for
- * reduced motion) and `.slow-note` (said over the placeholders when the
- * marketplace is slow to answer; it floats, so nothing moves when it appears).
+ * reduced motion) and `.slow-note` (said over the placeholders when an
+ * answer is slow to come; it floats, so nothing moves when it appears).
  */
 export const shapeStyles = css`
   .chips {
