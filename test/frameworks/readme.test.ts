@@ -1,6 +1,7 @@
 import { expect } from '@open-wc/testing';
 import { readFile } from '@web/test-runner-commands';
 import manifest from '../../custom-elements.json';
+import pkg from '../../package.json';
 
 const EXAMPLES = ['react/app.tsx', 'react/main.tsx', 'vue/app.ts', 'vue/main.ts', 'plain/index.html'];
 
@@ -80,5 +81,14 @@ describe('README: the element table', () => {
         tagName,
       ).to.have.members(expected);
     }
+  });
+});
+
+describe('README: what the package holds', () => {
+  it('ships every file or folder the README says is in the package', async () => {
+    const readme = (await readFile({ path: '../../README.md' }))!;
+    const said = [...readme.matchAll(/`([\w./-]+)\/?`, shipped in the package/g)].map((m) => m[1]!.replace(/\/$/, ''));
+    expect(said).to.include('src/locales/en');
+    for (const path of said) expect(pkg.files, path).to.include(path);
   });
 });
