@@ -878,7 +878,12 @@ describe('<aip-checkout>', function () {
     // What to do next: ask for the price again (a quote creates no order).
     const next = $(el, '[part~="error"] button')!;
     expect(next.textContent!.trim()).to.equal('Get a new price');
+    next.focus();
     next.click();
+    await el.updateComplete;
+    // The button goes while the price is asked for: focus is on the button that says so, not lost to the page.
+    expect(root(el).activeElement?.getAttribute('part')).to.equal('submit-button');
+    expect(root(el).activeElement?.textContent).to.contain('Getting your price');
     await currentOrder(el);
     expect((await counts(m.id)).orders).to.equal(1);
   });
