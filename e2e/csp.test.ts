@@ -495,6 +495,18 @@ test("a persona whose detail code can't arrive: the message is in view where the
   const box = (await message.boundingBox())!;
   assert.ok(box.y >= 0 && box.y + box.height <= 420, `the message is in view: ${JSON.stringify(box)}`);
   assert.equal(await last.getAttribute('aria-busy'), null, 'the card no longer says it is opening');
+  // Below a sticky header of the page's own, as the page sets it.
+  await page
+    .locator('aip-catalog')
+    .evaluate((el: HTMLElement) => el.style.setProperty('--aip-catalog-sticky-top', '64px'));
+  await page.mouse.wheel(0, 40);
+  await page.waitForFunction(() => {
+    const note = document.querySelector('aip-catalog')!.shadowRoot!.querySelector('[part~="status"][role="alert"]')!;
+    return Math.round(note.getBoundingClientRect().top) === 64;
+  });
+  // A new list: the note was about the last one.
+  await page.locator('aip-catalog').getByRole('searchbox').fill('a');
+  await message.waitFor({ state: 'detached', timeout: 10_000 });
   assert.deepEqual(w.violations, []);
   await w.context.close();
 });

@@ -156,7 +156,7 @@ export const styles = css`
   /* Kept in view while the buyer is further down the list, where the persona was chosen. */
   .open-error {
     position: sticky;
-    top: var(--_aip-space-2);
+    top: var(--aip-catalog-sticky-top, var(--_aip-space-2));
     z-index: 1;
     margin: 0 0 var(--_aip-space-3);
     padding: var(--_aip-space-2) var(--_aip-space-3);

@@ -142,6 +142,7 @@ const MAX_SKELETONS = 8;
  *
  * @cssprop --aip-catalog-card-min-width - Narrowest a card may get before the grid drops a column; 220px.
  * @cssprop --aip-catalog-gap - Space between cards; `--aip-space-4` by default.
+ * @cssprop --aip-catalog-sticky-top - How far from the top of the view the "could not be opened" note sticks while the buyer scrolls the list; `--aip-space-2` by default. Set it below a sticky header of the page's own.
  */
 export class AipCatalog extends AipElement {
   static override styles = [...AipElement.styles, dialogStyles, shapeStyles, styles];
@@ -162,6 +163,8 @@ export class AipCatalog extends AipElement {
       this.store.value.formatMoney({ amount: 0, currency: this.store.value.currency });
       const page = await request;
       this.list += 1;
+      // A persona that could not be opened belongs to the list before.
+      this.openError = '';
       markChecked(page.items);
       this.listings = page.items;
       this.cursor = page.nextCursor;
