@@ -1055,7 +1055,10 @@ export class AipCatalog extends AipElement {
     </div>`;
   }
 
-  /** Back online: a list or a next page that failed loads now, as the detail and checkout do (focus stays put). */
+  /**
+   * Back online: a list or a next page that failed loads now, as the detail and checkout do. Focus moves only
+   * from the failed next page's own button, to the first new card, as after pressing it.
+   */
   private onOnline = (): void => {
     if (this.firstPage.status === TaskStatus.ERROR) this.retry();
     else if (this.moreFailed) void this.nextPage.run();
