@@ -54,13 +54,14 @@ export function warnOnce(el: Element, subject: string, message: string): void {
   console.warn(`<${el.localName}>: ${message}`);
 }
 
-/**
- * The base of every `aip-*` element: shared host styles, a typed `emit()` and
- * a console warning that is said once per element and subject.
- */
 /** The setters `finalize` made, so a subclass's finalize leaves its parent's alone. */
 const numberSetters = new WeakSet<(value: unknown) => void>();
 
+/**
+ * The base of every `aip-*` element: shared host styles, a typed `emit()`,
+ * a console warning that is said once per element and subject, and number
+ * properties that take a number's text.
+ */
 export class AipElement extends LitElement {
   static override styles = [tokenStyles, hostStyles, buttonStyles];
 
