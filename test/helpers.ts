@@ -32,6 +32,13 @@ export function requestsTo(pathAndQuery: string): PerformanceResourceTiming[] {
 }
 
 /** Network requests the page made whose URL contains `part`. */
+/** `url` moved under a fault switch of its marketplace (`/_fault/<spec>/…`): the same resource, misbehaving. */
+export function underFault(url: string, spec: string): string {
+  const moved = new URL(url);
+  moved.pathname = `/_fault/${spec}${moved.pathname}`;
+  return moved.href;
+}
+
 export function requestsMatching(part: string): PerformanceResourceTiming[] {
   return (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).filter((e) => e.name.includes(part));
 }

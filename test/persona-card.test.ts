@@ -6,7 +6,7 @@ import { CARD_PARTS, type AipPersonaCard } from '../src/components/persona-card/
 import type { PersonaSummary } from '../src/api/schemas.js';
 import { clientFor } from '../src/components/storefront/context.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
-import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery } from './helpers.js';
+import { captureWarnings, catalogFromApi, requestsMatching, shadowQuery, underFault } from './helpers.js';
 
 const part = (el: AipPersonaCard, name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
 
@@ -187,16 +187,15 @@ describe('<aip-persona-card>', () => {
     it('loads again an image that failed while the browser was offline, once it is back online', async () => {
       const summary = await firstWith('rating=general&limit=1');
       // The image's first request fails, as it would with the phone's connection gone; the next one works.
-      const url = new URL(summary.titleImage.url);
-      url.pathname = `/_fault/status=503,times=1,latency=1${url.pathname}`;
-      const data = { ...summary, titleImage: { ...summary.titleImage, url: url.href, srcset: [] } };
+      const url = underFault(summary.titleImage.url, 'status=503,times=1,latency=1');
+      const data = { ...summary, titleImage: { ...summary.titleImage, url, srcset: [] } };
       const el = await fixture<AipPersonaCard>(html`<aip-persona-card .data=${data}></aip-persona-card>`);
       const img = part(el, 'image') as HTMLImageElement;
       await waitUntil(() => img.complete, 'the image request did not end', { timeout: 5000 });
       expect(img.naturalWidth, 'the first request fails').to.equal(0);
       window.dispatchEvent(new Event('online'));
       await waitUntil(() => img.naturalWidth > 0, 'the image was not asked for again', { timeout: 5000 });
-      expect(requestsMatching(url.pathname).length).to.equal(2);
+      expect(requestsMatching(new URL(url).pathname).length).to.equal(2);
     });
   });
 

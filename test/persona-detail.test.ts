@@ -8,7 +8,7 @@ import type { AipPersonaDetail } from '../src/components/persona-detail/persona-
 import type { Creator, Persona } from '../src/api/schemas.js';
 import { confirmAge, forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
-import { captureWarnings, requestsMatching, requestsTo, shadowQuery } from './helpers.js';
+import { captureWarnings, requestsMatching, requestsTo, shadowQuery, underFault } from './helpers.js';
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(path);
@@ -642,13 +642,8 @@ describe('<aip-persona-detail>', () => {
     it('loads again the previews that failed while the browser was offline, once it is back online', async () => {
       const p = await persona('noor-haddad');
       // Each image's first request fails, as with the phone's connection gone; the next one works.
-      const faulty = (url: string) => {
-        const moved = new URL(url);
-        moved.pathname = `/_fault/status=503,times=1,latency=2${moved.pathname}`;
-        return moved.href;
-      };
       const first = p.previews.find((preview) => preview.kind === 'image')!;
-      const data = { ...p, previews: [{ ...first, url: faulty(first.url) }] };
+      const data = { ...p, previews: [{ ...first, url: underFault(first.url, 'status=503,times=1,latency=2') }] };
       const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail .data=${data}></aip-persona-detail>`);
       await loaded(el);
       const img = el.shadowRoot!.querySelector<HTMLImageElement>('.slide img')!;
