@@ -123,8 +123,9 @@ const paths = [
       // closed rather than left making the page inert, a new list drops the page still loading for the old
       // one, and a tap in the detail dialog's own margin no longer counts as one on its backdrop (0.1 KB); to
       // 36.25 KB after a slow-network audit, when the catalog and the cards' images learned to load again by
-      // themselves once the browser is back online (0.15 KB).
-      { limit: 36.25 * KB, enforced: true },
+      // themselves once the browser is back online (0.15 KB); to 36.5 KB when a load that failed offline said
+      // so, and that it runs again once back online, instead of asking the buyer to check the connection (0.05 KB).
+      { limit: 36.5 * KB, enforced: true },
     ],
   },
   {
@@ -196,8 +197,9 @@ const paths = [
     // translator's review mended the German and Spanish wording (legal terms, whole sentences, non-breaking spaces);
     // to 83.25 KB when type sizes stopped shrinking on pages with a small root font and the detail and checkout
     // kept a paid listing on screen through a reload that fails (0.03 KB); to 83.5 KB with the slow-network
-    // audit's other fixes (see "everything"); to 83.75 KB with the detail's and checkout's shared kept listing.
-    budgets: [{ limit: 83.75 * KB, enforced: true }],
+    // audit's other fixes (see "everything"); to 83.75 KB with the detail's and checkout's shared kept listing;
+    // to 84 KB when a load that failed offline said so (see the catalog path; 0.1 KB with its German text).
+    budgets: [{ limit: 84 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

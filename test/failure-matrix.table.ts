@@ -31,8 +31,8 @@ export const MATRIX_SLOW_MS = 900;
 export const MESSAGE_FAILURES: readonly MessageFailure[] = [
   {
     id: 'offline',
-    label: 'Offline',
-    how: '`api="http://127.0.0.1:9"`: a closed port, the connection is refused',
+    label: 'No connection',
+    how: '`api="http://127.0.0.1:9"`: a closed port, the connection is refused (the browser itself is online)',
     spec: null,
   },
   {
@@ -286,6 +286,10 @@ export function reliabilityMarkdown(): string {
     'reload of a listing that fails (a sale reloads it everywhere) leaves the copy on screen, and a',
     "checkout's certificate with it, unless the marketplace says the listing is gone.",
     '',
+    'When the browser itself is offline, a failed load says so instead of asking the buyer to check the',
+    "connection: “You're offline. This will load again as soon as you're back online.” It then does",
+    "(`e2e/offline.test.ts`, with Playwright's offline mode).",
+    '',
     '## How each failure is made',
     '',
     '| failure | how |',
@@ -294,9 +298,9 @@ export function reliabilityMarkdown(): string {
     '| 503 once | `status=503,times=1`, default retries: the first request (for the writers, the first write) fails, the next succeeds |',
     `| Overtaken | \`latency=${MATRIX_SLOW_MS},times=1\`: the first listing request is held back, and meanwhile the element gets another \`persona\`; the catalog holds back its first page and a "Show more" page (\`times=2\`), and meanwhile the buyer changes the sort |`,
     '',
-    'For `<aip-checkout>` and `<aip-custom-order>` every failure but "offline" is aimed at the write',
+    'For `<aip-checkout>` and `<aip-custom-order>` every failure but "no connection" is aimed at the write',
     '(`only=orders`, `only=custom-orders`), so the listing and the quote load and the buyer fills in the form',
-    'first; offline, nothing loads.',
+    'first; with no connection, nothing loads.',
     '',
     '## Results',
     '',

@@ -24,16 +24,19 @@ export function tellUnreadable(error: ApiError, who = 'aip-storefront'): void {
 /**
  * The sentence an element's error state adds under "… could not be loaded":
  * what went wrong, as far as the buyer can act on it, and when to try again.
- * A wait the marketplace asked for (`Retry-After`, which the client waits out
- * itself when it is short) is said in seconds or minutes. An unreadable
- * answer is also described in the console (`tellUnreadable`).
+ * Offline, it says the load runs again by itself once back online. A wait
+ * the marketplace asked for (`Retry-After`, which the client waits out itself
+ * when it is short) is said in seconds or minutes. An unreadable answer is
+ * also described in the console (`tellUnreadable`).
  */
 export function loadFailureHint(error: unknown, t: Translate<CoreMessageId>): string {
   const e = toApiError(error);
   const wait = e.retryAfter ? waitText(t, e.retryAfter) : null;
   switch (e.code) {
     case 'network':
-      return t('hint.network');
+      // Offline, a failed load runs again by itself once the browser is back online (the client and the catalog
+      // listen for it): the buyer is told so rather than asked to try again.
+      return t(navigator.onLine === false ? 'hint.offline' : 'hint.network');
     case 'timeout':
       return t('hint.timeout');
     case 'rate_limited':

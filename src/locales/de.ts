@@ -21,6 +21,7 @@ const de: Catalogue = {
   'persona.failed': 'Diese Persona konnte nicht geladen werden.',
   'listing.not-shown': 'Dieses Angebot wird auf dieser Website nicht angezeigt.',
   'hint.network': 'Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
+  'hint.offline': 'Sie sind offline. Sobald Sie wieder online sind, wird es erneut geladen.',
   'hint.timeout':
     'Der Marktplatz hat zu lange nicht geantwortet. Prüfen Sie Ihre Verbindung und versuchen Sie es dann erneut.',
   'hint.busy': 'Der Marktplatz ist gerade ausgelastet. Warten Sie einen Moment und versuchen Sie es dann erneut.',

@@ -21,6 +21,7 @@ const es: Catalogue = {
   'persona.failed': 'No se pudo cargar esta persona.',
   'listing.not-shown': 'Este anuncio no se muestra en este sitio.',
   'hint.network': 'Compruebe su conexión y vuelva a intentarlo.',
+  'hint.offline': 'Está sin conexión. Se volverá a cargar en cuanto vuelva a estar en línea.',
   'hint.timeout': 'El marketplace tardó demasiado en responder. Compruebe su conexión y vuelva a intentarlo.',
   'hint.busy': 'El marketplace está saturado. Espere un momento y vuelva a intentarlo.',
   'hint.busy-wait': 'El marketplace está saturado. Vuelva a intentarlo dentro de {wait}.',

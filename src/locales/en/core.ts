@@ -27,6 +27,7 @@ export default {
 
   // What to do after a failed load, by cause; {wait} is a duration (time.*).
   'hint.network': 'Check your connection, then try again.',
+  'hint.offline': "You're offline. This will load again as soon as you're back online.",
   'hint.timeout': 'The marketplace took too long to answer. Check your connection, then try again.',
   'hint.busy': 'The marketplace is busy. Wait a moment, then try again.',
   'hint.busy-wait': 'The marketplace is busy. Try again in {wait}.',
