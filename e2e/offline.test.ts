@@ -37,3 +37,21 @@ test('offline, a failed search says the buyer is offline and runs again once bac
   );
   await page.close();
 });
+
+test('offline, a checkout that could not get its price says the buyer is offline, not a URL or the client’s words', async () => {
+  const page = await demo().open('/demo/creator/persona.html?id=noor-haddad');
+  await page.locator('aip-license-picker input[value="commercial"]').check();
+  const checkout = page.locator('aip-checkout');
+  await checkout.locator('[part~="start-button"]').click();
+  await checkout.locator('#buyer-name').fill('Robin Example');
+  await checkout.locator('#buyer-email').fill('robin@example.com');
+  await checkout.locator('#agree').check();
+
+  await page.context().setOffline(true);
+  await checkout.locator('[part~="submit-button"]').click();
+  const problem = checkout.locator('[role="alert"]').filter({ hasText: "couldn't get the price" });
+  await problem.waitFor({ timeout: 20_000 });
+  assert.match(await problem.innerText(), /We couldn't get the price for this license \(you're offline\)\./);
+  await page.context().setOffline(false);
+  await page.close();
+});

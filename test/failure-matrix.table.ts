@@ -167,7 +167,10 @@ export const MATRIX_ROWS: readonly MatrixRow[] = [
     outcomes: {
       // Offline nothing loads, so the buyer never gets to the order.
       offline: { says: ['The checkout could not be loaded.', HINT.offline], action: 'Try again' },
-      timeout: { says: [ORDER_UNCONFIRMED, 'did not answer within', ORDER_SAFE], action: 'Try again' },
+      timeout: {
+        says: [ORDER_UNCONFIRMED, '(the marketplace did not answer in time)', ORDER_SAFE],
+        action: 'Try again',
+      },
       404: {
         says: ['This persona is no longer listed. Nothing was charged.'],
         action: 'Get a new price',

@@ -319,6 +319,7 @@ const de: Catalogue = {
   'checkout.retry-certificate': 'Zertifikat erneut laden',
   'checkout.retry-resume': 'Erneut prüfen',
   'cause.network': 'keine Verbindung zum Marktplatz',
+  'cause.offline': 'Sie sind offline',
   'cause.timeout': 'keine rechtzeitige Antwort des Marktplatzes',
   'cause.busy': 'der Marktplatz ist ausgelastet',
   'cause.unavailable': 'der Marktplatz ist gerade nicht erreichbar',
@@ -393,6 +394,8 @@ const de: Catalogue = {
   'custom-order.busy': 'Der Marktplatz ist gerade ausgelastet. Versuchen Sie es jetzt erneut.',
   'custom-order.network':
     'Vom Marktplatz kam keine Antwort; das Briefing wurde daher möglicherweise nicht erfasst. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
+  'custom-order.offline':
+    'Sie sind offline; das Briefing wurde daher möglicherweise nicht erfasst. Senden Sie es erneut, sobald Sie wieder online sind.',
   'custom-order.timeout':
     'Der Marktplatz hat nicht rechtzeitig geantwortet; das Briefing ist möglicherweise angekommen, möglicherweise nicht.',
   'custom-order.refused':

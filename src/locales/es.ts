@@ -309,6 +309,7 @@ const es: Catalogue = {
   'checkout.retry-certificate': 'Volver a cargar el certificado',
   'checkout.retry-resume': 'Volver a comprobar',
   'cause.network': 'no se pudo conectar con el marketplace',
+  'cause.offline': 'está sin conexión',
   'cause.timeout': 'el marketplace no respondió a tiempo',
   'cause.busy': 'el marketplace está saturado',
   'cause.unavailable': 'el marketplace no está disponible en este momento',
@@ -383,6 +384,8 @@ const es: Catalogue = {
   'custom-order.busy': 'El marketplace está saturado. Vuelva a intentarlo ahora.',
   'custom-order.network':
     'No llegó respuesta del marketplace, así que puede que el briefing no se haya registrado. Compruebe su conexión y vuelva a intentarlo.',
+  'custom-order.offline':
+    'Está sin conexión, así que puede que el briefing no se haya registrado. Vuelva a enviarlo en cuanto vuelva a estar en línea.',
   'custom-order.timeout': 'El marketplace no respondió a tiempo, así que puede que el briefing haya llegado o no.',
   'custom-order.refused': 'El marketplace no pudo aceptar este briefing: {message}. Revíselo y vuelva a enviarlo.',
   'custom-order.too-large':

@@ -95,17 +95,18 @@ type T = Translate<keyof typeof messages>;
 type Say = (t: T) => string;
 
 /**
- * What failed, in the buyer's language: what the browser saw, and a marketplace that was busy, unavailable or had
- * a problem of its own. Only a request the marketplace refused for a reason (a 4xx) is said in its own words, which
- * are English. What the validator found in an unreadable answer, and the words of a 5xx, are for integrators (the
+ * What failed, in the buyer's language: what the browser saw (offline, no connection, no answer in time), and a
+ * marketplace that was busy, unavailable or had a problem of its own. Only a request the marketplace refused for a
+ * reason (a 4xx) is said in its own words, which are English. What the validator found in an unreadable answer, the
+ * client's words for a failed connection (which can name a URL) and the words of a 5xx are for integrators (the
  * console and the error event's `error`), not buyers.
  */
 function cause(t: T, error: ApiError): string {
   switch (error.code) {
     case 'network':
-      return t('cause.network', { message: error.message });
+      return t(navigator.onLine === false ? 'cause.offline' : 'cause.network');
     case 'timeout':
-      return t('cause.timeout', { message: error.message });
+      return t('cause.timeout');
     case 'malformed_response':
       return t('cause.malformed');
     case 'rate_limited':

@@ -832,7 +832,7 @@ export class AipCustomOrder extends AipElement {
         retry = true;
         break;
       case 'network':
-        text = `${t('custom-order.network')} ${once}`;
+        text = `${t(navigator.onLine === false ? 'custom-order.offline' : 'custom-order.network')} ${once}`;
         retry = true;
         break;
       case 'timeout':

@@ -121,9 +121,10 @@ export default {
   'checkout.choose': 'Choose another license',
   'checkout.retry-certificate': 'Load the certificate again',
   'checkout.retry-resume': 'Check again',
-  // Failures the browser saw itself. English shows the client's own words ({message}); translations say it in theirs.
-  'cause.network': '{message}',
-  'cause.timeout': '{message}',
+  // Failures the browser saw itself, in the buyer's words: the client's own (for integrators) can name a URL.
+  'cause.network': 'the marketplace could not be reached',
+  'cause.offline': "you're offline",
+  'cause.timeout': 'the marketplace did not answer in time',
   // Never the client's words here: they name the validator's findings, which mean nothing to a buyer.
   'cause.busy': 'the marketplace is busy',
   'cause.unavailable': 'the marketplace is unavailable right now',

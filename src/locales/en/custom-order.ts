@@ -73,6 +73,8 @@ export default {
   'custom-order.busy': 'The marketplace is busy. Try again now.',
   'custom-order.network':
     'No answer came from the marketplace, so the brief may not have been filed. Check your connection and try again.',
+  'custom-order.offline':
+    "You're offline, so the brief may not have been filed. Send it again once you're back online.",
   'custom-order.timeout': 'The marketplace did not answer in time, so the brief may or may not have arrived.',
   'custom-order.refused': 'The marketplace could not accept this brief: {message}. Review it and send it again.',
   'custom-order.too-large': 'The brief is too long to send. Shorten the goal or the must-avoid list and send it again.',
