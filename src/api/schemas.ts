@@ -202,9 +202,15 @@ export const PersonaSummarySchema = v.object({
 });
 export type PersonaSummary = v.InferOutput<typeof PersonaSummarySchema>;
 
+/**
+ * The longest cursor the marketplace issues or takes. A cursor carries the last row's sort key: for the name
+ * sort a name of up to 200 characters, which in UTF-8, as JSON and then base64url, can take most of this.
+ */
+export const CURSOR_MAX_LENGTH = 2048;
+
 export const CatalogPageSchema = v.object({
   items: v.array(PersonaSummarySchema),
-  nextCursor: v.nullable(v.pipe(v.string(), v.maxLength(500))),
+  nextCursor: v.nullable(v.pipe(v.string(), v.maxLength(CURSOR_MAX_LENGTH))),
 });
 export type CatalogPage = v.InferOutput<typeof CatalogPageSchema>;
 
@@ -293,7 +299,7 @@ export const CatalogQuerySchema = v.strictObject({
   rating: v.optional(v.picklist(CONTENT_RATINGS), 'general'),
   availability: v.optional(v.picklist(AVAILABILITIES)),
   sort: v.optional(v.picklist(SORTS), 'newest'),
-  cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(500))),
+  cursor: v.optional(v.pipe(v.string(), v.minLength(1), v.maxLength(CURSOR_MAX_LENGTH))),
   limit: v.optional(QueryInt(1, 100), '24'),
 });
 export type CatalogQueryInput = v.InferInput<typeof CatalogQuerySchema>;

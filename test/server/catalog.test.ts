@@ -10,7 +10,17 @@ import {
   type ContentRating,
   type PersonaSummary,
 } from '../../src/api/schemas.js';
-import { counts, expectError, expectSorted, get, published, seed, unpublished, walkCatalog } from './http.js';
+import {
+  counts,
+  expectError,
+  expectSorted,
+  get,
+  isolatedMarketplace,
+  published,
+  seed,
+  unpublished,
+  walkCatalog,
+} from './http.js';
 
 const ids = (items: PersonaSummary[]) => items.map((p) => p.id);
 const sorted = (list: string[]) => [...list].sort();
@@ -164,6 +174,22 @@ describe('GET /v1/catalog', () => {
       expect(new Set(prices).size, 'the seed has equal prices').to.be.lessThan(prices.length);
       const { items } = await walkCatalog('sort=price_asc&rating=explicit&limit=2');
       expectSorted(items, 'price_asc');
+    });
+
+    it('walks names of 200 characters beyond ASCII by name: every cursor it gives is one it takes', async () => {
+      // 'é' is two bytes in UTF-8 and '漢' three: in a cursor, as JSON and then base64url, such a name
+      // once took 586 characters and more, past the 500 the contract then allowed.
+      const long = (ch: string, last: string) => ch.repeat(199) + last;
+      const names = [long('é', 'a'), long('é', 'b'), long('漢', 'a'), long('漢', 'b')];
+      const personas = seed.personas.map((p, i) => (i < names.length ? { ...p, name: names[i]! } : p));
+      const market = await isolatedMarketplace(new Date().toISOString(), { seed: { ...seed, personas } });
+      try {
+        const walk = await walkCatalog('sort=name&rating=explicit&limit=1', market.base);
+        expect(walk.items.map((p) => p.name)).to.include.members(names);
+        expect(walk.items).to.have.length(published.length);
+      } finally {
+        await market.dispose();
+      }
     });
 
     it('gives a null nextCursor on the last page and an opaque string before it', async () => {
