@@ -244,6 +244,42 @@ describe('<aip-license-picker>', () => {
       expect(new FormData(form).get('tier')).to.equal(null);
     });
 
+    it('a submit with no tier chosen focuses the first tier that can be chosen and says what is missing', async () => {
+      // Elio Marchetti's Exclusive runs: Commercial and Exclusive can't be chosen, Ownership can (by its holder).
+      const form = await fixture<HTMLFormElement>(
+        html`<form @submit=${(e: Event) => e.preventDefault()}>
+          <aip-license-picker persona="elio-marchetti" name="tier" required></aip-license-picker>
+          <button>Continue</button>
+        </form>`,
+      );
+      const el = form.querySelector('aip-license-picker')!;
+      await shadowQuery(el, 'input');
+      const message = () => el.shadowRoot!.querySelector('#picker-invalid');
+      // A host asking whether the form is complete is no attempt of the buyer's: nothing is said.
+      expect(form.checkValidity()).to.equal(false);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(message()).to.equal(null);
+
+      let submitted = false;
+      form.addEventListener('submit', () => (submitted = true));
+      form.querySelector('button')!.click();
+      await waitUntil(message, 'the picker did not say a tier is missing');
+      expect(submitted).to.equal(false);
+      expect(el.shadowRoot!.activeElement).to.equal(radios(el)[2]);
+      expect(message()!.getAttribute('role')).to.equal('alert');
+      expect(message()!.textContent).to.equal('Choose a license tier to continue.');
+      for (const radio of radios(el)) {
+        expect(radio.getAttribute('aria-invalid')).to.equal('true');
+        expect(radio.getAttribute('aria-describedby')).to.contain('picker-invalid');
+      }
+      await expect(el).to.be.accessible();
+
+      tiers(el)[2].click();
+      await el.updateComplete;
+      expect(message()).to.equal(null);
+      expect(radios(el).map((r) => r.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false', 'false']);
+    });
+
     it('resets to the tier its value attribute chose, in the element and in the form data', async () => {
       const form = await fixture<HTMLFormElement>(
         html`<form>

@@ -156,6 +156,11 @@ export class AipLicensePicker extends AipElement {
   /** Tiers shown for sale so far, as `persona:license`: one of these going away is a sale, not a host's mistake. */
   private readonly offered = new Set<string>();
 
+  constructor() {
+    super();
+    this.addEventListener('invalid', this.onInvalid);
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
     // What a form reset goes back to: the value the picker started with, not the one it had when last moved.
@@ -262,15 +267,34 @@ export class AipLicensePicker extends AipElement {
     return this.store.value.translate(messages);
   }
 
+  /**
+   * Gives the form the value and the validity. The browser focuses the anchor of a missing tier when a submit
+   * fails, so it is the first tier that can be chosen; the tiers exist only after a render, which is why this
+   * runs after each update as well as before it (where the value a form reads right away is set).
+   */
   private syncForm(): void {
     this.internals.setFormValue(this.value || null, this.value);
-    const first = this.renderRoot?.querySelector?.('input');
+    const first = this.renderRoot?.querySelector?.<HTMLInputElement>('input:not(:disabled)');
     if (this.required && !this.value) {
       this.internals.setValidity({ valueMissing: true }, this.t('picker.required'), first ?? undefined);
     } else {
       this.internals.setValidity({});
     }
   }
+
+  protected override updated(): void {
+    this.syncForm();
+  }
+
+  /**
+   * No tier chosen. When a submit found it, the browser then focuses the first tier (the anchor) and the picker
+   * says what is missing; `checkValidity()` fires the same event without focusing, and nothing is shown.
+   */
+  private onInvalid = (): void => {
+    setTimeout(() => {
+      if (this.shadowRoot?.activeElement) this.touched = true;
+    });
+  };
 
   /** The form was reset: back to the initial value. */
   formResetCallback(): void {
@@ -334,7 +358,7 @@ export class AipLicensePicker extends AipElement {
     return this.offers.find((o) => o.license === this.value) ?? null;
   }
 
-  private renderTier(offer: Offer, persona: Persona) {
+  private renderTier(offer: Offer, persona: Persona, invalid: boolean) {
     const settings = this.store.value;
     const t = this.t;
     const info = licenseInfo(t, offer.license);
@@ -361,7 +385,8 @@ export class AipLicensePicker extends AipElement {
           .value=${offer.license}
           .checked=${selected}
           ?disabled=${disabled}
-          aria-describedby="${id}-price ${id}-details"
+          aria-describedby="${id}-price ${id}-details${invalid ? ' picker-invalid' : ''}"
+          aria-invalid=${invalid ? 'true' : 'false'}
           @change=${() => this.onPick(offer)}
           @input=${(e: Event) => e.stopPropagation() /* the host fires its own */}
         />
@@ -442,12 +467,12 @@ export class AipLicensePicker extends AipElement {
     const t = this.t;
     return html`<fieldset part="base" ?disabled=${this.disabled}>
         <legend part="legend">${this.label ?? t('picker.label')}</legend>
-        <div part="tiers" class="tiers">${this.offers.map((o) => this.renderTier(o, persona))}</div>
+        <div part="tiers" class="tiers">${this.offers.map((o) => this.renderTier(o, persona, invalid))}</div>
         <div class="actions">
           <button part="compare-button" type="button" aria-haspopup="dialog" @click=${() => this.openCompare()}>
             ${t('compare.title')}
           </button>
-          ${invalid ? html`<p class="invalid" role="alert">${t('picker.invalid')}</p>` : nothing}
+          ${invalid ? html`<p class="invalid" id="picker-invalid" role="alert">${t('picker.invalid')}</p>` : nothing}
         </div>
       </fieldset>
       ${this.renderCompare()}`;
