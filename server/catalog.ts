@@ -206,18 +206,21 @@ export class CatalogStore {
   }
 
   /** License start and end instants, sorted, as of the database version they were read at. */
-  #boundaries: { version: number; instants: string[] } | null = null;
+  #boundaries: { version: string; instants: string[] } | null = null;
 
   /**
    * A stamp that changes whenever a public read (catalog page, persona,
    * creator) could answer differently: after any write on the database's
-   * connection (SQLite's `total_changes()`), or when the clock crosses the
-   * start or the end of a license, which is when availability, offers and
-   * the Commercial tail change. Equal stamps mean equal answers, so the API
-   * can serve a cached body (see `app.ts`).
+   * connection (SQLite's `total_changes()`) or on another one, as a second
+   * server sharing the file makes (`PRAGMA data_version`), or when the clock
+   * crosses the start or the end of a license, which is when availability,
+   * offers and the Commercial tail change. Equal stamps mean equal answers, so
+   * the API can serve a cached body (see `app.ts`).
    */
   readStamp(now: string): string {
-    const version = this.#prepare('SELECT total_changes()').pluck().get() as number;
+    const version = this.#prepare("SELECT total_changes() || '.' || data_version FROM pragma_data_version")
+      .pluck()
+      .get() as string;
     if (this.#boundaries?.version !== version) {
       const instants = this.#prepare(
         `SELECT effective_at FROM licenses UNION SELECT expires_at FROM licenses WHERE expires_at IS NOT NULL
