@@ -482,16 +482,28 @@ test("a persona whose detail code can't arrive: the message is in view where the
   await page.setViewportSize({ width: 1280, height: 420 });
   const last = page.locator('aip-catalog aip-persona-card').nth(5);
   await last.locator('button.select').scrollIntoViewIfNeeded();
+  const name = (await last.locator('[part="title"]').innerText()).trim();
   await last.locator('button.select').click();
-  // Meanwhile the card chosen says it is opening.
+  // Meanwhile the card chosen says it is opening, and after a second the live region says so too.
   await page.waitForFunction(
     () => document.querySelector('aip-catalog')!.shadowRoot!.querySelector('aip-persona-card[aria-busy="true"]'),
     null,
     { timeout: 1000 },
   );
+  const said = page.locator('aip-catalog p[role="status"]');
+  // The name is isolated (FSI … PDI), as every name inside a sentence.
+  await page.waitForFunction(
+    (text) => {
+      const region = document.querySelector('aip-catalog')!.shadowRoot!.querySelector('p[role="status"]')!;
+      return region.textContent!.replace(/[\u2068\u2069]/g, '').trim() === text;
+    },
+    `Opening ${name}…`,
+    { timeout: 3000 },
+  );
   const message = page.locator('aip-catalog [part~="status"][role="alert"]');
   await message.waitFor({ timeout: 10_000 });
   assert.match((await message.textContent())!, /could not be opened/);
+  assert.equal((await said.textContent())!.trim(), '', 'the region no longer says it is opening');
   const box = (await message.boundingBox())!;
   assert.ok(box.y >= 0 && box.y + box.height <= 420, `the message is in view: ${JSON.stringify(box)}`);
   assert.equal(await last.getAttribute('aria-busy'), null, 'the card no longer says it is opening');

@@ -170,8 +170,10 @@ const paths = [
       // and to 76.25 KB when the detail and checkout shared the listing they keep through a failed reload, a
       // chunk of its own (about 0.25 KB, most of it the chunk's imports and exports), and to 76.5 KB when failed
       // loads, checkouts and briefs said the buyer was offline when they were, and the checkout stopped showing
-      // the client's own words, which could name a URL (0.15 KB).
-      { limit: 76.5 * KB, enforced: true },
+      // the client's own words, which could name a URL (0.15 KB), and to 76.75 KB with a screen-reader audit's
+      // fixes: a required license picker that says a tier is missing when a submit finds none, the catalog
+      // saying a persona is opening on a slow connection and each "Show more" again (0.25 KB).
+      { limit: 76.75 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({

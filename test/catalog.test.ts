@@ -135,6 +135,27 @@ describe('<aip-catalog>', () => {
       expect(el.shadowRoot!.querySelector('[role="status"]')!.textContent).to.match(/more personas loaded/);
       await expect(el).to.be.accessible();
     });
+
+    it('says each page "Show more" loads, the same count again included', async () => {
+      const el = await inStorefront(
+        html`<aip-storefront creator="nova-studio"><aip-catalog page-size="2"></aip-catalog></aip-storefront>`,
+      );
+      const region = el.shadowRoot!.querySelector('p[role="status"]')!;
+      const said: string[] = [];
+      const observer = new MutationObserver(() => {
+        const text = region.textContent!.trim();
+        if (text !== said.at(-1)) said.push(text);
+      });
+      observer.observe(region, { subtree: true, childList: true, characterData: true });
+      for (const count of [4, 6]) {
+        el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!.click();
+        await waitUntil(() => cards(el).length === count, `${count} cards`);
+        await waitUntil(() => region.textContent!.trim() !== '', 'something said');
+      }
+      observer.disconnect();
+      // An unchanged region is not read again: it is emptied, then says it once more.
+      expect(said).to.deep.equal(['2 more personas loaded.', '', '2 more personas loaded.']);
+    });
   });
 
   describe('paging="infinite"', () => {

@@ -106,6 +106,7 @@ const de: Catalogue = {
   'catalog.empty-creator': 'Für dieses Creator-Profil gibt es noch keine Personas.',
   'catalog.empty-hint': 'Neue Angebote erscheinen hier, sobald der Marktplatz sie veröffentlicht.',
   'catalog.failed': 'Der Katalog konnte nicht geladen werden.',
+  'catalog.opening': '{name} wird geöffnet…',
   'catalog.open-failed':
     '{name} konnte nicht geöffnet werden. Prüfen Sie Ihre Verbindung und wählen Sie die Persona dann erneut.',
   'catalog.dialog': 'Persona',

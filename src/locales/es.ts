@@ -105,6 +105,7 @@ const es: Catalogue = {
   'catalog.empty-creator': 'Este perfil de creador todavía no tiene personas.',
   'catalog.empty-hint': 'Los nuevos anuncios aparecen aquí en cuanto el marketplace los publica.',
   'catalog.failed': 'No se pudo cargar el catálogo.',
+  'catalog.opening': 'Abriendo {name}…',
   'catalog.open-failed': 'No se pudo abrir {name}. Compruebe su conexión y vuelva a seleccionar la persona.',
   'catalog.dialog': 'Persona',
   'catalog.close': 'Cerrar {name}',

@@ -22,6 +22,7 @@ import { AipSelectEvent } from '../../events/select.js';
 import { AipListViewEvent } from '../../events/view.js';
 import { AipElement, kindOf } from '../../internal/aip-element.js';
 import { isolate } from '../../internal/bidi.js';
+import { sayAgain } from '../../internal/live-region.js';
 import { loadFailureHint } from '../../internal/failure.js';
 import { showModal } from '../../internal/modal.js';
 import { markChecked } from '../../internal/checked.js';
@@ -71,6 +72,8 @@ const INFINITE_MARGIN_PX = 600;
 const SCROLL_INPUT = ['wheel', 'touchmove', 'keydown'] as const;
 
 const SEARCH_DELAY_MS = 250;
+/** How long a chosen persona's code may take to arrive before the live region says it is opening. */
+const OPENING_SAID_AFTER_MS = 1000;
 /** Every part of the cards, forwarded as `card-<part>`. */
 const FORWARDED_CARD_PARTS = CARD_PARTS.map((p) => `${p}: card-${p}`).join(', ');
 
@@ -217,7 +220,13 @@ export class AipCatalog extends AipElement {
       if ((this.focusNewCards || onButton) && page.items.length) void this.focusCard(first);
       this.focusNewCards = false;
       this.emit(new AipListViewEvent({ items: page.items, offset: first, creator: query.creator ?? null }));
-      this.announcement = this.t('catalog.more-loaded', { count: page.items.length });
+      // Said again after another page of the same size, which an unchanged region would not be.
+      sayAgain(
+        this,
+        () => this.announcement,
+        (said) => (this.announcement = said),
+        this.t('catalog.more-loaded', { count: page.items.length }),
+      );
       // The new cards may not fill the screen: infinite paging keeps going.
       void this.updateComplete.then(() => requestAnimationFrame(() => this.loadMoreIfNear(true)));
       return page;
@@ -941,6 +950,9 @@ export class AipCatalog extends AipElement {
       (c) => c.data?.id === persona.id,
     );
     card?.setAttribute('aria-busy', 'true');
+    // A screen reader hears it too, once the wait is long enough to notice (not on every quick open).
+    const opening = this.t('catalog.opening', { name: isolate(persona.name) });
+    const say = setTimeout(() => (this.announcement = opening), OPENING_SAID_AFTER_MS);
     try {
       // The dialog is the whole way to buy: the detail, its checkout and the custom-order brief.
       await Promise.all([
@@ -953,7 +965,9 @@ export class AipCatalog extends AipElement {
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
       return;
     } finally {
+      clearTimeout(say);
       card?.removeAttribute('aria-busy');
+      if (this.announcement === opening) this.announcement = '';
     }
     const again = this.selected?.id === persona.id;
     this.selected = persona;

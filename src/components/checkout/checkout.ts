@@ -32,6 +32,7 @@ import { AipElement } from '../../internal/aip-element.js';
 import { heading } from '../../internal/headings.js';
 import { tellUnreadable, waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
+import { sayAgain } from '../../internal/live-region.js';
 import { showModal } from '../../internal/modal.js';
 import type { Translate } from '../../internal/i18n.js';
 import {
@@ -565,21 +566,13 @@ export class AipCheckout extends AipElement {
     void this.requestQuote(offer);
   }
 
-  /**
-   * Says `text` in the live region even when it already holds it (a second failed submit): an unchanged region
-   * is not read again, so it is emptied and refilled on the next frame.
-   */
+  /** Says `text` in the live region even when it already holds it (a second failed submit). */
   private announceAgain(text: string): void {
-    if (this.announcement !== text) {
-      this.announcement = text;
-      return;
-    }
-    this.announcement = '';
-    void this.updateComplete.then(() =>
-      requestAnimationFrame(() => {
-        // Unless something newer was said meanwhile.
-        if (this.announcement === '') this.announcement = text;
-      }),
+    sayAgain(
+      this,
+      () => this.announcement,
+      (said) => (this.announcement = said),
+      text,
     );
   }
 

@@ -119,6 +119,7 @@ export default {
   'catalog.empty-creator': 'No personas to show from this creator yet.',
   'catalog.empty-hint': 'New listings appear here as soon as the marketplace publishes them.',
   'catalog.failed': 'The catalog could not be loaded.',
+  'catalog.opening': 'Opening {name}…',
   'catalog.open-failed': '{name} could not be opened. Check your connection, then choose it again.',
   'catalog.dialog': 'Persona',
   'catalog.close': 'Close {name}',
