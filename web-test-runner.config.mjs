@@ -144,6 +144,32 @@ const marketplaceCommands = {
   },
 };
 
+/**
+ * `executeServerCommand('a11y:tree')`: Chromium's accessibility tree of the test page, what a screen reader is
+ * given, as a flat list of the nodes it exposes (Playwright no longer offers `page.accessibility`).
+ * @type {import('@web/test-runner').TestRunnerPlugin}
+ */
+const accessibilityCommands = {
+  name: 'accessibility-commands',
+  async executeCommand({ command, session }) {
+    if (command !== 'a11y:tree') return undefined;
+    const page = session.browser.getPage(session.id);
+    const cdp = await page.context().newCDPSession(page);
+    try {
+      const { nodes } = await cdp.send('Accessibility.getFullAXTree');
+      return nodes
+        .filter((node) => !node.ignored)
+        .map((node) => ({
+          role: node.role?.value ?? '',
+          name: node.name?.value ?? '',
+          properties: Object.fromEntries((node.properties ?? []).map((p) => [p.name, p.value?.value])),
+        }));
+    } finally {
+      await cdp.detach();
+    }
+  },
+};
+
 export default {
   files: ['test/**/*.test.ts'],
   nodeResolve: true,
@@ -154,6 +180,7 @@ export default {
     frameworkModules(),
     esbuildPlugin({ ts: true, tsx: true, json: true, tsconfig: './tsconfig.json', target: 'auto' }),
     marketplaceCommands,
+    accessibilityCommands,
   ],
   middleware: [
     async (ctx, next) => {

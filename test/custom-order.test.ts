@@ -7,7 +7,14 @@ import '../src/components/custom-order/index.js';
 import type { AipCustomOrder } from '../src/components/custom-order/custom-order.js';
 import type { Persona } from '../src/api/schemas.js';
 import type { AipCustomOrderSubmittedEvent } from '../src/events/index.js';
-import { captureWarnings, requestsMatching, shadowQuery, thrownIntoPage } from './helpers.js';
+import {
+  accessibilityTree,
+  captureWarnings,
+  invalidNodes,
+  requestsMatching,
+  shadowQuery,
+  thrownIntoPage,
+} from './helpers.js';
 import { counts, isolatedMarketplace, type Isolated } from './server/http.js';
 
 const text = (node: Node | null | undefined) => (node?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -257,6 +264,18 @@ describe('<aip-custom-order>', () => {
   });
 
   describe('validation', () => {
+    it('says no field is invalid before the buyer has done anything, the kind of work included', async () => {
+      const el = await standalone(html`<aip-custom-order persona="noor-haddad"></aip-custom-order>`);
+      await shadowQuery(el, '[part="form"]');
+      // What a screen reader is told: a required radio with no choice yet is not "invalid" until a send or a leave.
+      const tree = await accessibilityTree();
+      expect(tree.find((n) => n.role === 'radio' && n.name === 'Product in scene')).to.not.equal(undefined);
+      // Required all the same: the radio group says so.
+      const group = tree.find((n) => n.role === 'radiogroup' && n.name.startsWith('Kind of work'));
+      expect(group?.properties.required).to.equal(true);
+      expect(invalidNodes(tree)).to.deep.equal([]);
+    });
+
     it("takes a budget typed in the storefront's own digits (Egyptian Arabic)", async () => {
       const root = await fixture(
         html`<aip-storefront locale="ar-EG"

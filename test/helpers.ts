@@ -1,4 +1,5 @@
 import { waitUntil } from '@open-wc/testing';
+import { executeServerCommand } from '@web/test-runner-commands';
 import type { Order, PersonaSummary } from '../src/api/schemas.js';
 import { storefrontContext, type StorefrontSettings } from '../src/components/storefront/context.js';
 
@@ -129,3 +130,20 @@ export function settingsOf(el: Element): StorefrontSettings {
   if (!value) throw new Error('no storefront answered');
   return value;
 }
+
+/** A node of Chromium's accessibility tree: what a screen reader is told about an element. */
+export interface AxNode {
+  role: string;
+  name: string;
+  /** Its states and properties (`invalid`, `required`, `checked`, …) as Chromium gives them. */
+  properties: Record<string, unknown>;
+}
+
+/** The page's accessibility tree, every node a screen reader is given, flat (the `a11y:tree` command). */
+export async function accessibilityTree(): Promise<AxNode[]> {
+  return (await executeServerCommand('a11y:tree')) as AxNode[];
+}
+
+/** The nodes a screen reader is told are invalid. */
+export const invalidNodes = (tree: AxNode[]) =>
+  tree.filter((n) => (n.properties.invalid ?? 'false') !== 'false').map((n) => `${n.role} "${n.name}"`);

@@ -517,7 +517,8 @@ export class AipCustomOrder extends AipElement {
 
   /**
    * A group of radios or checkboxes under a legend, with its hint and message. A group of radios is a radio
-   * group, which carries the invalid state (a radio button itself cannot).
+   * group, which carries the required and invalid states (a radio button itself cannot; a native `required` on
+   * the radios would have Chromium call each of them invalid before the buyer did anything).
    */
   private renderGroup(field: Field, legend: string, hint: unknown, options: TemplateResult, optional = false) {
     const invalid = !!this.errorFor(field);
@@ -527,6 +528,7 @@ export class AipCustomOrder extends AipElement {
       class="field group${invalid ? ' invalid' : ''}"
       data-field=${field}
       role=${radios ? 'radiogroup' : nothing}
+      aria-required=${radios && !optional ? 'true' : nothing}
       aria-invalid=${radios && invalid ? 'true' : nothing}
       aria-describedby=${this.describedBy(field, !!hint)}
     >
@@ -610,7 +612,6 @@ export class AipCustomOrder extends AipElement {
                   id=${i === 0 ? idOf('type') : nothing}
                   type="radio"
                   name="type"
-                  required
                   value=${type}
                   .checked=${d.type === type}
                   @change=${() => {
