@@ -355,6 +355,36 @@ describe('<aip-checkout>', function () {
     expect(note!.checkVisibility(), 'the note is gone once the page is there').to.equal(false);
   });
 
+  it("says the payment's progress inside the overlay, where a screen reader can hear it", async () => {
+    // Confirmations slow enough for a poll or two to see them arrive.
+    await m.dispose();
+    m = await market({ confirmationIntervalMs: 400 });
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(el);
+    submit(el);
+    await waitUntil(() => $(el, 'dialog[open] iframe'), 'the overlay did not open', { timeout: 5000 });
+    const regions = () => [...root(el).querySelectorAll('[aria-live]')];
+    const inside = regions().filter((r) => r.closest('dialog'));
+    expect(inside).to.have.length(1);
+    const said: string[] = [];
+    const outside: string[] = [];
+    const observer = new MutationObserver(() => {
+      said.push(inside[0]!.textContent!.trim());
+      for (const r of regions()) if (!r.closest('dialog') && r.textContent!.trim()) outside.push(r.textContent!);
+    });
+    observer.observe(inside[0]!, { subtree: true, childList: true, characterData: true });
+    observer.observe(root(el), { subtree: true, childList: true, characterData: true });
+    await payInFrame(el);
+    await waitForText(el, /Certificate ID/);
+    observer.disconnect();
+    // The page behind the modal is inert: what it said there while the overlay was open was never heard.
+    expect(
+      said.some((text) => /^Payment received/.test(text)),
+      said.join(' | '),
+    ).to.equal(true);
+    expect(outside.filter((text) => /^Payment received/.test(text.trim()))).to.deep.equal([]);
+  });
+
   it('buys a Commercial license in the overlay: pay on the hosted page, see a 6-month certificate', async () => {
     // Under a host's own level-2 heading: the checkout's title is an h3, the certificate's an h4.
     const el = await mount(m, 'juno-okafor', 'commercial', { headingLevel: 3 });

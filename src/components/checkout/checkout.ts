@@ -1535,11 +1535,13 @@ export class AipCheckout extends AipElement {
     if (this.payIn !== 'overlay' || !order || (order.status !== 'awaiting_payment' && order.status !== 'confirming'))
       return nothing;
     const t = this.t;
+    // While it is open the page behind it is inert, the section's live region unheard: the progress is said in here.
     return html`<dialog part="payment-dialog" aria-labelledby="payment-title" @close=${() => this.onDialogClose()}>
       <div class="dialog-head">
         <h2 id="payment-title">${t('checkout.secure')}</h2>
         <button type="button" @click=${() => this.dialog?.close()}>${t('common.close')}</button>
       </div>
+      <p class="visually-hidden" aria-live="polite">${this.payOpen ? this.announcement : ''}</p>
       ${
         this.payOpen
           ? html`<div class="frame-box">
@@ -1628,7 +1630,7 @@ export class AipCheckout extends AipElement {
         });
     return html`<section part="base" class="base" aria-labelledby="title">
       ${heading(this.headingLevel, t('checkout.title'), { id: 'title', part: 'title', focusable: true })} ${content}
-      <p class="visually-hidden" aria-live="polite">${this.announcement}</p>
+      <p class="visually-hidden" aria-live="polite">${this.payOpen ? '' : this.announcement}</p>
     </section>`;
   }
 }
