@@ -194,6 +194,7 @@ const de: Catalogue = {
   'detail.thumbnail': 'Vorschau {index} von {count}',
   'detail.thumbnail-video': 'Vorschau {index} von {count} (Video)',
   'detail.position': '{index} von {count}',
+  'detail.position-said': '{index} von {count}: {alt}',
   'detail.cover': 'Eingestuft als {rating}: Die Vorschauen bleiben ausgeblendet, bis Sie Ihr Alter bestätigen.',
   'detail.cover-button': '18+ — Vorschauen anzeigen',
   'detail.about': 'Über {name}',

@@ -191,6 +191,7 @@ const es: Catalogue = {
   'detail.thumbnail': 'Vista previa {index} de {count}',
   'detail.thumbnail-video': 'Vista previa {index} de {count} (vídeo)',
   'detail.position': '{index} de {count}',
+  'detail.position-said': '{index} de {count}: {alt}',
   'detail.cover': 'Clasificación «{rating}»: las vistas previas están ocultas hasta que confirme su edad.',
   'detail.cover-button': '18+ — Mostrar vistas previas',
   'detail.about': 'Sobre {name}',

@@ -552,10 +552,15 @@ export class AipPersonaDetail extends AipElement {
     </header>`;
   }
 
+  /** What a slide shows, in words: its own text, or the persona's name. */
+  private slideAlt(p: Persona, slide: Preview | undefined): string {
+    return slide?.alt || this.t('persona.alt', { name: p.name });
+  }
+
   private renderSlide(p: Persona, slide: Preview, i: number) {
     const n = this.slides.length;
     const t = this.t;
-    const alt = slide.alt || t('persona.alt', { name: p.name });
+    const alt = this.slideAlt(p, slide);
     const media =
       slide.kind === 'video'
         ? html`<video
@@ -669,7 +674,14 @@ export class AipPersonaDetail extends AipElement {
           })}
         </div>
         <p part="position" class="position" aria-live="polite">
-          ${t('detail.position', { index: this.current + 1, count: n })}
+          <span aria-hidden="true">${t('detail.position', { index: this.current + 1, count: n })}</span>
+          <span class="visually-hidden"
+            >${t('detail.position-said', {
+              index: this.current + 1,
+              count: n,
+              alt: this.slideAlt(p, this.slides[this.current]),
+            })}</span
+          >
         </p>
       </div>
     </section>`;

@@ -17,6 +17,8 @@ export default {
   'detail.thumbnail': 'Preview {index} of {count}',
   'detail.thumbnail-video': 'Preview {index} of {count} (video)',
   'detail.position': '{index} of {count}',
+  // Said when the slide shown changes: the position and what the slide shows.
+  'detail.position-said': '{index} of {count}: {alt}',
   'detail.cover': 'Rated {rating}: previews are hidden until you confirm your age.',
   'detail.cover-button': '18+ — Show previews',
   'detail.about': 'About {name}',
