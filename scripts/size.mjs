@@ -203,8 +203,10 @@ const paths = [
     // kept a paid listing on screen through a reload that fails (0.03 KB); to 83.5 KB with the slow-network
     // audit's other fixes (see "everything"); to 83.75 KB with the detail's and checkout's shared kept listing;
     // to 84 KB when failed loads, checkouts and briefs said the buyer was offline (see "everything"; 0.25 KB with
-    // the German texts); to 84.25 KB with a screen-reader audit's fixes (see "everything").
-    budgets: [{ limit: 84.25 * KB, enforced: true }],
+    // the German texts); to 84.5 KB with a screen-reader audit's fixes (see "everything"; 0.45 KB with the
+    // German texts, among them the gallery saying what each slide shows and a rated card's Show button named
+    // for the image).
+    budgets: [{ limit: 84.5 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

@@ -370,8 +370,12 @@ describe('<aip-persona-card>', () => {
       const card = el.querySelector('aip-persona-card')!;
       await card.updateComplete;
       const show = part(card, 'reveal-button') as HTMLButtonElement;
-      // Said to open a dialog, as the detail's own "Show" button is.
+      // Said to open a dialog, as the detail's own "Show" button is, and named for what it shows: the
+      // persona's name alone is the name of the button that opens the persona.
       expect(show.getAttribute('aria-haspopup')).to.equal('dialog');
+      const title = part(card, 'title')!.textContent!.trim();
+      expect(show.getAttribute('aria-label')).to.equal(`Show the image of ${title}`);
+      expect(show.textContent!.trim()).to.equal('Show');
       show.click();
       const dialog = part(card, 'age-dialog') as HTMLDialogElement;
       expect(dialog.open).to.equal(true);

@@ -292,10 +292,11 @@ export class AipPersonaCard extends AipElement {
               part="reveal-button"
               type="button"
               aria-haspopup="dialog"
+              aria-label=${t('card.show-image', { name: p.name })}
               tabindex=${this.tabbable ? nothing : '-1'}
               @click=${() => this.age.open()}
             >
-              ${t.parts('card.show', { name: html`<span class="visually-hidden">${p.name}</span>` })}
+              ${t('card.show')}
             </button>
           </div>`
         : html`<img

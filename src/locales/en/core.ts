@@ -78,7 +78,9 @@ export default {
   // <aip-persona-card>
   'card.fallback': 'You can still open it on the marketplace:',
   'card.cover': 'Rated {rating}: image hidden',
-  'card.show': 'Show {name}',
+  'card.show': 'Show',
+  // The Show button's name: not the persona's name alone, which is the name of the button that opens it.
+  'card.show-image': 'Show the image of {name}',
   'card.tags': 'Tags',
   'card.more-tags': '+{count} more',
   'card.sold': 'No longer for sale',
