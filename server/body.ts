@@ -128,7 +128,9 @@ export function parseBody<
     if (issue.type !== 'strict_object' || !issue.path?.length) return detail;
     if (issue.expected === 'never') {
       const message =
-        issue.path.length === 1 ? `is not a ${what} field (expected ${fields.join(', ')})` : 'is not an accepted field';
+        issue.path.length === 1
+          ? `is not ${/^[aeiou]/.test(what) ? 'an' : 'a'} ${what} field (expected ${fields.join(', ')})`
+          : 'is not an accepted field';
       return { field: detail.field, message };
     }
     return { field: detail.field, message: 'is required' };

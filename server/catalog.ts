@@ -301,7 +301,7 @@ export class CatalogStore {
     }
     if (query.tag !== undefined) {
       where.push('EXISTS (SELECT 1 FROM persona_tags t WHERE t.persona_id = p.id AND t.tag = @tag)');
-      params.tag = query.tag.trim();
+      params.tag = query.tag;
     }
     if (query.q !== undefined && query.q !== '') {
       if (/^[\x20-\x7e]*$/.test(query.q)) {

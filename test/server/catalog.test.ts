@@ -222,6 +222,7 @@ describe('GET /v1/catalog', () => {
       ['useCase=everything', 'useCase'],
       ['creator=Not_A_Slug', 'creator'],
       ['tag=', 'tag'],
+      ['tag=%20%20', 'tag'],
       [`q=${'x'.repeat(101)}`, 'q'],
       ['page=2', 'page'],
       ['offset=10', 'offset'],

@@ -198,6 +198,7 @@ describe('POST /v1/custom-orders', () => {
       ['a fractional deliverable count', { ...BRIEF, deliverableCount: 1.5 }, 'deliverableCount'],
       ['no formats', { ...BRIEF, formats: [] }, 'formats'],
       ['eleven formats', { ...BRIEF, formats: Array(11).fill('1:1') }, 'formats'],
+      ['a blank format', { ...BRIEF, formats: ['4:5', '  '] }, 'formats.1'],
       ['a reference that is not an http URL', { ...BRIEF, references: ['javascript:alert(1)'] }, 'references.0'],
       ['an overlong must-avoid list', { ...BRIEF, mustAvoid: 'm'.repeat(2001) }, 'mustAvoid'],
       ['a deadline that is not a date', { ...BRIEF, deadline: 'next week' }, 'deadline'],

@@ -212,6 +212,17 @@ describe('orders', () => {
       }
     });
 
+    it('says a field an order does not take is not an order field', async () => {
+      const q = await quote(market.base, 'mara-lindqvist', 'commercial');
+      const fetched = await refused(
+        () => sendOrder(market.base, { ...orderRequest(q), coupon: 'HALF' }),
+        400,
+        'invalid_request',
+        'coupon',
+      );
+      expect(detail(fetched)!.message).to.match(/^is not an order field \(expected quoteId, /);
+    });
+
     describe('the quote', () => {
       it('404s a quote the marketplace never issued, naming quoteId', async () => {
         const q = await quote(market.base, 'mara-lindqvist', 'commercial');
