@@ -32,6 +32,7 @@ import {
   type UseCase,
 } from '../src/api/schemas.js';
 import * as v from 'valibot';
+import { computeTierPrices } from '../src/api/pricing.js';
 import { invalid } from './errors.js';
 import { AVATAR_SIZE, srcsetWidths } from './media.js';
 import { buildOffers } from './rules.js';
@@ -485,6 +486,25 @@ export class CatalogStore {
     )
       .pluck()
       .all(this.#policy.minimumCommercialPrice, this.#policy.currency) as string[];
+  }
+
+  /**
+   * Published personas the policy can't price (its tiers would not rise from Commercial to Ownership, say, with
+   * equal floors), each with the reason. Every read of one would fail.
+   */
+  unpriceable(): { id: string; reason: string }[] {
+    const rows = this.#prepare(
+      `SELECT id, commercial_price_cents AS price FROM personas
+       WHERE status = 'published' AND commercial_price_cents >= ? AND currency = ?`,
+    ).all(this.#policy.minimumCommercialPrice, this.#policy.currency) as { id: string; price: number }[];
+    return rows.flatMap(({ id, price }) => {
+      try {
+        computeTierPrices(this.#policy, price);
+        return [];
+      } catch (error) {
+        return [{ id, reason: (error as Error).message }];
+      }
+    });
   }
 
   /** A title image's `srcset`, when it comes in more than one width. */

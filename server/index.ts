@@ -7,6 +7,7 @@
  */
 import { Hono, type MiddlewareHandler } from 'hono';
 import type { PricingPolicy } from '../src/api/schemas.js';
+import { PricingError } from '../src/api/pricing.js';
 import { createApi, parseCatalogQuery } from './app.js';
 import { CatalogStore } from './catalog.js';
 import { createClock, type Clock } from './clock.js';
@@ -147,6 +148,15 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
       console.warn(`[marketplace] the database already has a catalog: not generating ${generate} personas`);
     }
     store = new CatalogStore(db, policy);
+    // A catalog written under another policy: this one must price every published persona, or each read fails.
+    const unpriceable = store.unpriceable();
+    if (unpriceable.length > 0) {
+      throw new PricingError(
+        `The pricing policy can't price ${unpriceable.length} published persona(s) in the database ` +
+          `(${unpriceable.map((u) => u.id).join(', ')}): ${unpriceable[0]!.reason}. ` +
+          'Change the policy (its floors, multipliers or rounding steps), or start on another database.',
+      );
+    }
     const hidden = store.belowMinimum();
     if (hidden.length > 0) {
       console.warn(

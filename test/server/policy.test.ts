@@ -43,6 +43,32 @@ describe('GET /v1/pricing-policy', () => {
     expect(await refusal({ policy: defaultPolicy })).to.equal(null);
   });
 
+  it('refuses to start on a catalog the new policy cannot price, naming the personas, rather than fail each read', async () => {
+    // Written under the default policy; then equal Exclusive and Ownership floors, which passes the policy's own
+    // checks but prices the cheaper personas' two top tiers the same.
+    const market = await isolatedMarketplace(new Date().toISOString(), { file: true });
+    const tiers = defaultPolicy.tiers;
+    const policy = {
+      ...defaultPolicy,
+      tiers: {
+        ...tiers,
+        exclusive: { ...tiers.exclusive, floor: 150_000 },
+        ownership: { ...tiers.ownership, floor: 150_000 },
+      },
+    };
+    expect(() => assertValidPolicy(policy)).to.not.throw();
+    let refused: string | null = null;
+    try {
+      await market.restart({ policy });
+    } catch (error) {
+      refused = (error as Error).message;
+    } finally {
+      await market.dispose();
+    }
+    expect(refused).to.contain("The pricing policy can't price").and.contain('noor-haddad');
+    expect(refused).to.contain('tier prices do not rise from Commercial to Ownership');
+  });
+
   it('refuses a seeded persona whose Ownership price would be too large to represent, naming the field', async () => {
     const seed = demoSeed();
     seed.personas[0].commercialPrice = 900_719_925_474_099;
