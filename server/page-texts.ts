@@ -85,9 +85,10 @@ const en: PageTexts = {
   lang: 'en',
   moneyLocale: 'en-US',
   dateLocale: 'en-GB',
-  tiers: { commercial: 'Commercial', exclusive: 'Exclusive', ownership: 'Ownership' },
+  // The legal names, as the widgets give them: Ownership is an assignment, not a license.
+  tiers: { commercial: 'Commercial License', exclusive: 'Exclusive License', ownership: 'Ownership / Assignment' },
   checkoutPlatform: 'AI-People marketplace · hosted checkout',
-  checkoutTitle: (persona, tier) => `Checkout — ${persona}, ${tier} license`,
+  checkoutTitle: (persona, tier) => `Checkout — ${persona}, ${tier}`,
   checkoutHeading: 'Complete your purchase',
   orderHeading: 'Your order',
   persona: 'Persona',
@@ -125,16 +126,16 @@ const en: PageTexts = {
     const before = paid ? 'before your payment completed' : 'before your payment';
     switch (code) {
       case 'exclusive_active':
-        return `Another buyer's Exclusive license took effect first, so this ${tier} license can't be issued. ${refund}`;
+        return `Another buyer's Exclusive License took effect first, so this ${tier} can't be issued. ${refund}`;
       case 'assigned':
-        return `The persona was assigned to its owner ${before}, so no license can be issued. ${refund}`;
+        return `Another buyer bought Ownership / Assignment of this persona ${before}, so no license can be issued. ${refund}`;
       case 'exclusive_holder_only':
       case 'requires_active_exclusive':
-        return `Ownership needs the Exclusive license in force, and this buyer no longer holds one. ${refund}`;
+        return `Ownership / Assignment needs the Exclusive License in force, and you no longer hold it. ${refund}`;
       case 'unpublished':
         return `The persona was withdrawn from sale ${before}. ${refund}`;
       case 'commercial_tail_grew':
-        return `Another Commercial license was sold ${before}. It would run beside this Exclusive license, which was offered without it. ${refund}`;
+        return `Another Commercial License was sold ${before}. It would run beside this Exclusive License, which was offered without it. ${refund}`;
     }
   },
   orderNotFound: ['Order not found', 'There is no order at this address.'],
@@ -142,7 +143,7 @@ const en: PageTexts = {
   certificateTitle: (id) => `License Certificate ${id}`,
   certificateHeading: 'License Certificate',
   certifies: (buyer, tier, persona) =>
-    `This certifies that ${buyer} holds the\n    ${tier} license of the persona package\n    ${persona}.`,
+    `This certifies that ${buyer} holds the\n    ${tier} of the persona package\n    ${persona}.`,
   certificate: 'Certificate',
   personaPackage: 'Persona package',
   licensee: 'Licensee',
@@ -202,7 +203,7 @@ const de: PageTexts = {
       case 'exclusive_active':
         return `Die Exklusive Lizenz einer anderen Partei ist zuerst wirksam geworden, daher kann „${tier}“ nicht ausgestellt werden. ${refund}`;
       case 'assigned':
-        return `Die Persona wurde vor Ihrer Zahlung an ihren Eigentümer übertragen, daher kann keine Lizenz ausgestellt werden. ${refund}`;
+        return `Ein anderer Käufer hat vor Ihrer Zahlung Eigentum / Abtretung dieser Persona erworben, daher kann keine Lizenz ausgestellt werden. ${refund}`;
       case 'exclusive_holder_only':
       case 'requires_active_exclusive':
         return `Eigentum / Abtretung setzt eine wirksame Exklusive Lizenz voraus, die diese Partei nicht mehr hält. ${refund}`;
@@ -277,7 +278,7 @@ const es: PageTexts = {
       case 'exclusive_active':
         return `La Licencia exclusiva de otro comprador entró en vigor antes, así que no se puede emitir «${tier}». ${refund}`;
       case 'assigned':
-        return `La persona se transfirió a su propietario antes de su pago, así que no se puede emitir ninguna licencia. ${refund}`;
+        return `Otro comprador adquirió la Propiedad / cesión de esta persona antes de su pago, así que no se puede emitir ninguna licencia. ${refund}`;
       case 'exclusive_holder_only':
       case 'requires_active_exclusive':
         return `La Propiedad / cesión requiere una Licencia exclusiva vigente, que este comprador ya no tiene. ${refund}`;

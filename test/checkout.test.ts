@@ -521,7 +521,7 @@ describe('<aip-checkout>', function () {
     submit(el);
     await waitForText(el, /What comes with this license has changed/);
     expect($(el, '[part~="price-change"]')!.textContent).to.match(
-      /2 Commercial licenses sold earlier stay active until /,
+      /2 Commercial licenses sold earlier stay active, the last until /,
     );
     // The price is as shown: nothing says otherwise.
     expect($(el, '[part~="price-change"]')!.textContent).not.to.match(/new price|now costs/);

@@ -121,7 +121,7 @@ const ORDER_UNCONFIRMED = "We couldn't confirm that your order was created";
 const ORDER_SAFE = 'Trying again is safe: it cannot create a second order.';
 /** What the checkout says of an answer it could not read (what was wrong with it goes to the console only). */
 const ORDER_UNREADABLE = '(the marketplace sent an answer that could not be read)';
-const BRIEF_ONCE = 'Sending again uses the same request key, so the brief is filed only once.';
+const BRIEF_ONCE = 'Sending it again is safe: the brief is filed only once.';
 
 export const MATRIX_ROWS: readonly MatrixRow[] = [
   {

@@ -121,8 +121,8 @@ const de: Catalogue = {
   'license.commercial.exclusivity': 'Nicht exklusiv: Auch andere können diese Persona lizenzieren',
   'license.commercial.point-1': 'Werbung, Social Media, Websites und Markeninhalte',
   'license.commercial.point-2': 'Kein Weiterverkauf, keine Unterlizenzierung, keine Übertragung',
-  'license.commercial.point-3': 'Verlängerbar, solange keine Exklusive Lizenz aktiv ist',
-  'license.exclusive.exclusivity': 'Nur Sie: Während der Laufzeit werden keine neuen Lizenzen verkauft',
+  'license.commercial.point-3': 'Verlängerbar, sofern später keine Exklusive Lizenz und kein Eigentum verkauft wird',
+  'license.exclusive.exclusivity': 'Exklusiv: Während der Laufzeit werden keine neuen Lizenzen verkauft',
   'license.exclusive.point-1': 'Jede kommerzielle Nutzung, die die Kommerzielle Lizenz erlaubt',
   'license.exclusive.point-2': 'Stoppt neue Verkäufe Kommerzieller und Exklusiver Lizenzen',
   'license.exclusive.point-3': 'Ermöglicht den Erwerb von Eigentum / Abtretung',
@@ -170,10 +170,12 @@ const de: Catalogue = {
   'picker.invalid': 'Wählen Sie eine Lizenzstufe, um fortzufahren.',
   'picker.selected': '{license} ausgewählt: {price}.',
   'picker.agreement': 'Vereinbarung „{license}“ (Version {version})',
-  'picker.tail-none': 'Es laufen keine Kommerziellen Lizenzen: Die Persona gehört vom ersten Tag an nur Ihnen.',
+  'picker.tail-none':
+    'Es laufen keine Kommerziellen Lizenzen: Ab dem Gültigkeitsdatum darf niemand sonst diese Persona kommerziell nutzen.',
   'picker.tail': {
     one: 'Eine zuvor verkaufte Kommerzielle Lizenz bleibt bis {date} aktiv und kann nicht verlängert werden.',
-    other: '{count} zuvor verkaufte Kommerzielle Lizenzen bleiben bis {date} aktiv und können nicht verlängert werden.',
+    other:
+      '{count} zuvor verkaufte Kommerzielle Lizenzen bleiben aktiv, die letzte bis {date}, und können nicht verlängert werden.',
   },
   'picker.tail-undated': {
     one: 'Eine zuvor verkaufte Kommerzielle Lizenz bleibt bis zu ihrem Ablauf aktiv und kann nicht verlängert werden.',
@@ -293,7 +295,7 @@ const de: Catalogue = {
   'checkout.failed.exclusive-active':
     'Die Exklusive Lizenz eines anderen Käufers ist zuerst wirksam geworden, daher kann diese Lizenz nicht ausgestellt werden.',
   'checkout.failed.assigned':
-    'Die Persona wurde zuvor an ihren Eigentümer übertragen, daher kann keine Lizenz ausgestellt werden.',
+    'Ein anderer Käufer hat zuvor Eigentum / Abtretung dieser Persona erworben, daher kann keine Lizenz ausgestellt werden.',
   'checkout.failed.not-holder':
     'Eigentum / Abtretung setzt eine wirksame Exklusive Lizenz voraus, die Sie nicht mehr halten.',
   'checkout.failed.unpublished':
@@ -389,12 +391,11 @@ const de: Catalogue = {
   'custom-order.submit': 'Briefing senden',
   'custom-order.sending': 'Briefing wird gesendet…',
   'custom-order.sending-announcement': 'Ihr Briefing wird gesendet…',
-  'custom-order.once':
-    'Beim erneuten Senden wird derselbe Anfrageschlüssel verwendet, daher wird das Briefing nur einmal erfasst.',
+  'custom-order.once': 'Erneutes Senden ist sicher: Das Briefing wird nur einmal erfasst.',
   'custom-order.send-gone':
     '{name} wird nicht mehr angeboten und kann daher keine individuellen Aufträge annehmen. Ihr Briefing bleibt hier, falls Sie es kopieren möchten.',
   'custom-order.busy-wait': 'Der Marktplatz ist gerade ausgelastet. Versuchen Sie es in {wait} erneut.',
-  'custom-order.busy': 'Der Marktplatz ist gerade ausgelastet. Versuchen Sie es jetzt erneut.',
+  'custom-order.busy': 'Der Marktplatz war ausgelastet. Sie können es jetzt erneut senden.',
   'custom-order.network':
     'Vom Marktplatz kam keine Antwort; das Briefing wurde daher möglicherweise nicht erfasst. Prüfen Sie Ihre Verbindung und versuchen Sie es erneut.',
   'custom-order.offline':

@@ -119,8 +119,8 @@ const es: Catalogue = {
   'license.commercial.exclusivity': 'No exclusiva: otros también pueden licenciar esta persona',
   'license.commercial.point-1': 'Anuncios, redes sociales, sitios web y contenido de marca',
   'license.commercial.point-2': 'Sin reventa, sublicencia ni transferencia',
-  'license.commercial.point-3': 'Renovable mientras no haya una Licencia exclusiva activa',
-  'license.exclusive.exclusivity': 'Solo usted: no se venden nuevas licencias mientras esté vigente',
+  'license.commercial.point-3': 'Renovable, salvo que después se venda una Licencia exclusiva o la Propiedad',
+  'license.exclusive.exclusivity': 'Exclusiva: no se venden nuevas licencias mientras esté vigente',
   'license.exclusive.point-1': 'Todos los usos comerciales que permite la Licencia comercial',
   'license.exclusive.point-2': 'Detiene las nuevas ventas de licencias comerciales y exclusivas',
   'license.exclusive.point-3': 'Abre la posibilidad de adquirir la Propiedad / cesión',
@@ -168,10 +168,12 @@ const es: Catalogue = {
   'picker.invalid': 'Elija un nivel de licencia para continuar.',
   'picker.selected': '{license} seleccionada: {price}.',
   'picker.agreement': 'Contrato «{license}» (versión {version})',
-  'picker.tail-none': 'No hay licencias comerciales vigentes: la persona es solo suya desde el primer día.',
+  'picker.tail-none':
+    'No hay licencias comerciales vigentes: desde la fecha de inicio, nadie más puede usar esta persona con fines comerciales.',
   'picker.tail': {
     one: 'Una licencia comercial vendida antes sigue vigente hasta el {date} y no se puede renovar.',
-    other: '{count} licencias comerciales vendidas antes siguen vigentes hasta el {date} y no se pueden renovar.',
+    other:
+      '{count} licencias comerciales vendidas antes siguen vigentes, la última hasta el {date}, y no se pueden renovar.',
   },
   'picker.tail-undated': {
     one: 'Una licencia comercial vendida antes sigue vigente hasta su vencimiento y no se puede renovar.',
@@ -289,7 +291,7 @@ const es: Catalogue = {
   'checkout.failed.exclusive-active':
     'La Licencia exclusiva de otro comprador entró en vigor antes, así que no se puede emitir esta licencia.',
   'checkout.failed.assigned':
-    'La persona se transfirió antes a su propietario, así que no se puede emitir ninguna licencia.',
+    'Otro comprador adquirió antes la Propiedad / cesión de esta persona, así que no se puede emitir ninguna licencia.',
   'checkout.failed.not-holder': 'La Propiedad / cesión requiere una Licencia exclusiva vigente, que usted ya no tiene.',
   'checkout.failed.unpublished': 'La persona se retiró de la venta antes, así que no se puede emitir ninguna licencia.',
   'checkout.failed.tail-grew':
@@ -379,12 +381,11 @@ const es: Catalogue = {
   'custom-order.submit': 'Enviar briefing',
   'custom-order.sending': 'Enviando briefing…',
   'custom-order.sending-announcement': 'Enviando su briefing…',
-  'custom-order.once':
-    'Al volver a enviarlo se usa la misma clave de solicitud, así que el briefing solo se registra una vez.',
+  'custom-order.once': 'Volver a enviarlo es seguro: el briefing solo se registra una vez.',
   'custom-order.send-gone':
     '{name} ya no figura en el marketplace, así que no acepta encargos personalizados. Su briefing sigue aquí por si quiere copiarlo.',
   'custom-order.busy-wait': 'El marketplace está saturado. Vuelva a intentarlo dentro de {wait}.',
-  'custom-order.busy': 'El marketplace está saturado. Vuelva a intentarlo ahora.',
+  'custom-order.busy': 'El marketplace estaba saturado. Ya puede volver a enviarlo.',
   'custom-order.network':
     'No llegó respuesta del marketplace, así que puede que el briefing no se haya registrado. Compruebe su conexión y vuelva a intentarlo.',
   'custom-order.offline':

@@ -95,7 +95,7 @@ describe('certificates', () => {
       );
       expect(fields).to.deep.equal({
         Certificate: certificate.id,
-        License: 'Commercial',
+        License: 'Commercial License',
         'Persona package': 'Mara Lindqvist (mara-lindqvist)',
         Licensee: BUYER.name,
         Effective: '1 June 2026 at 00:00 UTC',

@@ -179,7 +179,7 @@ describe('hosted checkout page', () => {
       expect(page.querySelector('h1')!.textContent).to.equal('Complete your purchase');
       const text = page.body.textContent!.replace(/\s+/g, ' ');
       expect(text).to.contain('Mara Lindqvist');
-      expect(text).to.contain('Commercial (6 months)');
+      expect(text).to.contain('Commercial License (6 months)');
       expect(text).to.contain('$149.00');
       expect(text).to.contain('149.0298 USDC');
       expect(text).to.contain('1 USD = 1.0002 USDC (fixed test rate)');

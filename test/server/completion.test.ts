@@ -336,7 +336,7 @@ describe('an Exclusive is sold with the Commercial licenses its quote showed', (
     expect(after.status).to.equal('rejected');
     expect(after.failure).to.deep.equal({ code: 'commercial_tail_grew', refunded: false });
     expect(after.failureReason)
-      .to.match(/Commercial license was sold/)
+      .to.match(/Commercial License was sold/)
       .and.match(/Nothing was charged/);
     expect(await counts(market.id)).to.deep.equal(before);
   });

@@ -98,7 +98,8 @@ export default {
   'checkout.failed.expired': 'This order was held until {time} and expired before payment arrived.',
   'checkout.failed.exclusive-active':
     "Another buyer's Exclusive License took effect first, so this license can't be issued.",
-  'checkout.failed.assigned': 'The persona was assigned to its owner first, so no license can be issued.',
+  'checkout.failed.assigned':
+    'Another buyer bought Ownership / Assignment of this persona first, so no license can be issued.',
   'checkout.failed.not-holder':
     'Ownership / Assignment needs the Exclusive License in force, and you no longer hold it.',
   'checkout.failed.unpublished': 'The persona was withdrawn from sale first, so no license can be issued.',

@@ -66,11 +66,11 @@ export default {
   'custom-order.sending-announcement': 'Sending your brief…',
 
   // Why a brief could not be sent.
-  'custom-order.once': 'Sending again uses the same request key, so the brief is filed only once.',
+  'custom-order.once': 'Sending it again is safe: the brief is filed only once.',
   'custom-order.send-gone':
     "{name} is no longer listed, so it can't take custom orders. Your brief is still here if you want to copy it.",
   'custom-order.busy-wait': 'The marketplace is busy. Try again in {wait}.',
-  'custom-order.busy': 'The marketplace is busy. Try again now.',
+  'custom-order.busy': 'The marketplace was busy. You can send it again now.',
   'custom-order.network':
     'No answer came from the marketplace, so the brief may not have been filed. Check your connection and try again.',
   'custom-order.offline':

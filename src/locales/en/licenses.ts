@@ -13,8 +13,8 @@ export default {
   'license.commercial.exclusivity': 'Non-exclusive: others may license this persona too',
   'license.commercial.point-1': 'Ads, social media, websites and brand content',
   'license.commercial.point-2': 'No resale, sublicensing or transfer',
-  'license.commercial.point-3': 'Can be renewed while no Exclusive is active',
-  'license.exclusive.exclusivity': 'Only you: no new licenses are sold while it runs',
+  'license.commercial.point-3': 'Renewable, unless an Exclusive or Ownership is sold later',
+  'license.exclusive.exclusivity': 'Exclusive: no new licenses are sold while it runs',
   'license.exclusive.point-1': 'Every commercial use the Commercial License allows',
   'license.exclusive.point-2': 'Stops new Commercial and Exclusive sales',
   'license.exclusive.point-3': 'Opens the way to buying Ownership',
@@ -70,13 +70,14 @@ export default {
   'picker.invalid': 'Choose a license tier to continue.',
   'picker.selected': '{license} selected: {price}.',
   'picker.agreement': '{license} agreement (version {version})',
-  'picker.tail-none': 'No Commercial licenses are running: the persona is yours alone from day one.',
+  'picker.tail-none':
+    'No Commercial licenses are running: from its effective date, no one else may use this persona commercially.',
   'picker.tail': {
     one: "{count} Commercial license sold earlier stays active until {date}, and can't be renewed.",
-    other: "{count} Commercial licenses sold earlier stay active until {date}, and can't be renewed.",
+    other: "{count} Commercial licenses sold earlier stay active, the last until {date}, and can't be renewed.",
   },
   'picker.tail-undated': {
     one: "{count} Commercial license sold earlier stays active until its expiry, and can't be renewed.",
-    other: "{count} Commercial licenses sold earlier stay active until its expiry, and can't be renewed.",
+    other: "{count} Commercial licenses sold earlier stay active until they expire, and can't be renewed.",
   },
 } satisfies Record<string, Message>;
