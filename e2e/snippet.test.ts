@@ -100,3 +100,52 @@ test('each choice of what to show reads beside its radio button, on a wide scree
     await context.close();
   }
 });
+
+test('a pasted profile address or capitals give the handle; a bad one clears the preview and greys Copy', async () => {
+  const page = await demo().open('/demo/snippet/');
+  const handle = page.getByLabel('Your creator handle');
+  await handle.fill('https://marketplace.example/creators/Nova-Studio/');
+  await page.waitForFunction(() => document.getElementById('snippet')!.textContent!.includes('creator="nova-studio"'));
+  await page.locator('#preview aip-persona-card').first().waitFor();
+
+  const copy = page.getByRole('button', { name: 'Copy snippet' });
+  const colour = () => copy.evaluate((b) => getComputedStyle(b).backgroundColor);
+  const enabled = await colour();
+  await handle.fill('Nova Studio!');
+  await page.getByText('The preview shows once the handle is valid.').waitFor();
+  assert.equal(await page.locator('#preview aip-storefront').count(), 0, "no other creator's catalog stays up");
+  assert.equal(await copy.isDisabled(), true);
+  assert.notEqual(await colour(), enabled, 'a disabled Copy looks disabled');
+  await handle.fill('');
+  await page.getByText('Enter your creator handle.').waitFor();
+  await page.close();
+});
+
+test("a card chosen right after typing another handle is one of that creator's, and one for sale", async () => {
+  const page = await demo().open('/demo/snippet/');
+  await page.getByLabel("One persona's card").check();
+  await page.getByLabel('Persona', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
+  const copy = page.getByRole('button', { name: 'Copy snippet' });
+  await page.getByLabel('Your creator handle').fill('lumen-foundry');
+  // Until the menu holds this creator's personas, there is nothing to copy.
+  assert.equal(await copy.isDisabled(), true);
+  await page.waitForFunction(() => !(document.getElementById('copy') as HTMLButtonElement).disabled);
+  const catalog = await page.evaluate(async () => (await fetch('/v1/catalog?creator=lumen-foundry&limit=100')).json());
+  const chosen = /persona="([^"]+)"/.exec(await page.locator('#snippet').innerText())![1];
+  const listing = catalog.items.find((p: { id: string }) => p.id === chosen);
+  assert.ok(listing, `${chosen} is one of lumen-foundry's personas`);
+  assert.equal(listing.availability, 'open');
+  await page.close();
+});
+
+test('a page size out of range says so, and the snippet keeps the default', async () => {
+  const page = await demo().open('/demo/snippet/');
+  await page.getByLabel('Cards per page').fill('0');
+  await page.getByText('Choose a whole number from 1 to 100; the snippet uses 12.').waitFor();
+  assert.equal(await page.getByLabel('Cards per page').getAttribute('aria-invalid'), 'true');
+  assert.match(await page.locator('#snippet').innerText(), /page-size="12"/);
+  await page.getByLabel('Cards per page').fill('24');
+  assert.match(await page.locator('#snippet').innerText(), /page-size="24"/);
+  assert.equal(await page.getByLabel('Cards per page').getAttribute('aria-invalid'), 'false');
+  await page.close();
+});

@@ -21,8 +21,11 @@ const snippet = $('snippet');
 const preview = $('preview');
 const copied = $('copied');
 const copy = $<HTMLButtonElement>('copy');
+const sizeError = $('size-error');
 /** What the marketplace said about the handle (no personas, unreachable), shown under it. */
 let handleNotice = '';
+/** The handle the persona menu holds listings of: until it is the one typed, a card's snippet could mix two. */
+let personasFor = '';
 
 const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 const attr = (name: string, value: string | number | null) =>
@@ -37,14 +40,28 @@ interface Options {
   locale: string;
 }
 
+/**
+ * The handle in what was typed: lower case, without an @, and from a pasted profile address its last part
+ * (`https://…/creators/nova-studio` gives `nova-studio`).
+ */
+function handleIn(typed: string): string {
+  const text = typed.trim().toLowerCase().replace(/^@/, '');
+  return text.includes('/') ? (text.split(/[/?#]/).filter(Boolean).at(-1) ?? '') : text;
+}
+
+/** The page size typed, when it is one: a whole number from 1 to 100. */
+function pageSizeIn(typed: FormDataEntryValue | null): number | null {
+  const size = Number(typed);
+  return typed !== '' && Number.isInteger(size) && size >= 1 && size <= 100 ? size : null;
+}
+
 function read(): Options {
   const data = new FormData(form);
-  const size = Number(data.get('page-size'));
   return {
-    creator: String(data.get('creator') ?? '').trim(),
+    creator: handleIn(String(data.get('creator') ?? '')),
     element: (data.get('element') as Options['element']) ?? 'catalog',
     persona: String(data.get('persona') ?? ''),
-    pageSize: Number.isInteger(size) && size >= 1 && size <= 100 ? size : 12,
+    pageSize: pageSizeIn(data.get('page-size')) ?? 12,
     theme: String(data.get('theme') ?? ''),
     locale: String(data.get('locale') ?? ''),
   };
@@ -67,18 +84,49 @@ function storefrontLine(o: Options): string {
   );
 }
 
+let previewTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Shows `markup` in the preview, a moment after the last change: not a new catalog for each key typed. */
+function showInPreview(markup: string, brand: string): void {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(() => {
+    if (preview.dataset.markup !== markup) {
+      preview.dataset.markup = markup;
+      preview.innerHTML = markup;
+    }
+    const storefront = preview.querySelector<HTMLElement>('aip-storefront');
+    if (storefront) storefront.style.cssText = brand;
+  }, 300);
+}
+
 function render(): void {
   const o = read();
   const validHandle = SLUG_PATTERN.test(o.creator);
   creator.setAttribute('aria-invalid', validHandle ? 'false' : 'true');
-  creatorError.textContent = validHandle ? handleNotice : 'A handle uses lower-case letters, digits and hyphens only.';
+  creatorError.textContent = validHandle
+    ? handleNotice
+    : o.creator === ''
+      ? 'Enter your creator handle.'
+      : 'A handle uses lower-case letters, digits and hyphens only.';
   $('persona-field').hidden = o.element === 'catalog';
   $('size-field').hidden = o.element !== 'catalog';
-  // Nothing to copy that would not work: a bad handle, or a card or detail with no persona to show.
-  const usable = validHandle && (o.element === 'catalog' || o.persona !== '');
+  const sizeOk = pageSizeIn(new FormData(form).get('page-size')) !== null;
+  $('page-size').setAttribute('aria-invalid', sizeOk ? 'false' : 'true');
+  sizeError.textContent = sizeOk ? '' : 'Choose a whole number from 1 to 100; the snippet uses 12.';
+  // Nothing to copy that would not work: a bad handle, or a card or detail with no persona of this creator's.
+  const usable = validHandle && (o.element === 'catalog' || (o.persona !== '' && personasFor === o.creator));
   copy.disabled = !usable;
   if (!usable) {
     snippet.textContent = '';
+    copied.textContent = '';
+    clearTimeout(previewTimer);
+    delete preview.dataset.markup;
+    preview.replaceChildren(
+      Object.assign(document.createElement('p'), {
+        className: 'preview-note',
+        textContent: validHandle ? 'Loading your personas…' : 'The preview shows once the handle is valid.',
+      }),
+    );
     return;
   }
 
@@ -87,40 +135,54 @@ function render(): void {
     storefrontLine(o),
   ];
   if (BRANDS[o.theme]) lines.push(`<style>aip-storefront{${BRANDS[o.theme]}}</style>`);
-  snippet.textContent = lines.join('\n');
+  const text = lines.join('\n');
+  // "Copied." was about the snippet as it was.
+  if (snippet.textContent !== text) copied.textContent = '';
+  snippet.textContent = text;
 
   // The preview is the same markup, with the same brand tokens as the <style> line.
-  const markup = storefrontLine(o);
-  if (preview.dataset.markup !== markup) {
-    preview.dataset.markup = markup;
-    preview.innerHTML = markup;
-  }
-  preview.querySelector<HTMLElement>('aip-storefront')!.style.cssText = BRANDS[o.theme] ?? '';
+  showInPreview(storefrontLine(o), BRANDS[o.theme] ?? '');
 }
 
-let personasFor = '';
-/** Fills the persona menu with the creator's listings, and says when the handle is unknown. */
+let loadingFor = '';
+/**
+ * Fills the persona menu with the creator's listings, one that can be bought now chosen first, and says when the
+ * handle is unknown.
+ */
 async function loadPersonas(): Promise<void> {
-  const handle = creator.value.trim();
-  if (!SLUG_PATTERN.test(handle) || handle === personasFor) return;
-  personasFor = handle;
+  const handle = handleIn(creator.value);
+  if (!SLUG_PATTERN.test(handle) || handle === personasFor || handle === loadingFor) return;
+  loadingFor = handle;
+  let items: { id: string; name: string; availability: string }[] = [];
   try {
     const res = await fetch(`/v1/catalog?creator=${encodeURIComponent(handle)}&limit=100&sort=name`);
-    const page = (await res.json()) as { items?: { id: string; name: string }[] };
-    if (handle !== creator.value.trim()) return;
-    const items = res.ok ? (page.items ?? []) : [];
+    const page = (await res.json()) as { items?: typeof items };
+    if (handle !== handleIn(creator.value)) return;
+    items = res.ok ? (page.items ?? []) : [];
     handleNotice = items.length === 0 ? `No published personas for "${handle}" yet.` : '';
-    persona.replaceChildren(...items.map((p) => new Option(p.name, p.id)));
   } catch {
+    if (handle !== handleIn(creator.value)) return;
     handleNotice = 'The marketplace could not be reached; the preview may be empty.';
+  } finally {
+    if (loadingFor === handle) loadingFor = '';
   }
+  persona.replaceChildren(
+    ...items.map((p) => new Option(p.availability === 'open' ? p.name : `${p.name} (not for sale now)`, p.id)),
+  );
+  persona.value = (items.find((p) => p.availability === 'open') ?? items[0])?.id ?? '';
+  personasFor = handle;
   render();
 }
 
+let typingTimer: ReturnType<typeof setTimeout> | undefined;
 form.addEventListener('input', () => render());
 form.addEventListener('change', () => render());
+// The persona menu follows the handle as it is typed, once the typing pauses.
+creator.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(() => void loadPersonas(), 400);
+});
 creator.addEventListener('change', () => void loadPersonas());
-creator.addEventListener('blur', () => void loadPersonas());
 
 $('copy').addEventListener('click', async () => {
   const text = snippet.textContent ?? '';
