@@ -23,6 +23,30 @@ describe('OpenAPI document', () => {
     ]);
   });
 
+  it('documents an ETag and a 304 on exactly the reads the marketplace tags', async () => {
+    const doc = buildOpenApi() as {
+      paths: Record<string, { get?: { responses: Record<string, { headers?: Record<string, unknown> }> } }>;
+    };
+    // Each read with an example; an order's status is never cached.
+    const examples: Record<string, string> = {
+      '/v1/pricing-policy': '/v1/pricing-policy',
+      '/v1/catalog': '/v1/catalog?limit=2',
+      '/v1/personas/{id}': '/v1/personas/noor-haddad',
+      '/v1/creators/{handle}': '/v1/creators/nova-studio',
+    };
+    for (const [path, url] of Object.entries(examples)) {
+      const responses = doc.paths[path]!.get!.responses;
+      expect(responses['200']!.headers, path).to.have.property('ETag');
+      expect(responses, path).to.have.property('304');
+      const first = await fetch(url, { cache: 'no-store' });
+      const etag = first.headers.get('etag');
+      expect(etag, url).to.be.a('string');
+      const again = await fetch(url, { cache: 'no-store', headers: { 'If-None-Match': etag! } });
+      expect(again.status, url).to.equal(304);
+    }
+    expect(doc.paths['/v1/orders/{id}']!.get!.responses).to.not.have.property('304');
+  });
+
   it('states money as integer minor units', () => {
     const doc = buildOpenApi() as { components: { schemas: Record<string, { properties: Record<string, unknown> }> } };
     expect(doc.components.schemas.Money.properties.amount).to.include({ type: 'integer', minimum: 0 });

@@ -51,6 +51,12 @@ const ref = (name: ComponentName) => ({ $ref: `#/components/schemas/${name}` });
 
 const json = (name: ComponentName) => ({ 'application/json': { schema: ref(name) } });
 
+/** A read the marketplace tags with an `ETag`, and answers with 304 when `If-None-Match` still matches. */
+const tagged = (description: string, name: ComponentName) => ({
+  200: { description, headers: { ETag: { schema: { type: 'string' } } }, content: json(name) },
+  304: { description: 'Not modified since the `If-None-Match` ETag' },
+});
+
 const errorResponses = (...statuses: number[]) =>
   Object.fromEntries(
     statuses.map((status) => [
@@ -123,7 +129,9 @@ export function buildOpenApi(): Record<string, unknown> {
       version: '1.0.0',
       description:
         'Public listings, license offers, quotes, orders, certificates and custom orders. Money is integer minor units. ' +
-        'Every error is `{error: {code, message, details?}}`.',
+        'Every error is `{error: {code, message, details?}}`. Every answer allows any origin (CORS, with ' +
+        '`Idempotency-Key` and `If-None-Match` allowed and `ETag` and `Retry-After` exposed); a method a path does ' +
+        'not take answers 405 with an `Allow` header.',
     },
     servers: [{ url: 'http://127.0.0.1:8787', description: 'The reference marketplace (`npm run server`)' }],
     paths: {
@@ -131,7 +139,7 @@ export function buildOpenApi(): Record<string, unknown> {
         get: {
           operationId: 'getPricingPolicy',
           summary: 'The pricing policy tier prices are computed from',
-          responses: { 200: { description: 'The policy', content: json('PricingPolicy') }, ...errorResponses(500) },
+          responses: { ...tagged('The policy', 'PricingPolicy'), ...errorResponses(500) },
         },
       },
       '/v1/catalog': {
@@ -140,12 +148,7 @@ export function buildOpenApi(): Record<string, unknown> {
           summary: 'A page of published listings',
           parameters: catalogParameters(),
           responses: {
-            200: {
-              description: 'A page; `nextCursor` is null on the last one',
-              headers: { ETag: { schema: { type: 'string' } } },
-              content: json('CatalogPage'),
-            },
-            304: { description: 'Not modified since the `If-None-Match` ETag' },
+            ...tagged('A page; `nextCursor` is null on the last one', 'CatalogPage'),
             ...errorResponses(400, 429, 500),
           },
         },
@@ -156,7 +159,7 @@ export function buildOpenApi(): Record<string, unknown> {
           summary: 'One published listing with its license offers',
           parameters: [pathParam('id', 'Listing id')],
           responses: {
-            200: { description: 'The listing', content: json('Persona') },
+            ...tagged('The listing', 'Persona'),
             ...errorResponses(400, 404, 500),
           },
         },
@@ -167,7 +170,7 @@ export function buildOpenApi(): Record<string, unknown> {
           summary: "A creator's public profile",
           parameters: [pathParam('handle', 'Creator handle')],
           responses: {
-            200: { description: 'The profile', content: json('Creator') },
+            ...tagged('The profile', 'Creator'),
             ...errorResponses(400, 404, 500),
           },
         },
@@ -192,7 +195,7 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: {
             201: { description: 'A new order', content: json('Order') },
             200: { description: 'The same order: the key was used before with the same body', content: json('Order') },
-            ...errorResponses(400, 404, 409, 422, 500),
+            ...errorResponses(400, 404, 409, 413, 422, 500),
           },
         },
       },
@@ -210,7 +213,7 @@ export function buildOpenApi(): Record<string, unknown> {
           summary: 'A License Certificate',
           parameters: [pathParam('id', 'Certificate id')],
           responses: {
-            200: { description: 'The certificate', content: json('Certificate') },
+            ...tagged('The certificate', 'Certificate'),
             ...errorResponses(400, 404, 500),
           },
         },
@@ -227,7 +230,7 @@ export function buildOpenApi(): Record<string, unknown> {
               description: 'The same request: the key was used before with the same body',
               content: json('CustomOrder'),
             },
-            ...errorResponses(400, 404, 422, 500),
+            ...errorResponses(400, 404, 413, 422, 500),
           },
         },
       },
@@ -238,7 +241,14 @@ export function buildOpenApi(): Record<string, unknown> {
           parameters: [pathParam('id', 'Order id')],
           responses: {
             200: { description: 'The order after payment', content: json('Order') },
-            ...errorResponses(404, 409),
+            ...errorResponses(400, 404, 413),
+            409: {
+              description:
+                'Not awaiting payment; or `payment_pending`: another payment for the persona is being confirmed and ' +
+                'decides this one, so try again after `Retry-After` seconds',
+              headers: { 'Retry-After': { schema: { type: 'integer' } } },
+              content: json('ErrorBody'),
+            },
           },
         },
       },
