@@ -659,7 +659,7 @@ describe('<aip-checkout>', function () {
     submit(el);
     const { detail } = await failed;
     expect(detail.code).to.equal('tier_unavailable');
-    expect(detail.message).to.match(/can't be bought any more: Exclusively licensed/);
+    expect(detail.message).to.match(/can't be bought any more\. Exclusively licensed/);
     // For the host's logs: the marketplace's own answer behind it.
     expect(detail.error?.status).to.equal(409);
     expect(detail.error?.code).to.equal('conflict');
