@@ -206,7 +206,7 @@ const de: PageTexts = {
         return `Ein anderer Käufer hat vor Ihrer Zahlung Eigentum / Abtretung dieser Persona erworben, daher kann keine Lizenz ausgestellt werden. ${refund}`;
       case 'exclusive_holder_only':
       case 'requires_active_exclusive':
-        return `Eigentum / Abtretung setzt eine wirksame Exklusive Lizenz voraus, die diese Partei nicht mehr hält. ${refund}`;
+        return `Eigentum / Abtretung setzt eine wirksame Exklusive Lizenz voraus, die Sie nicht mehr halten. ${refund}`;
       case 'unpublished':
         return `Die Persona wurde vor Ihrer Zahlung aus dem Verkauf genommen. ${refund}`;
       case 'commercial_tail_grew':
@@ -218,7 +218,7 @@ const de: PageTexts = {
   certificateTitle: (id) => `Lizenzzertifikat ${id}`,
   certificateHeading: 'Lizenzzertifikat',
   certifies: (buyer, tier, persona) =>
-    `Hiermit wird bestätigt, dass ${buyer} für das Persona-Paket\n    ${persona} folgende Lizenz hält:\n    ${tier}.`,
+    `Hiermit wird bestätigt, dass ${buyer} für das Persona-Paket\n    ${persona} Folgendes erworben hat:\n    ${tier}.`,
   certificate: 'Zertifikat',
   personaPackage: 'Persona-Paket',
   licensee: 'Lizenznehmer',
@@ -281,7 +281,7 @@ const es: PageTexts = {
         return `Otro comprador adquirió la Propiedad / cesión de esta persona antes de su pago, así que no se puede emitir ninguna licencia. ${refund}`;
       case 'exclusive_holder_only':
       case 'requires_active_exclusive':
-        return `La Propiedad / cesión requiere una Licencia exclusiva vigente, que este comprador ya no tiene. ${refund}`;
+        return `La Propiedad / cesión requiere una Licencia exclusiva vigente, que usted ya no tiene. ${refund}`;
       case 'unpublished':
         return `La persona se retiró de la venta antes de su pago. ${refund}`;
       case 'commercial_tail_grew':
@@ -293,7 +293,7 @@ const es: PageTexts = {
   certificateTitle: (id) => `Certificado de licencia ${id}`,
   certificateHeading: 'Certificado de licencia',
   certifies: (buyer, tier, persona) =>
-    `Se certifica que ${buyer} es titular de la siguiente licencia del paquete de persona\n    ${persona}:\n    ${tier}.`,
+    `Se certifica que ${buyer} ha adquirido lo siguiente para el paquete de persona\n    ${persona}:\n    ${tier}.`,
   certificate: 'Certificado',
   personaPackage: 'Paquete de persona',
   licensee: 'Licenciatario',

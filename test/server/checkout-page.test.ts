@@ -552,7 +552,7 @@ describe('hosted checkout page', () => {
       expect(page.documentElement.lang).to.equal('de');
       expect(page.querySelector('h1')!.textContent).to.equal('Lizenzzertifikat');
       expect(main(page)).to.contain(
-        'Hiermit wird bestätigt, dass Harbor Coffee Co. für das Persona-Paket Mara Lindqvist folgende Lizenz hält: Kommerzielle Lizenz.',
+        'Hiermit wird bestätigt, dass Harbor Coffee Co. für das Persona-Paket Mara Lindqvist Folgendes erworben hat: Kommerzielle Lizenz.',
       );
       expect(main(page)).to.contain('Die Rechte stehen auf Englisch, in der Sprache des Lizenzvertrags.');
       // The rights are the agreement's own English words, and say so to assistive technology.
@@ -591,7 +591,7 @@ describe('hosted checkout page', () => {
           timeout: 5000,
         });
         expect(statusText(iframe)).to.equal(
-          'No se pudo emitir la licencia. La Propiedad / cesión requiere una Licencia exclusiva vigente, que este comprador ya no tiene. Se le devuelve el pago íntegro.',
+          'No se pudo emitir la licencia. La Propiedad / cesión requiere una Licencia exclusiva vigente, que usted ya no tiene. Se le devuelve el pago íntegro.',
         );
       } finally {
         await slow.dispose();
