@@ -255,10 +255,15 @@ describe('<aip-license-picker>', () => {
       const el = form.querySelector('aip-license-picker')!;
       await shadowQuery(el, 'input');
       const message = () => el.shadowRoot!.querySelector('#picker-invalid');
-      // A host asking whether the form is complete is no attempt of the buyer's: nothing is said.
+      // A host asking whether the form is complete is no attempt of the buyer's: nothing is said, also while
+      // focus is in the picker.
       expect(form.checkValidity()).to.equal(false);
       await new Promise((resolve) => setTimeout(resolve, 50));
-      expect(message()).to.equal(null);
+      expect(message()?.textContent ?? null).to.equal(null);
+      el.shadowRoot!.querySelector<HTMLElement>('[part="compare-button"]')!.focus();
+      expect(form.checkValidity()).to.equal(false);
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(message()?.textContent ?? null).to.equal(null);
 
       let submitted = false;
       form.addEventListener('submit', () => (submitted = true));
@@ -276,7 +281,7 @@ describe('<aip-license-picker>', () => {
 
       tiers(el)[2].click();
       await el.updateComplete;
-      expect(message()).to.equal(null);
+      expect(message()?.textContent ?? null).to.equal(null);
       expect(radios(el).map((r) => r.getAttribute('aria-invalid'))).to.deep.equal(['false', 'false', 'false']);
     });
 

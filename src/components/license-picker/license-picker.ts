@@ -287,12 +287,19 @@ export class AipLicensePicker extends AipElement {
   }
 
   /**
-   * No tier chosen. When a submit found it, the browser then focuses the first tier (the anchor) and the picker
-   * says what is missing; `checkValidity()` fires the same event without focusing, and nothing is shown.
+   * No tier chosen. When a submit found it, the browser then moves focus to the first tier (the anchor) and the
+   * picker says what is missing; `checkValidity()` fires the same event and moves nothing, and nothing is shown,
+   * wherever focus is. (Already on that tier, a submit moves no focus either: the browser's own bubble says it.)
    */
   private onInvalid = (): void => {
+    const root = this.shadowRoot;
+    if (!root) return;
+    let focused = false;
+    const onFocus = () => (focused = true);
+    root.addEventListener('focusin', onFocus);
     setTimeout(() => {
-      if (this.shadowRoot?.activeElement) this.touched = true;
+      root.removeEventListener('focusin', onFocus);
+      if (focused) this.touched = true;
     });
   };
 
