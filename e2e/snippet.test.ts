@@ -104,7 +104,7 @@ test('each choice of what to show reads beside its radio button, on a wide scree
 test('a pasted profile address or capitals give the handle; a bad one clears the preview and greys Copy', async () => {
   const page = await demo().open('/demo/snippet/');
   const handle = page.getByLabel('Your creator handle');
-  await handle.fill('https://marketplace.example/creators/Nova-Studio/');
+  await handle.fill('https://marketplace.example/creators/Nova-Studio?ref=share#personas');
   await page.waitForFunction(() => document.getElementById('snippet')!.textContent!.includes('creator="nova-studio"'));
   await page.locator('#preview aip-persona-card').first().waitFor();
 
@@ -123,18 +123,35 @@ test('a pasted profile address or capitals give the handle; a bad one clears the
 
 test("a card chosen right after typing another handle is one of that creator's, and one for sale", async () => {
   const page = await demo().open('/demo/snippet/');
-  await page.getByLabel("One persona's card").check();
-  await page.getByLabel('Persona', { exact: true }).locator('option').first().waitFor({ state: 'attached' });
+  const handle = page.getByLabel('Your creator handle');
   const copy = page.getByRole('button', { name: 'Copy snippet' });
-  await page.getByLabel('Your creator handle').fill('lumen-foundry');
+  await handle.fill('lumen-foundry');
+  await page.getByLabel("One persona's card").check();
+  await page.waitForFunction(() => !(document.getElementById('copy') as HTMLButtonElement).disabled);
+  // Nova Studio's first persona by name is exclusively licensed: the menu starts at one for sale.
+  const catalog = await page.evaluate(async () =>
+    (await fetch('/v1/catalog?creator=nova-studio&limit=100&sort=name')).json(),
+  );
+  assert.notEqual(catalog.items[0].availability, 'open', 'the seed still has a first persona not for sale');
+  await handle.fill('nova-studio');
   // Until the menu holds this creator's personas, there is nothing to copy.
   assert.equal(await copy.isDisabled(), true);
   await page.waitForFunction(() => !(document.getElementById('copy') as HTMLButtonElement).disabled);
-  const catalog = await page.evaluate(async () => (await fetch('/v1/catalog?creator=lumen-foundry&limit=100')).json());
   const chosen = /persona="([^"]+)"/.exec(await page.locator('#snippet').innerText())![1];
   const listing = catalog.items.find((p: { id: string }) => p.id === chosen);
-  assert.ok(listing, `${chosen} is one of lumen-foundry's personas`);
+  assert.ok(listing, `${chosen} is one of nova-studio's personas`);
   assert.equal(listing.availability, 'open');
+  const first = page.getByLabel('Persona', { exact: true }).locator('option').first();
+  assert.match(await first.innerText(), /\(not for sale now\)$/);
+  await page.close();
+});
+
+test('a card for a handle with no personas says so in the preview, not that it is loading', async () => {
+  const page = await demo().open('/demo/snippet/');
+  await page.getByLabel("One persona's card").check();
+  await page.getByLabel('Your creator handle').fill('nobody-here');
+  await page.getByText('No persona to show: this handle has no published personas.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Copy snippet' }).isDisabled(), true);
   await page.close();
 });
 

@@ -41,12 +41,19 @@ interface Options {
 }
 
 /**
- * The handle in what was typed: lower case, without an @, and from a pasted profile address its last part
- * (`https://…/creators/nova-studio` gives `nova-studio`).
+ * The handle in what was typed: lower case, without an @, and from a pasted profile address the last part of its
+ * path (`https://…/creators/nova-studio?ref=share` gives `nova-studio`).
  */
 function handleIn(typed: string): string {
-  const text = typed.trim().toLowerCase().replace(/^@/, '');
-  return text.includes('/') ? (text.split(/[/?#]/).filter(Boolean).at(-1) ?? '') : text;
+  let text = typed.trim().toLowerCase();
+  if (text.includes('/'))
+    text =
+      text
+        .replace(/[?#].*$/, '')
+        .split('/')
+        .filter(Boolean)
+        .at(-1) ?? '';
+  return text.replace(/^@/, '');
 }
 
 /** The page size typed, when it is one: a whole number from 1 to 100. */
@@ -124,7 +131,11 @@ function render(): void {
     preview.replaceChildren(
       Object.assign(document.createElement('p'), {
         className: 'preview-note',
-        textContent: validHandle ? 'Loading your personas…' : 'The preview shows once the handle is valid.',
+        textContent: !validHandle
+          ? 'The preview shows once the handle is valid.'
+          : personasFor === o.creator
+            ? 'No persona to show: this handle has no published personas.'
+            : 'Loading your personas…',
       }),
     );
     return;
