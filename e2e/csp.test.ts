@@ -472,9 +472,10 @@ test('lazy chunks that do not arrive (the connection dropped) are fetched again,
 
 test("a persona whose detail code can't arrive: the message is in view where the buyer chose it", async () => {
   const w = await watched();
-  // The detail's code never arrives: the connection is gone for it, after a while.
+  // The detail's code never arrives: the connection is gone for it, after a while (3 s: the catalog says it is
+  // opening after 1 s, with time to spare on a slow machine).
   await w.context.route(/\/cdn\/chunks\/persona-detail-/, async (route) => {
-    await new Promise((done) => setTimeout(done, 1500));
+    await new Promise((done) => setTimeout(done, 3000));
     await route.abort('internetdisconnected');
   });
   const page = await w.open('/catalog-only.html');
