@@ -73,6 +73,18 @@ export const Required: Story = {
   `,
 };
 
+/** Required, and the form sent with no tier chosen: focus on the first tier, and the picker says what is missing. */
+export const RequiredAfterSubmit: Story = {
+  ...Required,
+  play: async ({ canvasElement }) => {
+    const el = canvasElement.querySelector('aip-license-picker')!;
+    for (let i = 0; i < 50 && !el.shadowRoot?.querySelector('input'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    canvasElement.querySelector('form')!.requestSubmit();
+  },
+};
+
 /** Disabled as a whole (e.g. while a checkout is in progress). */
 export const Disabled: Story = { args: { disabled: true, value: 'exclusive' } };
 
