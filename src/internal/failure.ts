@@ -7,6 +7,12 @@ export function waitText(t: Translate<CoreMessageId>, seconds: number): string {
   return seconds < 120 ? t('time.seconds', { count: seconds }) : t('time.minutes', { count: Math.ceil(seconds / 60) });
 }
 
+/**
+ * Whether the browser says it is offline: a failed request then never left, and loads run again by themselves
+ * once it is back online. (`navigator.onLine` true says little: a network may still be unreachable.)
+ */
+export const isOffline = (): boolean => navigator.onLine === false;
+
 /** Unreadable answers already described in the console. */
 const told = new WeakSet<object>();
 
@@ -36,7 +42,7 @@ export function loadFailureHint(error: unknown, t: Translate<CoreMessageId>): st
     case 'network':
       // Offline, a failed load runs again by itself once the browser is back online (the client and the catalog
       // listen for it): the buyer is told so rather than asked to try again.
-      return t(navigator.onLine === false ? 'hint.offline' : 'hint.network');
+      return t(isOffline() ? 'hint.offline' : 'hint.network');
     case 'timeout':
       return t('hint.timeout');
     case 'rate_limited':

@@ -30,7 +30,7 @@ import {
 import { KeptListing } from '../../internal/kept-listing.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { heading } from '../../internal/headings.js';
-import { tellUnreadable, waitText } from '../../internal/failure.js';
+import { isOffline, tellUnreadable, waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import { sayAgain } from '../../internal/live-region.js';
 import { showModal } from '../../internal/modal.js';
@@ -105,7 +105,7 @@ type Say = (t: T) => string;
 function cause(t: T, error: ApiError): string {
   switch (error.code) {
     case 'network':
-      return t(navigator.onLine === false ? 'cause.offline' : 'cause.network');
+      return t(isOffline() ? 'cause.offline' : 'cause.network');
     case 'timeout':
       return t('cause.timeout');
     case 'malformed_response':

@@ -16,7 +16,7 @@ import {
 } from '../../api/schemas.js';
 import { AipElement } from '../../internal/aip-element.js';
 import { heading } from '../../internal/headings.js';
-import { waitText } from '../../internal/failure.js';
+import { isOffline, waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
 import core from '../../locales/en/core.js';
 import customOrder from '../../locales/en/custom-order.js';
@@ -833,7 +833,7 @@ export class AipCustomOrder extends AipElement {
         retry = true;
         break;
       case 'network':
-        text = `${t(navigator.onLine === false ? 'custom-order.offline' : 'custom-order.network')} ${once}`;
+        text = `${t(isOffline() ? 'custom-order.offline' : 'custom-order.network')} ${once}`;
         retry = true;
         break;
       case 'timeout':
