@@ -35,7 +35,9 @@ interface Options {
   creator: string;
   element: 'catalog' | 'card' | 'detail';
   persona: string;
+  /** The page size typed, or 12 when it is not one. */
   pageSize: number;
+  pageSizeOk: boolean;
   theme: string;
   locale: string;
 }
@@ -45,15 +47,12 @@ interface Options {
  * path (`https://…/creators/nova-studio?ref=share` gives `nova-studio`).
  */
 function handleIn(typed: string): string {
-  let text = typed.trim().toLowerCase();
-  if (text.includes('/'))
-    text =
-      text
-        .replace(/[?#].*$/, '')
-        .split('/')
-        .filter(Boolean)
-        .at(-1) ?? '';
-  return text.replace(/^@/, '');
+  const text = typed.trim().toLowerCase();
+  const path = text
+    .replace(/[?#].*$/, '')
+    .split('/')
+    .filter(Boolean);
+  return ((text.includes('/') ? path.at(-1) : text) ?? '').replace(/^@/, '');
 }
 
 /** The page size typed, when it is one: a whole number from 1 to 100. */
@@ -64,11 +63,13 @@ function pageSizeIn(typed: FormDataEntryValue | null): number | null {
 
 function read(): Options {
   const data = new FormData(form);
+  const size = pageSizeIn(data.get('page-size'));
   return {
     creator: handleIn(String(data.get('creator') ?? '')),
     element: (data.get('element') as Options['element']) ?? 'catalog',
     persona: String(data.get('persona') ?? ''),
-    pageSize: pageSizeIn(data.get('page-size')) ?? 12,
+    pageSize: size ?? 12,
+    pageSizeOk: size !== null,
     theme: String(data.get('theme') ?? ''),
     locale: String(data.get('locale') ?? ''),
   };
@@ -117,9 +118,8 @@ function render(): void {
       : 'A handle uses lower-case letters, digits and hyphens only.';
   $('persona-field').hidden = o.element === 'catalog';
   $('size-field').hidden = o.element !== 'catalog';
-  const sizeOk = pageSizeIn(new FormData(form).get('page-size')) !== null;
-  $('page-size').setAttribute('aria-invalid', sizeOk ? 'false' : 'true');
-  sizeError.textContent = sizeOk ? '' : 'Choose a whole number from 1 to 100; the snippet uses 12.';
+  $('page-size').setAttribute('aria-invalid', o.pageSizeOk ? 'false' : 'true');
+  sizeError.textContent = o.pageSizeOk ? '' : 'Choose a whole number from 1 to 100; the snippet uses 12.';
   // Nothing to copy that would not work: a bad handle, or a card or detail with no persona of this creator's.
   const usable = validHandle && (o.element === 'catalog' || (o.persona !== '' && personasFor === o.creator));
   copy.disabled = !usable;
