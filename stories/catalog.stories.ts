@@ -165,3 +165,21 @@ export const SoldListings: Story = {
     select.dispatchEvent(new Event('change', { bubbles: true }));
   },
 };
+
+/**
+ * The next page fails: the first page stays, a message says the rest could not be loaded, and "Show more"
+ * becomes "Try again". The marketplace fails three times in a row (the try and the client's two automatic
+ * retries), so the retry then gets through.
+ */
+export const ShowMoreFailed: Story = {
+  args: { creator: '', 'page-size': 4 },
+  render: (args, context) =>
+    meta.render!({ ...args, api: failOnce('status=503,only=catalog,after=1,times=3') }, context),
+  play: async ({ canvasElement }) => {
+    const catalog = canvasElement.querySelector('aip-catalog')!;
+    for (let i = 0; i < 100 && !catalog.shadowRoot?.querySelector('[part="more"]'); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    catalog.shadowRoot?.querySelector<HTMLButtonElement>('[part="more"]')?.click();
+  },
+};
