@@ -84,6 +84,7 @@ const marketplaceCommands = {
           orderTtlMs: payload?.orderTtlMs,
           confirmations: payload?.confirmations,
           confirmationIntervalMs: payload?.confirmationIntervalMs,
+          hostedPageDelayMs: payload?.hostedPageDelayMs,
           sandbox: payload?.sandbox,
           policy: payload?.policy,
         };

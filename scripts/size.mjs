@@ -172,8 +172,10 @@ const paths = [
       // loads, checkouts and briefs said the buyer was offline when they were, and the checkout stopped showing
       // the client's own words, which could name a URL (0.15 KB), and to 76.75 KB with a screen-reader audit's
       // fixes: a required license picker that says a tier is missing when a submit finds none, the catalog
-      // saying a persona is opening on a slow connection and each "Show more" again (0.25 KB).
-      { limit: 76.75 * KB, enforced: true },
+      // saying a persona is opening on a slow connection and each "Show more" again (0.25 KB), and to 77 KB when
+      // the payment overlay said its hosted page was slow to arrive, and offered it in a tab of its own, instead
+      // of "Loading…" for as long as it took (0.1 KB).
+      { limit: 77 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({

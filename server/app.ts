@@ -51,6 +51,8 @@ export interface ApiDeps {
   sandbox: boolean;
   /** Real milliseconds between payment confirmations (the checkout page polls at about half that). */
   confirmationIntervalMs: number;
+  /** Real milliseconds the hosted checkout page takes to answer (a slow connection, for tests). */
+  hostedPageDelayMs: number;
 }
 
 type ApiEnv = { Bindings: ApiBindings };
@@ -332,7 +334,12 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   const pollMs = Math.min(1000, Math.max(25, Math.round(deps.confirmationIntervalMs / 2)));
 
-  get('/checkout/:orderId', (c) => {
+  get('/checkout/:orderId', async (c) => {
+    if (deps.hostedPageDelayMs > 0) {
+      await new Promise((done) => setTimeout(done, deps.hostedPageDelayMs));
+      // The buyer gave up during the wait: no one reads the page, and a test's marketplace may be gone by now.
+      if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
+    }
     const id = c.req.param('orderId') ?? '';
     const record = v.is(Slug, id) ? orders.get(id) : null;
     const origin = originOf(c);

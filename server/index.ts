@@ -60,6 +60,12 @@ export interface MarketplaceOptions {
    */
   confirmationIntervalMs?: number;
   /**
+   * Real milliseconds the hosted checkout page takes to answer (0–60 000), as
+   * over a slow connection: for tests of a payment page that is slow to arrive.
+   * Default 0.
+   */
+  hostedPageDelayMs?: number;
+  /**
    * Serve `POST /v1/sandbox/orders/{id}/pay`, which pays an order and runs it
    * to completion at once. Default true. Payment is simulated either way.
    */
@@ -182,6 +188,7 @@ export function createMarketplace(options: MarketplaceOptions = {}): Marketplace
     clock,
     sandbox,
     confirmationIntervalMs: orderOptions.confirmationIntervalMs,
+    hostedPageDelayMs: orderOptions.hostedPageDelayMs,
   });
   // Orders a stopped server left mid-payment carry on where they were.
   const resumed = orders.resume();

@@ -66,6 +66,7 @@ export const DEFAULT_CONFIRMATION_INTERVAL_MS = 700;
 const MAX_ORDER_TTL_MS = 24 * 60 * 60_000;
 const MAX_CONFIRMATIONS = 100;
 const MAX_CONFIRMATION_INTERVAL_MS = 60_000;
+const MAX_HOSTED_PAGE_DELAY_MS = 60_000;
 
 export interface OrderOptions {
   /** How long an unpaid order is held, in milliseconds. */
@@ -74,6 +75,8 @@ export interface OrderOptions {
   confirmations: number;
   /** Real milliseconds between two confirmations. */
   confirmationIntervalMs: number;
+  /** Real milliseconds the hosted checkout page takes to answer. */
+  hostedPageDelayMs: number;
 }
 
 function wholeNumber(name: string, value: number | undefined, fallback: number, min: number, max: number): number {
@@ -89,6 +92,7 @@ export function resolveOrderOptions(options: {
   orderTtlMs?: number;
   confirmations?: number;
   confirmationIntervalMs?: number;
+  hostedPageDelayMs?: number;
 }): OrderOptions {
   return {
     ttlMs: wholeNumber('orderTtlMs', options.orderTtlMs, DEFAULT_ORDER_TTL_MS, 1, MAX_ORDER_TTL_MS),
@@ -100,6 +104,7 @@ export function resolveOrderOptions(options: {
       0,
       MAX_CONFIRMATION_INTERVAL_MS,
     ),
+    hostedPageDelayMs: wholeNumber('hostedPageDelayMs', options.hostedPageDelayMs, 0, 0, MAX_HOSTED_PAGE_DELAY_MS),
   };
 }
 

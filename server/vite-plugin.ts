@@ -13,7 +13,9 @@
  * orders that expire after 8 seconds, so stories can show what a buyer sees
  * when a price or an order runs out. A fourth, under `/_slow-confirmations/…`,
  * takes a minute between two payment confirmations, so a story can hold a paid
- * order in its confirming step.
+ * order in its confirming step. A fifth, under `/_slow-page/…`, takes a minute
+ * to answer for its hosted checkout page, so a story can show the overlay
+ * while the payment page is slow to arrive.
  */
 import type { Connect, Plugin } from 'vite';
 import { createMarketplace, type Marketplace, type MarketplaceOptions } from './index.js';
@@ -30,11 +32,15 @@ const EXPIRING_TTL_MS = 8_000;
 /** Where the marketplace with slow payment confirmations is mounted. */
 export const SLOW_CONFIRMATIONS_PREFIX = '/_slow-confirmations';
 
+/** Where the marketplace with a slow hosted checkout page is mounted. */
+export const SLOW_PAGE_PREFIX = '/_slow-page';
+
 /** The marketplaces beside the main one: each created on its first request, so startup stays fast. */
 const EXTRA: readonly (readonly [prefix: string, options: MarketplaceOptions])[] = [
   [SCALE_PREFIX, { seed: false, generate: SCALE_PERSONAS }],
   [EXPIRING_PREFIX, { quoteTtlMs: EXPIRING_TTL_MS, orderTtlMs: EXPIRING_TTL_MS }],
   [SLOW_CONFIRMATIONS_PREFIX, { confirmationIntervalMs: 60_000 }],
+  [SLOW_PAGE_PREFIX, { hostedPageDelayMs: 60_000 }],
 ];
 
 export function marketplace(options: MarketplaceOptions = {}): Plugin {

@@ -103,6 +103,15 @@ export const PriceChanged: Story = {
 /** The order exists; the platform's hosted checkout is open in an overlay. Press "Pay" there. */
 export const PaymentOverlay: Story = { play: async ({ canvasElement }) => fill(canvasElement, { submit: true }) };
 
+/**
+ * The hosted checkout is slow to arrive (this story's marketplace, under `/_slow-page`, takes a minute to
+ * answer for it): after a few seconds the overlay says so, and offers the same page in a tab of its own.
+ */
+export const PaymentPageSlow: Story = {
+  args: { api: '/_slow-page' },
+  play: async ({ canvasElement }) => fill(canvasElement, { submit: true }),
+};
+
 /** The overlay was closed before paying: the order waits, and can be reopened. */
 export const WaitingForPayment: Story = {
   play: async ({ canvasElement }) => {

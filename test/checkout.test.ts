@@ -355,6 +355,30 @@ describe('<aip-checkout>', function () {
     expect(note!.checkVisibility(), 'the note is gone once the page is there').to.equal(false);
   });
 
+  it('offers the hosted page in a tab of its own when it is slow to arrive in the overlay', async () => {
+    await m.dispose();
+    m = await market({ hostedPageDelayMs: 15_000 });
+    const el = await mount(m, 'juno-okafor', 'commercial');
+    await fillDetails(el);
+    submit(el);
+    await waitUntil(() => $(el, 'dialog[open] iframe'), 'the overlay did not open', { timeout: 5000 });
+    const note = $(el, 'dialog .frame-loading')!;
+    expect(note.textContent!.trim()).to.equal('Loading…');
+    expect(note.getAttribute('role'), 'what it says next is heard').to.equal('status');
+    await waitUntil(() => /Still loading/.test(note.textContent!), 'the slow page was never said', { timeout: 8000 });
+    const link = note.querySelector('a')!;
+    const order = await currentOrder(el);
+    expect(link.textContent!.trim()).to.equal('Open the secure checkout');
+    // The order's own hosted page, in the buyer's language.
+    const page = new URL(link.href);
+    expect(page.searchParams.get('locale')).to.match(/^en\b/);
+    page.search = '';
+    expect(page.href).to.equal(order.checkoutUrl);
+    expect(link.target).to.equal('_blank');
+    expect(link.checkVisibility(), 'the link shows over the empty frame').to.equal(true);
+    expect($(el, 'dialog[open]') !== null, 'the overlay stays: the frame may still arrive').to.equal(true);
+  });
+
   it("says the payment's progress inside the overlay, where a screen reader can hear it", async () => {
     // Confirmations slow enough for a poll or two to see them arrive.
     await m.dispose();

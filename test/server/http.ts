@@ -179,6 +179,7 @@ export interface IsolatedOptions {
   orderTtlMs?: number;
   confirmations?: number;
   confirmationIntervalMs?: number;
+  hostedPageDelayMs?: number;
   sandbox?: boolean;
   /** A pricing policy instead of `server/pricing-policy.json`. */
   policy?: object;

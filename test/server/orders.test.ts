@@ -455,6 +455,7 @@ describe('orders', () => {
       ['confirmations 0', { confirmations: 0 }, 'confirmations'],
       ['fractional confirmations', { confirmations: 1.5 }, 'confirmations'],
       ['a negative confirmationIntervalMs', { confirmationIntervalMs: -1 }, 'confirmationIntervalMs'],
+      ['a hostedPageDelayMs over a minute', { hostedPageDelayMs: 60_001 }, 'hostedPageDelayMs'],
       ['a sandbox that is not a boolean', { sandbox: 'yes' }, 'sandbox'],
     ];
     for (const [name, options, option] of bad) {

@@ -250,8 +250,12 @@ export const styles = css`
     position: absolute;
     inset: 0;
     display: grid;
-    place-items: center;
+    place-content: center;
+    justify-items: center;
+    gap: var(--_aip-space-2);
     margin: 0;
+    padding: var(--_aip-space-4);
+    text-align: center;
     color: var(--_aip-color-text-muted);
   }
   .loaded .frame-loading {

@@ -32,6 +32,7 @@ import { AipElement } from '../../internal/aip-element.js';
 import { heading } from '../../internal/headings.js';
 import { isOffline, tellUnreadable, waitText } from '../../internal/failure.js';
 import { loadFailureView } from '../../internal/failure-view.js';
+import { SlowController } from '../../internal/slow.js';
 import { sayAgain } from '../../internal/live-region.js';
 import { showModal } from '../../internal/modal.js';
 import type { Translate } from '../../internal/i18n.js';
@@ -229,6 +230,11 @@ export class AipCheckout extends AipElement {
   static override styles = [...AipElement.styles, dialogStyles, styles];
 
   private readonly store = new StorefrontController(this);
+  /** Whether the overlay's hosted page is taking long to arrive (it is open and has not loaded). */
+  private readonly frameWait = new SlowController(
+    this,
+    () => this.payOpen && !this.renderRoot.querySelector('.frame-box.loaded'),
+  );
   private readonly loader = personaTask(this, this.store, () =>
     this.validSlug('persona', this.persona, 'is not a listing id; nothing can be bought.'),
   );
@@ -1545,7 +1551,17 @@ export class AipCheckout extends AipElement {
       ${
         this.payOpen
           ? html`<div class="frame-box">
-              <p class="frame-loading">${t('common.loading')}</p>
+              <p class="frame-loading" role="status">
+                ${
+                  // Slow to arrive: the buyer can open the same page in a tab of its own (the overlay stays).
+                  this.frameWait.slow
+                    ? html`<span>${t('common.slow')}</span>
+                        <a href=${this.hostedPage(order.checkoutUrl)} target="_blank" rel="opener"
+                          >${t('checkout.open')}</a
+                        >`
+                    : t('common.loading')
+                }
+              </p>
               <iframe
                 part="payment-frame"
                 src=${this.hostedPage(order.checkoutUrl)}
