@@ -124,8 +124,10 @@ const paths = [
       // one, and a tap in the detail dialog's own margin no longer counts as one on its backdrop (0.1 KB); to
       // 36.25 KB after a slow-network audit, when the catalog and the cards' images learned to load again by
       // themselves once the browser is back online (0.15 KB); to 36.5 KB when a load that failed offline said
-      // so, and that it runs again once back online, instead of asking the buyer to check the connection (0.05 KB).
-      { limit: 36.5 * KB, enforced: true },
+      // so, and that it runs again once back online, instead of asking the buyer to check the connection (0.05 KB);
+      // to 36.75 KB when a fresh list drew the cards that fill the screen first and the rest once those were
+      // painted, so the first cards show without waiting for those below the fold (0.2 KB).
+      { limit: 36.75 * KB, enforced: true },
     ],
   },
   {
@@ -174,8 +176,9 @@ const paths = [
       // fixes: a required license picker that says a tier is missing when a submit finds none, the catalog
       // saying a persona is opening on a slow connection and each "Show more" again (0.25 KB), and to 77 KB when
       // the payment overlay said its hosted page was slow to arrive, and offered it in a tab of its own, instead
-      // of "Loading…" for as long as it took (0.1 KB).
-      { limit: 77 * KB, enforced: true },
+      // of "Loading…" for as long as it took (0.1 KB), and to 77.25 KB when the catalog drew a screenful of
+      // cards first (see the catalog path; 0.2 KB).
+      { limit: 77.25 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -207,8 +210,9 @@ const paths = [
     // to 84 KB when failed loads, checkouts and briefs said the buyer was offline (see "everything"; 0.25 KB with
     // the German texts); to 84.5 KB with a screen-reader audit's fixes (see "everything"; 0.45 KB with the
     // German texts, among them the gallery saying what each slide shows and a rated card's Show button named
-    // for the image).
-    budgets: [{ limit: 84.5 * KB, enforced: true }],
+    // for the image); to 84.75 KB with the payment overlay's slow-page note and the catalog's first screenful
+    // (see "everything").
+    budgets: [{ limit: 84.75 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

@@ -440,6 +440,47 @@ describe('<aip-catalog>', () => {
       window.scrollTo(0, 0);
     });
 
+    it('draws the cards that fill the screen first, and the rest of the page once those are painted', async function () {
+      this.timeout(20_000);
+      // A moment's latency: the first cards come after the test is watching.
+      const root = await fixture(
+        html`<aip-storefront api="${market.base}/_fault/latency=400"
+          ><aip-catalog page-size="48" filters="none"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const el = root.querySelector('aip-catalog')!;
+      // Listings' cards, not the placeholders.
+      const listed = () => [...el.shadowRoot!.querySelectorAll('aip-persona-card[data-index]')];
+      expect(listed().length, 'no cards before the answer').to.equal(0);
+      // The moment the first cards are put in, as a host page (or a buyer) would first see them.
+      // The cards put in first, as the frame that paints them sees them, and how many there are after that frame.
+      const first = await new Promise<{ count: number; busy: string | null; bottom: number; after: Promise<number> }>(
+        (resolve) => {
+          const observer = new MutationObserver(() => {
+            if (listed().length === 0) return;
+            observer.disconnect();
+            requestAnimationFrame(() => {
+              const drawn = listed();
+              resolve({
+                count: drawn.length,
+                busy: el.shadowRoot!.querySelector('[part="grid"]')!.getAttribute('aria-busy'),
+                bottom: Math.max(...drawn.map((c) => c.getBoundingClientRect().bottom)),
+                after: new Promise((done) => setTimeout(() => done(listed().length))),
+              });
+            });
+          });
+          observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+        },
+      );
+      expect(first.count, 'fewer than the page of 48 at first').to.be.below(48);
+      expect(first.bottom, 'but enough to fill the screen').to.be.at.least(innerHeight);
+      expect(first.busy, 'the list says it is still being filled').to.equal('true');
+      await el.updateComplete;
+      expect(listed().length, 'updateComplete waits for the rest').to.equal(48);
+      expect(el.shadowRoot!.querySelector('[part="grid"]')!.getAttribute('aria-busy')).to.equal('false');
+      expect(await first.after, 'the rest follow once that frame is painted').to.equal(48);
+    });
+
     it('keeps the focused card on screen as arrow keys walk into the windowed grid', async function () {
       this.timeout(40_000);
       await setViewport({ width: 1280, height: 800 });

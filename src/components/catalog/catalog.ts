@@ -121,7 +121,9 @@ const MAX_SKELETONS = 8;
  * the list nears the viewport ("Show more" stays as a fallback), one page each
  * time the buyer scrolls there: never page after page with no one scrolling.
  * Past a few pages only the rows near the viewport are rendered, so a
- * 10 000-listing catalog scrolls with flat memory.
+ * 10 000-listing catalog scrolls with flat memory. A fresh list draws the
+ * cards that fill the screen first and the rest once those are painted; the
+ * list is `aria-busy` until then, and `updateComplete` waits for them.
  *
  * @summary A grid of persona listings.
  * @tag aip-catalog
@@ -169,6 +171,7 @@ export class AipCatalog extends AipElement {
       // A persona that could not be opened belongs to the list before.
       this.openError = '';
       markChecked(page.items);
+      this.drawn = page.items.length > WINDOW_AFTER ? Infinity : this.screenful();
       this.listings = page.items;
       this.cursor = page.nextCursor;
       this.active = 0;
@@ -248,6 +251,12 @@ export class AipCatalog extends AipElement {
   @state() private active = 0;
   /** Columns of the grid at its current width, by the grid's own rule (for Up/Down and the windowed rows). */
   @state() private columns = 1;
+  /**
+   * How many cards of a fresh list are drawn: a screenful at first, so the first cards show without waiting for
+   * those below the fold, which are drawn once those are painted (`drawingRest`).
+   */
+  private drawn = Infinity;
+  private drawingRest: Promise<void> | null = null;
   /** Counts first pages shown: a failed "Show more" belongs to the list it was asked for. */
   private list = 0;
   private moreFailedFor = -1;
@@ -381,8 +390,45 @@ export class AipCatalog extends AipElement {
       if (focusIsLost()) this.recoverFocus(true);
     }
     this.rows.measure(this.renderRoot.querySelector<HTMLElement>('.windowed'));
+    if (this.drawn < this.listings.length) this.drawingRest ??= this.drawRest();
     this.writeStructuredData();
     this.watchEnd(this.paging === 'infinite' ? this.renderRoot.querySelector('.more') : null);
+  }
+
+  /**
+   * The cards that fill the viewport from where the placeholders start (they have the cards' size), in whole
+   * rows; all of them when there are no placeholders laid out to tell.
+   */
+  private screenful(): number {
+    const first = this.renderRoot.querySelector('.loading [role="listitem"]');
+    const box = first?.getBoundingClientRect();
+    if (!box?.height) return Infinity;
+    this.measureColumns();
+    return Math.max(1, Math.ceil((innerHeight - box.top) / box.height)) * this.columns;
+  }
+
+  /** Draws the rest of a fresh list after its first screenful is painted: a frame, then a task. */
+  private drawRest(): Promise<void> {
+    return new Promise((done) => {
+      const rest = () =>
+        setTimeout(() => {
+          this.drawn = Infinity;
+          this.drawingRest = null;
+          this.requestUpdate();
+          done();
+        });
+      // A hidden page paints no frames.
+      if (document.visibilityState === 'hidden') rest();
+      else requestAnimationFrame(rest);
+    });
+  }
+
+  /** Also waits for the rest of a fresh list to be drawn. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const result = await super.getUpdateComplete();
+    if (!this.drawingRest) return result;
+    await this.drawingRest;
+    return this.getUpdateComplete();
   }
 
   /**
@@ -847,7 +893,7 @@ export class AipCatalog extends AipElement {
       );
     } else {
       cards = repeat(
-        items,
+        items.length > this.drawn ? items.slice(0, this.drawn) : items,
         (p) => p.id,
         (p, i) => html`<div role="listitem">${this.renderCard(p, i, tabStop)}</div>`,
       );
@@ -857,7 +903,7 @@ export class AipCatalog extends AipElement {
       class=${this.windowed ? 'windowed' : 'grid'}
       role="list"
       aria-label=${this.listLabel}
-      aria-busy=${this.nextPage.status === TaskStatus.PENDING ? 'true' : 'false'}
+      aria-busy=${this.nextPage.status === TaskStatus.PENDING || this.drawn < items.length ? 'true' : 'false'}
       ${styleProperties(style)}
       @keydown=${this.onGridKeydown}
       @focusin=${this.onGridFocus}
@@ -1136,7 +1182,9 @@ export class AipCatalog extends AipElement {
         initial: () => this.renderSkeletons(),
         pending: () => this.renderSkeletons(),
         complete: (page) =>
-          page.items.length === 0 ? this.renderEmpty() : html`${this.renderCards()}${this.renderMore()}`,
+          page.items.length === 0
+            ? this.renderEmpty()
+            : html`${this.renderCards()}${this.drawn < this.listings.length ? nothing : this.renderMore()}`,
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
