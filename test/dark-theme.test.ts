@@ -6,6 +6,7 @@
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../src/index.js';
 import { DARK_TOKENS } from '../src/styles/tokens.js';
+import { backdrop, contrast, rgba } from './paint.js';
 
 /** Every element matching `selector` in `root` and in every shadow root below it. */
 function all(root: Element | ShadowRoot, selector: string): Element[] {
@@ -51,6 +52,25 @@ describe('dark theme', function () {
     const want = getComputedStyle(probe).color;
     probe.remove();
     expect(getComputedStyle(title).color).to.equal(want);
+  });
+
+  it("placeholders in the catalog's search and the brief's fields are readable on the dark fields (4.5:1)", async () => {
+    // axe does not check placeholder text: measured here, as painted.
+    const page = await darkPage(
+      html`<aip-catalog page-size="2"></aip-catalog><aip-custom-order persona="noor-haddad"></aip-custom-order>`,
+    );
+    await until(page, 'aip-catalog [part="search"]');
+    await until(page, 'aip-custom-order input[placeholder]');
+    const fields = all(page, 'input[placeholder]');
+    expect(fields.length, 'the search and the brief both have placeholders').to.be.at.least(2);
+    const low = fields
+      .map((f) => ({
+        id: f.id || f.getAttribute('part'),
+        ratio: contrast(rgba(getComputedStyle(f, '::placeholder').color), backdrop(f)),
+      }))
+      .filter((f) => f.ratio < 4.5)
+      .map((f) => `${f.id}: ${f.ratio.toFixed(2)}:1`);
+    expect(low).to.deep.equal([]);
   });
 
   it('a persona in full, with the picker, checkout and custom-order brief, is axe clean', async () => {

@@ -9,6 +9,7 @@ import type { Creator, Persona } from '../src/api/schemas.js';
 import { confirmAge, forgetAgeConfirmation } from '../src/internal/age-gate.js';
 import { structuredDataWritten } from '../src/internal/structured-data.js';
 import { captureWarnings, requestsMatching, requestsTo, shadowQuery, underFault } from './helpers.js';
+import { contrast, rgba } from './paint.js';
 
 async function api<T>(path: string): Promise<T> {
   const response = await fetch(path);
@@ -371,6 +372,25 @@ describe('<aip-persona-detail>', () => {
       thumbs[3].click();
       await el.updateComplete;
       expect(visible(part(el, 'position')!)).to.equal(`4 of ${thumbs.length}`);
+    });
+
+    it("keeps the arrows' focus ring at 3:1 over any photo: the button's own fill paints on both sides of it", async () => {
+      const el = await fixture<AipPersonaDetail>(
+        html`<aip-persona-detail style="width: 400px" persona="noor-haddad"></aip-persona-detail>`,
+      );
+      await loaded(el);
+      const next = part(el, 'next-button')!;
+      await sendKeys({ press: 'Tab' });
+      next.focus();
+      expect(next.matches(':focus-visible'), 'the ring shows').to.equal(true);
+      const style = getComputedStyle(next);
+      const ringOuterEdge = parseFloat(style.outlineOffset) + parseFloat(style.outlineWidth);
+      // "rgb(…) 0px 0px 0px 6px", the halo, as the first (or only) shadow.
+      const halo = /^(rgba?\([^)]*\)) 0px 0px 0px ([\d.]+)px/.exec(style.boxShadow);
+      expect(halo, `a halo under the ring: ${style.boxShadow}`).to.not.equal(null);
+      expect(rgba(halo![1]!), "in the button's fill").to.deep.equal(rgba(style.backgroundColor));
+      expect(Number(halo![2]), 'reaching past the ring').to.be.above(ringOuterEdge);
+      expect(contrast(rgba(style.outlineColor), rgba(style.backgroundColor))).to.be.at.least(3);
     });
 
     it('has previous and next buttons that stop at the ends', async () => {

@@ -44,6 +44,11 @@ export const hostStyles = css`
     white-space: nowrap;
     border: 0;
   }
+  /* The browser's own grey is too faint on a dark field. */
+  ::placeholder {
+    color: var(--_aip-color-text-muted);
+    opacity: 1;
+  }
   :focus-visible {
     outline: var(--_aip-focus-ring-width) solid var(--_aip-color-focus);
     outline-offset: var(--aip-focus-ring-offset, 2px);

@@ -165,6 +165,11 @@ export const styles = css`
     color: var(--_aip-color-text);
     box-shadow: var(--_aip-shadow-raised);
   }
+  /* Over a photo the ring alone could be any contrast: a halo of the button's own fill on both sides of it. */
+  .nav:focus-visible {
+    box-shadow: 0 0 0 calc(var(--aip-focus-ring-offset, 2px) + var(--_aip-focus-ring-width) + 2px)
+      var(--_aip-color-surface-raised);
+  }
   /* On paper, the shown preview takes half a page at most, and the arrows that only work on screen go. */
   @media print {
     .slide {
