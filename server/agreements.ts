@@ -76,7 +76,7 @@ export const AGREEMENT_CSP =
   "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'";
 
 /** The agreement pages' stylesheet, served at `/agreements/agreement.css`. */
-export const AGREEMENT_CSS = `body { font: 16px/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
+export const AGREEMENT_CSS = `body { font: 1rem/1.6 system-ui, sans-serif; max-width: 42rem; margin: 2rem auto; padding: 0 1rem; color: #1d1d1f; }
 .meta, .note { color: #555; font-size: 0.9rem; }
 li { margin: 0.4rem 0; }
 `;

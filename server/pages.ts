@@ -124,7 +124,7 @@ export const BASE_CSS = `:root {
 }
 *, *::before, *::after { box-sizing: border-box; }
 [hidden] { display: none !important; }
-body { margin: 0; background: var(--bg); color: var(--ink); font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; }
+body { margin: 0; background: var(--bg); color: var(--ink); font: 1rem/1.5 system-ui, -apple-system, 'Segoe UI', sans-serif; }
 .page { max-width: 36rem; margin: 0 auto; padding: 1.25rem 1rem 2rem; }
 h1 { font-size: 1.5rem; line-height: 1.25; margin: 0.25rem 0 0.75rem; }
 h2 { font-size: 1.125rem; margin: 1.5rem 0 0.5rem; }
