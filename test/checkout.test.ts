@@ -355,13 +355,19 @@ describe('<aip-checkout>', function () {
     expect(note!.checkVisibility(), 'the note is gone once the page is there').to.equal(false);
   });
 
-  it('offers the hosted page in a tab of its own when it is slow to arrive in the overlay', async () => {
+  /** On a marketplace of its own (these options), a Commercial order of Juno Okafor's, its overlay open. */
+  async function overlayOn(options: Record<string, unknown>): Promise<AipCheckout> {
     await m.dispose();
-    m = await market({ hostedPageDelayMs: 15_000 });
+    m = await market(options);
     const el = await mount(m, 'juno-okafor', 'commercial');
     await fillDetails(el);
     submit(el);
     await waitUntil(() => $(el, 'dialog[open] iframe'), 'the overlay did not open', { timeout: 5000 });
+    return el;
+  }
+
+  it('offers the hosted page in a tab of its own when it is slow to arrive in the overlay', async () => {
+    const el = await overlayOn({ hostedPageDelayMs: 15_000 });
     const note = $(el, 'dialog .frame-loading')!;
     expect(note.textContent!.trim()).to.equal('Loading…');
     expect(note.getAttribute('role'), 'what it says next is heard').to.equal('status');
@@ -381,12 +387,7 @@ describe('<aip-checkout>', function () {
 
   it("says the payment's progress inside the overlay, where a screen reader can hear it", async () => {
     // Confirmations slow enough for a poll or two to see them arrive.
-    await m.dispose();
-    m = await market({ confirmationIntervalMs: 400 });
-    const el = await mount(m, 'juno-okafor', 'commercial');
-    await fillDetails(el);
-    submit(el);
-    await waitUntil(() => $(el, 'dialog[open] iframe'), 'the overlay did not open', { timeout: 5000 });
+    const el = await overlayOn({ confirmationIntervalMs: 400 });
     const regions = () => [...root(el).querySelectorAll('[aria-live]')];
     const inside = regions().filter((r) => r.closest('dialog'));
     expect(inside).to.have.length(1);
