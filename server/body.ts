@@ -1,8 +1,8 @@
 /**
  * Reading JSON request bodies strictly: the right media type, a size cap
  * enforced while the body streams in (not after), UTF-8, a JSON object, and
- * then the contract's valibot schema, with every failure a 400 (or 413) that
- * names what is wrong.
+ * then the contract's valibot schema, with every failure a 400 (or 413, or 415
+ * for a compressed body) that names what is wrong.
  */
 import * as v from 'valibot';
 import { issueDetails, type ErrorDetail } from '../src/api/schemas.js';
@@ -34,8 +34,17 @@ function checkContentType(header: string | null): void {
   }
 }
 
+/** Bodies are read as sent: a compressed one is refused before it is read (it would not be UTF-8 JSON). */
+function checkEncoding(header: string | null): void {
+  if (header === null || header.trim().toLowerCase() === 'identity') return;
+  throw new ApiError(415, 'invalid_request', 'The request body is compressed (Content-Encoding); send plain JSON', [
+    { field: 'Content-Encoding', message: 'must be absent (or identity)' },
+  ]);
+}
+
 /** The body's bytes, refusing (without reading on) as soon as it passes `limit`. */
 async function readLimited(request: Request, limit: number): Promise<Uint8Array> {
+  checkEncoding(request.headers.get('Content-Encoding'));
   const declared = request.headers.get('Content-Length');
   if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > limit) throw tooLarge(limit);
   if (!request.body) return new Uint8Array(0);

@@ -70,6 +70,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   404: 'No such published resource',
   409: 'Conflict, e.g. the tier was just sold exclusively; `details` names the reason',
   413: 'Request body too large',
+  415: 'Request body compressed (`Content-Encoding`); send plain JSON',
   422: 'A business rule was broken',
   429: 'Too many requests; see `Retry-After`',
   500: 'The marketplace failed',
@@ -182,7 +183,7 @@ export function buildOpenApi(): Record<string, unknown> {
           requestBody: { required: true, content: json('QuoteRequest') },
           responses: {
             201: { description: 'The quote', content: json('Quote') },
-            ...errorResponses(400, 404, 409, 413, 500),
+            ...errorResponses(400, 404, 409, 413, 415, 500),
           },
         },
       },
@@ -195,7 +196,7 @@ export function buildOpenApi(): Record<string, unknown> {
           responses: {
             201: { description: 'A new order', content: json('Order') },
             200: { description: 'The same order: the key was used before with the same body', content: json('Order') },
-            ...errorResponses(400, 404, 409, 413, 422, 500),
+            ...errorResponses(400, 404, 409, 413, 415, 422, 500),
           },
         },
       },
@@ -230,7 +231,7 @@ export function buildOpenApi(): Record<string, unknown> {
               description: 'The same request: the key was used before with the same body',
               content: json('CustomOrder'),
             },
-            ...errorResponses(400, 404, 413, 422, 500),
+            ...errorResponses(400, 404, 413, 415, 422, 500),
           },
         },
       },
@@ -241,7 +242,7 @@ export function buildOpenApi(): Record<string, unknown> {
           parameters: [pathParam('id', 'Order id')],
           responses: {
             200: { description: 'The order after payment', content: json('Order') },
-            ...errorResponses(400, 404, 413),
+            ...errorResponses(400, 404, 413, 415),
             409: {
               description:
                 'Not awaiting payment; or `payment_pending`: another payment for the persona is being confirmed and ' +

@@ -230,6 +230,20 @@ describe('POST /v1/quotes', () => {
       expect(atLimit.status, atLimit.text).to.equal(201);
     });
 
+    it('refuses a compressed body with 415 naming Content-Encoding, before reading it', async () => {
+      const before = await counts(market.id);
+      const answer = await market.request('/v1/quotes', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' },
+        body: JSON.stringify(MARA),
+      });
+      expect(answer.status, answer.text).to.equal(415);
+      const { error } = JSON.parse(answer.text);
+      expect(error.code).to.equal('invalid_request');
+      expect(error.details.map((d: { field: string }) => d.field)).to.deep.equal(['Content-Encoding']);
+      expect(await counts(market.id)).to.deep.equal(before);
+    });
+
     it('counts bytes, not characters', async () => {
       // 6000 three-byte characters: 18 000 bytes in 6000 characters.
       const body = JSON.stringify({ ...MARA, note: '€'.repeat(6000) });
