@@ -126,8 +126,10 @@ const paths = [
       // themselves once the browser is back online (0.15 KB); to 36.5 KB when a load that failed offline said
       // so, and that it runs again once back online, instead of asking the buyer to check the connection (0.05 KB);
       // to 36.75 KB when a fresh list drew the cards that fill the screen first and the rest once those were
-      // painted, so the first cards show without waiting for those below the fold (0.2 KB).
-      { limit: 36.75 * KB, enforced: true },
+      // painted, so the first cards show without waiting for those below the fold (0.2 KB); to 37 KB when a late
+      // page that turned the grid windowed kept the buyer where they were: the window starts at the rows in view,
+      // and scroll anchoring no longer follows the list's end (a slow-CPU and slow-network audit; 0.2 KB).
+      { limit: 37 * KB, enforced: true },
     ],
   },
   {
@@ -177,8 +179,9 @@ const paths = [
       // saying a persona is opening on a slow connection and each "Show more" again (0.25 KB), and to 77 KB when
       // the payment overlay said its hosted page was slow to arrive, and offered it in a tab of its own, instead
       // of "Loading…" for as long as it took (0.1 KB), and to 77.25 KB when the catalog drew a screenful of
-      // cards first (see the catalog path; 0.2 KB).
-      { limit: 77.25 * KB, enforced: true },
+      // cards first (see the catalog path; 0.2 KB), and to 77.5 KB when a late page turning the grid windowed
+      // kept the buyer's place (see the catalog path; 0.2 KB).
+      { limit: 77.5 * KB, enforced: true },
     ],
   },
   ...languageFiles.map((r) => ({
@@ -211,8 +214,8 @@ const paths = [
     // the German texts); to 84.5 KB with a screen-reader audit's fixes (see "everything"; 0.45 KB with the
     // German texts, among them the gallery saying what each slide shows and a rated card's Show button named
     // for the image); to 84.75 KB with the payment overlay's slow-page note and the catalog's first screenful
-    // (see "everything").
-    budgets: [{ limit: 84.75 * KB, enforced: true }],
+    // (see "everything"); to 85 KB when a late page turning the grid windowed kept the buyer's place.
+    budgets: [{ limit: 85 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

@@ -481,6 +481,59 @@ describe('<aip-catalog>', () => {
       expect(await first.after, 'the rest follow once that frame is painted').to.equal(48);
     });
 
+    it('keeps the buyer where they were when a late page turns the grid windowed (no jump to the end)', async function () {
+      this.timeout(30_000);
+      await setViewport({ width: 375, height: 740 });
+      try {
+        // The third page (the one past 96 listings) comes 1.5 s late, as on a slow connection.
+        const el = await inStorefront(
+          html`<aip-storefront api="${market.base}/_fault/after=2,only=catalog,latency=1500"
+            ><aip-catalog page-size="48" paging="infinite" filters="none"></aip-catalog
+          ></aip-storefront>`,
+        );
+        const grid = () => el.shadowRoot!.querySelector('[part="grid"]')!;
+        const listed = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('aip-persona-card[data-index]')];
+        /** The positions of the cards on screen now. */
+        const inView = () =>
+          listed()
+            .filter((c) => {
+              const box = c.getBoundingClientRect();
+              return box.bottom > 0 && box.top < innerHeight;
+            })
+            .map((c) => Number(c.dataset.index));
+        // Down to the end of the first page: the second loads.
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        await waitUntil(() => listed().length === 96, 'the second page', { timeout: 8000 });
+        await el.updateComplete;
+        // Down to the end of the second: the third is asked for, and is late.
+        window.scrollTo(0, document.documentElement.scrollHeight);
+        await waitUntil(() => grid().getAttribute('aria-busy') === 'true', 'the third page asked for', {
+          timeout: 8000,
+        });
+        const before = inView();
+        expect(Math.max(...before), 'the end of the second page is in view').to.equal(95);
+        // What each frame shows from now on, until the new rows are measured.
+        const frames: number[][] = [];
+        let watching = true;
+        const watch = () => {
+          frames.push(inView());
+          if (watching) requestAnimationFrame(watch);
+        };
+        requestAnimationFrame(watch);
+        await waitUntil(() => grid().classList.contains('windowed'), 'the third page', { timeout: 8000 });
+        // The rows drawn for it are measured in the next frames.
+        await new Promise((done) => setTimeout(done, 600));
+        watching = false;
+        const after = inView();
+        expect(Math.max(...after), `still at listing 95, not moved down to ${Math.max(...after)}`).to.be.below(100);
+        const blank = frames.filter((shown) => shown.length === 0).length;
+        expect(blank, `frames that showed no card at all, of ${frames.length}`).to.equal(0);
+      } finally {
+        await setViewport({ width: 800, height: 600 });
+        window.scrollTo(0, 0);
+      }
+    });
+
     it('keeps the focused card on screen as arrow keys walk into the windowed grid', async function () {
       this.timeout(40_000);
       await setViewport({ width: 1280, height: 800 });

@@ -98,6 +98,19 @@ export class RowWindow implements ReactiveController {
     }
   }
 
+  /**
+   * Starts windowing a list that is on screen unwindowed: its rows are `pitch` pixels apart (measured there) and
+   * its top is `top` pixels below the viewport's (`viewport` tall, all in CSS pixels). The rows in view are
+   * rendered first, not row 0, so the buyer keeps seeing what they were reading.
+   */
+  startAt(pitch: number, top: number, viewport: number): void {
+    this.heights = [];
+    this.guess = pitch;
+    this.count = 0;
+    this.start = Math.max(0, Math.floor((-top - OVERSCAN_PX) / pitch));
+    this.end = Math.max(this.start + 1, Math.ceil((-top + viewport + OVERSCAN_PX) / pitch));
+  }
+
   /** Forgets the measured heights: the rows hold other items now (the column count changed). */
   forgetHeights(): void {
     this.heights = [];

@@ -215,6 +215,7 @@ export class AipCatalog extends AipElement {
       }
       const first = this.listings.length;
       markChecked(page.items);
+      if (!this.windowed && first + page.items.length > WINDOW_AFTER) this.windowFromHere();
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
       // Asked for with the button, or loaded by infinite paging while the button had
@@ -405,6 +406,21 @@ export class AipCatalog extends AipElement {
     if (!box?.height) return Infinity;
     this.measureColumns();
     return Math.max(1, Math.ceil((innerHeight - box.top) / box.height)) * this.columns;
+  }
+
+  /**
+   * The list is about to turn windowed: its window starts at the rows in view, at the row height the plain grid
+   * has, not at the top with a guess (a view at the end of the list would see only padding, and the browser's
+   * scroll anchoring would then carry it down with the padding as the rows were measured).
+   */
+  private windowFromHere(): void {
+    const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
+    const rows = Math.ceil(this.listings.length / this.columns);
+    const box = grid?.getBoundingClientRect();
+    if (!grid || !box?.height || !rows) return;
+    const zoom = (grid as { currentCSSZoom?: number }).currentCSSZoom || 1;
+    const gap = parseFloat(getComputedStyle(grid).rowGap) || 0;
+    this.rows.startAt((box.height / zoom + gap) / rows, box.top / zoom, innerHeight / zoom);
   }
 
   /** Draws the rest of a fresh list after its first screenful is painted: a frame, then a task. */
