@@ -524,6 +524,29 @@ test("a persona whose detail code can't arrive: the message is in view where the
   await w.context.close();
 });
 
+test("a pointer over the cards fetches the dialog's code before a persona is chosen, once", async () => {
+  const w = await watched();
+  const requested = cdnRequests(w);
+  const page = await w.open('/catalog-only.html');
+  const card = page.locator('aip-catalog aip-persona-card').first();
+  await card.locator('[part~="title"]').waitFor();
+  const dialogChunks = () =>
+    ['persona-detail', 'checkout', 'custom-order'].filter((name) =>
+      requested.some((f) => f.startsWith(`chunks/${name}-`)),
+    );
+  assert.deepEqual(dialogChunks(), [], `nothing of the dialog before: ${requested.join(', ')}`);
+  await card.hover();
+  for (let i = 0; i < 50 && dialogChunks().length < 3; i++) await page.waitForTimeout(100);
+  assert.deepEqual(dialogChunks(), ['persona-detail', 'checkout', 'custom-order'], requested.join(', '));
+  assert.equal(await page.locator('aip-persona-detail').count(), 0, 'fetched, not opened');
+  await card.locator('button.select').click();
+  await page.locator('aip-persona-detail [part~="creator-name"]').waitFor();
+  assert.deepEqual(requested, [...new Set(requested)], 'a file fetched twice');
+  assert.deepEqual(w.violations, []);
+  assert.deepEqual(w.errors, []);
+  await w.context.close();
+});
+
 test('a page pinned to the versioned loader never loads aip-storefront.js, lazy chunks included', async () => {
   const w = await watched();
   const requested = cdnRequests(w);

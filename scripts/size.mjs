@@ -128,7 +128,8 @@ const paths = [
       // to 36.75 KB when a fresh list drew the cards that fill the screen first and the rest once those were
       // painted, so the first cards show without waiting for those below the fold (0.2 KB); to 37 KB when a late
       // page that turned the grid windowed kept the buyer where they were: the window starts at the rows in view,
-      // and scroll anchoring no longer follows the list's end (a slow-CPU and slow-network audit; 0.2 KB).
+      // and scroll anchoring no longer follows the list's end (a slow-CPU and slow-network audit; 0.2 KB); the
+      // same audit's prefetch of the dialog's code (a pointer over the cards, a touch, focus) fits under it.
       { limit: 37 * KB, enforced: true },
     ],
   },
@@ -214,8 +215,9 @@ const paths = [
     // the German texts); to 84.5 KB with a screen-reader audit's fixes (see "everything"; 0.45 KB with the
     // German texts, among them the gallery saying what each slide shows and a rated card's Show button named
     // for the image); to 84.75 KB with the payment overlay's slow-page note and the catalog's first screenful
-    // (see "everything"); to 85 KB when a late page turning the grid windowed kept the buyer's place.
-    budgets: [{ limit: 85 * KB, enforced: true }],
+    // (see "everything"); to 85 KB when a late page turning the grid windowed kept the buyer's place; to 85.25 KB
+    // when the catalog fetched the dialog's code as a pointer came over the cards (0.1 KB).
+    budgets: [{ limit: 85.25 * KB, enforced: true }],
   },
 ];
 console.log(`\n${'script-tag path (gzip, lit included)'.padEnd(52)}${pad('gzip', 8)}  budgets`);

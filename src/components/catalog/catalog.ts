@@ -923,6 +923,8 @@ export class AipCatalog extends AipElement {
       ${styleProperties(style)}
       @keydown=${this.onGridKeydown}
       @focusin=${this.onGridFocus}
+      @pointerover=${this.prefetchDialog}
+      @pointerdown=${this.prefetchDialog}
       @aip-select=${this.onCardSelect}
     >
       ${cards}
@@ -967,6 +969,7 @@ export class AipCatalog extends AipElement {
   private onGridFocus = (e: FocusEvent): void => {
     const index = this.cardIndex(e);
     if (index !== null) this.active = index;
+    this.prefetchDialog();
   };
 
   private async focusCard(index: number): Promise<void> {
@@ -998,6 +1001,26 @@ export class AipCatalog extends AipElement {
     void this.openDetail(e.detail.persona);
   };
 
+  private dialogCodeLoading?: Promise<unknown>;
+
+  /**
+   * The dialog's code, the whole way to buy: the detail, its checkout and the custom-order brief. Asked for at the
+   * first sign that a buyer may open a persona (a pointer over the grid, a touch, focus in it), so a click finds it
+   * loaded or on its way; asked for again after a failure.
+   */
+  private dialogCode(): Promise<unknown> {
+    return (this.dialogCodeLoading ??= Promise.all([
+      import('../persona-detail/index.js'),
+      import('../checkout/index.js'),
+      import('../custom-order/index.js'),
+    ]).catch((error: unknown) => {
+      this.dialogCodeLoading = undefined;
+      throw error;
+    }));
+  }
+
+  private readonly prefetchDialog = (): void => void this.dialogCode().catch(() => {});
+
   /** Opens the persona's detail view in the modal dialog. */
   async openDetail(persona: PersonaSummary): Promise<void> {
     this.openError = '';
@@ -1016,12 +1039,7 @@ export class AipCatalog extends AipElement {
     const opening = this.t('catalog.opening', { name: isolate(persona.name) });
     const say = setTimeout(() => (this.announcement = opening), OPENING_SAID_AFTER_MS);
     try {
-      // The dialog is the whole way to buy: the detail, its checkout and the custom-order brief.
-      await Promise.all([
-        import('../persona-detail/index.js'),
-        import('../checkout/index.js'),
-        import('../custom-order/index.js'),
-      ]);
+      await this.dialogCode();
     } catch (error) {
       this.openError = isolate(persona.name);
       this.warnOnce('detail', `the detail view could not be loaded (${String(error)}).`);
