@@ -1161,6 +1161,8 @@ async function main() {
     const { origin } = await startServers(cleanups);
     for (const name of Object.keys(PAGES)) console.log(`  ${origin}/bench/${name}.html`);
     console.log('Ctrl-C to stop');
+    // Serving has no end of its own: the watchdog is for measuring runs that hang.
+    clearTimeout(watchdog);
     return new Promise(() => {});
   }
   const sizeStatus = sizeTable();
