@@ -444,7 +444,7 @@ describe('<aip-catalog>', () => {
       this.timeout(20_000);
       // A moment's latency: the first cards come after the test is watching.
       const root = await fixture(
-        html`<aip-storefront api="${market.base}/_fault/latency=400"
+        html`<aip-storefront api="${market.base}/_fault/latency=1000"
           ><aip-catalog page-size="48" filters="none"></aip-catalog
         ></aip-storefront>`,
       );
@@ -521,8 +521,12 @@ describe('<aip-catalog>', () => {
         };
         requestAnimationFrame(watch);
         await waitUntil(() => grid().classList.contains('windowed'), 'the third page', { timeout: 8000 });
-        // The rows drawn for it are measured in the next frames.
-        await new Promise((done) => setTimeout(done, 600));
+        // The rows drawn for it are measured in the next frames: until what is in view holds for 10 frames.
+        await waitUntil(
+          () => frames.length > 10 && frames.slice(-10).every((f) => f.join() === frames.at(-1)!.join()),
+          'the view settles',
+          { timeout: 8000 },
+        );
         watching = false;
         const after = inView();
         expect(Math.max(...after), `still at listing 95, not moved down to ${Math.max(...after)}`).to.be.below(100);

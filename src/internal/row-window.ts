@@ -106,7 +106,9 @@ export class RowWindow implements ReactiveController {
   startAt(pitch: number, top: number, viewport: number): void {
     this.heights = [];
     this.guess = pitch;
+    // A count that differs from the next range()'s makes it clamp `end` to the rows there are.
     this.count = 0;
+    this.visible = Math.max(0, Math.floor(-top / pitch));
     this.start = Math.max(0, Math.floor((-top - OVERSCAN_PX) / pitch));
     this.end = Math.max(this.start + 1, Math.ceil((-top + viewport + OVERSCAN_PX) / pitch));
   }

@@ -80,7 +80,7 @@ export const styles = css`
   /* The browser keeps what is in view in place as the page above it changes (scroll anchoring): never by what
      follows the cards, which a growing list carries down, and the view with it, to the list's new end. */
   .more,
-  .visually-hidden {
+  p[role='status'] {
     overflow-anchor: none;
   }
   /* Never laid out: its computed width and height give --aip-catalog-card-min-width and the gap in pixels. */

@@ -23,7 +23,7 @@ import { AipListViewEvent } from '../../events/view.js';
 import { AipElement, kindOf } from '../../internal/aip-element.js';
 import { isolate } from '../../internal/bidi.js';
 import { sayAgain } from '../../internal/live-region.js';
-import { loadFailureHint } from '../../internal/failure.js';
+import { isOffline, loadFailureHint } from '../../internal/failure.js';
 import { showModal } from '../../internal/modal.js';
 import { markChecked } from '../../internal/checked.js';
 import { RowWindow } from '../../internal/row-window.js';
@@ -72,6 +72,9 @@ const INFINITE_MARGIN_PX = 600;
 const SCROLL_INPUT = ['wheel', 'touchmove', 'keydown'] as const;
 
 const SEARCH_DELAY_MS = 250;
+/** The longest the rest of a fresh list waits for its first screenful to be painted. */
+const DRAW_REST_WITHIN_MS = 100;
+
 /** How long a chosen persona's code may take to arrive before the live region says it is opening. */
 const OPENING_SAID_AFTER_MS = 1000;
 /** Every part of the cards, forwarded as `card-<part>`. */
@@ -423,19 +426,24 @@ export class AipCatalog extends AipElement {
     this.rows.startAt((box.height / zoom + gap) / rows, box.top / zoom, innerHeight / zoom);
   }
 
-  /** Draws the rest of a fresh list after its first screenful is painted: a frame, then a task. */
+  /**
+   * Draws the rest of a fresh list after its first screenful is painted: a frame, then a task. A page that paints
+   * no frames (a hidden tab, a frame out of view) gets it after a moment all the same.
+   */
   private drawRest(): Promise<void> {
     return new Promise((done) => {
-      const rest = () =>
+      const rest = () => {
+        clearTimeout(timer);
+        cancelAnimationFrame(frame);
         setTimeout(() => {
           this.drawn = Infinity;
           this.drawingRest = null;
           this.requestUpdate();
           done();
         });
-      // A hidden page paints no frames.
-      if (document.visibilityState === 'hidden') rest();
-      else requestAnimationFrame(rest);
+      };
+      const frame = requestAnimationFrame(rest);
+      const timer = setTimeout(rest, DRAW_REST_WITHIN_MS);
     });
   }
 
@@ -1006,7 +1014,8 @@ export class AipCatalog extends AipElement {
   /**
    * The dialog's code, the whole way to buy: the detail, its checkout and the custom-order brief. Asked for at the
    * first sign that a buyer may open a persona (a pointer over the grid, a touch, focus in it), so a click finds it
-   * loaded or on its way; asked for again after a failure.
+   * loaded or on its way (a host that cancels `aip-select` to show its own persona page gets it into the HTTP cache
+   * for that page); asked for again after a failure.
    */
   private dialogCode(): Promise<unknown> {
     return (this.dialogCodeLoading ??= Promise.all([
@@ -1019,7 +1028,10 @@ export class AipCatalog extends AipElement {
     }));
   }
 
-  private readonly prefetchDialog = (): void => void this.dialogCode().catch(() => {});
+  /** Not while offline: it would only fail, and the buyer's click would then find the failure. */
+  private readonly prefetchDialog = (): void => {
+    if (!isOffline()) void this.dialogCode().catch(() => {});
+  };
 
   /** Opens the persona's detail view in the modal dialog. */
   async openDetail(persona: PersonaSummary): Promise<void> {
@@ -1218,7 +1230,8 @@ export class AipCatalog extends AipElement {
         complete: (page) =>
           page.items.length === 0
             ? this.renderEmpty()
-            : html`${this.renderCards()}${this.drawn < this.listings.length ? nothing : this.renderMore()}`,
+            : // "Show more" comes with the rest of the list: before that it would sit under the first screenful.
+              html`${this.renderCards()}${this.drawn < this.listings.length ? nothing : this.renderMore()}`,
         error: (e) => this.renderError(e),
       })}
       <p class="visually-hidden" role="status">
