@@ -381,6 +381,8 @@ describe('<aip-checkout>', function () {
     page.search = '';
     expect(page.href).to.equal(order.checkoutUrl);
     expect(link.target).to.equal('_blank');
+    // The hosted page tells the checkout it was paid through its opener, as from the popup.
+    expect(link.rel).to.equal('opener');
     expect(link.checkVisibility(), 'the link shows over the empty frame').to.equal(true);
     expect($(el, 'dialog[open]') !== null, 'the overlay stays: the frame may still arrive').to.equal(true);
   });

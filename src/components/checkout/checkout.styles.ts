@@ -257,6 +257,11 @@ export const styles = css`
     padding: var(--_aip-space-4);
     text-align: center;
     color: var(--_aip-color-text-muted);
+    /* Over the frame until its load event: a page already drawn takes clicks through it. */
+    pointer-events: none;
+  }
+  .frame-loading a {
+    pointer-events: auto;
   }
   .loaded .frame-loading {
     display: none;

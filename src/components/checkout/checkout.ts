@@ -1541,6 +1541,7 @@ export class AipCheckout extends AipElement {
     if (this.payIn !== 'overlay' || !order || (order.status !== 'awaiting_payment' && order.status !== 'confirming'))
       return nothing;
     const t = this.t;
+    const page = this.hostedPage(order.checkoutUrl);
     // While it is open the page behind it is inert, the section's live region unheard: the progress is said in here.
     return html`<dialog part="payment-dialog" aria-labelledby="payment-title" @close=${() => this.onDialogClose()}>
       <div class="dialog-head">
@@ -1556,15 +1557,13 @@ export class AipCheckout extends AipElement {
                   // Slow to arrive: the buyer can open the same page in a tab of its own (the overlay stays).
                   this.frameWait.slow
                     ? html`<span>${t('common.slow')}</span>
-                        <a href=${this.hostedPage(order.checkoutUrl)} target="_blank" rel="opener"
-                          >${t('checkout.open')}</a
-                        >`
+                        <a href=${page} target="_blank" rel="opener">${t('checkout.open')}</a>`
                     : t('common.loading')
                 }
               </p>
               <iframe
                 part="payment-frame"
-                src=${this.hostedPage(order.checkoutUrl)}
+                src=${page}
                 title=${t('checkout.frame', { persona: persona.name, license: licenseTitle(t, order.license) })}
                 referrerpolicy="origin"
                 @load=${frameLoaded}
