@@ -26,6 +26,7 @@ import { CHECKOUT_CSS, CHECKOUT_JS } from './checkout-script.js';
 import type { Clock } from './clock.js';
 import type { CustomOrderStore } from './custom-orders.js';
 import { ApiError, JSON_HEADERS, apiErrorResponse, errorResponse, invalid } from './errors.js';
+import { waitUnlessGone } from './faults.js';
 import { idempotencyKey, requestHash, requestOrigin } from './idempotency.js';
 import { avatarSvg, personaSvg, scaledSize, srcsetWidths } from './media.js';
 import { orderView, type OrderRecord, type OrderStore } from './orders.js';
@@ -336,8 +337,8 @@ export function createApi(deps: ApiDeps): Hono<ApiEnv> {
 
   get('/checkout/:orderId', async (c) => {
     if (deps.hostedPageDelayMs > 0) {
-      await new Promise((done) => setTimeout(done, deps.hostedPageDelayMs));
-      // The buyer gave up during the wait: no one reads the page, and a test's marketplace may be gone by now.
+      await waitUnlessGone(deps.hostedPageDelayMs, c.req.raw.signal);
+      // The buyer gave up during the wait (see withFaults).
       if (c.req.raw.signal.aborted) return new Response(null, { status: 499 });
     }
     const id = c.req.param('orderId') ?? '';

@@ -159,7 +159,21 @@ export function faultApplies(spec: FaultSpec, path: string, text: string, used: 
   return true;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** Waits `ms` (a simulated slow answer), or less if the client goes away first (`signal` aborts). */
+export function waitUnlessGone(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const gone = () => {
+      clearTimeout(timer);
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener('abort', gone);
+      resolve();
+    }, ms);
+    if (signal?.aborted) gone();
+    else signal?.addEventListener('abort', gone, { once: true });
+  });
+}
 
 /** A body of valid JSON that matches none of the API's response shapes. */
 const WRONG_SHAPE = JSON.stringify({ items: 'not-a-list', nextCursor: 42, id: null, error: 'not-an-object' });
@@ -209,7 +223,7 @@ export async function withFaults(
   handle: () => Response | Promise<Response>,
   signal?: AbortSignal,
 ): Promise<Response> {
-  if (spec.latency) await sleep(spec.latency);
+  if (spec.latency) await waitUnlessGone(spec.latency, signal);
   // The client gave up during the wait: no one reads the answer, and a test's marketplace may be gone by now.
   if (signal?.aborted) return new Response(null, { status: 499 });
   if (spec.status !== undefined) {
