@@ -374,7 +374,8 @@ describe('<aip-checkout>', function () {
     await waitUntil(() => /Still loading/.test(note.textContent!), 'the slow page was never said', { timeout: 8000 });
     const link = note.querySelector('a')!;
     const order = await currentOrder(el);
-    expect(link.textContent!.trim()).to.equal('Open the secure checkout');
+    // Its name says where it opens, for those who can't see the new tab appear.
+    expect(link.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Open the secure checkout (opens in a new tab)');
     // The order's own hosted page, in the buyer's language.
     const page = new URL(link.href);
     expect(page.searchParams.get('locale')).to.match(/^en\b/);

@@ -267,6 +267,7 @@ const de: Catalogue = {
     'Schließen Sie sie im sicheren Checkout der Plattform ab. Diese Bestellung ist bis {time} Uhr reserviert.',
   'checkout.popup-blocked': 'Ihr Browser hat das Zahlungsfenster blockiert.',
   'checkout.open': 'Sicheren Checkout öffnen',
+  'checkout.new-tab': '(öffnet in einem neuen Tab)',
   'checkout.return': 'Zurück zur Zahlung',
   'checkout.poll-failed': 'Der Zahlungsstatus konnte nicht abgefragt werden ({cause}). Neuer Versuch in {wait}.',
   'checkout.received': 'Zahlung eingegangen. Sie wird im Netzwerk bestätigt…',

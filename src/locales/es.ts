@@ -264,6 +264,7 @@ const es: Catalogue = {
     'Complételo en la página de pago seguro de la plataforma. Este pedido está reservado hasta: {time}.',
   'checkout.popup-blocked': 'Su navegador bloqueó la ventana de pago.',
   'checkout.open': 'Abrir la página de pago seguro',
+  'checkout.new-tab': '(se abre en una pestaña nueva)',
   'checkout.return': 'Volver al pago',
   'checkout.poll-failed': 'No pudimos comprobar el estado del pago ({cause}). Se volverá a intentar dentro de {wait}.',
   'checkout.received': 'Pago recibido. Confirmándolo en la red…',

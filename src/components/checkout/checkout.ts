@@ -1407,7 +1407,9 @@ export class AipCheckout extends AipElement {
       this.payIn === 'popup' && this.popupBlocked
         ? html`<p>
             ${t('checkout.popup-blocked')}
-            <a href=${this.hostedPage(order.checkoutUrl)} target="_blank" rel="opener">${t('checkout.open')}</a>
+            <a href=${this.hostedPage(order.checkoutUrl)} target="_blank" rel="opener"
+              >${t('checkout.open')}<span class="visually-hidden"> ${t('checkout.new-tab')}</span></a
+            >
           </p>`
         : html`<button type="button" class="primary" @click=${() => this.onReopen()}>
             ${t(this.payIn === 'overlay' ? 'checkout.return' : 'checkout.open')}
@@ -1557,7 +1559,9 @@ export class AipCheckout extends AipElement {
                   // Slow to arrive: the buyer can open the same page in a tab of its own (the overlay stays).
                   this.frameWait.slow
                     ? html`<span>${t('common.slow')}</span>
-                        <a href=${page} target="_blank" rel="opener">${t('checkout.open')}</a>`
+                        <a href=${page} target="_blank" rel="opener"
+                          >${t('checkout.open')}<span class="visually-hidden"> ${t('checkout.new-tab')}</span></a
+                        >`
                     : t('common.loading')
                 }
               </p>

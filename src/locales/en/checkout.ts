@@ -67,6 +67,7 @@ export default {
   'checkout.waiting-detail': "Complete it on the platform's secure checkout. This order is held until {time}.",
   'checkout.popup-blocked': 'Your browser blocked the payment window.',
   'checkout.open': 'Open the secure checkout',
+  'checkout.new-tab': '(opens in a new tab)',
   'checkout.return': 'Return to payment',
   'checkout.poll-failed': "We couldn't check the payment status ({cause}). Trying again in {wait}.",
   'checkout.received': 'Payment received. Confirming it on the network…',
