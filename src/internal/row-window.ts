@@ -5,6 +5,12 @@ const OVERSCAN_PX = 800;
 /** A row's assumed height until one has been measured. */
 const FIRST_GUESS_PX = 420;
 
+/**
+ * The CSS zoom on `el` (on the page or an ancestor): the viewport's pixels are not the CSS pixels rows are laid out
+ * and padded in, and everything here is counted in the latter.
+ */
+const cssZoom = (el: Element): number => (el as { currentCSSZoom?: number }).currentCSSZoom || 1;
+
 /** What to render: rows `start` (inclusive) to `end` (exclusive), and the space the others take. */
 export interface RowRange {
   start: number;
@@ -99,18 +105,24 @@ export class RowWindow implements ReactiveController {
   }
 
   /**
-   * Starts windowing a list that is on screen unwindowed: its rows are `pitch` pixels apart (measured there) and
-   * its top is `top` pixels below the viewport's (`viewport` tall, all in CSS pixels). The rows in view are
-   * rendered first, not row 0, so the buyer keeps seeing what they were reading.
+   * Starts windowing a list that is on screen unwindowed, as `rows` rows in `grid` (a CSS grid, its rows `row-gap`
+   * apart): the rows in view are rendered first, at the height they have there, not row 0 at a guessed height, so
+   * the buyer keeps seeing what they were reading.
    */
-  startAt(pitch: number, top: number, viewport: number): void {
+  startFrom(grid: HTMLElement, rows: number): void {
+    const box = grid.getBoundingClientRect();
+    if (!box.height || !rows) return;
+    const zoom = cssZoom(grid);
+    const gap = parseFloat(getComputedStyle(grid).rowGap) || 0;
+    const pitch = (box.height / zoom + gap) / rows;
+    const top = box.top / zoom;
     this.heights = [];
     this.guess = pitch;
     // A count that differs from the next range()'s makes it clamp `end` to the rows there are.
     this.count = 0;
     this.visible = Math.max(0, Math.floor(-top / pitch));
     this.start = Math.max(0, Math.floor((-top - OVERSCAN_PX) / pitch));
-    this.end = Math.max(this.start + 1, Math.ceil((-top + viewport + OVERSCAN_PX) / pitch));
+    this.end = Math.max(this.start + 1, Math.ceil((-top + innerHeight / zoom + OVERSCAN_PX) / pitch));
   }
 
   /** Forgets the measured heights: the rows hold other items now (the column count changed). */
@@ -144,9 +156,7 @@ export class RowWindow implements ReactiveController {
     this.frame = 0;
     const container = this.container;
     if (!container?.isConnected) return;
-    // Under CSS zoom (on the page or an ancestor), the viewport's pixels are not the CSS pixels the rows are laid
-    // out and padded in: everything is counted in the latter.
-    const zoom = (container as { currentCSSZoom?: number }).currentCSSZoom || 1;
+    const zoom = cssZoom(container);
     this.measureRows(container, zoom);
     const top = container.getBoundingClientRect().top / zoom;
     const from = -top - OVERSCAN_PX;

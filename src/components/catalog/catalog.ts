@@ -418,12 +418,7 @@ export class AipCatalog extends AipElement {
    */
   private windowFromHere(): void {
     const grid = this.renderRoot.querySelector<HTMLElement>('.grid');
-    const rows = Math.ceil(this.listings.length / this.columns);
-    const box = grid?.getBoundingClientRect();
-    if (!grid || !box?.height || !rows) return;
-    const zoom = (grid as { currentCSSZoom?: number }).currentCSSZoom || 1;
-    const gap = parseFloat(getComputedStyle(grid).rowGap) || 0;
-    this.rows.startAt((box.height / zoom + gap) / rows, box.top / zoom, innerHeight / zoom);
+    if (grid) this.rows.startFrom(grid, Math.ceil(this.listings.length / this.columns));
   }
 
   /**
