@@ -34,6 +34,20 @@ async function focus(page: Page): Promise<Focus> {
   })()`);
 }
 
+/**
+ * Where focus is once it has moved as `match` expects, or where it still is after two seconds. A closing dialog
+ * hands focus on a task after it loses its `open` attribute, so reading focus once could see the moment between.
+ */
+async function focusSettled(page: Page, match: (f: Focus) => boolean): Promise<Focus> {
+  const until = Date.now() + 2000;
+  let now = await focus(page);
+  while (!match(now) && Date.now() < until) {
+    await page.waitForTimeout(25);
+    now = await focus(page);
+  }
+  return now;
+}
+
 /** Presses Tab until `match` says focus arrived, failing if focus is ever lost to <body> or never arrives. */
 async function tabTo(page: Page, what: string, match: (f: Focus) => boolean, max = 40, key = 'Tab') {
   for (let i = 0; i < max; i++) {
@@ -114,7 +128,7 @@ test('browse, choose a tier, check out, pay and read the certificate, by keyboar
   const certificate = page.locator('aip-checkout [part~="certificate"]');
   await certificate.locator('dl').waitFor({ timeout: 15_000 });
   assert.equal(await dialog.count(), 0);
-  const onCertificate = await focus(page);
+  const onCertificate = await focusSettled(page, (f) => last(f).startsWith('h3#certificate-title'));
   assert.ok(
     last(onCertificate).startsWith('h3#certificate-title'),
     `focus is on the certificate: ${onCertificate.path.join(' > ')}`,
@@ -144,7 +158,7 @@ test('Escape closes the payment overlay and gives focus back; the order waits an
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
   assert.equal(await checkout.locator('dialog[open]').count(), 0, 'Escape closed the overlay');
-  const back = await focus(page);
+  const back = await focusSettled(page, (f) => f.text === 'Return to payment');
   assert.equal(back.text, 'Return to payment', `focus came back to the way in: ${back.path.join(' > ')}`);
   await page.keyboard.press('Enter');
   await checkout.locator('dialog[open]').waitFor();
