@@ -478,7 +478,47 @@ describe('<aip-catalog>', () => {
       await el.updateComplete;
       expect(listed().length, 'updateComplete waits for the rest').to.equal(48);
       expect(el.shadowRoot!.querySelector('[part="grid"]')!.getAttribute('aria-busy')).to.equal('false');
-      expect(await first.after, 'the rest follow once that frame is painted').to.equal(48);
+      expect(await first.after, 'the next screenful follows once that frame is painted').to.equal(
+        Math.min(48, first.count * 2),
+      );
+    });
+
+    it('draws a page "Show more" loads a screenful per frame, and gives focus to its first card at once', async function () {
+      this.timeout(20_000);
+      const el = await inStorefront(
+        html`<aip-storefront api="${market.base}"
+          ><aip-catalog page-size="48" filters="none"></aip-catalog
+        ></aip-storefront>`,
+      );
+      const listed = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('aip-persona-card[data-index]')];
+      expect(listed().length).to.equal(48);
+      // A screenful of cards, in whole rows, as the buyer's viewport holds them.
+      const columns = new Set(listed().map((c) => Math.round(c.getBoundingClientRect().left))).size;
+      const screenful = Math.ceil(innerHeight / listed()[0].getBoundingClientRect().height) * columns;
+      expect(screenful, 'a screenful is less than a page here').to.be.below(48);
+      // How many cards there are after each update that adds some, and where focus is after the first.
+      const counts: number[] = [];
+      const observer = new MutationObserver(() => {
+        const count = listed().length;
+        if (count === counts.at(-1) || count === 48) return;
+        counts.push(count);
+      });
+      observer.observe(el.shadowRoot!, { childList: true, subtree: true });
+      const more = el.shadowRoot!.querySelector<HTMLButtonElement>('[part="more"]')!;
+      more.focus();
+      more.click();
+      await waitUntil(() => focusedIndex(el) !== -1, 'focus reaches a card', { timeout: 5000 });
+      const focused = { index: focusedIndex(el), drawn: listed().length };
+      await el.updateComplete;
+      observer.disconnect();
+      expect(listed().length, 'updateComplete waits for the whole page').to.equal(96);
+      expect(focused.index, 'focus on the first new card').to.equal(48);
+      expect(focused.drawn, 'before the rest of the page is drawn').to.be.below(96);
+      expect(counts.length, `drawn in steps: ${counts.join(', ')}`).to.be.at.least(2);
+      const steps = [...counts, 96].map((n, i, all) => n - (i ? all[i - 1] : 48));
+      expect(Math.max(...steps), `no step draws more than a screenful: ${steps.join(', ')}`).to.be.at.most(screenful);
+      expect(el.shadowRoot!.querySelector('[part="grid"]')!.getAttribute('aria-busy')).to.equal('false');
+      expect(el.shadowRoot!.querySelector('[part="more"]'), '"Show more" is back at the end').to.not.equal(null);
     });
 
     it('keeps the buyer where they were when a late page turns the grid windowed (no jump to the end)', async function () {

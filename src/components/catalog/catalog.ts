@@ -72,7 +72,7 @@ const INFINITE_MARGIN_PX = 600;
 const SCROLL_INPUT = ['wheel', 'touchmove', 'keydown'] as const;
 
 const SEARCH_DELAY_MS = 250;
-/** The longest the rest of a fresh list waits for its first screenful to be painted. */
+/** The longest each next screenful of the list waits for what is drawn to be painted. */
 const DRAW_REST_WITHIN_MS = 100;
 
 /** How long a chosen persona's code may take to arrive before the live region says it is opening. */
@@ -174,8 +174,8 @@ export class AipCatalog extends AipElement {
       // A persona that could not be opened belongs to the list before.
       this.openError = '';
       markChecked(page.items);
-      this.drawn = page.items.length > WINDOW_AFTER ? Infinity : this.screenful();
       this.listings = page.items;
+      this.drawn = this.windowed ? Infinity : this.screenful();
       this.cursor = page.nextCursor;
       this.active = 0;
       // After a search, filter or sort the buyer made, say how many came back, or
@@ -221,6 +221,8 @@ export class AipCatalog extends AipElement {
       if (!this.windowed && first + page.items.length > WINDOW_AFTER) this.windowFromHere();
       this.listings = [...this.listings, ...page.items];
       this.cursor = page.nextCursor;
+      // Below the fold, mostly, and one long task on a slow phone: drawn a screenful at a time, as a fresh list is.
+      this.drawn = this.windowed ? Infinity : first + this.screenful();
       // Asked for with the button, or loaded by infinite paging while the button had
       // focus (the new cards would push it far down): the buyer goes on reading at the first new card.
       const onButton = this.focusedInside()?.matches('[part~="more"]') ?? false;
@@ -256,8 +258,9 @@ export class AipCatalog extends AipElement {
   /** Columns of the grid at its current width, by the grid's own rule (for Up/Down and the windowed rows). */
   @state() private columns = 1;
   /**
-   * How many cards of a fresh list are drawn: a screenful at first, so the first cards show without waiting for
-   * those below the fold, which are drawn once those are painted (`drawingRest`).
+   * How many cards of the list are drawn: a fresh list's first screenful, so the first cards show without waiting
+   * for those below the fold, or a new page's first screenful. The rest follow a screenful per frame
+   * (`drawingRest`), so no task draws a whole page.
    */
   private drawn = Infinity;
   private drawingRest: Promise<void> | null = null;
@@ -400,15 +403,15 @@ export class AipCatalog extends AipElement {
   }
 
   /**
-   * The cards that fill the viewport from where the placeholders start (they have the cards' size), in whole
-   * rows; all of them when there are no placeholders laid out to tell.
+   * The cards that fill the viewport from where the grid starts, or all of it once the grid starts above, in whole
+   * rows, measured on its first item: a placeholder of a fresh list (they have the cards' size) or a card. All of
+   * them when there is nothing laid out to tell.
    */
   private screenful(): number {
-    const first = this.renderRoot.querySelector('.loading [role="listitem"]');
-    const box = first?.getBoundingClientRect();
+    const box = this.renderRoot.querySelector('.grid > [role="listitem"]')?.getBoundingClientRect();
     if (!box?.height) return Infinity;
     this.measureColumns();
-    return Math.max(1, Math.ceil((innerHeight - box.top) / box.height)) * this.columns;
+    return Math.max(1, Math.ceil((innerHeight - Math.max(0, box.top)) / box.height)) * this.columns;
   }
 
   /**
@@ -422,8 +425,9 @@ export class AipCatalog extends AipElement {
   }
 
   /**
-   * Draws the rest of a fresh list after its first screenful is painted: a frame, then a task. A page that paints
-   * no frames (a hidden tab, a frame out of view) gets it after a moment all the same.
+   * Draws the next screenful of the list once what is drawn has been painted: a frame, then a task (the update
+   * after it asks for the next, until every card is drawn). A page that paints no frames (a hidden tab, a frame
+   * out of view) gets them after a moment all the same.
    */
   private drawRest(): Promise<void> {
     return new Promise((done) => {
@@ -431,7 +435,7 @@ export class AipCatalog extends AipElement {
         clearTimeout(timer);
         cancelAnimationFrame(frame);
         setTimeout(() => {
-          this.drawn = Infinity;
+          this.drawn += this.screenful();
           this.drawingRest = null;
           this.requestUpdate();
           done();
@@ -442,12 +446,19 @@ export class AipCatalog extends AipElement {
     });
   }
 
-  /** Also waits for the rest of a fresh list to be drawn. */
+  /** Waits until the card at `index` is drawn, not for the rest of the list. */
+  private async drawnUpTo(index: number): Promise<void> {
+    await super.getUpdateComplete();
+    while (index >= this.drawn && this.drawingRest) {
+      await this.drawingRest;
+      await super.getUpdateComplete();
+    }
+  }
+
+  /** Also waits for the rest of the list to be drawn. */
   protected override async getUpdateComplete(): Promise<boolean> {
-    const result = await super.getUpdateComplete();
-    if (!this.drawingRest) return result;
-    await this.drawingRest;
-    return this.getUpdateComplete();
+    await this.drawnUpTo(Infinity);
+    return super.getUpdateComplete();
   }
 
   /**
@@ -977,7 +988,7 @@ export class AipCatalog extends AipElement {
 
   private async focusCard(index: number): Promise<void> {
     this.active = index;
-    await this.updateComplete;
+    await this.drawnUpTo(index);
     if (this.windowed) {
       // Its row may be far from the viewport: render it, then scroll to it.
       this.rows.reveal(Math.floor(index / this.columns));
