@@ -472,10 +472,10 @@ test('lazy chunks that do not arrive (the connection dropped) are fetched again,
 
 test("a persona whose detail code can't arrive: the message is in view where the buyer chose it", async () => {
   const w = await watched();
-  // The detail's code never arrives: the connection is gone for it, after a while (3 s: the catalog says it is
+  // The detail's code never arrives: the connection is gone for it, after a while (5 s: the catalog says it is
   // opening after 1 s, with time to spare on a slow machine).
   await w.context.route(/\/cdn\/chunks\/persona-detail-/, async (route) => {
-    await new Promise((done) => setTimeout(done, 3000));
+    await new Promise((done) => setTimeout(done, 5000));
     await route.abort('internetdisconnected');
   });
   const page = await w.open('/catalog-only.html');
@@ -489,7 +489,7 @@ test("a persona whose detail code can't arrive: the message is in view where the
   await page.waitForFunction(
     () => document.querySelector('aip-catalog')!.shadowRoot!.querySelector('aip-persona-card[aria-busy="true"]'),
     null,
-    { timeout: 1000 },
+    { timeout: 4000 },
   );
   const said = page.locator('aip-catalog p[role="status"]');
   // The name is isolated (FSI … PDI), as every name inside a sentence.
@@ -499,7 +499,7 @@ test("a persona whose detail code can't arrive: the message is in view where the
       return region.textContent!.replace(/[\u2068\u2069]/g, '').trim() === text;
     },
     `Opening ${name}…`,
-    { timeout: 3000 },
+    { timeout: 4500 },
   );
   const message = page.locator('aip-catalog [part~="status"][role="alert"]');
   await message.waitFor({ timeout: 10_000 });

@@ -27,7 +27,13 @@ test('a creator picks a card, a theme and German, sees it live and copies a 2-li
   assert.match(lines[1], /locale="de-DE"/);
   assert.match(lines[1], /<aip-persona-card persona="noor-haddad"><\/aip-persona-card>/);
 
-  // The preview runs the same markup against the marketplace.
+  // The preview runs the same markup against the marketplace, a moment after the last choice (each choice on the
+  // way may have been previewed too, if the test was slow between them).
+  await page.waitForFunction(() =>
+    ['persona="noor-haddad"', 'theme="dark"', 'locale="de-DE"'].every((a) =>
+      document.getElementById('preview')!.dataset.markup?.includes(a),
+    ),
+  );
   const card = page.locator('#preview aip-persona-card');
   await card.locator('[part="title"]').waitFor();
   assert.equal((await card.locator('[part="title"]').innerText()).trim(), 'Noor Haddad');
@@ -47,7 +53,10 @@ test('a brand example adds a third line, and the preview shows exactly its token
   assert.equal(snippet.split('\n').length, 3);
   const style = /^<style>aip-storefront\{(.*)\}<\/style>$/.exec(snippet.split('\n')[2])?.[1] ?? '';
   assert.match(style, /^--aip-color-accent:#1f5f3f;/);
-  // Every token the preview uses is in the copied line, and no other.
+  // Every token the preview uses is in the copied line, and no other (the preview takes them a moment later).
+  await page.waitForFunction(() =>
+    document.querySelector<HTMLElement>('#preview aip-storefront')?.style.getPropertyValue('--aip-color-accent'),
+  );
   const previewed = await page.locator('#preview aip-storefront').getAttribute('style');
   const tokens = (css: string) =>
     css
@@ -124,7 +133,6 @@ test('a pasted profile address or capitals give the handle; a bad one clears the
 test("a card chosen right after typing another handle is one of that creator's, and one for sale", async () => {
   const page = await demo().open('/demo/snippet/');
   const handle = page.getByLabel('Your creator handle');
-  const copy = page.getByRole('button', { name: 'Copy snippet' });
   await handle.fill('lumen-foundry');
   await page.getByLabel("One persona's card").check();
   await page.waitForFunction(() => !(document.getElementById('copy') as HTMLButtonElement).disabled);
@@ -133,9 +141,14 @@ test("a card chosen right after typing another handle is one of that creator's, 
     (await fetch('/v1/catalog?creator=nova-studio&limit=100&sort=name')).json(),
   );
   assert.notEqual(catalog.items[0].availability, 'open', 'the seed still has a first persona not for sale');
-  await handle.fill('nova-studio');
-  // Until the menu holds this creator's personas, there is nothing to copy.
-  assert.equal(await copy.isDisabled(), true);
+  // Until the menu holds this creator's personas, there is nothing to copy: read in the same task as the typing,
+  // since the menu may hold them by the time a separate read arrives.
+  const disabledAtOnce = await handle.evaluate((input: HTMLInputElement) => {
+    input.value = 'nova-studio';
+    input.dispatchEvent(new Event('input', { bubbles: true }));
+    return (document.getElementById('copy') as HTMLButtonElement).disabled;
+  });
+  assert.equal(disabledAtOnce, true);
   await page.waitForFunction(() => !(document.getElementById('copy') as HTMLButtonElement).disabled);
   const chosen = /persona="([^"]+)"/.exec(await page.locator('#snippet').innerText())![1];
   const listing = catalog.items.find((p: { id: string }) => p.id === chosen);

@@ -123,13 +123,25 @@ describe('<aip-storefront>', () => {
     it("asks nothing of the page's own origin when its answer lands after it left", async () => {
       // The storefront names another marketplace (here, the faulted one), slow to answer.
       const api = `/_fault/latency=${800 + (Date.now() % 100)},only=personas`;
-      const root = await fixture(
-        html`<aip-storefront api=${api} creator="nova-studio"
-          ><aip-persona-card persona="mina-park"></aip-persona-card
-        ></aip-storefront>`,
-      );
-      const card = root.querySelector('aip-persona-card')!;
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      // The requests the page makes, watched (and passed on as they are): the card leaves once it has asked.
+      const asked: string[] = [];
+      const pageFetch = window.fetch;
+      window.fetch = (input, init) => {
+        asked.push(input instanceof Request ? input.url : String(input));
+        return pageFetch(input, init);
+      };
+      let card;
+      try {
+        const root = await fixture(
+          html`<aip-storefront api=${api} creator="nova-studio"
+            ><aip-persona-card persona="mina-park"></aip-persona-card
+          ></aip-storefront>`,
+        );
+        card = root.querySelector('aip-persona-card')!;
+        await waitUntil(() => asked.some((url) => url.includes(`${api}/v1/personas/mina-park`)), 'the card asks');
+      } finally {
+        window.fetch = pageFetch;
+      }
       card.remove();
       await waitUntil(() => requestsMatching(`${api}/v1/personas/mina-park`)[0]?.responseEnd, 'the answer', {
         timeout: 5000,
