@@ -374,6 +374,14 @@ describe('<aip-persona-detail>', () => {
       expect(visible(part(el, 'position')!)).to.equal(`4 of ${thumbs.length}`);
     });
 
+    it('marks the shown thumbnail with a border and leaves the others undimmed (they are not disabled)', async () => {
+      const el = await fixture<AipPersonaDetail>(html`<aip-persona-detail persona="noor-haddad"></aip-persona-detail>`);
+      await waitUntil(() => parts(el, 'thumbnail').length > 1, 'thumbnails');
+      const [shown, other] = parts(el, 'thumbnail').map((t) => getComputedStyle(t));
+      expect(shown.borderTopColor, 'the shown one has a border').to.not.equal(other.borderTopColor);
+      expect([shown.opacity, other.opacity]).to.deep.equal(['1', '1']);
+    });
+
     it("keeps the arrows' focus ring at 3:1 over any photo: the button's own fill paints on both sides of it", async () => {
       const el = await fixture<AipPersonaDetail>(
         html`<aip-persona-detail style="width: 400px" persona="noor-haddad"></aip-persona-detail>`,

@@ -221,14 +221,10 @@ export const styles = css`
     border-radius: var(--_aip-radius-s);
     background: var(--_aip-color-surface-sunken);
     overflow: hidden;
-    opacity: 0.7;
   }
+  /* The current one is marked by its border alone: dimming the others would make them look disabled. */
   .thumb[aria-current='true'] {
     border-color: var(--_aip-color-accent);
-    opacity: 1;
-  }
-  .thumb:hover {
-    opacity: 1;
   }
   /* Forced colours paint every border in one system colour, so the current
      thumbnail is told apart by the border's style and width as well. */
