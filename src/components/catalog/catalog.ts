@@ -175,7 +175,7 @@ export class AipCatalog extends AipElement {
       this.openError = '';
       markChecked(page.items);
       this.listings = page.items;
-      this.drawn = this.windowed ? Infinity : this.screenful();
+      this.drawn = this.windowed ? Infinity : this.screenful(true);
       this.cursor = page.nextCursor;
       this.active = 0;
       // After a search, filter or sort the buyer made, say how many came back, or
@@ -403,15 +403,15 @@ export class AipCatalog extends AipElement {
   }
 
   /**
-   * The cards that fill the viewport from where the grid starts, or all of it once the grid starts above, in whole
-   * rows, measured on its first item: a placeholder of a fresh list (they have the cards' size) or a card. All of
-   * them when there is nothing laid out to tell.
+   * The cards that fill a viewport, in whole rows, measured on the grid's first item: a placeholder of a fresh
+   * list (they have the cards' size) or a card. `fromGrid`: only from where the grid starts down, for the first
+   * cards of a fresh list. All of them when there is nothing laid out to tell.
    */
-  private screenful(): number {
+  private screenful(fromGrid = false): number {
     const box = this.renderRoot.querySelector('.grid > [role="listitem"]')?.getBoundingClientRect();
     if (!box?.height) return Infinity;
     this.measureColumns();
-    return Math.max(1, Math.ceil((innerHeight - Math.max(0, box.top)) / box.height)) * this.columns;
+    return Math.max(1, Math.ceil((innerHeight - (fromGrid ? Math.max(0, box.top) : 0)) / box.height)) * this.columns;
   }
 
   /**
@@ -426,8 +426,9 @@ export class AipCatalog extends AipElement {
 
   /**
    * Draws the next screenful of the list once what is drawn has been painted: a frame, then a task (the update
-   * after it asks for the next, until every card is drawn). A page that paints no frames (a hidden tab, a frame
-   * out of view) gets them after a moment all the same.
+   * after it asks for the next, until every card is drawn). A page that paints no frames gets them after a moment
+   * all the same: a screenful at a time in a frame out of view, and all at once in a hidden tab, whose timers
+   * the browser slows to one a second.
    */
   private drawRest(): Promise<void> {
     return new Promise((done) => {
@@ -435,7 +436,7 @@ export class AipCatalog extends AipElement {
         clearTimeout(timer);
         cancelAnimationFrame(frame);
         setTimeout(() => {
-          this.drawn += this.screenful();
+          this.drawn = document.hidden ? Infinity : this.drawn + this.screenful();
           this.drawingRest = null;
           this.requestUpdate();
           done();
@@ -1069,7 +1070,8 @@ export class AipCatalog extends AipElement {
     }
     const again = this.selected?.id === persona.id;
     this.selected = persona;
-    await this.updateComplete;
+    // Not the rest of a list still being drawn.
+    await this.drawnUpTo(0);
     if (this.detailDialog && !this.detailDialog.open) {
       showModal(this.detailDialog);
       // The same listing again renders nothing new: the detail is told it is shown again.
