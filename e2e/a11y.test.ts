@@ -92,6 +92,16 @@ const STEPS: { name: string; path: string; act?: (page: Page) => Promise<void> }
       await page.locator('aip-catalog dialog[open] aip-persona-detail [part~="creator-name"]').waitFor();
     },
   },
+  {
+    name: 'embed builder with a rated card in its preview',
+    path: '/demo/snippet/',
+    act: async (page) => {
+      await page.getByLabel("One persona's card").check();
+      await page.getByLabel('Your creator handle').fill('velvet-hour');
+      await page.getByLabel('Content shown').selectOption('suggestive');
+      await page.locator('#preview aip-persona-card [part="rating-cover"]').waitFor();
+    },
+  },
 ];
 
 for (const view of VIEWS) {

@@ -163,7 +163,7 @@ test('a card for a handle with no personas says so in the preview, not that it i
   const page = await demo().open('/demo/snippet/');
   await page.getByLabel("One persona's card").check();
   await page.getByLabel('Your creator handle').fill('nobody-here');
-  await page.getByText('No persona to show: this handle has no published personas.').waitFor();
+  await page.getByText('No persona to show: this handle has no published personas at this content rating.').waitFor();
   assert.equal(await page.getByRole('button', { name: 'Copy snippet' }).isDisabled(), true);
   await page.close();
 });
@@ -177,5 +177,28 @@ test('a page size out of range says so, and the snippet keeps the default', asyn
   await page.getByLabel('Cards per page').fill('24');
   assert.match(await page.locator('#snippet').innerText(), /page-size="24"/);
   assert.equal(await page.getByLabel('Cards per page').getAttribute('aria-invalid'), 'false');
+  await page.close();
+});
+
+test('a creator whose personas are all rated lets them in with "Content shown", and the snippet says so', async () => {
+  const page = await demo().open('/demo/snippet/');
+  await page.getByLabel("One persona's card").check();
+  await page.getByLabel('Your creator handle').fill('velvet-hour');
+  // At the default, general audiences only, the builder says why the menu is empty.
+  await page.getByText('"velvet-hour" has published personas, all rated above what "Content shown" lets in.').waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Copy snippet' }).isDisabled(), true);
+
+  await page.getByLabel('Content shown').selectOption('explicit');
+  await page.waitForFunction(() => !(document.getElementById('copy') as HTMLButtonElement).disabled);
+  const names = await page.getByLabel('Persona', { exact: true }).locator('option').allInnerTexts();
+  const rated = await page.evaluate(async () =>
+    (await fetch('/v1/catalog?creator=velvet-hour&rating=explicit&limit=100')).json(),
+  );
+  assert.equal(names.length, rated.items.length);
+  assert.ok(names.length > 0);
+  const line = (await page.locator('#snippet').innerText()).split('\n')[1];
+  assert.match(line, /<aip-storefront [^>]*creator="velvet-hour" max-rating="explicit"[^>]*>/);
+  // The preview runs it: the card is there, its image covered until the visitor confirms 18+.
+  await page.locator('#preview aip-persona-card [part="rating-cover"]').waitFor();
   await page.close();
 });

@@ -22,9 +22,13 @@ const preview = $('preview');
 const copied = $('copied');
 const copy = $<HTMLButtonElement>('copy');
 const sizeError = $('size-error');
+const maxRating = $<HTMLSelectElement>('max-rating');
 /** What the marketplace said about the handle (no personas, unreachable), shown under it. */
 let handleNotice = '';
-/** The handle the persona menu holds listings of: until it is the one typed, a card's snippet could mix two. */
+/**
+ * The handle and content rating the persona menu holds listings for: until they are the ones chosen, a card's
+ * snippet could mix two creators, or name a persona the storefront would not show.
+ */
 let personasFor = '';
 
 const escape = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
@@ -40,7 +44,12 @@ interface Options {
   pageSizeOk: boolean;
   theme: string;
   locale: string;
+  /** The storefront's `max-rating`; empty for the default, general audiences only. */
+  maxRating: string;
 }
+
+/** What the persona menu must have been filled for. */
+const menuFor = (o: Pick<Options, 'creator' | 'maxRating'>) => `${o.creator} ${o.maxRating || 'general'}`;
 
 /**
  * The handle in what was typed: lower case, without an @, and from a pasted profile address the last part of its
@@ -72,6 +81,7 @@ function read(): Options {
     pageSizeOk: size !== null,
     theme: String(data.get('theme') ?? ''),
     locale: String(data.get('locale') ?? ''),
+    maxRating: String(data.get('max-rating') ?? ''),
   };
 }
 
@@ -88,7 +98,7 @@ function storefrontLine(o: Options): string {
   }
   return (
     `<aip-storefront${attr('api', location.origin)}${attr('creator', o.creator)}` +
-    `${attr('theme', theme)}${attr('locale', o.locale)}>${inner}</aip-storefront>`
+    `${attr('max-rating', o.maxRating)}${attr('theme', theme)}${attr('locale', o.locale)}>${inner}</aip-storefront>`
   );
 }
 
@@ -121,7 +131,7 @@ function render(): void {
   $('page-size').setAttribute('aria-invalid', o.pageSizeOk ? 'false' : 'true');
   sizeError.textContent = o.pageSizeOk ? '' : 'Choose a whole number from 1 to 100; the snippet uses 12.';
   // Nothing to copy that would not work: a bad handle, or a card or detail with no persona of this creator's.
-  const usable = validHandle && (o.element === 'catalog' || (o.persona !== '' && personasFor === o.creator));
+  const usable = validHandle && (o.element === 'catalog' || (o.persona !== '' && personasFor === menuFor(o)));
   copy.disabled = !usable;
   if (!usable) {
     snippet.textContent = '';
@@ -133,8 +143,8 @@ function render(): void {
         className: 'preview-note',
         textContent: !validHandle
           ? 'The preview shows once the handle is valid.'
-          : personasFor === o.creator
-            ? 'No persona to show: this handle has no published personas.'
+          : personasFor === menuFor(o)
+            ? 'No persona to show: this handle has no published personas at this content rating.'
             : 'Loading your personas…',
       }),
     );
@@ -162,26 +172,39 @@ let loadingFor = '';
  */
 async function loadPersonas(): Promise<void> {
   const handle = handleIn(creator.value);
-  if (!SLUG_PATTERN.test(handle) || handle === personasFor || handle === loadingFor) return;
-  loadingFor = handle;
-  let items: { id: string; name: string; availability: string }[] = [];
+  const rating = maxRating.value || 'general';
+  const key = menuFor({ creator: handle, maxRating: rating });
+  if (!SLUG_PATTERN.test(handle) || key === personasFor || key === loadingFor) return;
+  loadingFor = key;
+  const stale = () => key !== menuFor({ creator: handleIn(creator.value), maxRating: maxRating.value });
+  type Listing = { id: string; name: string; availability: string };
+  const listings = async (upTo: string, more: string): Promise<Listing[]> => {
+    const res = await fetch(`/v1/catalog?creator=${encodeURIComponent(handle)}&rating=${upTo}&${more}`);
+    return res.ok ? (((await res.json()) as { items?: Listing[] }).items ?? []) : [];
+  };
+  let items: Listing[] = [];
   try {
-    const res = await fetch(`/v1/catalog?creator=${encodeURIComponent(handle)}&limit=100&sort=name`);
-    const page = (await res.json()) as { items?: typeof items };
-    if (handle !== handleIn(creator.value)) return;
-    items = res.ok ? (page.items ?? []) : [];
-    handleNotice = items.length === 0 ? `No published personas for "${handle}" yet.` : '';
+    items = await listings(rating, 'limit=100&sort=name');
+    // None at this rating: whether there are some rated higher, which "Content shown" would let in.
+    const rated = items.length === 0 && rating !== 'explicit' && (await listings('explicit', 'limit=1')).length > 0;
+    if (stale()) return;
+    handleNotice =
+      items.length > 0
+        ? ''
+        : rated
+          ? `"${handle}" has published personas, all rated above what "Content shown" lets in.`
+          : `No published personas for "${handle}" yet.`;
   } catch {
-    if (handle !== handleIn(creator.value)) return;
+    if (stale()) return;
     handleNotice = 'The marketplace could not be reached; the preview may be empty.';
   } finally {
-    if (loadingFor === handle) loadingFor = '';
+    if (loadingFor === key) loadingFor = '';
   }
   persona.replaceChildren(
     ...items.map((p) => new Option(p.availability === 'open' ? p.name : `${p.name} (not for sale now)`, p.id)),
   );
   persona.value = (items.find((p) => p.availability === 'open') ?? items[0])?.id ?? '';
-  personasFor = handle;
+  personasFor = key;
   render();
 }
 
@@ -194,6 +217,8 @@ creator.addEventListener('input', () => {
   typingTimer = setTimeout(() => void loadPersonas(), 400);
 });
 creator.addEventListener('change', () => void loadPersonas());
+// Another rating lets in other personas: the menu is filled again.
+maxRating.addEventListener('change', () => void loadPersonas());
 
 $('copy').addEventListener('click', async () => {
   const text = snippet.textContent ?? '';
