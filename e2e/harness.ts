@@ -58,3 +58,17 @@ export function useDemo(): () => Demo {
     return demo;
   };
 }
+
+/**
+ * Reads a state until `done` accepts it, or for `ms` at most, and returns the last read: for states the page
+ * reaches a moment after the event a test waited for (focus handed back after a dialog closes, for one).
+ */
+export async function settled<T>(read: () => Promise<T>, done: (value: T) => boolean, ms = 2000): Promise<T> {
+  const until = Date.now() + ms;
+  let value = await read();
+  while (!done(value) && Date.now() < until) {
+    await new Promise((resolve) => setTimeout(resolve, 25));
+    value = await read();
+  }
+  return value;
+}

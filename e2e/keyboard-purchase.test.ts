@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Page } from 'playwright-core';
-import { useDemo } from './harness.js';
+import { settled, useDemo } from './harness.js';
 
 const demo = useDemo();
 
@@ -32,20 +32,6 @@ async function focus(page: Page): Promise<Focus> {
     const text = (el && (el.value || el.getAttribute('aria-label') || el.textContent)) || '';
     return { path, text: text.replace(/\\s+/g, ' ').trim() };
   })()`);
-}
-
-/**
- * Where focus is once it has moved as `match` expects, or where it still is after two seconds. A closing dialog
- * hands focus on a task after it loses its `open` attribute, so reading focus once could see the moment between.
- */
-async function focusSettled(page: Page, match: (f: Focus) => boolean): Promise<Focus> {
-  const until = Date.now() + 2000;
-  let now = await focus(page);
-  while (!match(now) && Date.now() < until) {
-    await page.waitForTimeout(25);
-    now = await focus(page);
-  }
-  return now;
 }
 
 /** Presses Tab until `match` says focus arrived, failing if focus is ever lost to <body> or never arrives. */
@@ -128,7 +114,10 @@ test('browse, choose a tier, check out, pay and read the certificate, by keyboar
   const certificate = page.locator('aip-checkout [part~="certificate"]');
   await certificate.locator('dl').waitFor({ timeout: 15_000 });
   assert.equal(await dialog.count(), 0);
-  const onCertificate = await focusSettled(page, (f) => last(f).startsWith('h3#certificate-title'));
+  const onCertificate = await settled(
+    () => focus(page),
+    (f) => last(f).startsWith('h3#certificate-title'),
+  );
   assert.ok(
     last(onCertificate).startsWith('h3#certificate-title'),
     `focus is on the certificate: ${onCertificate.path.join(' > ')}`,
@@ -158,7 +147,10 @@ test('Escape closes the payment overlay and gives focus back; the order waits an
     .waitFor({ state: 'detached' })
     .catch(() => undefined);
   assert.equal(await checkout.locator('dialog[open]').count(), 0, 'Escape closed the overlay');
-  const back = await focusSettled(page, (f) => f.text === 'Return to payment');
+  const back = await settled(
+    () => focus(page),
+    (f) => f.text === 'Return to payment',
+  );
   assert.equal(back.text, 'Return to payment', `focus came back to the way in: ${back.path.join(' > ')}`);
   await page.keyboard.press('Enter');
   await checkout.locator('dialog[open]').waitFor();

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { useDemo } from './harness.js';
+import { settled, useDemo } from './harness.js';
 
 const demo = useDemo();
 
@@ -44,17 +44,16 @@ test('choosing a card on the partner site opens the persona in a dialog, and Esc
   // Closed, and out of sight (it stays in the closed dialog, keeping anything typed in it).
   await detail.waitFor({ state: 'hidden' });
   assert.equal(await page.locator('aip-catalog dialog[open]').count(), 0);
-  // Where focus is once the dialog has given it back (for up to 2 s: it may move on a task after the close).
+  // Where focus is once the dialog has given it back (it may move on a task after the close).
   const focusedText = () => {
     let el: Element | null = document.activeElement;
     while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
     return el?.textContent?.trim();
   };
-  let focused = await page.evaluate(focusedText);
-  for (let i = 0; i < 40 && focused !== name; i++) {
-    await page.waitForTimeout(50);
-    focused = await page.evaluate(focusedText);
-  }
+  const focused = await settled(
+    () => page.evaluate(focusedText),
+    (text) => text === name,
+  );
   assert.equal(focused, name);
   assert.deepEqual(demo().pageErrors, []);
   await page.close();
