@@ -1405,12 +1405,7 @@ export class AipCheckout extends AipElement {
     const t = this.t;
     const opener =
       this.payIn === 'popup' && this.popupBlocked
-        ? html`<p>
-            ${t('checkout.popup-blocked')}
-            <a href=${this.hostedPage(order.checkoutUrl)} target="_blank" rel="opener"
-              >${t('checkout.open')}<span class="visually-hidden"> ${t('checkout.new-tab')}</span></a
-            >
-          </p>`
+        ? html`<p>${t('checkout.popup-blocked')} ${this.newTabLink(this.hostedPage(order.checkoutUrl))}</p>`
         : html`<button type="button" class="primary" @click=${() => this.onReopen()}>
             ${t(this.payIn === 'overlay' ? 'checkout.return' : 'checkout.open')}
           </button>`;
@@ -1538,6 +1533,13 @@ export class AipCheckout extends AipElement {
     </div>`;
   }
 
+  /** "Open the secure checkout", in a tab of its own (said to screen readers), which may tell this page it paid. */
+  private newTabLink(page: string) {
+    return html`<a href=${page} target="_blank" rel="opener"
+      >${this.t('checkout.open')}<span class="visually-hidden"> ${this.t('checkout.new-tab')}</span></a
+    >`;
+  }
+
   private renderDialog(persona: Persona) {
     const order = this.order;
     if (this.payIn !== 'overlay' || !order || (order.status !== 'awaiting_payment' && order.status !== 'confirming'))
@@ -1558,10 +1560,7 @@ export class AipCheckout extends AipElement {
                 ${
                   // Slow to arrive: the buyer can open the same page in a tab of its own (the overlay stays).
                   this.frameWait.slow
-                    ? html`<span>${t('common.slow')}</span>
-                        <a href=${page} target="_blank" rel="opener"
-                          >${t('checkout.open')}<span class="visually-hidden"> ${t('checkout.new-tab')}</span></a
-                        >`
+                    ? html`<span>${t('common.slow')}</span> ${this.newTabLink(page)}`
                     : t('common.loading')
                 }
               </p>
