@@ -172,8 +172,8 @@ let loadingFor = '';
  */
 async function loadPersonas(): Promise<void> {
   const handle = handleIn(creator.value);
+  const key = menuFor({ creator: handle, maxRating: maxRating.value });
   const rating = maxRating.value || 'general';
-  const key = menuFor({ creator: handle, maxRating: rating });
   if (!SLUG_PATTERN.test(handle) || key === personasFor || key === loadingFor) return;
   loadingFor = key;
   const stale = () => key !== menuFor({ creator: handleIn(creator.value), maxRating: maxRating.value });
