@@ -43,12 +43,16 @@ describe('<aip-catalog>', () => {
       await expect(el).to.be.accessible();
     });
 
-    it('shows skeleton cards, marked busy, until the first page arrives', async () => {
-      const root = await fixture(
-        html`<aip-storefront api="/_fault/latency=400"><aip-catalog page-size="4"></aip-catalog></aip-storefront>`,
-      );
-      const el = root.querySelector('aip-catalog')!;
+    it('shows skeleton cards, marked busy, once the first page is a moment late, until it arrives', async () => {
+      // Put in the page by hand, so nothing but microtasks runs between its being connected and the first look.
+      const root = Object.assign(document.createElement('aip-storefront'), { api: '/_fault/latency=2000' });
+      const el = Object.assign(document.createElement('aip-catalog'), { pageSize: 4 });
+      root.append(el);
+      (await fixture(html`<div></div>`)).append(root);
       await el.updateComplete;
+      // A first page that answers at once is drawn with no placeholders before it: for a moment, nothing is drawn.
+      expect(el.shadowRoot!.querySelector('[part="grid"], [part="toolbar"]')).to.equal(null);
+      await waitUntil(() => el.shadowRoot!.querySelector('[part="grid"]'), 'placeholders drawn', { timeout: 1500 });
       const grid = el.shadowRoot!.querySelector('[part="grid"]')!;
       expect(grid.getAttribute('aria-busy')).to.equal('true');
       expect(cards(el)).to.have.length(4);
@@ -64,7 +68,7 @@ describe('<aip-catalog>', () => {
         html`<aip-storefront api="/_fault/latency=6500"><aip-catalog page-size="4"></aip-catalog></aip-storefront>`,
       );
       const el = root.querySelector('aip-catalog')!;
-      await el.updateComplete;
+      await waitUntil(() => cards(el).length, 'placeholders drawn');
       const status = () => el.shadowRoot!.querySelector('p[role="status"]')!.textContent!.trim();
       const slow = () => el.shadowRoot!.querySelector<HTMLElement>('[part="slow"]');
       const firstCard = () => cards(el)[0]!.getBoundingClientRect().top;
@@ -260,7 +264,7 @@ describe('<aip-catalog>', () => {
       const list = () => el.shadowRoot!.querySelector('[part="grid"]')!;
       // As a reader goes to the end of the page, again and again (End, with focus outside the catalog).
       const loadedAll = () =>
-        list().querySelector('[role="listitem"]')?.getAttribute('aria-setsize') === '400' &&
+        list()?.querySelector('[role="listitem"]')?.getAttribute('aria-setsize') === '400' &&
         list().getAttribute('aria-busy') === 'false';
       for (const start = Date.now(); !loadedAll() && Date.now() - start < 10_000;) {
         await sendKeys({ press: 'End' });

@@ -88,6 +88,12 @@ function onBackdrop({ target, currentTarget, clientX: x, clientY: y }: MouseEven
 
 /** Skeletons beyond one screenful only cost time; the grid wraps them anyway. */
 const MAX_SKELETONS = 8;
+/**
+ * How long a new catalog keeps the space the page gave it blank before it draws placeholders: a first page that
+ * answers sooner is drawn in the first frame, with no placeholders flashing before it (and no frame of them to
+ * paint while the answer waits).
+ */
+const PLACEHOLDERS_AFTER_MS = 250;
 
 /**
  * The catalog grid: a page of published listings as persona cards, with
@@ -96,6 +102,12 @@ const MAX_SKELETONS = 8;
  *
  * Inside `<aip-storefront>` it shows the storefront's creator (or every
  * creator) up to the storefront's content-rating limit.
+ *
+ * **Loading:** until its first page arrives, the catalog keeps the space the
+ * page reserved for it before it was defined (the README's `:not(:defined)`
+ * rule), blank, for up to a quarter of a second: a first page that comes
+ * sooner is drawn at once, with no placeholders before it; a slower one gets
+ * placeholders of the cards' size.
  *
  * A toolbar searches, filters (use case, tag, license availability, content
  * rating up to the storefront's limit) and sorts; `filters` picks its
@@ -175,7 +187,10 @@ export class AipCatalog extends AipElement {
       this.openError = '';
       markChecked(page.items);
       this.listings = page.items;
-      this.drawn = this.windowed ? Infinity : this.screenful(true);
+      // No placeholders to measure (the first page came before they were drawn): one card, and the screenful
+      // it measures in the same task (drawRest).
+      this.measureFirst = !this.windowed && !this.renderRoot.querySelector('.grid');
+      this.drawn = this.windowed ? Infinity : this.measureFirst ? 1 : this.screenful(true);
       this.cursor = page.nextCursor;
       this.active = 0;
       // After a search, filter or sort the buyer made, say how many came back, or
@@ -264,6 +279,15 @@ export class AipCatalog extends AipElement {
    */
   private drawn = Infinity;
   private drawingRest: Promise<void> | null = null;
+  /** A first list drawn with no placeholders to measure drew one card: the rest of the screenful waits for its size. */
+  private measureFirst = false;
+  /**
+   * The height the page reserved for the catalog before it was defined (`:not(:defined)` still applies while an
+   * upgrade constructs it), kept while the first page is on its way: 0 for a catalog made outside the document.
+   */
+  private readonly reserved = this.isConnected ? this.getBoundingClientRect().height : 0;
+  /** Whether the catalog is still keeping that space blank: nothing shown yet, and not for `PLACEHOLDERS_AFTER_MS`. */
+  private held = true;
   /** Counts first pages shown: a failed "Show more" belongs to the list it was asked for. */
   private list = 0;
   private moreFailedFor = -1;
@@ -351,6 +375,7 @@ export class AipCatalog extends AipElement {
       this.resizeObserver = new realm.ResizeObserver(() => requestAnimationFrame(() => this.measureColumns()));
     }
     this.resizeObserver.observe(this);
+    if (this.held) setTimeout(() => this.held && ((this.held = false), this.requestUpdate()), PLACEHOLDERS_AFTER_MS);
     // Moved while the buyer was typing: the search they typed still runs.
     if (this.typed !== null) this.onSearch(this.typed);
   }
@@ -430,7 +455,19 @@ export class AipCatalog extends AipElement {
    * all the same: a screenful at a time in a frame out of view, and all at once in a hidden tab, whose timers
    * the browser slows to one a second.
    */
-  private drawRest(): Promise<void> {
+  private drawRest(): Promise<void> | null {
+    if (this.measureFirst) {
+      // Not from an update still showing the blank space: from the one that draws the first card.
+      const card = this.renderRoot.querySelector<AipPersonaCard>('aip-persona-card');
+      if (!card) return null;
+      this.measureFirst = false;
+      // Before the frame: the card, once rendered, is laid out to measure the screenful it starts.
+      return card.updateComplete.then(() => {
+        this.drawn = Math.max(this.drawn, this.screenful(true));
+        this.drawingRest = null;
+        this.requestUpdate();
+      });
+    }
     return new Promise((done) => {
       const rest = () => {
         clearTimeout(timer);
@@ -1224,6 +1261,11 @@ export class AipCatalog extends AipElement {
   }
 
   override render(): TemplateResult {
+    // A new catalog's first moments: the page's reserved space, blank, until the first page or the placeholders.
+    if (this.held && this.firstPage.status < TaskStatus.COMPLETE) {
+      return html`<div ${styleProperties({ minHeight: `${this.reserved}px` })}></div>`;
+    }
+    this.held = false;
     return html`${this.renderToolbar()}
       ${
         this.openError
