@@ -1,10 +1,10 @@
-// The catalog is defined only once it is in the page, as when its script tag comes late or loads slowly: the
-// space the page reserved for it until then (the README's `:not(:defined)` rule) must hold until it draws.
+// The elements are defined only once they are in the page, as when the script tag comes late or loads slowly: the
+// space the page reserved for the catalog until then (the README's `:not(:defined)` rule) must hold until it draws,
+// though the storefront around it, defined just before it, has no slot for it yet.
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
-import '../src/components/storefront/index.js';
 import type { AipCatalog } from '../src/components/catalog/catalog.js';
 
-describe('<aip-catalog> defined after it is in the page', () => {
+describe('<aip-catalog> and <aip-storefront> defined after they are in the page', () => {
   it('keeps the space the page reserved, blank, until it draws placeholders, then its cards', async function () {
     this.timeout(15_000);
     const root = await fixture(
@@ -24,7 +24,7 @@ describe('<aip-catalog> defined after it is in the page', () => {
     const top = after.getBoundingClientRect().top;
     expect(el.getBoundingClientRect().height).to.equal(innerHeight);
 
-    await import('../src/components/catalog/index.js');
+    await import('../src/index.js');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[part="grid"]'), 'nothing drawn yet').to.equal(null);
     expect(after.getBoundingClientRect().top, 'what follows stays where it was').to.equal(top);

@@ -32,6 +32,7 @@ import { CARD_PARTS, type AipPersonaCard } from '../persona-card/persona-card.js
 import type { AipPersonaDetail } from '../persona-detail/persona-detail.js';
 import { styleProperties } from '../../internal/style-properties.js';
 import { itemListJsonLd, scheduleJsonLd } from '../../internal/structured-data.js';
+import { reservedHeight } from '../../internal/define.js';
 import { dialogStyles } from '../../styles/dialog.js';
 import { shapeStyles } from '../../styles/shapes.js';
 import messages from '../../locales/en/core.js';
@@ -281,11 +282,8 @@ export class AipCatalog extends AipElement {
   private drawingRest: Promise<void> | null = null;
   /** A first list drawn with no placeholders to measure drew one card: the rest of the screenful waits for its size. */
   private measureFirst = false;
-  /**
-   * The height the page reserved for the catalog before it was defined (`:not(:defined)` still applies while an
-   * upgrade constructs it), kept while the first page is on its way: 0 for a catalog made outside the document.
-   */
-  private readonly reserved = this.isConnected ? this.getBoundingClientRect().height : 0;
+  /** The height the page reserved for the catalog before it was defined, kept while the first page is on its way. */
+  private readonly reserved = reservedHeight(this);
   /** Whether the catalog is still keeping that space blank: nothing shown yet, and not for `PLACEHOLDERS_AFTER_MS`. */
   private held = true;
   /** Counts first pages shown: a failed "Show more" belongs to the list it was asked for. */
